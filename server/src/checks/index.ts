@@ -1,0 +1,14 @@
+// The built-in checks, one file per rule, grouped by family folder.
+import type { Check } from '../engine/types';
+import { layerImport } from './architecture/layer-import';
+import { emptyCatch } from './failure/empty-catch';
+import { privateKey } from './secrets/private-key';
+import { suppressionReason, unusedSuppression } from './shipshape/suppression-rules';
+
+export const builtInChecks: readonly Check[] = [
+  emptyCatch,
+  privateKey,
+  layerImport,
+  suppressionReason,
+  unusedSuppression,
+];

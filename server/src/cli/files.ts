@@ -1,0 +1,113 @@
+// Which files a CLI run looks at: the paths given (files as pre-commit passes them, or folders walked
+// recursively), minus .git, node_modules and whatever .gitignore files from the repository root down say.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+
+const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
+
+export interface FileWalk {
+  files: string[];
+  /** Paths given on the command line that do not exist. */
+  missing: string[];
+}
+
+export function collectFiles(inputs: string[]): FileWalk {
+  const files = new Set<string>();
+  const missing: string[] = [];
+  for (const input of inputs) {
+    const absolute = path.resolve(input);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch {
+      missing.push(input);
+      continue;
+    }
+    if (stat.isFile()) files.add(absolute);
+    else if (stat.isDirectory()) walk(absolute, gitIgnoreChain(absolute), files);
+  }
+  return { files: [...files].sort(), missing };
+}
+
+interface IgnoreLayer {
+  base: string;
+  rules: Ignore;
+}
+
+function walk(dir: string, layers: IgnoreLayer[], out: Set<string>): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return; // unreadable folder: nothing to scan there
+  }
+  const own = readGitIgnore(dir);
+  const active = own ? [...layers, own] : layers;
+  for (const entry of entries) {
+    if (entry.isDirectory() && ALWAYS_SKIPPED_DIRS.has(entry.name)) continue;
+    const full = path.join(dir, entry.name);
+    if (isGitIgnored(active, full, entry.isDirectory())) continue;
+    if (entry.isDirectory()) walk(full, active, out);
+    else if (entry.isFile()) out.add(full);
+  }
+}
+
+/** .gitignore rules that apply to a folder from above it: every .gitignore from the repository root down. */
+function gitIgnoreChain(dir: string): IgnoreLayer[] {
+  const chain: string[] = [];
+  let current = path.dirname(dir);
+  for (;;) {
+    chain.unshift(current);
+    if (fs.existsSync(path.join(current, '.git'))) break;
+    const parent = path.dirname(current);
+    if (parent === current) return []; // not in a repository: only the folder's own .gitignore files apply
+    current = parent;
+  }
+  const layers: IgnoreLayer[] = [];
+  for (const folder of chain) {
+    const layer = readGitIgnore(folder);
+    if (layer) layers.push(layer);
+    const exclude = readIgnoreFile(folder, path.join(folder, '.git', 'info', 'exclude'));
+    if (exclude) layers.push(exclude);
+  }
+  return layers;
+}
+
+function readGitIgnore(dir: string): IgnoreLayer | undefined {
+  return readIgnoreFile(dir, path.join(dir, '.gitignore'));
+}
+
+function readIgnoreFile(base: string, file: string): IgnoreLayer | undefined {
+  try {
+    return { base, rules: ignore().add(fs.readFileSync(file, 'utf8')) };
+  } catch {
+    return undefined;
+  }
+}
+
+function isGitIgnored(layers: IgnoreLayer[], full: string, isDir: boolean): boolean {
+  for (const layer of layers) {
+    const relative = path.relative(layer.base, full).split(path.sep).join('/');
+    if (!relative || relative.startsWith('..')) continue;
+    if (layer.rules.ignores(isDir ? relative + '/' : relative)) return true;
+  }
+  return false;
+}
+
+const BINARY_SNIFF_BYTES = 8000;
+
+export type ReadOutcome = { text: string } | { skipped: 'binary' | 'too-large' | 'unreadable' };
+
+/** Reads a file as UTF-8 unless it is binary (a NUL byte near the start, as git decides) or too large. */
+export function readSourceFile(file: string, maxBytes: number): ReadOutcome {
+  let buffer: Buffer;
+  try {
+    if (fs.statSync(file).size > maxBytes) return { skipped: 'too-large' };
+    buffer = fs.readFileSync(file);
+  } catch {
+    return { skipped: 'unreadable' };
+  }
+  if (buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { skipped: 'binary' };
+  return { text: buffer.toString('utf8') };
+}

@@ -1,0 +1,184 @@
+// The engine: one document in, findings out. Parses once, runs the enabled checks, applies severity,
+// suppressions and config allow-lists. It never throws: a failing check is reported, not propagated.
+import type * as ts from 'typescript';
+import type { LoadedConfig, ShipshapeConfig } from './config/model';
+import { fingerprint, secretDigest } from './fingerprint';
+import { isIgnoredByConfig, matchesGlobs } from './ignore-rules';
+import { isScriptLanguage } from './language';
+import { parseScript } from './parse-ts';
+import { toRelativePosix } from './paths';
+import { LineIndex } from './positions';
+import { isRuleEnabled, resolveSeverity, ruleOptions } from './severity';
+import { directiveCovers, findDirectives, type SuppressionDirective } from './suppressions';
+import type { Check, Finding, FileSystemHost, RawFinding, RuleMeta, SourceDocument } from './types';
+
+export type SkipReason = 'ignored' | 'too-large' | 'binary';
+
+export interface AnalysisInput {
+  document: SourceDocument;
+  config: LoadedConfig;
+  host: FileSystemHost;
+  /** Per-repository salt for secret fingerprints (see fingerprint.ts). */
+  salt: string;
+  /** A tree already parsed for this exact text (the server caches one per document version). */
+  tree?: ts.SourceFile;
+}
+
+export interface AnalysisResult {
+  /** Every finding, suppressed ones included (marked `suppressed`); adapters decide what to show. */
+  findings: Finding[];
+  skipped?: SkipReason;
+  /** The parsed tree, if a check needed one, for the caller to reuse. */
+  tree?: ts.SourceFile;
+  /** Checks that threw; the analysis of the other checks stands. */
+  errors: { ruleId: string; message: string }[];
+}
+
+export const SUPPRESSION_REASON_RULE = 'shipshape/suppression-reason';
+export const UNUSED_SUPPRESSION_RULE = 'shipshape/unused-suppression';
+
+export class Engine {
+  private readonly metaById = new Map<string, RuleMeta>();
+
+  constructor(readonly checks: readonly Check[]) {
+    for (const check of checks) this.metaById.set(check.meta.id, check.meta);
+  }
+
+  ruleMeta(ruleId: string): RuleMeta | undefined {
+    return this.metaById.get(ruleId);
+  }
+
+  get rules(): RuleMeta[] {
+    return [...this.metaById.values()];
+  }
+
+  analyze(input: AnalysisInput): AnalysisResult {
+    const { document, config } = input;
+    const relativePath = toRelativePosix(config.dir, document.path);
+    const errors: AnalysisResult['errors'] = [];
+    if (isIgnoredByConfig(config.config, relativePath)) return { findings: [], skipped: 'ignored', errors };
+    if (document.text.length > config.config.limits.maxFileSizeKB * 1024) return { findings: [], skipped: 'too-large', errors };
+    if (document.text.includes('\u0000')) return { findings: [], skipped: 'binary', errors };
+
+    let tree = input.tree;
+    const tsTree = () => {
+      if (!tree && isScriptLanguage(document.language)) tree = parseScript(document.path, document.text);
+      return tree;
+    };
+
+    const raw: RawFinding[] = [];
+    const ranRules = new Set<string>();
+    for (const check of this.checks) {
+      const { meta } = check;
+      if (!appliesTo(meta, document) || !isRuleEnabled(meta, config.config)) continue;
+      ranRules.add(meta.id);
+      try {
+        check.run({
+          document,
+          relativePath,
+          configDir: config.dir,
+          config: config.config,
+          host: input.host,
+          tsTree,
+          options: ruleOptions(meta, config.config),
+          report: (finding) => raw.push({ ...finding, ruleId: finding.ruleId || meta.id }),
+        });
+      } catch (error) {
+        errors.push({ ruleId: meta.id, message: (error as Error)?.message ?? String(error) });
+      }
+    }
+
+    const lines = new LineIndex(document.text);
+    const findings = this.position(raw, input, relativePath, lines);
+    this.applySuppressions(findings, input, relativePath, lines, ranRules);
+    applyConfigAllowList(findings, config.config, relativePath);
+    findings.sort(compareFindings);
+    return { findings, tree, errors };
+  }
+
+  private position(raw: RawFinding[], input: AnalysisInput, relativePath: string, lines: LineIndex): Finding[] {
+    const findings: Finding[] = [];
+    for (const item of raw) {
+      const meta = this.metaById.get(item.ruleId);
+      if (!meta) continue;
+      const severity = resolveSeverity(meta, input.config.config, item.severityOverride);
+      if (severity === 'off') continue;
+      const start = lines.position(item.start);
+      const end = lines.position(Math.max(item.end, item.start));
+      const offending = item.secretValue !== undefined
+        ? secretDigest(input.salt, item.secretValue)
+        : (item.fingerprintText ?? input.document.text.slice(item.start, item.end));
+      findings.push({
+        ruleId: meta.id,
+        family: meta.family,
+        severity,
+        file: input.document.path,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        message: item.message,
+        fingerprint: fingerprint(meta.id, relativePath, offending),
+        ...(item.constraintKey ? { constraintKey: item.constraintKey } : {}),
+      });
+    }
+    return findings;
+  }
+
+  private applySuppressions(findings: Finding[], input: AnalysisInput, relativePath: string, lines: LineIndex, ranRules: Set<string>): void {
+    const directives = findDirectives(input.document.text, lines);
+    if (directives.length === 0) return;
+    const used = new Set<SuppressionDirective>();
+    for (const finding of findings) {
+      const directive = directives.find((d) => directiveCovers(d, finding.ruleId, finding.line));
+      if (!directive) continue;
+      used.add(directive);
+      finding.suppressed = { kind: 'inline', reason: directive.reason };
+    }
+    const meta: RawFinding[] = [];
+    for (const directive of directives) {
+      if (!directive.reason) {
+        meta.push({
+          ruleId: SUPPRESSION_REASON_RULE,
+          start: directive.start,
+          end: directive.end,
+          message: `This suppression gives no reason. Add one after \`--\` (e.g. \`shipshape-ignore-next-line ${directive.ruleIds[0] ?? '<ruleId>'} -- why this is safe\`) so reviewers can judge it.`,
+        });
+      }
+      const checkable = directive.ruleIds.filter((id) => id.endsWith('/*') ? [...ranRules].some((r) => r.startsWith(id.slice(0, -1))) : ranRules.has(id));
+      const unknown = directive.ruleIds.filter((id) => !id.endsWith('/*') && !this.metaById.has(id));
+      if (unknown.length > 0) {
+        meta.push({ ruleId: UNUSED_SUPPRESSION_RULE, start: directive.start, end: directive.end, message: `Unknown rule ${unknown.map((id) => `'${id}'`).join(', ')} in this suppression: it suppresses nothing.` });
+      } else if (!used.has(directive) && checkable.length > 0) {
+        meta.push({
+          ruleId: UNUSED_SUPPRESSION_RULE,
+          start: directive.start,
+          end: directive.end,
+          message: `This suppression of ${directive.ruleIds.join(', ')} no longer suppresses anything. Remove it so it cannot hide a future problem.`,
+        });
+      }
+    }
+    findings.push(...this.position(meta, input, relativePath, lines));
+  }
+}
+
+function appliesTo(meta: RuleMeta, document: SourceDocument): boolean {
+  return meta.languages === '*' || meta.languages.includes(document.language);
+}
+
+/** `secrets.allow` in shipshape.yml: paths (gitignore-style globs) and fingerprints that are known not to be secrets. */
+function applyConfigAllowList(findings: Finding[], config: ShipshapeConfig, relativePath: string): void {
+  const allow = config.secrets?.allow;
+  if (!allow) return;
+  const fingerprints = new Set(allow.fingerprints ?? []);
+  const pathAllowed = matchesGlobs(allow.paths ?? [], relativePath);
+  for (const finding of findings) {
+    if (finding.suppressed || finding.family !== 'secrets') continue;
+    if (pathAllowed) finding.suppressed = { kind: 'config', reason: 'secrets.allow.paths' };
+    else if (fingerprints.has(finding.fingerprint)) finding.suppressed = { kind: 'config', reason: 'secrets.allow.fingerprints' };
+  }
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}

@@ -1,0 +1,23 @@
+// Public entry point of the engine: what the language server, the CLI and tests use.
+import { builtInChecks } from '../checks';
+import { ConfigStore, type ConfigSource } from './config/store';
+import { Engine } from './engine';
+
+export { ConfigStore, CONFIG_FILE_NAME } from './config/store';
+export { parseConfigText } from './config/parse';
+export type { LoadedConfig, ShipshapeConfig, ConfigProblem } from './config/model';
+export { Engine, compareFindings, type AnalysisInput, type AnalysisResult, type SkipReason } from './engine';
+export { languageOf, commentStyleFor } from './language';
+export { toRelativePosix } from './paths';
+export { formatDirective } from './suppressions';
+export type { Finding, RuleMeta, Severity, SourceDocument, FileSystemHost, Family } from './types';
+
+export function createEngine(): Engine {
+  return new Engine(builtInChecks);
+}
+
+export function createConfigStore(source: ConfigSource, engine: Engine): ConfigStore {
+  const knownRuleIds = new Set(engine.rules.map((rule) => rule.id));
+  const knownFamilies = new Set(['failure', 'secrets', 'architecture', 'readiness', 'shipshape']);
+  return new ConfigStore(source, { knownRuleIds, knownFamilies });
+}

@@ -1,0 +1,52 @@
+// Maps file names to the languages the engine tells apart, and to their comment syntax.
+import * as path from 'node:path';
+import type { LanguageKind } from './types';
+
+const LANGUAGE_BY_EXTENSION: Record<string, LanguageKind> = {
+  '.ts': 'typescript', '.tsx': 'typescript', '.mts': 'typescript', '.cts': 'typescript',
+  '.js': 'javascript', '.jsx': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript',
+  '.py': 'python', '.pyi': 'python',
+  '.yml': 'yaml', '.yaml': 'yaml',
+  '.json': 'json', '.jsonc': 'json', '.ipynb': 'json',
+};
+
+export function languageOf(filePath: string): LanguageKind {
+  return LANGUAGE_BY_EXTENSION[path.extname(filePath).toLowerCase()] ?? 'text';
+}
+
+export function isScriptLanguage(language: LanguageKind): boolean {
+  return language === 'typescript' || language === 'javascript';
+}
+
+/** How to write a line comment in a file; undefined where the format has no comments (JSON). */
+export interface CommentStyle {
+  open: string;
+  close: string;
+}
+
+const SLASH: CommentStyle = { open: '//', close: '' };
+const HASH: CommentStyle = { open: '#', close: '' };
+const BLOCK: CommentStyle = { open: '/*', close: ' */' };
+const MARKUP: CommentStyle = { open: '<!--', close: ' -->' };
+const DASH: CommentStyle = { open: '--', close: '' };
+
+const COMMENT_BY_EXTENSION: Record<string, CommentStyle> = {
+  '.ts': SLASH, '.tsx': SLASH, '.mts': SLASH, '.cts': SLASH, '.js': SLASH, '.jsx': SLASH, '.mjs': SLASH, '.cjs': SLASH,
+  '.go': SLASH, '.java': SLASH, '.kt': SLASH, '.kts': SLASH, '.cs': SLASH, '.c': SLASH, '.h': SLASH, '.cc': SLASH,
+  '.cpp': SLASH, '.hpp': SLASH, '.rs': SLASH, '.swift': SLASH, '.scala': SLASH, '.dart': SLASH, '.php': SLASH,
+  '.groovy': SLASH, '.gradle': SLASH, '.jsonc': SLASH,
+  '.py': HASH, '.pyi': HASH, '.rb': HASH, '.sh': HASH, '.bash': HASH, '.zsh': HASH, '.yml': HASH, '.yaml': HASH,
+  '.toml': HASH, '.properties': HASH, '.env': HASH, '.tf': HASH, '.tfvars': HASH, '.hcl': HASH, '.r': HASH,
+  '.pl': HASH, '.ps1': HASH, '.conf': HASH, '.cfg': HASH, '.ini': HASH, '.dockerfile': HASH, '.mk': HASH,
+  '.css': BLOCK, '.scss': SLASH, '.less': SLASH,
+  '.html': MARKUP, '.htm': MARKUP, '.xml': MARKUP, '.md': MARKUP, '.vue': MARKUP, '.svelte': MARKUP,
+  '.sql': DASH, '.lua': DASH, '.hs': DASH,
+};
+
+const HASH_FILE_NAMES = /^(dockerfile|containerfile|makefile|gemfile|rakefile|procfile|\.env(\..*)?|\.gitignore|\.npmrc|\.bashrc|\.zshrc|\.profile)$/i;
+
+export function commentStyleFor(filePath: string): CommentStyle | undefined {
+  const base = path.basename(filePath);
+  if (HASH_FILE_NAMES.test(base)) return HASH;
+  return COMMENT_BY_EXTENSION[path.extname(base).toLowerCase()];
+}

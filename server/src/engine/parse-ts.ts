@@ -1,0 +1,13 @@
+// One TypeScript/JavaScript parse per document version, shared by every check.
+import * as path from 'node:path';
+import * as ts from 'typescript';
+
+const SCRIPT_KIND: Record<string, ts.ScriptKind> = {
+  '.ts': ts.ScriptKind.TS, '.mts': ts.ScriptKind.TS, '.cts': ts.ScriptKind.TS, '.tsx': ts.ScriptKind.TSX,
+  '.js': ts.ScriptKind.JS, '.mjs': ts.ScriptKind.JS, '.cjs': ts.ScriptKind.JS, '.jsx': ts.ScriptKind.JSX,
+};
+
+export function parseScript(filePath: string, text: string): ts.SourceFile {
+  const kind = SCRIPT_KIND[path.extname(filePath).toLowerCase()] ?? ts.ScriptKind.TS;
+  return ts.createSourceFile(filePath, text, ts.ScriptTarget.Latest, true, kind);
+}

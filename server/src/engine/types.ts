@@ -1,0 +1,102 @@
+// The engine's vocabulary. Nothing here knows about LSP, VS Code or the command line.
+import type * as ts from 'typescript';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+/** Rule families. `shipshape` holds the engine's own findings (suppression misuse, config problems). */
+export type Family = 'failure' | 'secrets' | 'architecture' | 'readiness' | 'shipshape';
+
+/** Languages the engine tells apart; everything else is `text` (still scanned for secrets). */
+export type LanguageKind = 'typescript' | 'javascript' | 'python' | 'yaml' | 'json' | 'text';
+
+/** Static description of a rule; docs pages are generated from it. */
+export interface RuleMeta {
+  id: string;
+  family: Family;
+  title: string;
+  /** Why it matters in production, one paragraph (rendered in the docs page). */
+  rationale: string;
+  /** What to do about it. */
+  remedy: string;
+  defaultSeverity: Severity;
+  /** Languages the rule looks at; `*` = every text file. */
+  languages: LanguageKind[] | '*';
+  /** Code that must be flagged and code that must not, shown in the docs. */
+  examples: { bad: string[]; good: string[] };
+  /** Options the rule accepts in `rules: { id: { options } }`, documented in its page. */
+  options?: Record<string, { description: string; default: unknown }>;
+  fixable?: boolean;
+}
+
+/** What a check reports, in offsets; the engine turns it into a positioned Finding. */
+export interface RawFinding {
+  ruleId: string;
+  /** UTF-16 offsets into the document text; `end` is exclusive. */
+  start: number;
+  end: number;
+  message: string;
+  /**
+   * The text the fingerprint is computed from, when it is not the offending range itself.
+   * For secrets the engine never uses the raw text: see `secretValue`.
+   */
+  fingerprintText?: string;
+  /** For secrets: the secret value, hashed with the repository salt for the fingerprint and then dropped. */
+  secretValue?: string;
+  /** Severity chosen by the check (e.g. an architecture constraint's own `severity`), below `rules` in precedence. */
+  severityOverride?: SeveritySetting;
+  /** A key that says which configured constraint was broken (architecture), used by sessions and the primer. */
+  constraintKey?: string;
+}
+
+/** A positioned finding: lines and columns 1-based, columns in UTF-16 code units, end exclusive. */
+export interface Finding {
+  ruleId: string;
+  family: Family;
+  severity: Severity;
+  /** Absolute path of the file (adapters relativise it for output). */
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  fingerprint: string;
+  constraintKey?: string;
+  /** Set when a suppression comment or the baseline covers the finding. */
+  suppressed?: { kind: 'inline' | 'baseline' | 'config'; reason?: string };
+}
+
+export interface SourceDocument {
+  /** Absolute file path. */
+  path: string;
+  text: string;
+  language: LanguageKind;
+}
+
+/** How checks reach the file system; the server overlays open documents on top of the disk. */
+export interface FileSystemHost {
+  fileExists(path: string): boolean;
+  readFile(path: string): string | undefined;
+}
+
+/** Everything a check may look at for one file. */
+export interface CheckContext {
+  document: SourceDocument;
+  /** Path relative to the config folder, forward slashes. */
+  relativePath: string;
+  /** Folder of the `shipshape.yml` in force (or the analysis root when there is none). */
+  configDir: string;
+  config: import('./config/model').ShipshapeConfig;
+  host: FileSystemHost;
+  /** The parsed TypeScript/JavaScript tree, parsed once per document version and shared by all checks. */
+  tsTree(): ts.SourceFile | undefined;
+  /** Options for this rule from `rules: { id: { options } }`. */
+  options: Record<string, unknown>;
+  report(finding: RawFinding): void;
+}
+
+export interface Check {
+  meta: RuleMeta;
+  run(context: CheckContext): void;
+}

@@ -1,0 +1,31 @@
+// Messages and options shared by the VS Code client and the server (the client imports this file),
+// so neither side parses the other's raw settings.
+
+/** `initializationOptions` the client sends. */
+export interface ShipshapeInitOptions {
+  /** `onType` analyses every change; `onSave` only saved content (push clients; pull clients decide themselves). */
+  run?: 'onType' | 'onSave';
+  /** Whether the workspace is trusted: git (for the fingerprint salt) is only read when it is. */
+  trusted?: boolean;
+}
+
+/** Server -> client after each analysis, for the language status item. */
+export const STATUS_NOTIFICATION = 'shipshape/status';
+export interface StatusParams {
+  uri: string;
+  /** Absolute path of the shipshape.yml in force, or undefined for defaults. */
+  configPath?: string;
+  /** True when that config is broken and the last good one is in use. */
+  configBroken: boolean;
+  durationMs: number;
+  findings: number;
+  /** Why the file was not analysed (ignored, too-large, binary), if it was not. */
+  skipped?: string;
+}
+
+/** Client command shown on quick fixes: asks for a reason, then runs APPLY_SUPPRESSION_COMMAND. */
+export const SUPPRESS_WITH_REASON_COMMAND = 'shipshape.suppressWithReason';
+/** Server command: arguments [uri, line (0-based), ruleId, reason]; inserts the directive above the line. */
+export const APPLY_SUPPRESSION_COMMAND = 'shipshape.applySuppression';
+
+export const DIAGNOSTIC_SOURCE = 'shipshape';

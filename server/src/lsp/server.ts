@@ -1,0 +1,335 @@
+// The language server: adapts LSP to the engine. Pull diagnostics (LSP 3.17) when the client supports
+// them, pushed diagnostics otherwise; config problems are pushed on the shipshape.yml they belong to.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import {
+  CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import type * as ts from 'typescript';
+import { applyBaseline, readBaseline, type Baseline } from '../engine/baseline';
+import { ruleDocLink } from '../engine/docs';
+import { DiskHost } from '../engine/host';
+import { CONFIG_FILE_NAME, createConfigStore, createEngine, languageOf, type ConfigStore, type Engine, type Finding } from '../engine/index';
+import { repositorySalt } from '../engine/salt';
+import { suppressionEdit } from '../engine/suppression-edit';
+import { configProblemToDiagnostic, findingToDiagnostic } from './convert';
+import {
+  APPLY_SUPPRESSION_COMMAND,
+  DIAGNOSTIC_SOURCE,
+  STATUS_NOTIFICATION,
+  SUPPRESS_WITH_REASON_COMMAND,
+  type ShipshapeInitOptions,
+  type StatusParams,
+} from './protocol';
+
+interface CachedAnalysis {
+  version: number;
+  generation: number;
+  diagnostics: Diagnostic[];
+  tree?: ts.SourceFile;
+}
+
+export class ShipshapeServer {
+  private readonly documents = new TextDocuments(TextDocument);
+  private readonly engine: Engine = createEngine();
+  private readonly configs: ConfigStore;
+  private readonly host: DiskHost;
+  private readonly analyses = new Map<string, CachedAnalysis>();
+  private readonly salts = new Map<string, string>();
+  private readonly baselines = new Map<string, Baseline | undefined>();
+  /** Config files whose problems are currently pushed (so they can be cleared). */
+  private readonly pushedConfigs = new Set<string>();
+  /** Config files whose problems have been published at least once. */
+  private readonly announcedConfigs = new Set<string>();
+  /** Bumped whenever config or baseline changes: every cached analysis is then stale. */
+  private generation = 0;
+  private workspaceRoots: string[] = [];
+  private pullMode = false;
+  private refreshSupport = false;
+  private options: ShipshapeInitOptions = {};
+
+  constructor(private readonly connection: Connection) {
+    const openText = (filePath: string) => this.documents.get(URI.file(filePath).toString())?.getText();
+    this.host = new DiskHost({ get: openText });
+    this.configs = createConfigStore({ readText: (p) => openText(p) ?? readIfExists(p) }, this.engine);
+  }
+
+  listen(): void {
+    const { connection, documents } = this;
+    connection.onInitialize((params) => this.initialize(params));
+    connection.onInitialized(() => this.initialized());
+    connection.onShutdown(() => this.analyses.clear());
+
+    documents.onDidChangeContent(({ document }) => {
+      if (isConfigUri(document.uri)) this.configChanged(uriToPath(document.uri));
+      else if (!this.pullMode && this.options.run !== 'onSave') this.pushDiagnostics(document);
+    });
+    documents.onDidSave(({ document }) => {
+      if (!this.pullMode && this.options.run === 'onSave') this.pushDiagnostics(document);
+    });
+    documents.onDidOpen(({ document }) => {
+      if (isConfigUri(document.uri)) this.publishConfigProblems(uriToPath(document.uri));
+      if (!this.pullMode) this.pushDiagnostics(document);
+    });
+    documents.onDidClose(({ document }) => {
+      this.analyses.delete(document.uri);
+      if (isConfigUri(document.uri)) {
+        this.configChanged(uriToPath(document.uri));
+      } else if (!this.pullMode) {
+        connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+      }
+    });
+
+    connection.languages.diagnostics.on((params) => {
+      const document = this.documents.get(params.textDocument.uri);
+      return { kind: DocumentDiagnosticReportKind.Full, items: document ? this.diagnosticsFor(document) : [] };
+    });
+    connection.onDidChangeWatchedFiles(({ changes }) => {
+      let relevant = false;
+      for (const change of changes) {
+        const filePath = uriToPath(change.uri);
+        if (path.basename(filePath) === CONFIG_FILE_NAME) {
+          this.configs.invalidate(filePath);
+          if (change.type === FileChangeType.Deleted) this.clearConfigProblems(filePath);
+          relevant = true;
+        } else if (filePath.endsWith(path.join('.shipshape', 'baseline.json'))) {
+          this.baselines.clear();
+          this.salts.clear();
+          relevant = true;
+        } else if (change.type !== FileChangeType.Changed) {
+          this.host.invalidate(); // files appeared or vanished: import resolution may change
+          relevant = true;
+        }
+      }
+      if (relevant) this.invalidateAll();
+    });
+    connection.onCodeAction((params) => this.codeActions(params.textDocument.uri, params.context.diagnostics));
+    connection.onExecuteCommand(async (params) => {
+      if (params.command === APPLY_SUPPRESSION_COMMAND) return this.applySuppression(params.arguments ?? []);
+      return undefined;
+    });
+
+    documents.listen(connection);
+    connection.listen();
+  }
+
+  private initialize(params: InitializeParams): InitializeResult {
+    this.options = (params.initializationOptions ?? {}) as ShipshapeInitOptions;
+    this.pullMode = !!params.capabilities.textDocument?.diagnostic;
+    this.refreshSupport = !!params.capabilities.workspace?.diagnostics?.refreshSupport;
+    this.workspaceRoots = (params.workspaceFolders ?? []).map((folder) => uriToPath(folder.uri));
+    if (this.workspaceRoots.length === 0 && params.rootUri) this.workspaceRoots = [uriToPath(params.rootUri)];
+    this.watchFilesSupported = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        ...(this.pullMode ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        executeCommandProvider: { commands: [APPLY_SUPPRESSION_COMMAND] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'shipshape', version: '0.1.0' },
+    };
+  }
+
+  private watchFilesSupported = false;
+
+  private initialized(): void {
+    if (this.watchFilesSupported) {
+      void this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/.shipshape/baseline.json' }, { globPattern: '**/*' , kind: 1 | 4 }],
+      });
+    }
+    this.connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
+      this.workspaceRoots = this.workspaceRoots.filter((root) => !removed.has(root)).concat(event.added.map((f) => uriToPath(f.uri)));
+      this.invalidateAll();
+    });
+    // A broken config at a workspace root is reported even before any file is opened.
+    for (const root of this.workspaceRoots) {
+      const candidate = path.join(root, CONFIG_FILE_NAME);
+      if (fs.existsSync(candidate)) this.publishConfigProblems(candidate);
+    }
+  }
+
+  /** Diagnostics of one open document: cached per version and config generation. */
+  private diagnosticsFor(document: TextDocument): Diagnostic[] {
+    const cached = this.analyses.get(document.uri);
+    if (cached && cached.version === document.version && cached.generation === this.generation) return cached.diagnostics;
+    const filePath = uriToPath(document.uri);
+    if (!document.uri.startsWith('file:')) return [];
+    const started = performance.now();
+    const loaded = this.configs.configFor(filePath, this.rootOf(filePath));
+    const isConfig = loaded.path === filePath;
+    if (loaded.path && !this.announcedConfigs.has(loaded.path)) {
+      this.announcedConfigs.add(loaded.path);
+      if (!isConfig) this.publishConfigProblems(loaded.path);
+    }
+    const result = this.engine.analyze({
+      document: { path: filePath, text: document.getText(), language: languageOf(filePath) },
+      config: loaded,
+      host: this.host,
+      salt: this.saltFor(loaded.dir),
+      tree: cached?.version === document.version ? cached.tree : undefined,
+    });
+    applyBaseline(result.findings, this.baselineFor(loaded.dir));
+    for (const error of result.errors) this.connection.console.error(`Rule ${error.ruleId} failed on ${filePath}: ${error.message}`);
+    const bundleDir = __dirname;
+    const diagnostics = result.findings.filter((f: Finding) => !f.suppressed).map((f) => findingToDiagnostic(f, ruleDocLink(f.ruleId, bundleDir)));
+    if (isConfig && this.pullMode) diagnostics.push(...loaded.problems.map(configProblemToDiagnostic));
+    this.analyses.set(document.uri, { version: document.version, generation: this.generation, diagnostics, tree: result.tree });
+    const status: StatusParams = {
+      uri: document.uri,
+      configPath: loaded.path,
+      configBroken: loaded.path ? this.configs.isBroken(loaded.path) : false,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      findings: diagnostics.length,
+      skipped: result.skipped,
+    };
+    void this.connection.sendNotification(STATUS_NOTIFICATION, status);
+    return diagnostics;
+  }
+
+  private pushDiagnostics(document: TextDocument): void {
+    if (isConfigUri(document.uri)) {
+      const problems = this.configs.load(uriToPath(document.uri)).problems.map(configProblemToDiagnostic);
+      void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [...this.diagnosticsFor(document), ...problems] });
+      this.pushedConfigs.add(uriToPath(document.uri));
+      return;
+    }
+    void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: this.diagnosticsFor(document) });
+  }
+
+  private configChanged(configPath: string): void {
+    this.configs.invalidate(configPath);
+    this.publishConfigProblems(configPath);
+    this.invalidateAll();
+  }
+
+  /**
+   * Pushes a config file's problems. In pull mode an open config reports them through pull instead
+   * (one collection per file in the editor), so the pushed set is cleared then.
+   */
+  private publishConfigProblems(configPath: string): void {
+    const uri = URI.file(configPath).toString();
+    const open = this.documents.get(uri);
+    if (this.pullMode && open) {
+      this.clearConfigProblems(configPath);
+      return;
+    }
+    if (!this.pullMode && open) {
+      this.pushDiagnostics(open);
+      return;
+    }
+    const problems = this.configs.load(configPath).problems;
+    if (problems.length === 0 && !this.pushedConfigs.has(configPath)) return;
+    void this.connection.sendDiagnostics({ uri, diagnostics: problems.map(configProblemToDiagnostic) });
+    if (problems.length > 0) this.pushedConfigs.add(configPath);
+    else this.pushedConfigs.delete(configPath);
+  }
+
+  private clearConfigProblems(configPath: string): void {
+    if (!this.pushedConfigs.delete(configPath)) return;
+    void this.connection.sendDiagnostics({ uri: URI.file(configPath).toString(), diagnostics: [] });
+  }
+
+  /** Config or baseline changed: re-analyse everything open. */
+  private invalidateAll(): void {
+    this.generation++;
+    for (const configPath of this.configs.knownConfigPaths()) this.publishConfigProblems(configPath);
+    if (this.pullMode) {
+      if (this.refreshSupport) void this.connection.languages.diagnostics.refresh();
+    } else {
+      for (const document of this.documents.all()) this.pushDiagnostics(document);
+    }
+  }
+
+  private codeActions(uri: string, diagnostics: Diagnostic[]): CodeAction[] {
+    const actions: CodeAction[] = [];
+    const document = this.documents.get(uri);
+    if (!document) return actions;
+    const filePath = uriToPath(uri);
+    for (const diagnostic of diagnostics) {
+      const ruleId = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE || !ruleId || !this.engine.ruleMeta(ruleId) || ruleId.startsWith('shipshape/')) continue;
+      const line = diagnostic.range.start.line;
+      // Only offer the fix where the edit is safe (probe with a placeholder reason).
+      if ('refused' in suppressionEdit(filePath, document.getText(), line, ruleId, 'probe')) continue;
+      const title = `Suppress ${ruleId} with a reason…`;
+      actions.push({
+        title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        command: { title, command: SUPPRESS_WITH_REASON_COMMAND, arguments: [uri, line, ruleId] },
+      });
+    }
+    return actions;
+  }
+
+  private async applySuppression(args: unknown[]): Promise<{ applied: boolean; reason?: string }> {
+    const [uri, line, ruleId, reason] = args;
+    if (typeof uri !== 'string' || typeof line !== 'number' || typeof ruleId !== 'string' || typeof reason !== 'string') {
+      return { applied: false, reason: 'expected arguments [uri, line, ruleId, reason]' };
+    }
+    const document = this.documents.get(uri);
+    if (!document) return { applied: false, reason: 'document is not open' };
+    const edit = suppressionEdit(uriToPath(uri), document.getText(), line, ruleId, reason);
+    if ('refused' in edit) return { applied: false, reason: edit.refused };
+    const position = document.positionAt(edit.offset);
+    const result = await this.connection.workspace.applyEdit({
+      label: `Suppress ${ruleId}`,
+      edit: { changes: { [uri]: [{ range: { start: position, end: position }, newText: edit.text }] } },
+    });
+    return { applied: result.applied, reason: result.failureReason };
+  }
+
+  /** The workspace folder containing a file: config lookup stops there. */
+  private rootOf(filePath: string): string | undefined {
+    let best: string | undefined;
+    for (const root of this.workspaceRoots) {
+      const relative = path.relative(root, filePath);
+      if (!relative.startsWith('..') && !path.isAbsolute(relative) && (!best || root.length > best.length)) best = root;
+    }
+    return best;
+  }
+
+  private saltFor(dir: string): string {
+    let salt = this.salts.get(dir);
+    if (salt === undefined) this.salts.set(dir, (salt = repositorySalt(dir, { allowGit: this.options.trusted !== false })));
+    return salt;
+  }
+
+  private baselineFor(dir: string): Baseline | undefined {
+    if (!this.baselines.has(dir)) this.baselines.set(dir, readBaseline(dir));
+    return this.baselines.get(dir);
+  }
+}
+
+function uriToPath(uri: string): string {
+  return URI.parse(uri).fsPath;
+}
+
+function isConfigUri(uri: string): boolean {
+  return uri.startsWith('file:') && path.basename(uriToPath(uri)) === CONFIG_FILE_NAME;
+}
+
+function readIfExists(filePath: string): string | undefined {
+  try {
+    return fs.readFileSync(filePath, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
