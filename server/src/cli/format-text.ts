@@ -18,7 +18,7 @@ export function formatText(report: CheckReport, color: boolean): string {
   const { bySeverity, filesScanned, filesSkipped, suppressed, baselined } = report.summary;
   const total = report.findings.length;
   const skippedTotal = Object.values(filesSkipped).reduce((a, b) => a + b, 0);
-  const skippedDetail = Object.entries(filesSkipped).map(([reason, n]) => `${n} ${reason}`).join(', ');
+  const skippedDetail = Object.entries(filesSkipped).sort(([a], [b]) => a.localeCompare(b)).map(([reason, n]) => `${n} ${reason}`).join(', ');
   const problems = total === 0
     ? paint('32', '✔ no problems')
     : paint(bySeverity.error > 0 ? '31' : '33', `✖ ${total} problem${total === 1 ? '' : 's'} (${bySeverity.error} error${bySeverity.error === 1 ? '' : 's'}, ${bySeverity.warning} warning${bySeverity.warning === 1 ? '' : 's'}, ${bySeverity.info} info)`);

@@ -80,9 +80,10 @@ export class ShipshapeServer {
     documents.onDidSave(({ document }) => {
       if (!this.pullMode && this.options.run === 'onSave') this.pushDiagnostics(document);
     });
+    // Opening also fires onDidChangeContent, which pushes in onType mode.
     documents.onDidOpen(({ document }) => {
       if (isConfigUri(document.uri)) this.publishConfigProblems(uriToPath(document.uri));
-      if (!this.pullMode) this.pushDiagnostics(document);
+      else if (!this.pullMode && this.options.run === 'onSave') this.pushDiagnostics(document);
     });
     documents.onDidClose(({ document }) => {
       this.analyses.delete(document.uri);
@@ -133,6 +134,7 @@ export class ShipshapeServer {
     this.workspaceRoots = (params.workspaceFolders ?? []).map((folder) => uriToPath(folder.uri));
     if (this.workspaceRoots.length === 0 && params.rootUri) this.workspaceRoots = [uriToPath(params.rootUri)];
     this.watchFilesSupported = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    this.workspaceFoldersSupported = !!params.capabilities.workspace?.workspaceFolders;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -146,6 +148,7 @@ export class ShipshapeServer {
   }
 
   private watchFilesSupported = false;
+  private workspaceFoldersSupported = false;
 
   private initialized(): void {
     if (this.watchFilesSupported) {
@@ -153,11 +156,13 @@ export class ShipshapeServer {
         watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/.shipshape/baseline.json' }, { globPattern: '**/*' , kind: 1 | 4 }],
       });
     }
-    this.connection.workspace.onDidChangeWorkspaceFolders((event) => {
-      const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
-      this.workspaceRoots = this.workspaceRoots.filter((root) => !removed.has(root)).concat(event.added.map((f) => uriToPath(f.uri)));
-      this.invalidateAll();
-    });
+    if (this.workspaceFoldersSupported) {
+      this.connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
+        this.workspaceRoots = this.workspaceRoots.filter((root) => !removed.has(root)).concat(event.added.map((f) => uriToPath(f.uri)));
+        this.invalidateAll();
+      });
+    }
     // A broken config at a workspace root is reported even before any file is opened.
     for (const root of this.workspaceRoots) {
       const candidate = path.join(root, CONFIG_FILE_NAME);

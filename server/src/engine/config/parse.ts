@@ -44,8 +44,10 @@ export function parseConfigText(text: string, options: ParseOptions = {}): Parse
   if (!validateSchema(value)) {
     for (const error of simplifyErrors(validateSchema.errors ?? [])) {
       const path = instancePathToKeys(error.instancePath);
-      const offsets = nodeOffsets(doc, path, error.keyword === 'additionalProperties');
-      const extra = error.keyword === 'additionalProperties' ? ` '${(error.params as { additionalProperty: string }).additionalProperty}'` : '';
+      const unknownKey = error.keyword === 'additionalProperties' ? (error.params as { additionalProperty: string }).additionalProperty : undefined;
+      // An unknown key is underlined at the key itself.
+      const offsets = unknownKey !== undefined ? nodeOffsets(doc, [...path, unknownKey], true) : nodeOffsets(doc, path, false);
+      const extra = unknownKey !== undefined ? ` '${unknownKey}'` : '';
       const where = path.length > 0 ? `${path.join('.')}: ` : '';
       problems.push({ severity: 'error', message: `${where}${error.message}${extra}`, ...at(offsets[0], offsets[1]) });
     }

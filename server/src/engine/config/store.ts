@@ -23,6 +23,7 @@ export class ConfigStore {
   private readonly lastGood = new Map<string, ShipshapeConfig>();
   /** File texts read so far (undefined = absent); cleared by `invalidate`, so lookups cost no I/O. */
   private readonly texts = new Map<string, string | undefined>();
+  private readonly found = new Set<string>();
 
   constructor(
     private readonly source: ConfigSource,
@@ -79,13 +80,17 @@ export class ConfigStore {
     else this.texts.clear();
   }
 
-  /** Config files seen so far that exist. */
+  /** Config files found so far (they may have been deleted since). */
   knownConfigPaths(): string[] {
-    return [...this.texts].filter(([, text]) => text !== undefined).map(([p]) => p);
+    return [...this.found];
   }
 
   private readText(filePath: string): string | undefined {
-    if (!this.texts.has(filePath)) this.texts.set(filePath, this.source.readText(filePath));
+    if (!this.texts.has(filePath)) {
+      const text = this.source.readText(filePath);
+      this.texts.set(filePath, text);
+      if (text !== undefined) this.found.add(filePath);
+    }
     return this.texts.get(filePath);
   }
 }

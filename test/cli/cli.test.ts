@@ -1,0 +1,163 @@
+// The CLI as users and CI run it: `node dist/cli.js ...`, asserting on stdout, stderr and exit codes.
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { makeWorkspace } from '../helpers/engine';
+
+const CLI = path.resolve(__dirname, '../../dist/cli.js');
+const SAMPLE = path.resolve(__dirname, '../../examples/sample-service');
+
+function run(args: string[], cwd = process.cwd()) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function json(args: string[], cwd?: string) {
+  const result = run([...args, '--format', 'json'], cwd);
+  return { ...result, report: JSON.parse(result.stdout) };
+}
+
+const PEM_BODY = 'E+90UVmnD5PSlKvmtRlYbtn2prhhBq7VDpoGFuE34SQUTt8bSD2T9wV8gfFyBoTk\nojC72qY6vNfDlZ+jDnp5SSDSPq5lhPPgCl89xeGmNrKjDM1Tqd1l0t6gsUYNnR5b';
+const PEM = `-----BEGIN EC PRIVATE KEY-----\n${PEM_BODY}\n-----END EC PRIVATE KEY-----\n`;
+
+describe('shipshape check (CLI)', () => {
+  it('prints exactly one JSON object with the documented shape, sorted, paths relative to the folder given', () => {
+    const { code, report } = json(['check', SAMPLE]);
+    assert.equal(code, 1, 'error-severity findings exit 1');
+    assert.deepEqual(Object.keys(report), ['version', 'findings', 'summary']);
+    assert.equal(report.version, 1);
+    assert.deepEqual(
+      report.findings.map((f: { file: string; line: number; column: number; ruleId: string }) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`),
+      ['src/app/place-order.ts:8:5 failure/empty-catch', 'src/config/signing-key.ts:3:29 secrets/private-key', 'src/domain/order.ts:2:23 architecture/layer-import'],
+    );
+    for (const finding of report.findings) {
+      assert.deepEqual(Object.keys(finding), ['ruleId', 'family', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'fingerprint']);
+      assert.match(finding.fingerprint, /^[0-9a-f]{16}$/);
+    }
+    assert.equal(report.summary.filesScanned, 5);
+    assert.deepEqual(report.summary.bySeverity, { error: 3, warning: 0, info: 0 });
+    assert.deepEqual(report.summary.byFamily, { failure: 1, secrets: 1, architecture: 1 });
+    assert.deepEqual(report.summary.filesSkipped, {});
+  });
+
+  it('relativises to the current folder when no single folder is given, with no ./', () => {
+    const { report } = json(['check', 'src/app', 'src/domain/order.ts'], SAMPLE);
+    assert.deepEqual(report.findings.map((f: { file: string }) => f.file), ['src/app/place-order.ts', 'src/domain/order.ts']);
+  });
+
+  it('exits 0 without error-severity findings, and with --exit-zero', () => {
+    const ws = makeWorkspace({ 'a.ts': 'try { x(); } catch (e) {}\n', 'b.ts': 'export const b = 1;\n' });
+    const { code, report } = json(['check', ws]);
+    assert.equal(code, 0);
+    assert.deepEqual(report.summary.bySeverity, { error: 0, warning: 1, info: 0 });
+    assert.equal(run(['check', SAMPLE, '--exit-zero']).code, 0);
+  });
+
+  it('skips binary and oversized files, honours .gitignore, config ignore and node_modules, and says so', () => {
+    const ws = makeWorkspace({
+      'shipshape.yml': 'limits:\n  maxFileSizeKB: 1\nignore: [generated/]\n',
+      '.gitignore': 'secret.env\n',
+      'secret.env': `KEY="${PEM.replace(/\n/g, '\\n')}"\n`,
+      'big.ts': `// ${'x'.repeat(2000)}\ntry { x(); } catch (e) {}\n`,
+      'generated/a.ts': 'try { x(); } catch (e) {}\n',
+      'node_modules/dep/index.js': 'try { x(); } catch (e) {}\n',
+      'src/ok.ts': 'try { x(); } catch (e) {}\n',
+    });
+    fs.writeFileSync(path.join(ws, 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48]));
+    const { report } = json(['check', ws]);
+    assert.deepEqual(report.findings.map((f: { file: string }) => f.file), ['src/ok.ts']);
+    assert.deepEqual(report.summary.filesSkipped, { 'too-large': 1, binary: 1, ignored: 1 });
+    assert.equal(report.summary.filesScanned, 2); // .gitignore and src/ok.ts
+    const text = run(['check', ws, '--no-color']).stdout;
+    assert.match(text, /3 skipped \(1 binary, 1 ignored, 1 too-large\)/);
+  });
+
+  it('checks files named on the command line, as pre-commit passes them', () => {
+    const { report } = json(['check', path.join(SAMPLE, 'src/config/signing-key.ts')]);
+    assert.deepEqual(report.findings.map((f: { ruleId: string }) => f.ruleId), ['secrets/private-key']);
+  });
+
+  it('exits 2 with a clear message, and no stack trace, on a broken config', () => {
+    const ws = makeWorkspace({ 'shipshape.yml': 'rules:\n  failure/empty-catch: loud\n', 'a.ts': 'x;\n' });
+    const { code, stdout, stderr } = run(['check', ws]);
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.match(stderr, /invalid configuration\n.*shipshape\.yml:2:24: rules\.failure\/empty-catch: must be equal to one of the allowed values/);
+    assert.doesNotMatch(stderr, /\n\s+at /);
+  });
+
+  it('exits 2 on usage errors', () => {
+    assert.equal(run(['check', '--format', 'xml']).code, 2);
+    assert.match(run(['check', '--nope']).stderr, /Unknown option '--nope'/);
+    assert.equal(run(['frobnicate']).code, 2);
+    assert.match(run(['check', '/definitely/not/here']).stderr, /No such file or folder/);
+    assert.equal(run(['check', '--config', '/not/here.yml']).code, 2);
+  });
+
+  it('uses --config for every file', () => {
+    const ws = makeWorkspace({ 'a.ts': 'try { x(); } catch (e) {}\n', 'strict.yml': 'rules:\n  failure/empty-catch: error\n' });
+    const { code, report } = json(['check', ws, '--config', path.join(ws, 'strict.yml')]);
+    assert.equal(code, 1);
+    assert.equal(report.findings.find((f: { ruleId: string }) => f.ruleId === 'failure/empty-catch').severity, 'error');
+  });
+
+  it('does not list suppressed findings, and counts them', () => {
+    const ws = makeWorkspace({ 'a.ts': '// shipshape-ignore-next-line failure/empty-catch -- best effort\ntry { x(); } catch (e) {}\n' });
+    const { report } = json(['check', ws]);
+    assert.deepEqual(report.findings, []);
+    assert.equal(report.summary.suppressed, 1);
+  });
+
+  it('writes a baseline; baselined findings are not new and do not fail the run; new ones do', () => {
+    const ws = makeWorkspace({ 'a.ts': 'try { x(); } catch (e) {}\n', 'k.pem': PEM, 'shipshape.yml': 'rules:\n  failure/*: error\n' });
+    assert.equal(run(['check', ws]).code, 1);
+    const written = run(['baseline', ws]);
+    assert.equal(written.code, 0, written.stderr);
+    const baseline = JSON.parse(fs.readFileSync(path.join(ws, '.shipshape/baseline.json'), 'utf8'));
+    assert.equal(Object.keys(baseline.findings).length, 2);
+    assert.ok(!JSON.stringify(baseline).includes('E+90UVmn'), 'no secret in the baseline');
+    const after = json(['check', ws]);
+    assert.equal(after.code, 0);
+    assert.equal(after.report.summary.baselined, 2);
+    // Moving code around keeps it baselined; a second copy is new.
+    fs.writeFileSync(path.join(ws, 'a.ts'), '\n\nexport {};\ntry { x(); } catch (e) {}\ntry { x(); } catch (e) {}\n');
+    const moved = json(['check', ws]);
+    assert.equal(moved.report.findings.length, 1);
+    assert.equal(moved.report.summary.baselined, 2);
+  });
+
+  it('--staged checks the staged content, not the working tree', () => {
+    const ws = makeWorkspace({ 'a.ts': 'try { x(); } catch (e) {}\n', 'b.ts': 'export const b = 1;\n' });
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { cwd: ws });
+    git('init', '-q');
+    git('add', 'a.ts');
+    fs.writeFileSync(path.join(ws, 'a.ts'), 'export const fixedButNotStaged = 1;\n');
+    fs.writeFileSync(path.join(ws, 'b.ts'), 'try { y(); } catch (e) {}\n'); // not staged: not checked
+    const { report } = json(['check', '--staged'], ws);
+    assert.deepEqual(report.findings.map((f: { file: string; ruleId: string }) => `${f.file} ${f.ruleId}`), ['a.ts failure/empty-catch']);
+  });
+
+  it('writes SARIF 2.1.0 with rules, levels, regions and fingerprints', () => {
+    const { code, stdout } = run(['check', SAMPLE, '--format', 'sarif']);
+    assert.equal(code, 1);
+    const sarif = JSON.parse(stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const [runResult] = sarif.runs;
+    assert.deepEqual(runResult.tool.driver.rules.map((r: { id: string }) => r.id), ['architecture/layer-import', 'failure/empty-catch', 'secrets/private-key']);
+    const result = runResult.results.find((r: { ruleId: string }) => r.ruleId === 'failure/empty-catch');
+    assert.equal(result.level, 'error');
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 8, startColumn: 5, endLine: 8, endColumn: 16 });
+    assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'src/app/place-order.ts');
+    assert.match(result.partialFingerprints['shipshape/v1'], /^[0-9a-f]{16}$/);
+  });
+
+  it('never prints the planted secret in any format', () => {
+    for (const format of ['text', 'json', 'sarif']) {
+      const { stdout, stderr } = run(['check', SAMPLE, '--format', format]);
+      const key = fs.readFileSync(path.join(SAMPLE, 'src/config/signing-key.ts'), 'utf8').split('\n')[3];
+      assert.ok(key.length > 40);
+      assert.ok(!stdout.includes(key.slice(0, 20)) && !stderr.includes(key.slice(0, 20)), format);
+    }
+  });
+});

@@ -1,0 +1,55 @@
+// Helpers for engine-level tests: analyse text as if it were a file in a workspace with a given config.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DiskHost } from '../../server/src/engine/host';
+import { createEngine, languageOf, parseConfigText, type Finding } from '../../server/src/engine/index';
+import { defaultConfig, type LoadedConfig } from '../../server/src/engine/config/model';
+
+export const engine = createEngine();
+export const TEST_SALT = 'test-salt';
+
+export function loadedConfig(yamlText: string | undefined, dir: string): LoadedConfig {
+  if (yamlText === undefined) return { dir, config: defaultConfig(), problems: [] };
+  const parsed = parseConfigText(yamlText, { knownRuleIds: new Set(engine.rules.map((r) => r.id)) });
+  if (!parsed.config) throw new Error(`test config is invalid: ${JSON.stringify(parsed.problems)}`);
+  return { path: path.join(dir, 'shipshape.yml'), dir, config: parsed.config, problems: parsed.problems };
+}
+
+export interface AnalyseOptions {
+  /** Path relative to the workspace root; decides the language. */
+  filename?: string;
+  config?: string;
+  /** Other files of the workspace (relative path -> text), written to a temp folder. */
+  files?: Record<string, string>;
+  salt?: string;
+}
+
+/** Every finding (suppressed included) for `code` placed at `filename` in a temporary workspace. */
+export function analyse(code: string, options: AnalyseOptions = {}): Finding[] {
+  const dir = options.files ? makeWorkspace(options.files) : os.tmpdir();
+  const filename = options.filename ?? 'src/file.ts';
+  const file = path.join(dir, filename);
+  const result = engine.analyze({
+    document: { path: file, text: code, language: languageOf(file) },
+    config: loadedConfig(options.config, dir),
+    host: new DiskHost(),
+    salt: options.salt ?? TEST_SALT,
+  });
+  if (result.errors.length > 0) throw new Error(`a check threw: ${JSON.stringify(result.errors)}`);
+  return result.findings;
+}
+
+export function visible(findings: Finding[]): Finding[] {
+  return findings.filter((f) => !f.suppressed);
+}
+
+export function makeWorkspace(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-ws-'));
+  for (const [relative, text] of Object.entries(files)) {
+    const full = path.join(dir, relative);
+    fs.mkdirSync(path.dirname(full), { recursive: true });
+    fs.writeFileSync(full, text);
+  }
+  return dir;
+}

@@ -1,0 +1,176 @@
+// A real LSP client for protocol tests: spawns `node dist/server.js --stdio` and talks JSON-RPC to it.
+// Tests wait on messages (a publish, a refresh request), never on fixed sleeps.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  ApplyWorkspaceEditRequest,
+  createProtocolConnection,
+  DiagnosticRefreshRequest,
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DocumentDiagnosticRequest,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type Diagnostic,
+  type FileEvent,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type TextEdit,
+} from 'vscode-languageserver-protocol/node';
+import { URI } from 'vscode-uri';
+
+export const SERVER = path.resolve(__dirname, '../../dist/server.js');
+
+export interface ClientOptions {
+  rootPath: string;
+  pull: boolean;
+  initializationOptions?: unknown;
+}
+
+type Waiter<T> = { match: (value: T) => boolean; resolve: (value: T) => void };
+
+export class TestLspClient {
+  readonly connection: ProtocolConnection;
+  readonly process: ChildProcess;
+  readonly documents = new Map<string, TextDocument>();
+  readonly published = new Map<string, PublishDiagnosticsParams>();
+  readonly stderr: string[] = [];
+  refreshCount = 0;
+  private publishWaiters: Waiter<PublishDiagnosticsParams>[] = [];
+  private refreshWaiters: (() => void)[] = [];
+  private exited: Promise<number | null>;
+
+  constructor() {
+    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
+    this.exited = new Promise((resolve) => this.process.on('exit', (code) => resolve(code)));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.published.set(params.uri, params);
+      this.publishWaiters = this.publishWaiters.filter((w) => (w.match(params) ? (w.resolve(params), false) : true));
+    });
+    this.connection.onRequest(RegistrationRequest.type, () => null);
+    this.connection.onRequest(DiagnosticRefreshRequest.type, () => {
+      this.refreshCount++;
+      const waiters = this.refreshWaiters;
+      this.refreshWaiters = [];
+      waiters.forEach((resolve) => resolve());
+      return null;
+    });
+    this.connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
+      for (const [uri, edits] of Object.entries(params.edit.changes ?? {})) this.applyEdits(uri, edits);
+      return { applied: true };
+    });
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('shipshape/status', () => undefined);
+    this.connection.listen();
+  }
+
+  async initialize(options: ClientOptions): Promise<unknown> {
+    const capabilities: ClientCapabilities = {
+      workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, applyEdit: true, ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}) },
+      textDocument: {
+        synchronization: { dynamicRegistration: false, didSave: true },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+        publishDiagnostics: { relatedInformation: true },
+        ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+      },
+    };
+    const rootUri = URI.file(options.rootPath).toString();
+    const result = await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: [{ uri: rootUri, name: path.basename(options.rootPath) }],
+      capabilities,
+      initializationOptions: options.initializationOptions ?? {},
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+    return result;
+  }
+
+  uri(filePath: string): string {
+    return URI.file(filePath).toString();
+  }
+
+  async open(filePath: string, text = fs.readFileSync(filePath, 'utf8'), languageId = 'typescript'): Promise<string> {
+    const uri = this.uri(filePath);
+    this.documents.set(uri, TextDocument.create(uri, languageId, 1, text));
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    return uri;
+  }
+
+  async change(uri: string, text: string): Promise<void> {
+    const previous = this.documents.get(uri)!;
+    const next = TextDocument.create(uri, previous.languageId, previous.version + 1, text);
+    this.documents.set(uri, next);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: next.version },
+      contentChanges: [{ text }],
+    });
+  }
+
+  async close(uri: string): Promise<void> {
+    this.documents.delete(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async pull(uri: string): Promise<Diagnostic[]> {
+    const report = await this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+    return report.kind === 'full' ? report.items : [];
+  }
+
+  async filesChanged(changes: FileEvent[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
+  waitForPublish(match: (params: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
+    for (const params of this.published.values()) if (match(params)) return Promise.resolve(params);
+    return new Promise((resolve) => this.publishWaiters.push({ match, resolve }));
+  }
+
+  /** Waits for the next publish that matches (ignoring what was already published). */
+  nextPublish(match: (params: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve) => this.publishWaiters.push({ match, resolve }));
+  }
+
+  nextRefresh(): Promise<void> {
+    return new Promise((resolve) => this.refreshWaiters.push(resolve));
+  }
+
+  text(uri: string): string {
+    return this.documents.get(uri)!.getText();
+  }
+
+  private applyEdits(uri: string, edits: TextEdit[]): void {
+    const document = this.documents.get(uri)!;
+    const text = TextDocument.applyEdits(document, edits);
+    void this.change(uri, text);
+  }
+
+  async shutdown(): Promise<number | null> {
+    await this.connection.sendRequest(ShutdownRequest.type);
+    await this.connection.sendNotification(ExitNotification.type);
+    const code = await this.exited;
+    this.connection.dispose();
+    return code;
+  }
+
+  kill(): void {
+    this.process.kill();
+  }
+}
+
+export function copyFolder(from: string, to: string): void {
+  fs.cpSync(from, to, { recursive: true });
+}

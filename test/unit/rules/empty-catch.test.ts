@@ -1,0 +1,43 @@
+import { ruleTable } from '../../helpers/rule-tester';
+
+const MESSAGE =
+  'Empty catch block: the error is swallowed, so this failure will vanish silently in production. Handle it, rethrow it with context (`{ cause: err }`), or suppress with the reason it is safe to ignore.';
+
+ruleTable('failure/empty-catch', {
+  valid: [
+    'try { run(); } catch (err) { log(err); }',
+    'try { run(); } catch (err) { throw new Error("run failed", { cause: err }); }',
+    'try { run(); } finally { }',
+    'try { run(); } catch { return undefined; }',
+    'const s = "try { a(); } catch (e) {}";',
+    '// try { a(); } catch (e) {}',
+    { code: 'try { run(); } catch (e) { handle(e); }', filename: 'src/a.js' },
+    { code: 'try:\n    run()\nexcept Exception:\n    pass\n', filename: 'src/a.py' },
+  ],
+  invalid: [
+    { code: 'try { run(); } catch (err) {}', errors: [{ line: 1, column: 16, endLine: 1, endColumn: 27, message: MESSAGE, severity: 'warning' }] },
+    { code: 'try {\n  run();\n} catch {\n}', errors: [{ line: 3, column: 3, endLine: 3, endColumn: 8 }] },
+    { code: 'try { run(); } catch (e) {\n  // ignore\n}', errors: [{ line: 1, column: 16, endColumn: 25 }] },
+    { code: 'try { run(); } catch ({ message }) { /* nothing */ }', errors: [{ line: 1, column: 16, endColumn: 35 }] },
+    {
+      code: 'async function f() {\n  try { await a(); } catch (e) {}\n  try { await b(); } catch (e) {}\n}',
+      errors: [{ line: 2, column: 22 }, { line: 3, column: 22 }],
+    },
+    { code: 'const f = () => { try { x(); } catch (e) {} };', filename: 'src/a.jsx', errors: [{ line: 1, column: 32 }] },
+    { code: 'try { x(); } catch (e: unknown) {}', filename: 'src/a.mts', errors: [{ line: 1, column: 14, endColumn: 32 }] },
+    { code: 'try { x(); } catch (e) {}', config: 'rules:\n  failure/empty-catch: error\n', errors: [{ line: 1, column: 14, severity: 'error' }] },
+    { code: 'try { x(); } catch (e) {}', config: 'rules:\n  failure/*: info\n', errors: [{ line: 1, column: 14, severity: 'info' }] },
+  ],
+});
+
+ruleTable('failure/empty-catch', {
+  valid: [
+    { code: 'try { x(); } catch (e) {}', config: 'rules:\n  failure/empty-catch: off\n' },
+    { code: 'try { x(); } catch (e) {}', config: 'rules:\n  failure/*: off\n' },
+    { code: 'try { x(); } catch (e) {}', config: 'ignore: [src/generated/**]\n', filename: 'src/generated/a.ts' },
+  ],
+  invalid: [
+    // The exact id outranks the family switch.
+    { code: 'try { x(); } catch (e) {}', config: 'rules:\n  failure/*: off\n  failure/empty-catch: warning\n', errors: [{ line: 1, column: 14, severity: 'warning' }] },
+  ],
+});
