@@ -60,13 +60,12 @@ export class TestLspClient {
       this.published.set(params.uri, params);
       this.publishWaiters = this.publishWaiters.filter((w) => (w.match(params) ? (w.resolve(params), false) : true));
     });
-    this.connection.onRequest(RegistrationRequest.type, () => null);
+    this.connection.onRequest(RegistrationRequest.type, () => undefined);
     this.connection.onRequest(DiagnosticRefreshRequest.type, () => {
       this.refreshCount++;
       const waiters = this.refreshWaiters;
       this.refreshWaiters = [];
       waiters.forEach((resolve) => resolve());
-      return null;
     });
     this.connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
       for (const [uri, edits] of Object.entries(params.edit.changes ?? {})) this.applyEdits(uri, edits);

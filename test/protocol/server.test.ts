@@ -41,7 +41,7 @@ describe('language server over stdio (pull diagnostics)', function () {
     assert.deepEqual(codes(layer), ['architecture/layer-import']);
     assert.equal(layer[0].source, 'shipshape');
     assert.deepEqual(layer[0].range, { start: { line: 1, character: 22 }, end: { line: 1, character: 35 } });
-    assert.match(layer[0].message, /^domain must not import infra \(src\/infra\/db\.ts\): The domain model stays free of I\/O/);
+    assert.match(layer[0].message as string, /^domain must not import infra \(src\/infra\/db\.ts\): The domain model stays free of I\/O/);
     assert.match(layer[0].codeDescription!.href, /docs\/rules\/architecture\/layer-import\.md$/);
     assert.ok(fs.existsSync(new URL(layer[0].codeDescription!.href).pathname), 'doc link points at an existing page');
 
@@ -110,7 +110,7 @@ describe('language server over stdio (pull diagnostics)', function () {
     assert.equal(problems.length, 1);
     assert.equal(problems[0].range.start.line, brokenLine);
     assert.equal(problems[0].severity, 1);
-    assert.match(problems[0].message, /must be equal to one of the allowed values.*last valid configuration/);
+    assert.match(problems[0].message as string, /must be equal to one of the allowed values.*last valid configuration/);
 
     // Analysis goes on with the last good config: the layer rule still applies, empty-catch is still an error.
     const order = client.uri(path.join(root, 'src/domain/order.ts'));
