@@ -15,7 +15,11 @@ export const privateKey: Check = {
       'Remove the key from the code and load it at run time from a secrets manager or an environment variable (kept in a git-ignored `.env` locally). Then rotate it: it is in the history of every clone.',
     defaultSeverity: 'error',
     languages: '*',
-    examples: { bad: rule.examples.match.slice(0, 1), good: ['const key = process.env.SIGNING_KEY;'] },
+    // The docs show the shape, not key material (the rule's real examples live in rules/secrets.yml).
+    examples: {
+      bad: ['const key = `-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA… (base64 key material) …\n-----END RSA PRIVATE KEY-----`;'],
+      good: ['const key = process.env.SIGNING_KEY;'],
+    },
   },
   run(context) {
     for (const match of scanForSecrets(context.document.text, [rule])) {
