@@ -85,6 +85,20 @@ describe('language server over stdio (pull diagnostics)', function () {
     assert.deepEqual(await client.pull(uri), []);
   });
 
+  it('offers engine fixes as code actions with workspace edits', async () => {
+    const uri = await client.open(path.join(root, 'src/stale.ts'), 'export const a = 1;\n// shipshape-ignore-next-line failure/empty-catch -- was needed once\nexport const b = 2;\n');
+    const diagnostics = await client.pull(uri);
+    assert.deepEqual(codes(diagnostics), ['shipshape/unused-suppression']);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: diagnostics[0].range,
+      context: { diagnostics },
+    })) as CodeAction[];
+    assert.deepEqual(actions.map((a) => a.title), ['Remove the unused suppression']);
+    assert.deepEqual(actions[0].edit?.changes?.[uri], [{ range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }, newText: '' }]);
+    await client.close(uri);
+  });
+
   it('refuses a suppression without a reason and leaves the text alone', async () => {
     const uri = client.uri(path.join(root, 'src/domain/order.ts'));
     const before = client.text(uri);

@@ -75,3 +75,19 @@ describe('suppression quick-fix edit', () => {
     assert.ok(!('refused' in suppressionEdit('/w/a.yml', 'a:\n  b: c\n', 1, 'secrets/private-key', 'x')));
   });
 });
+
+describe('fixes on engine findings', () => {
+  it('offers to remove an unused suppression that is alone on its line', () => {
+    const [finding] = visible(analyse('const a = 1;\n  // shipshape-ignore-next-line failure/empty-catch -- old\nconst x = 1;\n', { filename: 'src/a.ts' }));
+    assert.equal(finding.ruleId, 'shipshape/unused-suppression');
+    assert.equal(finding.fixes?.length, 1);
+    const [change] = finding.fixes![0].changes;
+    assert.deepEqual([change.line, change.column, change.endLine, change.endColumn, change.newText], [2, 1, 3, 1, '']);
+  });
+
+  it('does not offer it when the comment shares its line with code', () => {
+    const [finding] = visible(analyse('x(); // shipshape-ignore-next-line failure/empty-catch -- old\nconst x = 1;\n'));
+    assert.equal(finding.ruleId, 'shipshape/unused-suppression');
+    assert.equal(finding.fixes, undefined);
+  });
+});

@@ -10,7 +10,7 @@ import { toRelativePosix } from './paths';
 import { LineIndex } from './positions';
 import { isRuleEnabled, resolveSeverity, ruleOptions } from './severity';
 import { directiveCovers, findDirectives, type SuppressionDirective } from './suppressions';
-import type { Check, Finding, FileSystemHost, RawFinding, RuleMeta, SourceDocument } from './types';
+import type { Check, Finding, FileSystemHost, Fix, RawFinding, RawFix, RuleMeta, SourceDocument } from './types';
 
 export type SkipReason = 'ignored' | 'too-large' | 'binary';
 
@@ -120,6 +120,7 @@ export class Engine {
         message: item.message,
         fingerprint: fingerprint(meta.id, relativePath, offending),
         ...(item.constraintKey ? { constraintKey: item.constraintKey } : {}),
+        ...(item.fixes?.length ? { fixes: item.fixes.map((fix) => positionFix(fix, input, lines)) } : {}),
       });
     }
     return findings;
@@ -155,11 +156,45 @@ export class Engine {
           start: directive.start,
           end: directive.end,
           message: `This suppression of ${directive.ruleIds.join(', ')} no longer suppresses anything. Remove it so it cannot hide a future problem.`,
+          fixes: removeDirectiveLine(input.document.text, lines, directive),
         });
       }
     }
     findings.push(...this.position(meta, input, relativePath, lines));
   }
+}
+
+/** Removing a stale directive is offered only when its line holds nothing else (no code is ever deleted). */
+function removeDirectiveLine(text: string, lines: LineIndex, directive: SuppressionDirective): RawFix[] | undefined {
+  const start = lines.lineStart(directive.line);
+  const end = directive.line < lines.lineCount ? lines.lineStart(directive.line + 1) : text.length;
+  const lineText = text.slice(start, end);
+  if (!/^\s*(\/\/|#|--|;|%|\/\*|<!--)\s*shipshape-ignore-[^\n]*$/.test(lineText.trimEnd())) return undefined;
+  if (/\/\*|<!--/.test(lineText) && !/(\*\/|-->)\s*$/.test(lineText.trimEnd())) return undefined; // a block comment going on
+  return [{ title: 'Remove the unused suppression', changes: [{ start, end, newText: '' }] }];
+}
+
+/** Offsets to positions, in the analysed document or in the other file a change targets. */
+function positionFix(fix: RawFix, input: AnalysisInput, lines: LineIndex): Fix {
+  const otherFiles = new Map<string, LineIndex>();
+  const indexFor = (filePath: string): LineIndex => {
+    if (filePath === input.document.path) return lines;
+    let index = otherFiles.get(filePath);
+    if (!index) otherFiles.set(filePath, (index = new LineIndex(fix.createFiles?.includes(filePath) ? '' : (input.host.readFile(filePath) ?? ''))));
+    return index;
+  };
+  return {
+    title: fix.title,
+    ...(fix.preferred ? { preferred: true } : {}),
+    ...(fix.createFiles?.length ? { createFiles: fix.createFiles } : {}),
+    changes: fix.changes.map((change) => {
+      const filePath = change.path ?? input.document.path;
+      const index = indexFor(filePath);
+      const start = index.position(change.start);
+      const end = index.position(change.end);
+      return { path: filePath, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, newText: change.newText };
+    }),
+  };
 }
 
 function appliesTo(meta: RuleMeta, document: SourceDocument): boolean {

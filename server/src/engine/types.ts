@@ -47,6 +47,42 @@ export interface RawFinding {
   severityOverride?: SeveritySetting;
   /** A key that says which configured constraint was broken (architecture), used by sessions and the primer. */
   constraintKey?: string;
+  /** Quick fixes, offered as code actions. Each must leave code that parses and removes the finding. */
+  fixes?: RawFix[];
+}
+
+/** A replacement in offsets; `path` defaults to the analysed document. */
+export interface RawTextChange {
+  path?: string;
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface RawFix {
+  title: string;
+  /** The fix an editor may apply on "fix all" / auto-fix. */
+  preferred?: boolean;
+  changes: RawTextChange[];
+  /** Files the fix creates (before its changes apply); their changes then start at offset 0. */
+  createFiles?: string[];
+}
+
+/** A positioned replacement (1-based lines/columns, UTF-16, end exclusive) in any file. */
+export interface TextChange {
+  path: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  preferred?: boolean;
+  changes: TextChange[];
+  createFiles?: string[];
 }
 
 /** A positioned finding: lines and columns 1-based, columns in UTF-16 code units, end exclusive. */
@@ -63,6 +99,7 @@ export interface Finding {
   message: string;
   fingerprint: string;
   constraintKey?: string;
+  fixes?: Fix[];
   /** Set when a suppression comment or the baseline covers the finding. */
   suppressed?: { kind: 'inline' | 'baseline' | 'config'; reason?: string };
 }

@@ -1,6 +1,8 @@
 // Engine findings and config problems to LSP diagnostics (0-based positions, same UTF-16 columns).
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic, type TextDocumentEdit, type CreateFile, type WorkspaceEdit, type TextEdit } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
 import type { ConfigProblem, Finding } from '../engine/index';
+import type { Fix } from '../engine/types';
 import { DIAGNOSTIC_SOURCE } from './protocol';
 
 const SEVERITY: Record<string, DiagnosticSeverity> = {
@@ -35,4 +37,22 @@ export function configProblemToDiagnostic(problem: ConfigProblem): Diagnostic {
     code: 'shipshape/config',
     message: problem.severity === 'error' ? `${problem.message} (analysis uses the last valid configuration until this is fixed)` : problem.message,
   };
+}
+
+/** A fix as a workspace edit: files it creates first, then one text edit per file. */
+export function fixToWorkspaceEdit(fix: Fix): WorkspaceEdit {
+  const byFile = new Map<string, TextEdit[]>();
+  for (const change of fix.changes) {
+    const uri = URI.file(change.path).toString();
+    const edits = byFile.get(uri) ?? [];
+    edits.push({
+      range: { start: { line: change.line - 1, character: change.column - 1 }, end: { line: change.endLine - 1, character: change.endColumn - 1 } },
+      newText: change.newText,
+    });
+    byFile.set(uri, edits);
+  }
+  if (!fix.createFiles?.length) return { changes: Object.fromEntries(byFile) };
+  const creates: CreateFile[] = fix.createFiles.map((filePath) => ({ kind: 'create', uri: URI.file(filePath).toString(), options: { ignoreIfExists: true } }));
+  const edits: TextDocumentEdit[] = [...byFile].map(([uri, fileEdits]) => ({ textDocument: { uri, version: null }, edits: fileEdits }));
+  return { documentChanges: [...creates, ...edits] };
 }

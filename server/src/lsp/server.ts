@@ -25,7 +25,7 @@ import { DiskHost } from '../engine/host';
 import { CONFIG_FILE_NAME, createConfigStore, createEngine, languageOf, type ConfigStore, type Engine, type Finding } from '../engine/index';
 import { repositorySalt } from '../engine/salt';
 import { suppressionEdit } from '../engine/suppression-edit';
-import { configProblemToDiagnostic, findingToDiagnostic } from './convert';
+import { configProblemToDiagnostic, findingToDiagnostic, fixToWorkspaceEdit } from './convert';
 import {
   APPLY_SUPPRESSION_COMMAND,
   DIAGNOSTIC_SOURCE,
@@ -39,6 +39,8 @@ interface CachedAnalysis {
   version: number;
   generation: number;
   diagnostics: Diagnostic[];
+  /** The findings behind the diagnostics, for their fixes. */
+  findings: Finding[];
   tree?: ts.SourceFile;
 }
 
@@ -193,9 +195,10 @@ export class ShipshapeServer {
     applyBaseline(result.findings, this.baselineFor(loaded.dir));
     for (const error of result.errors) this.connection.console.error(`Rule ${error.ruleId} failed on ${filePath}: ${error.message}`);
     const bundleDir = __dirname;
-    const diagnostics = result.findings.filter((f: Finding) => !f.suppressed).map((f) => findingToDiagnostic(f, ruleDocLink(f.ruleId, bundleDir)));
+    const findings = result.findings.filter((f: Finding) => !f.suppressed);
+    const diagnostics = findings.map((f) => findingToDiagnostic(f, ruleDocLink(f.ruleId, bundleDir)));
     if (isConfig && this.pullMode) diagnostics.push(...loaded.problems.map(configProblemToDiagnostic));
-    this.analyses.set(document.uri, { version: document.version, generation: this.generation, diagnostics, tree: result.tree });
+    this.analyses.set(document.uri, { version: document.version, generation: this.generation, diagnostics, findings, tree: result.tree });
     const status: StatusParams = {
       uri: document.uri,
       configPath: loaded.path,
@@ -267,9 +270,17 @@ export class ShipshapeServer {
     const document = this.documents.get(uri);
     if (!document) return actions;
     const filePath = uriToPath(uri);
+    this.diagnosticsFor(document); // makes sure the cached findings match this version
+    const findings = this.analyses.get(uri)?.findings ?? [];
     for (const diagnostic of diagnostics) {
       const ruleId = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
-      if (diagnostic.source !== DIAGNOSTIC_SOURCE || !ruleId || !this.engine.ruleMeta(ruleId) || ruleId.startsWith('shipshape/')) continue;
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE || !ruleId || !this.engine.ruleMeta(ruleId)) continue;
+      const fingerprint = (diagnostic.data as { fingerprint?: string } | undefined)?.fingerprint;
+      const finding = findings.find((f) => f.fingerprint === fingerprint && f.line === diagnostic.range.start.line + 1 && f.column === diagnostic.range.start.character + 1);
+      for (const fix of finding?.fixes ?? []) {
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: fixToWorkspaceEdit(fix) });
+      }
+      if (ruleId.startsWith('shipshape/')) continue;
       const line = diagnostic.range.start.line;
       // Only offer the fix where the edit is safe (probe with a placeholder reason).
       if ('refused' in suppressionEdit(filePath, document.getText(), line, ruleId, 'probe')) continue;
