@@ -1,5 +1,6 @@
 // The built-in checks, one file per rule, grouped by family folder.
 import type { Check } from '../engine/types';
+import type { Summarizer } from '../engine/workspace/index';
 import { layerImport } from './architecture/layer-import';
 import { emptyCatch } from './failure/empty-catch';
 import { privateKey } from './secrets/private-key';
@@ -12,3 +13,6 @@ export const builtInChecks: readonly Check[] = [
   suppressionReason,
   unusedSuppression,
 ];
+
+/** Per-file facts the workspace index keeps for cross-file rules (import graph, async exports…). */
+export const builtInSummarizers: readonly Summarizer[] = [];

@@ -6,7 +6,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { buildBaseline, newSalt, readBaseline, writeBaseline } from '../engine/baseline';
 import { createEngine } from '../engine/index';
 import { UsageError } from './errors';
-import { collectFiles } from './files';
+import { collectFiles } from '../engine/workspace/files';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { buildReport, relativeTo } from './report';

@@ -4,9 +4,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyBaseline, readBaseline, type Baseline } from '../engine/baseline';
 import { DiskHost } from '../engine/host';
-import { createConfigStore, languageOf, type Engine, type Finding, type LoadedConfig } from '../engine/index';
+import { createConfigStore, createWorkspaceIndex, languageOf, type Engine, type Finding, type LoadedConfig, type WorkspaceIndex } from '../engine/index';
 import { repositorySalt } from '../engine/salt';
-import { readSourceFile } from './files';
+import { collectFiles, readSourceFile } from '../engine/workspace/files';
 
 export interface WorkspaceRunOptions {
   files: string[];
@@ -40,6 +40,8 @@ export function runWorkspace(engine: Engine, options: WorkspaceRunOptions): Work
   const run: WorkspaceRun = { findings: [], filesScanned: 0, filesSkipped: {}, configs: [], errors: [] };
   const skip = (reason: string) => (run.filesSkipped[reason] = (run.filesSkipped[reason] ?? 0) + 1);
 
+  // Pass 1: config and text of every file.
+  const inputs: { file: string; loaded: LoadedConfig; text: string }[] = [];
   for (const file of options.files) {
     const loaded = explicit ?? store.configFor(file, gitRootOf(file));
     const key = loaded.path ?? loaded.dir;
@@ -50,13 +52,19 @@ export function runWorkspace(engine: Engine, options: WorkspaceRunOptions): Work
     if (loaded.path === file) continue; // the config file itself is validated, not scanned
     const override = options.contentOverride?.get(file);
     const read = override !== undefined ? { text: override } : readSourceFile(file, loaded.config.limits.maxFileSizeKB * 1024);
-    if ('skipped' in read) {
-      skip(read.skipped);
-      continue;
-    }
+    if ('skipped' in read) skip(read.skipped);
+    else inputs.push({ file, loaded, text: read.text });
+  }
+
+  // Pass 2: the workspace index for cross-file rules, over the files given and the rest of their workspace.
+  const workspace = createWorkspaceIndex();
+  if (workspace.enabled) buildIndex(workspace, inputs, [...configs.values()].map((c) => c.dir), options.contentOverride);
+
+  // Pass 3: analysis.
+  for (const { file, loaded, text } of inputs) {
     let salt = options.salt ?? salts.get(loaded.dir);
     if (salt === undefined) salts.set(loaded.dir, (salt = repositorySalt(loaded.dir, { allowGit: true })));
-    const result = engine.analyze({ document: { path: file, text: read.text, language: languageOf(file) }, config: loaded, host, salt });
+    const result = engine.analyze({ document: { path: file, text, language: languageOf(file) }, config: loaded, host, salt, workspace });
     for (const error of result.errors) run.errors.push({ file, ...error });
     if (result.skipped) {
       skip(result.skipped);
@@ -71,6 +79,22 @@ export function runWorkspace(engine: Engine, options: WorkspaceRunOptions): Work
   }
   run.configs = [...configs.values()];
   return run;
+}
+
+const INDEX_MAX_BYTES = 1024 * 1024;
+
+function buildIndex(workspace: WorkspaceIndex, inputs: { file: string; text: string }[], roots: string[], overrides?: Map<string, string>): void {
+  const given = new Set<string>();
+  for (const { file, text } of inputs) {
+    given.add(file);
+    workspace.update({ path: file, text, language: languageOf(file) });
+  }
+  for (const file of collectFiles(roots).files) {
+    if (given.has(file) || !workspace.wants(languageOf(file))) continue;
+    const override = overrides?.get(file);
+    const read = override !== undefined ? { text: override } : readSourceFile(file, INDEX_MAX_BYTES);
+    if ('text' in read) workspace.update({ path: file, text: read.text, language: languageOf(file) });
+  }
 }
 
 function loadExplicit(store: ReturnType<typeof createConfigStore>, configFile: string): LoadedConfig {

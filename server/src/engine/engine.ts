@@ -10,6 +10,7 @@ import { toRelativePosix } from './paths';
 import { LineIndex } from './positions';
 import { isRuleEnabled, resolveSeverity, ruleOptions } from './severity';
 import { directiveCovers, findDirectives, type SuppressionDirective } from './suppressions';
+import type { WorkspaceIndex } from './workspace/index';
 import type { Check, Finding, FileSystemHost, Fix, RawFinding, RawFix, RuleMeta, SourceDocument } from './types';
 
 export type SkipReason = 'ignored' | 'too-large' | 'binary';
@@ -22,6 +23,8 @@ export interface AnalysisInput {
   salt: string;
   /** A tree already parsed for this exact text (the server caches one per document version). */
   tree?: ts.SourceFile;
+  /** The workspace index, for cross-file rules. */
+  workspace?: WorkspaceIndex;
 }
 
 export interface AnalysisResult {
@@ -79,6 +82,7 @@ export class Engine {
           configDir: config.dir,
           config: config.config,
           host: input.host,
+          workspace: input.workspace,
           tsTree,
           options: ruleOptions(meta, config.config),
           report: (finding) => raw.push({ ...finding, ruleId: finding.ruleId || meta.id }),

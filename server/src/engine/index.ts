@@ -1,7 +1,8 @@
 // Public entry point of the engine: what the language server, the CLI and tests use.
-import { builtInChecks } from '../checks';
+import { builtInChecks, builtInSummarizers } from '../checks';
 import { ConfigStore, type ConfigSource } from './config/store';
 import { Engine } from './engine';
+import { WorkspaceIndex } from './workspace/index';
 
 export { ConfigStore, CONFIG_FILE_NAME } from './config/store';
 export { parseConfigText } from './config/parse';
@@ -11,6 +12,12 @@ export { languageOf, commentStyleFor } from './language';
 export { toRelativePosix } from './paths';
 export { formatDirective } from './suppressions';
 export type { Finding, RuleMeta, Severity, SourceDocument, FileSystemHost, Family } from './types';
+
+export { WorkspaceIndex, type Summarizer, type FileSummary } from './workspace/index';
+
+export function createWorkspaceIndex(): WorkspaceIndex {
+  return new WorkspaceIndex(builtInSummarizers);
+}
 
 export function createEngine(): Engine {
   return new Engine(builtInChecks);

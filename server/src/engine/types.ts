@@ -128,6 +128,8 @@ export interface CheckContext {
   host: FileSystemHost;
   /** The parsed TypeScript/JavaScript tree, parsed once per document version and shared by all checks. */
   tsTree(): ts.SourceFile | undefined;
+  /** Summaries of every workspace file, for cross-file rules; undefined when analysing a lone file. */
+  workspace?: import('./workspace/index').WorkspaceIndex;
   /** Options for this rule from `rules: { id: { options } }`. */
   options: Record<string, unknown>;
   report(finding: RawFinding): void;

@@ -10,6 +10,7 @@ import {
   FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
+  WatchKind,
   type CodeAction,
   type Connection,
   type Diagnostic,
@@ -22,7 +23,8 @@ import type * as ts from 'typescript';
 import { applyBaseline, readBaseline, type Baseline } from '../engine/baseline';
 import { ruleDocLink } from '../engine/docs';
 import { DiskHost } from '../engine/host';
-import { CONFIG_FILE_NAME, createConfigStore, createEngine, languageOf, type ConfigStore, type Engine, type Finding } from '../engine/index';
+import { CONFIG_FILE_NAME, createConfigStore, createEngine, createWorkspaceIndex, languageOf, type ConfigStore, type Engine, type Finding, type WorkspaceIndex } from '../engine/index';
+import { collectFiles, readSourceFile } from '../engine/workspace/files';
 import { repositorySalt } from '../engine/salt';
 import { suppressionEdit } from '../engine/suppression-edit';
 import { configProblemToDiagnostic, findingToDiagnostic, fixToWorkspaceEdit } from './convert';
@@ -50,6 +52,7 @@ export class ShipshapeServer {
   private readonly configs: ConfigStore;
   private readonly host: DiskHost;
   private readonly analyses = new Map<string, CachedAnalysis>();
+  private readonly workspace: WorkspaceIndex = createWorkspaceIndex();
   private readonly salts = new Map<string, string>();
   private readonly baselines = new Map<string, Baseline | undefined>();
   /** Config files whose problems are currently pushed (so they can be cleared). */
@@ -112,9 +115,9 @@ export class ShipshapeServer {
           this.baselines.clear();
           this.salts.clear();
           relevant = true;
-        } else if (change.type !== FileChangeType.Changed) {
-          this.host.invalidate(); // files appeared or vanished: import resolution may change
-          relevant = true;
+        } else {
+          if (change.type !== FileChangeType.Changed) this.host.invalidate(); // files appeared or vanished: resolution may change
+          relevant = this.updateIndexFromDisk(filePath, change.type) || change.type !== FileChangeType.Changed || relevant;
         }
       }
       if (relevant) this.invalidateAll();
@@ -155,7 +158,12 @@ export class ShipshapeServer {
   private initialized(): void {
     if (this.watchFilesSupported) {
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/.shipshape/baseline.json' }, { globPattern: '**/*' , kind: 1 | 4 }],
+        watchers: [
+          { globPattern: `**/${CONFIG_FILE_NAME}` },
+          { globPattern: '**/.shipshape/baseline.json' },
+          { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
+          { globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py}', kind: WatchKind.Change },
+        ],
       });
     }
     if (this.workspaceFoldersSupported) {
@@ -165,6 +173,7 @@ export class ShipshapeServer {
         this.invalidateAll();
       });
     }
+    if (this.workspace.enabled) void this.indexWorkspace();
     // A broken config at a workspace root is reported even before any file is opened.
     for (const root of this.workspaceRoots) {
       const candidate = path.join(root, CONFIG_FILE_NAME);
@@ -191,6 +200,7 @@ export class ShipshapeServer {
       host: this.host,
       salt: this.saltFor(loaded.dir),
       tree: cached?.version === document.version ? cached.tree : undefined,
+      workspace: this.workspace,
     });
     applyBaseline(result.findings, this.baselineFor(loaded.dir));
     for (const error of result.errors) this.connection.console.error(`Rule ${error.ruleId} failed on ${filePath}: ${error.message}`);
@@ -198,6 +208,10 @@ export class ShipshapeServer {
     const findings = result.findings.filter((f: Finding) => !f.suppressed);
     const diagnostics = findings.map((f) => findingToDiagnostic(f, ruleDocLink(f.ruleId, bundleDir)));
     if (isConfig && this.pullMode) diagnostics.push(...loaded.problems.map(configProblemToDiagnostic));
+    if (this.workspace.enabled && this.workspace.update({ path: filePath, text: document.getText(), language: languageOf(filePath) }, result.tree)) {
+      // This file's cross-file facts changed (an export became async…): other open files may be affected.
+      this.invalidateOthers();
+    }
     this.analyses.set(document.uri, { version: document.version, generation: this.generation, diagnostics, findings, tree: result.tree });
     const status: StatusParams = {
       uri: document.uri,
@@ -263,6 +277,49 @@ export class ShipshapeServer {
     } else {
       for (const document of this.documents.all()) this.pushDiagnostics(document);
     }
+  }
+
+  /** Another file's facts changed: every other open document must be analysed again. */
+  private invalidateOthers(): void {
+    this.generation++;
+    if (this.pullMode) {
+      if (this.refreshSupport) void this.connection.languages.diagnostics.refresh();
+    } else {
+      setImmediate(() => {
+        for (const document of this.documents.all()) this.pushDiagnostics(document);
+      });
+    }
+  }
+
+  /** Builds the workspace index in the background, in small slices, with progress in the editor. */
+  private async indexWorkspace(): Promise<void> {
+    const progress = await this.connection.window.createWorkDoneProgress();
+    progress.begin('Shipshape: indexing workspace', 0, undefined, false);
+    try {
+      const files = collectFiles(this.workspaceRoots).files.filter((file) => this.workspace.wants(languageOf(file)));
+      for (let i = 0; i < files.length; i++) {
+        if (!this.documents.get(URI.file(files[i]).toString())) this.updateIndexFromDisk(files[i], FileChangeType.Created);
+        if (i % 50 === 49) {
+          progress.report(Math.round((100 * i) / files.length), `${i + 1}/${files.length} files`);
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+    } finally {
+      progress.done();
+    }
+    this.invalidateAll();
+  }
+
+  /** Keeps the index in step with files changed on disk (open documents are indexed from the editor). */
+  private updateIndexFromDisk(filePath: string, type: FileChangeType): boolean {
+    const language = languageOf(filePath);
+    if (!this.workspace.wants(language) || this.documents.get(URI.file(filePath).toString())) return false;
+    if (type === FileChangeType.Deleted) {
+      this.workspace.remove(filePath);
+      return true;
+    }
+    const read = readSourceFile(filePath, 1024 * 1024);
+    return 'text' in read && this.workspace.update({ path: filePath, text: read.text, language });
   }
 
   private codeActions(uri: string, diagnostics: Diagnostic[]): CodeAction[] {

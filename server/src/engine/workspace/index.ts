@@ -1,0 +1,97 @@
+// The workspace index: a compact summary of every file of the workspace (not just open ones), for
+// rules that look across files (which exports are async, which files import which). Summaries are
+// small plain data computed by summarizers; syntax trees are never kept here.
+import { createHash } from 'node:crypto';
+import type * as ts from 'typescript';
+import { isScriptLanguage } from '../language';
+import { parseScript } from '../parse-ts';
+import type { LanguageKind, SourceDocument } from '../types';
+
+/** Computes one kind of fact about a file. Pure: the same text gives the same summary. */
+export interface Summarizer<T = unknown> {
+  /** Key of the summary in `FileSummary.facts`. */
+  key: string;
+  languages: LanguageKind[];
+  summarize(document: SourceDocument, tree: () => ts.SourceFile | undefined): T;
+}
+
+export interface FileSummary {
+  path: string;
+  /** Content hash: an update with the same text is a no-op. */
+  hash: string;
+  facts: Record<string, unknown>;
+}
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, FileSummary>();
+  private readonly listeners = new Set<(changed: string[]) => void>();
+  /** Bumped on every change, so caches keyed on it go stale. */
+  version = 0;
+
+  constructor(private readonly summarizers: readonly Summarizer[]) {}
+
+  /** Whether summaries are worth computing at all (no summarizer = no cross-file rule). */
+  get enabled(): boolean {
+    return this.summarizers.length > 0;
+  }
+
+  /** Whether any summarizer looks at files of this language. */
+  wants(language: LanguageKind): boolean {
+    return this.summarizers.some((s) => s.languages.includes(language));
+  }
+
+  /**
+   * Summarises a file (again). Returns true when its facts changed. `tree` may be given when the
+   * caller has already parsed this exact text.
+   */
+  update(document: SourceDocument, tree?: ts.SourceFile): boolean {
+    const hash = createHash('sha1').update(document.text).digest('hex');
+    const previous = this.files.get(document.path);
+    if (previous?.hash === hash) return false;
+    let parsed = tree;
+    const getTree = () => {
+      if (!parsed && isScriptLanguage(document.language)) parsed = parseScript(document.path, document.text);
+      return parsed;
+    };
+    const facts: Record<string, unknown> = {};
+    for (const summarizer of this.summarizers) {
+      if (summarizer.languages.includes(document.language)) facts[summarizer.key] = summarizer.summarize(document, getTree);
+    }
+    this.files.set(document.path, { path: document.path, hash, facts });
+    // Most edits change text but not facts (a function body, a comment): dependents need no re-check then.
+    if (previous && JSON.stringify(previous.facts) === JSON.stringify(facts)) return false;
+    this.changed([document.path]);
+    return true;
+  }
+
+  remove(filePath: string): void {
+    if (this.files.delete(filePath)) this.changed([filePath]);
+  }
+
+  get(filePath: string): FileSummary | undefined {
+    return this.files.get(filePath);
+  }
+
+  facts<T>(filePath: string, key: string): T | undefined {
+    return this.files.get(filePath)?.facts[key] as T | undefined;
+  }
+
+  all(): IterableIterator<FileSummary> {
+    return this.files.values();
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  /** Called with the paths whose summaries changed. */
+  onDidChange(listener: (changed: string[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(paths: string[]): void {
+    this.version++;
+    for (const listener of this.listeners) listener(paths);
+  }
+}
