@@ -1,0 +1,48 @@
+// Small statistics and timing helpers. Figures are reported as ratios measured in the same run:
+// the machine is shared and noisy, so absolute times mean little on their own.
+import { spawnSync } from 'node:child_process';
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+export function summary(values) {
+  return { median: median(values), min: Math.min(...values), max: Math.max(...values), runs: values.length };
+}
+
+/**
+ * Runs a command `runs` times and measures wall time and CPU time (user+sys of the child and its
+ * children, from /usr/bin/time), in milliseconds. Returns summaries and the last run's output.
+ */
+export function timeCommand(command, args, { runs = 3, cwd, env } = {}) {
+  const wall = [];
+  const cpu = [];
+  const rss = [];
+  let last;
+  for (let i = 0; i < runs; i++) {
+    const started = process.hrtime.bigint();
+    last = spawnSync('/usr/bin/time', ['-f', '__TIME__ %U %S %M', command, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+    wall.push(Number(process.hrtime.bigint() - started) / 1e6);
+    const match = /__TIME__ ([\d.]+) ([\d.]+) (\d+)\s*$/.exec(last.stderr ?? '');
+    if (match) {
+      cpu.push((Number(match[1]) + Number(match[2])) * 1000);
+      rss.push(Number(match[3]) / 1024);
+    }
+    last.stderr = (last.stderr ?? '').replace(/__TIME__[^\n]*\n?$/, '');
+  }
+  return { wall: summary(wall), cpu: cpu.length ? summary(cpu) : undefined, peakRssMB: rss.length ? Math.max(...rss) : undefined, output: last };
+}
+
+export const fmt = {
+  ms: (v) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(v < 10 ? 2 : 0)} ms`),
+  pct: (v) => `${(100 * v).toFixed(1)}%`,
+  ratio: (v) => `${v.toFixed(2)}×`,
+  range: (s, unit = fmt.ms) => `${unit(s.median)} (${unit(s.min)}–${unit(s.max)})`,
+};
