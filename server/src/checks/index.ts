@@ -2,6 +2,7 @@
 import type { Check } from '../engine/types';
 import type { Summarizer } from '../engine/workspace/index';
 import { layerImport } from './architecture/layer-import';
+export { readinessChecks } from './readiness/index';
 import { emptyCatch } from './failure/empty-catch';
 import { privateKey } from './secrets/private-key';
 import { suppressionReason, unusedSuppression } from './shipshape/suppression-rules';

@@ -1,12 +1,13 @@
 // SARIF 2.1.0 for GitHub code scanning and other SARIF consumers.
 import type { Engine } from '../engine/index';
 import { ruleDocUrl } from '../engine/docs';
-import type { CheckReport } from './report';
+import type { AnnotatedFinding } from './report';
 
 const LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note' };
 
-export function formatSarif(report: CheckReport, engine: Engine, version: string): string {
-  const usedRules = [...new Set(report.findings.map((f) => f.ruleId))].sort();
+/** SARIF for every finding, suppressed and baselined ones included with their state, as code scanning expects. */
+export function formatSarif(findings: AnnotatedFinding[], engine: Engine, version: string): string {
+  const usedRules = [...new Set(findings.map((f) => f.ruleId))].sort();
   const ruleIndex = new Map(usedRules.map((id, index) => [id, index]));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -34,7 +35,7 @@ export function formatSarif(report: CheckReport, engine: Engine, version: string
           },
         },
         columnKind: 'utf16CodeUnits',
-        results: report.findings.map((f) => ({
+        results: findings.map((f) => ({
           ruleId: f.ruleId,
           ruleIndex: ruleIndex.get(f.ruleId),
           level: LEVEL[f.severity] ?? 'warning',
@@ -48,6 +49,8 @@ export function formatSarif(report: CheckReport, engine: Engine, version: string
             },
           ],
           partialFingerprints: { 'shipshape/v1': f.fingerprint },
+          baselineState: f.baselineState,
+          ...(f.suppression ? { suppressions: [{ kind: f.suppression.kind, status: 'accepted', ...(f.suppression.justification ? { justification: f.suppression.justification } : {}) }] } : {}),
         })),
       },
     ],

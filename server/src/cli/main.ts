@@ -3,13 +3,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { buildBaseline, newSalt, readBaseline, writeBaseline } from '../engine/baseline';
+import { buildBaseline, newSalt, pruneBaseline, readBaseline, writeBaseline } from '../engine/baseline';
 import { createEngine } from '../engine/index';
 import { UsageError } from './errors';
 import { collectFiles } from '../engine/workspace/files';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
-import { buildReport, relativeTo } from './report';
+import { formatReadinessMarkdown, formatReadinessText } from './format-readiness';
+import { loadRootConfig, mergeReadiness, runReadiness, type ReadinessReport } from './readiness';
+import { annotate, buildReport, relativeTo, type AnnotatedFinding } from './report';
+import { parseShard } from './shard';
 import { stagedFiles } from './staged';
 import { ConfigError, runWorkspace } from './workspace-run';
 
@@ -18,15 +21,22 @@ const VERSION = typeof SHIPSHAPE_VERSION === 'string' ? SHIPSHAPE_VERSION : '0.0
 
 const USAGE = `Usage:
   shipshape check [PATH...] [--format text|json|sarif] [--config FILE] [--staged] [--exit-zero] [--no-color]
-  shipshape baseline [DIR] [--config FILE]
+  shipshape readiness [DIR] [--format text|json|sarif|markdown] [--config FILE] [--changed-since REF] [--shard k/n] [--staged]
+  shipshape merge REPORT.json... [--format text|json|sarif|markdown]
+  shipshape baseline [DIR] [--config FILE] [--prune]
   shipshape --version | --help
 
 check     Analyse files (folders are walked, honouring .gitignore). No PATH = the current folder.
           --staged checks the staged content of staged files (for pre-commit hooks).
           --exit-zero exits 0 even with error-severity findings (usage and config errors still exit 2).
+readiness Review the whole project: every finding, project-level checks, and the gates in shipshape.yml.
+          --shard k/n checks the k-th of n slices of the files (CI matrix); combine with merge.
+merge     Combine readiness JSON reports of shards into one report and one verdict.
 baseline  Write .shipshape/baseline.json with every current finding, so only new ones are reported.
+          --prune only drops entries that no longer occur (never adds).
 
-Exit codes: 0 no error-severity findings, 1 error-severity findings, 2 usage or config error.`;
+Exit codes (check): 0 no error-severity findings, 1 error-severity findings, 2 usage or config error.
+Exit codes (readiness, merge): 0 every gate passes, 1 a gate fails, 2 usage or config error.`;
 
 
 function main(argv: string[]): number {
@@ -41,6 +51,8 @@ function main(argv: string[]): number {
   }
   if (command === 'check') return check(rest);
   if (command === 'baseline') return baseline(rest);
+  if (command === 'readiness') return readiness(rest);
+  if (command === 'merge') return merge(rest);
   throw new UsageError(`Unknown command '${command}'.`);
 }
 
@@ -83,25 +95,86 @@ function check(args: string[]): number {
   reportSideIssues(run);
   const report = buildReport(run, baseDir);
   if (format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-  else if (format === 'sarif') process.stdout.write(formatSarif(report, engine, VERSION));
+  else if (format === 'sarif') process.stdout.write(formatSarif(annotate(run.findings, baseDir), engine, VERSION));
   else process.stdout.write(formatText(report, !values['no-color'] && process.stdout.isTTY === true));
   return report.summary.bySeverity.error > 0 && !values['exit-zero'] ? 1 : 0;
 }
 
+const READINESS_FORMATS = ['text', 'json', 'sarif', 'markdown'];
+
+function readiness(args: string[]): number {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string', default: 'text' },
+    config: { type: 'string' },
+    'changed-since': { type: 'string' },
+    shard: { type: 'string' },
+    staged: { type: 'boolean', default: false },
+  });
+  const format = values.format as string;
+  if (!READINESS_FORMATS.includes(format)) throw new UsageError(`Unknown format '${format}': use ${READINESS_FORMATS.join(', ')}.`);
+  if (positionals.length > 1) throw new UsageError('readiness takes at most one folder.');
+  const engine = createEngine();
+  const { report, inlineSuppressed } = runReadiness(engine, {
+    dir: positionals[0] ?? '.',
+    configFile: values.config as string | undefined,
+    changedSince: values['changed-since'] as string | undefined,
+    shard: values.shard ? parseShard(values.shard as string) : undefined,
+    staged: values.staged as boolean,
+  });
+  writeReadiness(report, format, engine, inlineSuppressed);
+  return report.verdict.passed ? 0 : 1;
+}
+
+function merge(args: string[]): number {
+  const { values, positionals } = parse(args, { format: { type: 'string', default: 'json' } });
+  const format = values.format as string;
+  if (!READINESS_FORMATS.includes(format)) throw new UsageError(`Unknown format '${format}': use ${READINESS_FORMATS.join(', ')}.`);
+  if (positionals.length === 0) throw new UsageError('merge needs the JSON reports of the shards.');
+  const reports = positionals.map((file) => {
+    let data: ReadinessReport;
+    try {
+      data = JSON.parse(fs.readFileSync(file, 'utf8')) as ReadinessReport;
+    } catch (error) {
+      throw new UsageError(`${file}: not a readable JSON report (${(error as Error).message}).`);
+    }
+    if (data?.kind !== 'readiness' || data.version !== 1) throw new UsageError(`${file}: not a readiness report (run \`shipshape readiness --format json\`).`);
+    return data;
+  });
+  const merged = mergeReadiness(reports);
+  writeReadiness(merged, format, createEngine(), []);
+  return merged.verdict.passed ? 0 : 1;
+}
+
+function writeReadiness(report: ReadinessReport, format: string, engine: ReturnType<typeof createEngine>, inlineSuppressed: AnnotatedFinding[]): void {
+  if (format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  else if (format === 'sarif') process.stdout.write(formatSarif([...report.findings, ...inlineSuppressed], engine, VERSION));
+  else if (format === 'markdown') process.stdout.write(formatReadinessMarkdown(report));
+  else process.stdout.write(formatReadinessText(report));
+}
+
 function baseline(args: string[]): number {
-  const { values, positionals } = parse(args, { config: { type: 'string' } });
+  const { values, positionals } = parse(args, { config: { type: 'string' }, prune: { type: 'boolean', default: false } });
   if (positionals.length > 1) throw new UsageError('baseline takes at most one folder.');
   const dir = path.resolve(positionals[0] ?? '.');
   const engine = createEngine();
   const walk = collectFiles([dir]);
   if (walk.missing.length > 0) throw new UsageError(`No such folder: ${walk.missing.join(', ')}`);
   // Keep the existing salt so secret fingerprints stay stable; a first baseline gets a fresh random one.
-  const probe = runWorkspace(engine, { files: [], configFile: values.config as string | undefined, applyBaseline: false });
-  const configDir = probe.configs[0]?.dir ?? dir;
+  const rootConfig = loadRootConfig(engine, dir, values.config as string | undefined);
+  const configDir = rootConfig.dir;
   const salt = readBaseline(configDir)?.salt ?? newSalt();
   const run = runWorkspace(engine, { files: walk.files, configFile: values.config as string | undefined, salt, applyBaseline: false });
   reportSideIssues(run);
+  run.findings.push(...engine.analyzeProject(rootConfig, { allowGit: true }).findings);
   const current = run.findings.filter((f) => !f.suppressed).map((finding) => ({ finding, relativePath: relativeTo(configDir, finding.file) }));
+  const previous = readBaseline(configDir);
+  if (values.prune) {
+    if (!previous) throw new UsageError(`No baseline to prune at ${path.join(configDir, '.shipshape/baseline.json')}.`);
+    const pruned = pruneBaseline(previous, current.map((c) => c.finding));
+    const written = writeBaseline(configDir, pruned.baseline);
+    process.stdout.write(`Pruned ${path.relative(process.cwd(), written) || written}: removed ${pruned.removed}, kept ${Object.keys(pruned.baseline.findings).length} entr${Object.keys(pruned.baseline.findings).length === 1 ? 'y' : 'ies'}.\n`);
+    return 0;
+  }
   const written = writeBaseline(configDir, buildBaseline(current, salt));
   process.stdout.write(`Wrote ${path.relative(process.cwd(), written) || written} with ${current.length} finding${current.length === 1 ? '' : 's'}.\n`);
   return 0;

@@ -1,5 +1,5 @@
-// The CLI's report: findings relativised to the base folder, sorted, counted. Every output format
-// renders this one object, so they cannot disagree.
+// The CLI's reports: findings relativised to the base folder, sorted, counted. Every output format
+// renders these objects, so they cannot disagree.
 import * as path from 'node:path';
 import { compareFindings, type Finding } from '../engine/index';
 import type { WorkspaceRun } from './workspace-run';
@@ -17,23 +17,48 @@ export interface ReportFinding {
   fingerprint: string;
 }
 
+/** A finding with its suppression state, for formats that show suppressed findings too (SARIF). */
+export interface AnnotatedFinding extends ReportFinding {
+  baselineState: 'new' | 'unchanged';
+  suppression?: { kind: 'inSource' | 'external'; justification?: string };
+}
+
+export interface ReportSummary {
+  filesScanned: number;
+  filesSkipped: Record<string, number>;
+  bySeverity: Record<string, number>;
+  byFamily: Record<string, number>;
+  /** Findings left out because an inline suppression or the config covers them. */
+  suppressed: number;
+  /** Findings left out because the baseline covers them. */
+  baselined: number;
+}
+
 export interface CheckReport {
   version: 1;
   findings: ReportFinding[];
-  summary: {
-    filesScanned: number;
-    filesSkipped: Record<string, number>;
-    bySeverity: Record<string, number>;
-    byFamily: Record<string, number>;
-    /** Findings left out because an inline suppression, the config or the baseline covers them. */
-    suppressed: number;
-    baselined: number;
-  };
+  summary: ReportSummary;
 }
 
 export function buildReport(run: WorkspaceRun, baseDir: string): CheckReport {
-  const shown = run.findings.filter((f) => !f.suppressed).map((f) => ({ ...f, file: relativeTo(baseDir, f.file) }));
-  shown.sort(compareFindings);
+  const shown = annotate(run.findings, baseDir).filter((f) => f.baselineState === 'new' && !f.suppression);
+  return { version: 1, findings: shown.map(toReportFinding), summary: summarise(run, shown) };
+}
+
+/** Every finding relativised and sorted, with its baseline and suppression state. */
+export function annotate(findings: Finding[], baseDir: string): AnnotatedFinding[] {
+  const relativised = findings.map((f) => ({ ...f, file: relativeTo(baseDir, f.file) }));
+  relativised.sort(compareFindings);
+  return relativised.map((f) => ({
+    ...toReportFinding(f),
+    baselineState: f.suppressed?.kind === 'baseline' ? 'unchanged' : 'new',
+    ...(f.suppressed && f.suppressed.kind !== 'baseline'
+      ? { suppression: { kind: f.suppressed.kind === 'inline' ? 'inSource' : 'external', justification: f.suppressed.reason } }
+      : {}),
+  }));
+}
+
+export function summarise(run: Pick<WorkspaceRun, 'filesScanned' | 'filesSkipped' | 'findings'>, shown: ReportFinding[]): ReportSummary {
   const bySeverity: Record<string, number> = { error: 0, warning: 0, info: 0 };
   const byFamily: Record<string, number> = {};
   for (const finding of shown) {
@@ -41,20 +66,16 @@ export function buildReport(run: WorkspaceRun, baseDir: string): CheckReport {
     byFamily[finding.family] = (byFamily[finding.family] ?? 0) + 1;
   }
   return {
-    version: 1,
-    findings: shown.map(toReportFinding),
-    summary: {
-      filesScanned: run.filesScanned,
-      filesSkipped: run.filesSkipped,
-      bySeverity,
-      byFamily,
-      suppressed: run.findings.filter((f) => f.suppressed && f.suppressed.kind !== 'baseline').length,
-      baselined: run.findings.filter((f) => f.suppressed?.kind === 'baseline').length,
-    },
+    filesScanned: run.filesScanned,
+    filesSkipped: run.filesSkipped,
+    bySeverity,
+    byFamily,
+    suppressed: run.findings.filter((f) => f.suppressed && f.suppressed.kind !== 'baseline').length,
+    baselined: run.findings.filter((f) => f.suppressed?.kind === 'baseline').length,
   };
 }
 
-function toReportFinding(f: Finding): ReportFinding {
+export function toReportFinding(f: ReportFinding): ReportFinding {
   return {
     ruleId: f.ruleId,
     family: f.family,

@@ -63,3 +63,17 @@ export function writeBaseline(configDir: string, baseline: Baseline): string {
   fs.writeFileSync(file, JSON.stringify(baseline, null, 2) + '\n');
   return file;
 }
+
+/** Drops entries (or lowers counts) that no longer occur; never adds. Returns how many were removed. */
+export function pruneBaseline(baseline: Baseline, current: Finding[]): { baseline: Baseline; removed: number } {
+  const counts = new Map<string, number>();
+  for (const finding of current) counts.set(finding.fingerprint, (counts.get(finding.fingerprint) ?? 0) + 1);
+  const findings: Record<string, BaselineEntry> = {};
+  let removed = 0;
+  for (const [fp, entry] of Object.entries(baseline.findings)) {
+    const still = Math.min(entry.count, counts.get(fp) ?? 0);
+    removed += entry.count - still;
+    if (still > 0) findings[fp] = { ...entry, count: still };
+  }
+  return { baseline: { ...baseline, findings }, removed };
+}

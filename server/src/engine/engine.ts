@@ -11,6 +11,8 @@ import { LineIndex } from './positions';
 import { isRuleEnabled, resolveSeverity, ruleOptions } from './severity';
 import { directiveCovers, findDirectives, type SuppressionDirective } from './suppressions';
 import type { WorkspaceIndex } from './workspace/index';
+import { runProjectChecks } from './project/run';
+import type { ProjectCheck } from './project/types';
 import type { Check, Finding, FileSystemHost, Fix, RawFinding, RawFix, RuleMeta, SourceDocument } from './types';
 
 export type SkipReason = 'ignored' | 'too-large' | 'binary';
@@ -43,8 +45,16 @@ export const UNUSED_SUPPRESSION_RULE = 'shipshape/unused-suppression';
 export class Engine {
   private readonly metaById = new Map<string, RuleMeta>();
 
-  constructor(readonly checks: readonly Check[]) {
-    for (const check of checks) this.metaById.set(check.meta.id, check.meta);
+  constructor(
+    readonly checks: readonly Check[],
+    readonly projectChecks: readonly ProjectCheck[] = [],
+  ) {
+    for (const check of [...checks, ...projectChecks]) this.metaById.set(check.meta.id, check.meta);
+  }
+
+  /** Project-level (readiness) findings for the project rooted at the config's folder. */
+  analyzeProject(config: LoadedConfig, options: { allowGit: boolean }): { findings: Finding[]; errors: { ruleId: string; message: string }[] } {
+    return runProjectChecks(this.projectChecks, { config, allowGit: options.allowGit });
   }
 
   ruleMeta(ruleId: string): RuleMeta | undefined {

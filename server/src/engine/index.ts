@@ -1,5 +1,5 @@
 // Public entry point of the engine: what the language server, the CLI and tests use.
-import { builtInChecks, builtInSummarizers } from '../checks';
+import { builtInChecks, builtInSummarizers, readinessChecks } from '../checks';
 import { ConfigStore, type ConfigSource } from './config/store';
 import { Engine } from './engine';
 import { WorkspaceIndex } from './workspace/index';
@@ -20,7 +20,7 @@ export function createWorkspaceIndex(): WorkspaceIndex {
 }
 
 export function createEngine(): Engine {
-  return new Engine(builtInChecks);
+  return new Engine(builtInChecks, readinessChecks);
 }
 
 export function createConfigStore(source: ConfigSource, engine: Engine): ConfigStore {

@@ -111,3 +111,39 @@ export function readSourceFile(file: string, maxBytes: number): ReadOutcome {
   if (buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { skipped: 'binary' };
   return { text: buffer.toString('utf8') };
 }
+
+/**
+ * Answers "does git ignore this path?" from the .gitignore files between the repository root and the
+ * path (and .git/info/exclude), without running git. Rule sets are read once per folder and cached.
+ */
+export class GitIgnoreOracle {
+  private readonly layersByDir = new Map<string, IgnoreLayer[]>();
+
+  ignores(absolutePath: string): boolean {
+    // A path is ignored when it, or any folder on the way to it, is ignored by the rules above it.
+    const chain: string[] = [];
+    for (let current = absolutePath; ; ) {
+      chain.unshift(current);
+      const parent = path.dirname(current);
+      if (parent === current || fs.existsSync(path.join(parent, '.git'))) break;
+      current = parent;
+    }
+    return chain.some((entry, index) => isGitIgnored(this.layersFor(path.dirname(entry)), entry, index < chain.length - 1));
+  }
+
+  private layersFor(dir: string): IgnoreLayer[] {
+    let layers = this.layersByDir.get(dir);
+    if (layers) return layers;
+    const own = [readGitIgnore(dir)];
+    if (fs.existsSync(path.join(dir, '.git'))) {
+      own.push(readIgnoreFile(dir, path.join(dir, '.git', 'info', 'exclude')));
+      layers = own.filter((l): l is IgnoreLayer => !!l);
+    } else {
+      const parent = path.dirname(dir);
+      const inherited = parent === dir ? [] : this.layersFor(parent);
+      layers = own[0] ? [...inherited, own[0]] : inherited;
+    }
+    this.layersByDir.set(dir, layers);
+    return layers;
+  }
+}
