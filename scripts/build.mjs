@@ -18,7 +18,7 @@ const common = {
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist' }),
-  esbuild.build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist' }),
+  esbuild.build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts', 'readiness-worker': 'server/src/lsp/readiness-worker.ts' }, outdir: 'dist' }),
   esbuild.build({ ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
   esbuild.build({ ...common, entryPoints: { 'gen-docs': 'scripts/gen-docs.ts' }, outdir: 'dist' }),
 ]);

@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageclient/node';
 import { STATUS_NOTIFICATION, type ShipshapeInitOptions, type StatusParams } from '../../server/src/lsp/protocol';
 import { registerSuppressCommand } from './commands';
+import { ReadinessCheck } from './readiness';
 import { FocusMode } from './focus-mode';
 import { readSettings } from './settings';
 import { StatusItem } from './status';
@@ -23,7 +24,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('Shipshape', { log: true });
   const status = new StatusItem(DOCUMENT_SELECTOR);
   const focusMode = new FocusMode(() => readSettings().focusMode, (uri) => refreshDiagnostics(uri));
-  context.subscriptions.push(output, status, focusMode, registerSuppressCommand());
+  const readiness = new ReadinessCheck(() => client);
+  context.subscriptions.push(output, status, focusMode, readiness, registerSuppressCommand());
 
   const start = async () => {
     client = createClient(context, output, focusMode);
@@ -41,6 +43,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('shipshape.restartServer', restart),
     vscode.commands.registerCommand('shipshape.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('shipshape.runReadinessCheck', async () => {
+      const result = await readiness.run();
+      if (result) await readiness.showReport();
+      return result && { verdict: result.report.verdict, summary: result.report.summary, status: readiness.statusText };
+    }),
+    vscode.commands.registerCommand('shipshape.showReadinessReport', () => readiness.showReport()),
+    vscode.commands.registerCommand('shipshape.clearReadinessResults', () => readiness.clear()),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       // `run` decides when the client pulls, which is fixed per client: start a new one. focusMode is read live.
       if (event.affectsConfiguration('shipshape.run')) await restart();

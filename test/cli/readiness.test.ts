@@ -4,6 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { makeWorkspace } from '../helpers/engine';
 
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
@@ -93,6 +94,7 @@ describe('shipshape readiness (CLI)', () => {
     const sarif = JSON.parse(stdout) as { runs: { results: { suppressions?: unknown[]; baselineState: string }[]; tool: { driver: { rules: { helpUri: string }[] } } }[] };
     // The official schema has a pattern that is invalid in unicode mode; ajv must compile it as plain RegExp.
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv);
     const validate = ajv.compile(JSON.parse(fs.readFileSync(SARIF_SCHEMA, 'utf8')));
     assert.ok(validate(sarif), JSON.stringify(validate.errors, null, 1));
     const results = sarif.runs[0].results;

@@ -27,6 +27,11 @@ fi
 log() { echo "[setup-editors] $*" >&2; }
 rm -rf "$DIR"
 mkdir -p "$DIR/node24" "$DIR/code-server" "$DIR/tools"
+# Under `npm run`, npm exports npm_* variables (npm_config_user_agent names Node 20, and code-server's
+# postinstall reads the Node version from it): start the nested installs from a clean slate.
+while IFS='=' read -r name _; do
+  case "$name" in npm_*) unset "$name" ;; esac
+done < <(env)
 # npm reads ~/.npmrc; ours may set nodedir=/usr (Node 20 headers): every install below overrides it.
 export npm_config_loglevel=error npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
 

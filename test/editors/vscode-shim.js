@@ -47,16 +47,20 @@ async function waitForHealth(port, child) {
 }
 
 /**
- * A test running in the extension host cannot reach the browser, so it asks for a screenshot through
- * the file system: it writes `<file>.ready`, the shim takes the picture and writes `<file>.done`.
+ * A test running in the extension host cannot reach the browser, so it asks for screenshots through
+ * the file system: it writes `<dir>/request` holding a name, the shim saves `<dir>/<name>.png` and
+ * removes the request.
  */
-function screenshotOnRequest(page, file) {
-  const timer = setInterval(async () => {
-    if (!fs.existsSync(`${file}.ready`)) return;
-    clearInterval(timer);
-    fs.rmSync(`${file}.ready`);
-    await page.screenshot({ path: file }).catch((error) => console.error(`screenshot failed: ${error}`));
-    fs.writeFileSync(`${file}.done`, '');
+function screenshotOnRequest(page, dir) {
+  const request = path.join(dir, 'request');
+  let busy = false;
+  return setInterval(async () => {
+    if (busy || !fs.existsSync(request)) return;
+    busy = true;
+    const name = fs.readFileSync(request, 'utf8').trim() || 'screenshot';
+    await page.screenshot({ path: path.join(dir, `${name}.png`) }).catch((error) => console.error(`screenshot failed: ${error}`));
+    fs.rmSync(request, { force: true });
+    busy = false;
   }, 200);
 }
 
@@ -123,7 +127,7 @@ async function main() {
     const page = context.pages()[0] || (await context.newPage());
     const folder = positional[0] ? `folder=${encodeURIComponent(path.resolve(positional[0]))}&` : 'ew=true&';
     await page.goto(`http://${host}/?${folder}payload=${encodeURIComponent(JSON.stringify(payload))}`);
-    if (process.env.SHIPSHAPE_SCREENSHOT) screenshotOnRequest(page, process.env.SHIPSHAPE_SCREENSHOT);
+    if (process.env.SHIPSHAPE_SCREENSHOT_DIR) screenshotOnRequest(page, process.env.SHIPSHAPE_SCREENSHOT_DIR);
     code = await Promise.race([finished, new Promise((resolve) => setTimeout(() => { console.error(`timeout after ${TIMEOUT_MS} ms`); resolve(124); }, TIMEOUT_MS))]);
   } catch (error) {
     console.error(error);

@@ -1,5 +1,6 @@
 // The language server over stdio, driven by a real JSON-RPC client (vscode-languageserver-protocol).
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -135,6 +136,26 @@ describe('language server over stdio (pull diagnostics)', function () {
     await client.filesChanged([{ uri: client.uri(configPath), type: FileChangeType.Changed }]);
     await cleared;
     assert.deepEqual(await client.pull(order), [], 'the new config switched the family off');
+  });
+
+  it('runs the readiness check in a worker with progress, and agrees with the CLI', async () => {
+    const progress: string[] = [];
+    client.connection.onNotification('$/progress', (params: { token: string; value: { kind: string } }) => {
+      if (params.token === 'readiness-1') progress.push(params.value.kind);
+    });
+    const result = (await client.connection.sendRequest('shipshape/readiness', { folder: client.uri(root), workDoneToken: 'readiness-1' })) as {
+      folder: string;
+      report: { verdict: { passed: boolean; gates: { id: string; actual: number }[] }; findings: { ruleId: string }[] };
+      markdown: string;
+    };
+    assert.equal(result.folder, root);
+    assert.equal(progress[0], 'begin');
+    assert.equal(progress[progress.length - 1], 'end');
+    const cli = JSON.parse(spawnSync(process.execPath, [path.resolve(__dirname, '../../dist/cli.js'), 'readiness', root, '--format', 'json'], { encoding: 'utf8' }).stdout);
+    assert.deepEqual(result.report.verdict, cli.verdict);
+    assert.deepEqual(result.report.findings.map((f) => f.ruleId), cli.findings.map((f: { ruleId: string }) => f.ruleId));
+    assert.match(result.markdown, /^# Readiness: /);
+    assert.match(result.markdown, /\[(src\/[\w/.-]+):(\d+)\]\(\/\1#L\2\)/, 'locations are workspace links');
   });
 
   it('validates an open shipshape.yml live, before it is saved', async () => {

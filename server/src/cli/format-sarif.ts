@@ -1,7 +1,7 @@
 // SARIF 2.1.0 for GitHub code scanning and other SARIF consumers.
 import type { Engine } from '../engine/index';
 import { ruleDocUrl } from '../engine/docs';
-import type { AnnotatedFinding } from './report';
+import type { AnnotatedFinding } from '../engine/report/report';
 
 const LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note' };
 

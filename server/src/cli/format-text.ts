@@ -1,5 +1,5 @@
 // Human-readable output, grouped by file like ESLint's "stylish" formatter.
-import type { CheckReport } from './report';
+import type { CheckReport } from '../engine/report/report';
 
 export function formatText(report: CheckReport, color: boolean): string {
   const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);

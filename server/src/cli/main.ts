@@ -9,12 +9,14 @@ import { UsageError } from './errors';
 import { collectFiles } from '../engine/workspace/files';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
-import { formatReadinessMarkdown, formatReadinessText } from './format-readiness';
-import { loadRootConfig, mergeReadiness, runReadiness, type ReadinessReport } from './readiness';
-import { annotate, buildReport, relativeTo, type AnnotatedFinding } from './report';
+import { formatReadinessMarkdown, formatReadinessText } from '../engine/report/readiness-format';
+import { loadRootConfig, mergeReadiness, type ReadinessReport } from '../engine/readiness/run';
+import { readinessFromCli } from './readiness';
+import { annotate, buildReport, relativeTo, type AnnotatedFinding } from '../engine/report/report';
 import { parseShard } from './shard';
 import { stagedFiles } from './staged';
-import { ConfigError, runWorkspace } from './workspace-run';
+import { ConfigError } from '../engine/errors';
+import { runWorkspace } from '../engine/workspace/run';
 
 declare const SHIPSHAPE_VERSION: string | undefined;
 const VERSION = typeof SHIPSHAPE_VERSION === 'string' ? SHIPSHAPE_VERSION : '0.0.0-dev';
@@ -114,7 +116,7 @@ function readiness(args: string[]): number {
   if (!READINESS_FORMATS.includes(format)) throw new UsageError(`Unknown format '${format}': use ${READINESS_FORMATS.join(', ')}.`);
   if (positionals.length > 1) throw new UsageError('readiness takes at most one folder.');
   const engine = createEngine();
-  const { report, inlineSuppressed } = runReadiness(engine, {
+  const { report, inlineSuppressed } = readinessFromCli(engine, {
     dir: positionals[0] ?? '.',
     configFile: values.config as string | undefined,
     changedSince: values['changed-since'] as string | undefined,

@@ -1,43 +1,17 @@
-// `shipshape readiness [DIR]`: every finding of the workspace, the project-level checks, and the quality
-// gates from shipshape.yml, as one verdict. Exit 0 when every gate passes, 1 when one fails.
+// `shipshape readiness [DIR]`: selects the files (all, changed since a ref, staged, one shard's) and
+// runs the readiness review. Exit 0 when every gate passes, 1 when one fails.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createConfigStore, type Engine, type Finding, type LoadedConfig } from '../engine/index';
-import { applyBaseline, readBaseline } from '../engine/baseline';
-import { evaluateGates, type GatesConfig, type GateVerdict } from '../engine/readiness/gates';
+import type { Engine } from '../engine/index';
+import { loadRootConfig, runReadiness, type Shard } from '../engine/readiness/run';
+import { relativeTo } from '../engine/report/report';
 import { collectFiles } from '../engine/workspace/files';
 import { changedFiles } from './changed';
 import { UsageError } from './errors';
-import { annotate, relativeTo, summarise, type AnnotatedFinding, type ReportSummary } from './report';
-import { inShard, type Shard } from './shard';
+import { inShard } from './shard';
 import { stagedFiles } from './staged';
-import { ConfigError, runWorkspace } from './workspace-run';
 
-export interface ProjectCheckResult {
-  ruleId: string;
-  title: string;
-  status: 'pass' | 'fail' | 'off';
-  severity?: string;
-  message?: string;
-  file?: string;
-  line?: number;
-}
-
-export interface ReadinessReport {
-  version: 1;
-  kind: 'readiness';
-  verdict: GateVerdict;
-  /** Findings that are not suppressed inline; baselined ones have baselineState "unchanged". */
-  findings: AnnotatedFinding[];
-  projectChecks: ProjectCheckResult[];
-  summary: ReportSummary;
-  /** The gates in force, so `shipshape merge` can recompute the verdict over shards. */
-  gatesConfig: GatesConfig;
-  shard?: Shard;
-  changedSince?: string;
-}
-
-export interface ReadinessOptions {
+export interface ReadinessCliOptions {
   dir: string;
   configFile?: string;
   changedSince?: string;
@@ -45,11 +19,10 @@ export interface ReadinessOptions {
   staged?: boolean;
 }
 
-export function runReadiness(engine: Engine, options: ReadinessOptions): { report: ReadinessReport; inlineSuppressed: AnnotatedFinding[] } {
+export function readinessFromCli(engine: Engine, options: ReadinessCliOptions) {
   const dir = path.resolve(options.dir);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`No such folder: ${options.dir}`);
   const rootConfig = loadRootConfig(engine, dir, options.configFile);
-
   let files: string[];
   let contentOverride: Map<string, string> | undefined;
   if (options.staged) {
@@ -64,93 +37,15 @@ export function runReadiness(engine: Engine, options: ReadinessOptions): { repor
     files = files.filter((file) => changed.has(file));
   }
   if (options.shard) files = files.filter((file) => inShard(relativeTo(dir, file), options.shard!));
-
-  const run = runWorkspace(engine, { files, configFile: options.configFile, contentOverride, applyBaseline: true });
-  // Project-level checks belong to the whole project: the first shard reports them.
-  const projectChecks: ProjectCheckResult[] = [];
-  if (!options.shard || options.shard.index === 1) {
-    const project = engine.analyzeProject(rootConfig, { allowGit: true });
-    for (const error of project.errors) process.stderr.write(`shipshape: readiness check ${error.ruleId} failed: ${error.message}\n`);
-    applyBaseline(project.findings, readBaseline(rootConfig.dir));
-    run.findings.push(...project.findings);
-    for (const check of engine.projectChecks) {
-      const finding = project.findings.find((f) => f.ruleId === check.meta.id);
-      const enabled = project.findings.some((f) => f.ruleId === check.meta.id) || isEnabled(engine, rootConfig, check.meta.id);
-      projectChecks.push({
-        ruleId: check.meta.id,
-        title: check.meta.title,
-        status: !enabled ? 'off' : finding ? 'fail' : 'pass',
-        ...(finding ? { severity: finding.severity, message: finding.message, file: relativeTo(dir, finding.file), line: finding.line } : {}),
-      });
-    }
-  }
-
-  const gatesConfig = (rootConfig.config.gates as GatesConfig | undefined) ?? { maxErrors: 0, secrets: 0 };
-  const enabledRuleIds = new Set(engine.rules.filter((rule) => isEnabled(engine, rootConfig, rule.id)).map((rule) => rule.id));
-  const verdict = evaluateGates(run.findings, gatesConfig, engine.projectChecks.map((c) => c.meta).filter((m) => enabledRuleIds.has(m.id)), enabledRuleIds);
-  const annotated = annotate(run.findings, dir);
-  const findings = annotated.filter((f) => !f.suppression);
-  const report: ReadinessReport = {
-    version: 1,
-    kind: 'readiness',
-    verdict,
-    findings,
-    projectChecks,
-    summary: summarise(run, findings.filter((f) => f.baselineState === 'new')),
-    gatesConfig,
-    ...(options.shard ? { shard: options.shard } : {}),
-    ...(options.changedSince ? { changedSince: options.changedSince } : {}),
-  };
-  for (const error of run.errors) process.stderr.write(`shipshape: rule ${error.ruleId} failed on ${relativeTo(dir, error.file)}: ${error.message}\n`);
-  return { report, inlineSuppressed: annotated.filter((f) => f.suppression) };
-}
-
-function isEnabled(engine: Engine, loaded: LoadedConfig, ruleId: string): boolean {
-  const meta = engine.ruleMeta(ruleId);
-  if (!meta) return false;
-  const setting = loaded.config.rules[ruleId];
-  const exact = typeof setting === 'string' ? setting : setting?.severity;
-  if (exact !== undefined) return exact !== 'off';
-  const family = loaded.config.rules[`${meta.family}/*`];
-  const familySeverity = typeof family === 'string' ? family : family?.severity;
-  return (familySeverity ?? meta.defaultSeverity) !== 'off';
-}
-
-export function loadRootConfig(engine: Engine, dir: string, configFile?: string): LoadedConfig {
-  const store = createConfigStore({ readText: (p) => (fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : undefined) }, engine);
-  const loaded = configFile ? store.load(path.resolve(configFile)) : store.configFor(path.join(dir, '.shipshape-probe'));
-  const errors = loaded.problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) throw new ConfigError(errors.map((p) => `${loaded.path}:${p.line}:${p.column}: ${p.message}`).join('\n'));
-  return loaded;
-}
-
-/** Combines shard reports into one: findings de-duplicated, verdict recomputed over the whole. */
-export function mergeReadiness(reports: ReadinessReport[]): ReadinessReport {
-  if (reports.length === 0) throw new UsageError('merge needs at least one report.');
-  const seen = new Set<string>();
-  const findings: AnnotatedFinding[] = [];
-  for (const report of reports) {
-    for (const finding of report.findings) {
-      // The same finding in two inputs (a shard merged twice, project checks repeated) counts once.
-      const key = `${finding.fingerprint}:${finding.file}:${finding.line}:${finding.column}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      findings.push(finding);
-    }
-  }
-  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId)));
-  const projectChecks = reports.find((r) => r.projectChecks.length > 0)?.projectChecks ?? [];
-  const gatesConfig = reports[0].gatesConfig;
-  const asFindings = findings.map((f) => ({ ...f, family: f.family as Finding['family'], severity: f.severity as Finding['severity'], suppressed: f.baselineState === 'unchanged' ? { kind: 'baseline' as const } : undefined }));
-  const readinessRules = projectChecks.filter((c) => c.status !== 'off').map((c) => ({ id: c.ruleId }) as { id: string });
-  const enabled = new Set([...readinessRules.map((r) => r.id), ...findings.map((f) => f.ruleId), ...(gatesConfig.required ?? []).filter((id) => !id.startsWith('readiness/'))]);
-  const verdict = evaluateGates(asFindings as unknown as Finding[], gatesConfig, readinessRules as never, enabled);
-  const sum = (pick: (r: ReadinessReport) => number) => reports.reduce((total, r) => total + pick(r), 0);
-  const filesSkipped: Record<string, number> = {};
-  for (const report of reports) for (const [reason, n] of Object.entries(report.summary.filesSkipped)) filesSkipped[reason] = (filesSkipped[reason] ?? 0) + n;
-  const shownNew = findings.filter((f) => f.baselineState === 'new');
-  const summary = summarise({ filesScanned: sum((r) => r.summary.filesScanned), filesSkipped, findings: [] }, shownNew);
-  summary.suppressed = sum((r) => r.summary.suppressed);
-  summary.baselined = findings.length - shownNew.length;
-  return { version: 1, kind: 'readiness', verdict, findings, projectChecks, summary, gatesConfig };
+  return runReadiness(engine, {
+    dir,
+    files,
+    rootConfig,
+    configFile: options.configFile,
+    contentOverride,
+    shard: options.shard,
+    changedSince: options.changedSince,
+    allowGit: true,
+    warn: (message) => process.stderr.write(`shipshape: ${message}\n`),
+  });
 }

@@ -3,10 +3,9 @@
 import { createHash } from 'node:crypto';
 import { UsageError } from './errors';
 
-export interface Shard {
-  index: number; // 1-based
-  count: number;
-}
+import type { Shard } from '../engine/readiness/run';
+
+export type { Shard };
 
 export function parseShard(value: string): Shard {
   const match = /^(\d+)\/(\d+)$/.exec(value);

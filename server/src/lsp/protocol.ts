@@ -29,3 +29,20 @@ export const SUPPRESS_WITH_REASON_COMMAND = 'shipshape.suppressWithReason';
 export const APPLY_SUPPRESSION_COMMAND = 'shipshape.applySuppression';
 
 export const DIAGNOSTIC_SOURCE = 'shipshape';
+
+/** Client -> server: review the workspace (all files, project checks, gates). */
+export const READINESS_REQUEST = 'shipshape/readiness';
+export interface ReadinessParams {
+  /** Workspace folder to review (file URI); the first folder when absent. */
+  folder?: string;
+  /** Client-created token for `$/progress` (WorkDoneProgress), so the client shows a cancellable notification. */
+  workDoneToken?: string | number;
+}
+export interface ReadinessResult {
+  /** Absolute path of the folder reviewed: report paths are relative to it. */
+  folder: string;
+  /** The same report `shipshape readiness --format json` prints. */
+  report: import('../engine/readiness/run').ReadinessReport;
+  /** The report as Markdown, links pointing at file URIs. */
+  markdown: string;
+}

@@ -11,6 +11,10 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   WatchKind,
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
   type CodeAction,
   type Connection,
   type Diagnostic,
@@ -18,7 +22,10 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Worker } from 'node:worker_threads';
 import { URI } from 'vscode-uri';
+import type { ReadinessReport } from '../engine/readiness/run';
+import { formatReadinessMarkdown } from '../engine/report/readiness-format';
 import type * as ts from 'typescript';
 import { applyBaseline, readBaseline, type Baseline } from '../engine/baseline';
 import { ruleDocLink } from '../engine/docs';
@@ -31,6 +38,9 @@ import { configProblemToDiagnostic, findingToDiagnostic, fixToWorkspaceEdit } fr
 import {
   APPLY_SUPPRESSION_COMMAND,
   DIAGNOSTIC_SOURCE,
+  READINESS_REQUEST,
+  type ReadinessParams,
+  type ReadinessResult,
   STATUS_NOTIFICATION,
   SUPPRESS_WITH_REASON_COMMAND,
   type ShipshapeInitOptions,
@@ -123,6 +133,7 @@ export class ShipshapeServer {
       if (relevant) this.invalidateAll();
     });
     connection.onCodeAction((params) => this.codeActions(params.textDocument.uri, params.context.diagnostics));
+    connection.onRequest(READINESS_REQUEST, (params: ReadinessParams, token) => this.readiness(params, token));
     connection.onExecuteCommand(async (params) => {
       if (params.command === APPLY_SUPPRESSION_COMMAND) return this.applySuppression(params.arguments ?? []);
       return undefined;
@@ -367,6 +378,45 @@ export class ShipshapeServer {
       edit: { changes: { [uri]: [{ range: { start: position, end: position }, newText: edit.text }] } },
     });
     return { applied: result.applied, reason: result.failureReason };
+  }
+
+  /** Reviews a workspace folder in a worker thread, reporting progress; cancellation stops the worker. */
+  private readiness(params: ReadinessParams, token: CancellationToken): Promise<ReadinessResult> {
+    const folder = params.folder ? uriToPath(params.folder) : this.workspaceRoots[0];
+    if (!folder) return Promise.reject(new ResponseError(ErrorCodes.InvalidParams, 'No workspace folder to review.'));
+    const progress = params.workDoneToken !== undefined ? this.connection.window.attachWorkDoneProgress(params.workDoneToken) : undefined;
+    progress?.begin('Shipshape readiness check', 0, 'listing files…', true);
+    const worker = new Worker(path.join(__dirname, 'readiness-worker.js'), { workerData: { folder, allowGit: this.options.trusted !== false } });
+    return new Promise<ReadinessResult>((resolve, reject) => {
+      const finish = () => {
+        progress?.done();
+        void worker.terminate();
+      };
+      token.onCancellationRequested(() => {
+        finish();
+        reject(new ResponseError(LSPErrorCodes.RequestCancelled, 'Readiness check cancelled.'));
+      });
+      worker.on('message', (message: { type: string; done?: number; total?: number; message?: string; report?: ReadinessReport }) => {
+        if (message.type === 'progress' && message.total) {
+          progress?.report(Math.round((100 * message.done!) / message.total), `${message.done} of ${message.total} files`);
+        } else if (message.type === 'warn') {
+          this.connection.console.warn(message.message!);
+        } else if (message.type === 'error') {
+          finish();
+          reject(new ResponseError(ErrorCodes.InternalError, message.message!));
+        } else if (message.type === 'done') {
+          finish();
+          const report = message.report!;
+          // Markdown previews refuse file: links; a path starting with / is resolved from the workspace folder.
+          const link = (file: string, line: number) => `[${file}:${line}](/${file.split('/').map(encodeURIComponent).join('/')}#L${line})`;
+          resolve({ folder, report, markdown: formatReadinessMarkdown(report, link) });
+        }
+      });
+      worker.on('error', (error) => {
+        finish();
+        reject(new ResponseError(ErrorCodes.InternalError, `Readiness check failed: ${error.message}`));
+      });
+    });
   }
 
   /** The workspace folder containing a file: config lookup stops there. */

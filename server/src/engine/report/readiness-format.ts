@@ -1,6 +1,6 @@
 // Text and Markdown renderings of a readiness report: the verdict first, then the gates with their
 // numbers, the family scores, the project checks with their evidence, and findings grouped by rule.
-import type { ReadinessReport } from './readiness';
+import type { ReadinessReport } from '../readiness/run';
 
 function verdictLine(report: ReadinessReport): string {
   const failing = report.verdict.gates.filter((g) => !g.passed).length;
@@ -46,7 +46,7 @@ export function formatReadinessText(report: ReadinessReport): string {
   return lines.join('\n') + '\n';
 }
 
-const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const escapeCell = (text: string) => text.replace(/([|*_<>])/g, '\\$1').replace(/\n/g, ' ');
 
 /** Markdown for the editor's report view and for CI summaries. `link` turns a location into a link. */
 export function formatReadinessMarkdown(report: ReadinessReport, link: (file: string, line: number) => string = (file, line) => `${file}:${line}`): string {

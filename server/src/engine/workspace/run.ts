@@ -2,11 +2,12 @@
 // shipshape.yml (or one given with --config), baseline applied, skipped files counted by reason.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyBaseline, readBaseline, type Baseline } from '../engine/baseline';
-import { DiskHost } from '../engine/host';
-import { createConfigStore, createWorkspaceIndex, languageOf, type Engine, type Finding, type LoadedConfig, type WorkspaceIndex } from '../engine/index';
-import { repositorySalt } from '../engine/salt';
-import { collectFiles, readSourceFile } from '../engine/workspace/files';
+import { applyBaseline, readBaseline, type Baseline } from '../baseline';
+import { ConfigError } from '../errors';
+import { DiskHost } from '../host';
+import { createConfigStore, createWorkspaceIndex, languageOf, type Engine, type Finding, type LoadedConfig, type WorkspaceIndex } from '../index';
+import { repositorySalt } from '../salt';
+import { collectFiles, readSourceFile } from './files';
 
 export interface WorkspaceRunOptions {
   files: string[];
@@ -17,6 +18,10 @@ export interface WorkspaceRunOptions {
   /** Salt to use instead of the repository's (baseline creation). */
   salt?: string;
   applyBaseline: boolean;
+  /** Whether git may be read (for the fingerprint salt); false in untrusted workspaces. */
+  allowGit?: boolean;
+  /** Called now and then with the number of files analysed so far. */
+  onProgress?(done: number, total: number): void;
 }
 
 export interface WorkspaceRun {
@@ -28,7 +33,6 @@ export interface WorkspaceRun {
   errors: { file: string; ruleId: string; message: string }[];
 }
 
-export class ConfigError extends Error {}
 
 export function runWorkspace(engine: Engine, options: WorkspaceRunOptions): WorkspaceRun {
   const store = createConfigStore({ readText: readTextIfExists }, engine);
@@ -61,9 +65,11 @@ export function runWorkspace(engine: Engine, options: WorkspaceRunOptions): Work
   if (workspace.enabled) buildIndex(workspace, inputs, [...configs.values()].map((c) => c.dir), options.contentOverride);
 
   // Pass 3: analysis.
+  let done = 0;
   for (const { file, loaded, text } of inputs) {
+    if (options.onProgress && ++done % 25 === 0) options.onProgress(done, inputs.length);
     let salt = options.salt ?? salts.get(loaded.dir);
-    if (salt === undefined) salts.set(loaded.dir, (salt = repositorySalt(loaded.dir, { allowGit: true })));
+    if (salt === undefined) salts.set(loaded.dir, (salt = repositorySalt(loaded.dir, { allowGit: options.allowGit ?? true })));
     const result = engine.analyze({ document: { path: file, text, language: languageOf(file) }, config: loaded, host, salt, workspace });
     for (const error of result.errors) run.errors.push({ file, ...error });
     if (result.skipped) {

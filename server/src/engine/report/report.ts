@@ -1,8 +1,9 @@
 // The CLI's reports: findings relativised to the base folder, sorted, counted. Every output format
 // renders these objects, so they cannot disagree.
 import * as path from 'node:path';
-import { compareFindings, type Finding } from '../engine/index';
-import type { WorkspaceRun } from './workspace-run';
+import { compareFindings } from '../engine';
+import type { Finding } from '../types';
+import type { WorkspaceRun } from '../workspace/run';
 
 export interface ReportFinding {
   ruleId: string;

@@ -1,0 +1,15 @@
+// Asks the shim for a screenshot of the workbench (see vscode-shim.js) and waits until it is saved.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+
+async function screenshot(name) {
+  const dir = process.env.SHIPSHAPE_SCREENSHOT_DIR;
+  if (!dir) return;
+  const request = path.join(dir, 'request');
+  fs.writeFileSync(request, name);
+  const deadline = Date.now() + 30000;
+  while (fs.existsSync(request) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+module.exports = { screenshot };
