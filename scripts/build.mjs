@@ -20,5 +20,6 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist' }),
   esbuild.build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts', 'readiness-worker': 'server/src/lsp/readiness-worker.ts' }, outdir: 'dist' }),
   esbuild.build({ ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({ ...common, entryPoints: { 'workspace-worker': 'server/src/engine/workspace/worker.ts' }, outdir: 'dist' }),
   esbuild.build({ ...common, entryPoints: { 'gen-docs': 'scripts/gen-docs.ts' }, outdir: 'dist' }),
 ]);

@@ -162,3 +162,45 @@ describe('shipshape check (CLI)', () => {
     }
   });
 });
+
+describe('shipshape check: threads and cache', () => {
+  const files: Record<string, string> = { 'shipshape.yml': 'architecture:\n  layers:\n    a: a/**\n    b: b/**\n  constraints:\n    - layer: a\n      mayImport: []\n' };
+  for (let i = 0; i < 40; i++) {
+    files[`a/f${i}.ts`] = i % 4 === 0 ? `import { x } from "../b/x";\ntry { f${i}(); } catch (e) {}\n` : `export const v${i} = ${i};\n`;
+  }
+  files['b/x.ts'] = 'export const x = 1;\n';
+  const key = (f: { file: string; line: number; column: number; ruleId: string; fingerprint: string }) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.fingerprint}`;
+
+  it('gives the same report on several threads as on one', () => {
+    const ws = makeWorkspace(files);
+    const one = json(['check', ws, '--workers', '1']).report;
+    const two = json(['check', ws, '--workers', '2']).report;
+    assert.equal(one.findings.length, 20);
+    assert.deepEqual(two.findings.map(key), one.findings.map(key));
+    assert.deepEqual(two.summary, one.summary);
+    assert.equal(run(['check', ws, '--workers', '0']).code, 2);
+  });
+
+  it('--cache reuses results of unchanged files only, and never changes the findings', () => {
+    const ws = makeWorkspace(files);
+    const first = json(['check', ws, '--cache']).report;
+    assert.deepEqual(first.summary.cache, { hits: 0, misses: 41 });
+    assert.ok(fs.existsSync(path.join(ws, '.shipshape/cache/results.json')));
+    assert.equal(fs.readFileSync(path.join(ws, '.shipshape/cache/.gitignore'), 'utf8').trim().split('\n').pop(), '*');
+    const second = json(['check', ws, '--cache']).report;
+    assert.deepEqual(second.summary.cache, { hits: 41, misses: 0 });
+    assert.deepEqual(second.findings.map(key), first.findings.map(key));
+
+    fs.writeFileSync(path.join(ws, 'a/f0.ts'), 'export const fixed = 1;\n');
+    const edited = json(['check', ws, '--cache']).report;
+    assert.deepEqual(edited.summary.cache, { hits: 40, misses: 1 });
+    assert.equal(edited.findings.length, 18);
+    assert.deepEqual(edited.findings.map(key), json(['check', ws]).report.findings.map(key));
+
+    // A config change invalidates everything it governs.
+    fs.appendFileSync(path.join(ws, 'shipshape.yml'), 'rules:\n  failure/empty-catch: off\n');
+    const reconfigured = json(['check', ws, '--cache']).report;
+    assert.deepEqual(reconfigured.summary.cache, { hits: 0, misses: 41 });
+    assert.equal(reconfigured.findings.length, 9);
+  });
+});

@@ -16,7 +16,8 @@ import { annotate, buildReport, relativeTo, type AnnotatedFinding } from '../eng
 import { parseShard } from './shard';
 import { stagedFiles } from './staged';
 import { ConfigError } from '../engine/errors';
-import { runWorkspace } from '../engine/workspace/run';
+import { runWorkspaceParallel } from '../engine/workspace/parallel';
+import type { WorkspaceRun } from '../engine/workspace/run';
 
 declare const SHIPSHAPE_VERSION: string | undefined;
 const VERSION = typeof SHIPSHAPE_VERSION === 'string' ? SHIPSHAPE_VERSION : '0.0.0-dev';
@@ -30,6 +31,8 @@ const USAGE = `Usage:
 
 check     Analyse files (folders are walked, honouring .gitignore). No PATH = the current folder.
           --staged checks the staged content of staged files (for pre-commit hooks).
+          --cache keeps per-file results in <folder>/.shipshape/cache (or --cache-dir DIR), so unchanged
+          files are not analysed again; --workers N sets the number of threads (default: one per core).
           --exit-zero exits 0 even with error-severity findings (usage and config errors still exit 2).
 readiness Review the whole project: every finding, project-level checks, and the gates in shipshape.yml.
           --shard k/n checks the k-th of n slices of the files (CI matrix); combine with merge.
@@ -41,7 +44,7 @@ Exit codes (check): 0 no error-severity findings, 1 error-severity findings, 2 u
 Exit codes (readiness, merge): 0 every gate passes, 1 a gate fails, 2 usage or config error.`;
 
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === '--version' || command === '-v') {
     process.stdout.write(`${VERSION}\n`);
@@ -67,13 +70,14 @@ function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>)
   }
 }
 
-function check(args: string[]): number {
+async function check(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     format: { type: 'string', default: 'text' },
     config: { type: 'string' },
     staged: { type: 'boolean', default: false },
     'no-color': { type: 'boolean', default: false },
     'exit-zero': { type: 'boolean', default: false },
+    ...RUN_OPTIONS,
   });
   const format = values.format as string;
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`Unknown format '${format}': use text, json or sarif.`);
@@ -93,9 +97,10 @@ function check(args: string[]): number {
   // Paths in output are relative to the single folder given, else to the current folder.
   const baseDir = positionals.length === 1 && !values.staged && isDirectory(positionals[0]) ? path.resolve(positionals[0]) : process.cwd();
 
-  const run = runWorkspace(engine, { files, configFile: values.config as string | undefined, contentOverride, applyBaseline: true });
+  const run = await runWorkspaceParallel(engine, { files, configFile: values.config as string | undefined, contentOverride, applyBaseline: true, ...runOptions(values, positionals[0]) });
   reportSideIssues(run);
   const report = buildReport(run, baseDir);
+  if (run.cache) report.summary.cache = run.cache;
   if (format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   else if (format === 'sarif') process.stdout.write(formatSarif(annotate(run.findings, baseDir), engine, VERSION));
   else process.stdout.write(formatText(report, !values['no-color'] && process.stdout.isTTY === true));
@@ -104,24 +109,26 @@ function check(args: string[]): number {
 
 const READINESS_FORMATS = ['text', 'json', 'sarif', 'markdown'];
 
-function readiness(args: string[]): number {
+async function readiness(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     format: { type: 'string', default: 'text' },
     config: { type: 'string' },
     'changed-since': { type: 'string' },
     shard: { type: 'string' },
     staged: { type: 'boolean', default: false },
+    ...RUN_OPTIONS,
   });
   const format = values.format as string;
   if (!READINESS_FORMATS.includes(format)) throw new UsageError(`Unknown format '${format}': use ${READINESS_FORMATS.join(', ')}.`);
   if (positionals.length > 1) throw new UsageError('readiness takes at most one folder.');
   const engine = createEngine();
-  const { report, inlineSuppressed } = readinessFromCli(engine, {
+  const { report, inlineSuppressed } = await readinessFromCli(engine, {
     dir: positionals[0] ?? '.',
     configFile: values.config as string | undefined,
     changedSince: values['changed-since'] as string | undefined,
     shard: values.shard ? parseShard(values.shard as string) : undefined,
     staged: values.staged as boolean,
+    ...runOptions(values, positionals[0]),
   });
   writeReadiness(report, format, engine, inlineSuppressed);
   return report.verdict.passed ? 0 : 1;
@@ -154,7 +161,7 @@ function writeReadiness(report: ReadinessReport, format: string, engine: ReturnT
   else process.stdout.write(formatReadinessText(report));
 }
 
-function baseline(args: string[]): number {
+async function baseline(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { config: { type: 'string' }, prune: { type: 'boolean', default: false } });
   if (positionals.length > 1) throw new UsageError('baseline takes at most one folder.');
   const dir = path.resolve(positionals[0] ?? '.');
@@ -165,7 +172,7 @@ function baseline(args: string[]): number {
   const rootConfig = loadRootConfig(engine, dir, values.config as string | undefined);
   const configDir = rootConfig.dir;
   const salt = readBaseline(configDir)?.salt ?? newSalt();
-  const run = runWorkspace(engine, { files: walk.files, configFile: values.config as string | undefined, salt, applyBaseline: false });
+  const run = await runWorkspaceParallel(engine, { files: walk.files, configFile: values.config as string | undefined, salt, applyBaseline: false });
   reportSideIssues(run);
   run.findings.push(...engine.analyzeProject(rootConfig, { allowGit: true }).findings);
   const current = run.findings.filter((f) => !f.suppressed).map((finding) => ({ finding, relativePath: relativeTo(configDir, finding.file) }));
@@ -182,7 +189,7 @@ function baseline(args: string[]): number {
   return 0;
 }
 
-function reportSideIssues(run: ReturnType<typeof runWorkspace>): void {
+function reportSideIssues(run: WorkspaceRun): void {
   for (const loaded of run.configs) {
     for (const problem of loaded.problems) {
       process.stderr.write(`${path.relative(process.cwd(), loaded.path ?? '')}:${problem.line}:${problem.column}: ${problem.severity}: ${problem.message}\n`);
@@ -201,9 +208,34 @@ function isDirectory(p: string): boolean {
   }
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
+/** Options shared by check and readiness: the result cache and the number of threads. */
+const RUN_OPTIONS = {
+  cache: { type: 'boolean', default: false },
+  'cache-dir': { type: 'string' },
+  workers: { type: 'string' },
+} as const;
+
+function runOptions(values: Record<string, string | boolean | undefined>, folder: string | undefined): { cacheDir?: string; workers?: number } {
+  let workers: number | undefined;
+  if (values.workers !== undefined) {
+    workers = Number(values.workers);
+    if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers takes a whole number ≥ 1 (got '${values.workers}').`);
+  }
+  const cacheDir = values['cache-dir'] ? path.resolve(values['cache-dir'] as string) : values.cache ? path.resolve(folder && isDirectory(folder) ? folder : '.', '.shipshape', 'cache') : undefined;
+  return { cacheDir, workers };
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    reportFailure(error);
+    process.exitCode = 2;
+  },
+);
+
+function reportFailure(error: unknown): void {
   if (error instanceof UsageError) {
     process.stderr.write(`shipshape: ${error.message}\n\n${USAGE}\n`);
   } else if (error instanceof ConfigError) {
@@ -211,5 +243,4 @@ try {
   } else {
     process.stderr.write(`shipshape: internal error: ${(error as Error)?.message ?? String(error)}\n`);
   }
-  process.exitCode = 2;
 }

@@ -17,6 +17,8 @@ export interface ReadinessCliOptions {
   changedSince?: string;
   shard?: Shard;
   staged?: boolean;
+  cacheDir?: string;
+  workers?: number;
 }
 
 export function readinessFromCli(engine: Engine, options: ReadinessCliOptions) {
@@ -46,6 +48,8 @@ export function readinessFromCli(engine: Engine, options: ReadinessCliOptions) {
     shard: options.shard,
     changedSince: options.changedSince,
     allowGit: true,
+    cacheDir: options.cacheDir,
+    workers: options.workers,
     warn: (message) => process.stderr.write(`shipshape: ${message}\n`),
   });
 }

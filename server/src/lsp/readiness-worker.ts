@@ -12,12 +12,12 @@ interface Job {
 
 const job = workerData as Job;
 const port = parentPort!;
-try {
+async function main(): Promise<void> {
   const engine = createEngine();
   const rootConfig = loadRootConfig(engine, job.folder);
   const files = collectFiles([job.folder]).files;
   port.postMessage({ type: 'progress', done: 0, total: files.length });
-  const { report } = runReadiness(engine, {
+  const { report } = await runReadiness(engine, {
     dir: job.folder,
     files,
     rootConfig,
@@ -26,6 +26,6 @@ try {
     onProgress: (done, total) => port.postMessage({ type: 'progress', done, total }),
   });
   port.postMessage({ type: 'done', report });
-} catch (error) {
-  port.postMessage({ type: 'error', message: (error as Error)?.message ?? String(error) });
 }
+
+main().catch((error) => port.postMessage({ type: 'error', message: (error as Error)?.message ?? String(error) }));

@@ -9,7 +9,7 @@ import type { Engine } from '../engine';
 import { ConfigError } from '../errors';
 import { annotate, relativeTo, summarise, type AnnotatedFinding, type ReportSummary } from '../report/report';
 import type { Finding } from '../types';
-import { runWorkspace } from '../workspace/run';
+import { runWorkspaceParallel } from '../workspace/parallel';
 import { evaluateGates, type GatesConfig, type GateVerdict } from './gates';
 
 /** A slice of the files for one CI runner (`--shard k/n`); index is 1-based. */
@@ -57,12 +57,15 @@ export interface ReadinessOptions {
   /** Where problems that do not stop the review go (a rule that threw). */
   warn(message: string): void;
   onProgress?(done: number, total: number): void;
+  /** Result cache folder (`--cache`). */
+  cacheDir?: string;
+  workers?: number;
 }
 
-export function runReadiness(engine: Engine, options: ReadinessOptions): { report: ReadinessReport; inlineSuppressed: AnnotatedFinding[] } {
+export async function runReadiness(engine: Engine, options: ReadinessOptions): Promise<{ report: ReadinessReport; inlineSuppressed: AnnotatedFinding[] }> {
   const dir = path.resolve(options.dir);
   const { files, contentOverride, rootConfig } = options;
-  const run = runWorkspace(engine, { files, configFile: options.configFile, contentOverride, applyBaseline: true, allowGit: options.allowGit, onProgress: options.onProgress });
+  const run = await runWorkspaceParallel(engine, { files, configFile: options.configFile, contentOverride, applyBaseline: true, allowGit: options.allowGit, onProgress: options.onProgress, cacheDir: options.cacheDir, workers: options.workers });
   // Project-level checks belong to the whole project: the first shard reports them.
   const projectChecks: ProjectCheckResult[] = [];
   if (!options.shard || options.shard.index === 1) {

@@ -33,6 +33,8 @@ export interface ReportSummary {
   suppressed: number;
   /** Findings left out because the baseline covers them. */
   baselined: number;
+  /** With --cache: files whose results came from the cache, and files analysed. */
+  cache?: { hits: number; misses: number };
 }
 
 export interface CheckReport {

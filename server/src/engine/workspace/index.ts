@@ -84,6 +84,17 @@ export class WorkspaceIndex {
     return this.files.size;
   }
 
+  /** Every summary, as plain data (for worker threads and cache keys). */
+  snapshot(): FileSummary[] {
+    return [...this.files.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+  }
+
+  /** Loads summaries computed elsewhere (a snapshot from the main thread). */
+  restore(summaries: FileSummary[]): void {
+    for (const summary of summaries) this.files.set(summary.path, summary);
+    this.version++;
+  }
+
   /** Called with the paths whose summaries changed. */
   onDidChange(listener: (changed: string[]) => void): () => void {
     this.listeners.add(listener);

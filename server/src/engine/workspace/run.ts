@@ -34,18 +34,50 @@ export interface WorkspaceRun {
 }
 
 
+/** One file ready for analysis: its config and its text. */
+export interface AnalysisJob {
+  file: string;
+  loaded: LoadedConfig;
+  text: string;
+  salt: string;
+}
+
+/** What analysing one file produced, before the baseline is applied. */
+export interface FileOutcome {
+  file: string;
+  /** Folder of the config in force: where its baseline lives. */
+  configDir: string;
+  findings: Finding[];
+  skipped?: string;
+  errors: { ruleId: string; message: string }[];
+}
+
+/** Runs the engine over files, in this thread. See parallel.ts for the multi-threaded run. */
 export function runWorkspace(engine: Engine, options: WorkspaceRunOptions): WorkspaceRun {
+  const prepared = prepareWorkspace(engine, options);
+  const outcomes = prepared.jobs.map((job, index) => {
+    if (options.onProgress && (index + 1) % 25 === 0) options.onProgress(index + 1, prepared.jobs.length);
+    return analyzeJob(engine, job, prepared.workspace, prepared.host);
+  });
+  return finishWorkspace(prepared, outcomes, options);
+}
+
+export interface PreparedWorkspace {
+  jobs: AnalysisJob[];
+  workspace: WorkspaceIndex;
+  host: DiskHost;
+  configs: LoadedConfig[];
+  filesSkipped: Record<string, number>;
+}
+
+/** Pass 1 and 2: the config and text of every file, and the workspace index for cross-file rules. */
+export function prepareWorkspace(engine: Engine, options: WorkspaceRunOptions): PreparedWorkspace {
   const store = createConfigStore({ readText: readTextIfExists }, engine);
-  const host = new DiskHost(options.contentOverride);
   const explicit = options.configFile ? loadExplicit(store, options.configFile) : undefined;
   const salts = new Map<string, string>();
-  const baselines = new Map<string, Baseline | undefined>();
   const configs = new Map<string, LoadedConfig>();
-  const run: WorkspaceRun = { findings: [], filesScanned: 0, filesSkipped: {}, configs: [], errors: [] };
-  const skip = (reason: string) => (run.filesSkipped[reason] = (run.filesSkipped[reason] ?? 0) + 1);
-
-  // Pass 1: config and text of every file.
-  const inputs: { file: string; loaded: LoadedConfig; text: string }[] = [];
+  const filesSkipped: Record<string, number> = {};
+  const jobs: AnalysisJob[] = [];
   for (const file of options.files) {
     const loaded = explicit ?? store.configFor(file, gitRootOf(file));
     const key = loaded.path ?? loaded.dir;
@@ -56,40 +88,49 @@ export function runWorkspace(engine: Engine, options: WorkspaceRunOptions): Work
     if (loaded.path === file) continue; // the config file itself is validated, not scanned
     const override = options.contentOverride?.get(file);
     const read = override !== undefined ? { text: override } : readSourceFile(file, loaded.config.limits.maxFileSizeKB * 1024);
-    if ('skipped' in read) skip(read.skipped);
-    else inputs.push({ file, loaded, text: read.text });
-  }
-
-  // Pass 2: the workspace index for cross-file rules, over the files given and the rest of their workspace.
-  const workspace = createWorkspaceIndex();
-  if (workspace.enabled) buildIndex(workspace, inputs, [...configs.values()].map((c) => c.dir), options.contentOverride);
-
-  // Pass 3: analysis.
-  let done = 0;
-  for (const { file, loaded, text } of inputs) {
-    if (options.onProgress && ++done % 25 === 0) options.onProgress(done, inputs.length);
+    if ('skipped' in read) {
+      filesSkipped[read.skipped] = (filesSkipped[read.skipped] ?? 0) + 1;
+      continue;
+    }
     let salt = options.salt ?? salts.get(loaded.dir);
     if (salt === undefined) salts.set(loaded.dir, (salt = repositorySalt(loaded.dir, { allowGit: options.allowGit ?? true })));
-    const result = engine.analyze({ document: { path: file, text, language: languageOf(file) }, config: loaded, host, salt, workspace });
-    for (const error of result.errors) run.errors.push({ file, ...error });
-    if (result.skipped) {
-      skip(result.skipped);
+    jobs.push({ file, loaded, text: read.text, salt });
+  }
+  const workspace = createWorkspaceIndex();
+  if (workspace.enabled) buildIndex(workspace, jobs, [...configs.values()].map((c) => c.dir), options.contentOverride);
+  return { jobs, workspace, host: new DiskHost(options.contentOverride), configs: [...configs.values()], filesSkipped };
+}
+
+/** Pass 3 for one file. */
+export function analyzeJob(engine: Engine, job: AnalysisJob, workspace: WorkspaceIndex, host: DiskHost): FileOutcome {
+  const result = engine.analyze({ document: { path: job.file, text: job.text, language: languageOf(job.file) }, config: job.loaded, host, salt: job.salt, workspace });
+  return { file: job.file, configDir: job.loaded.dir, findings: result.findings, skipped: result.skipped, errors: result.errors };
+}
+
+/** Counts, baseline and errors over the outcomes of every file. */
+export function finishWorkspace(prepared: Pick<PreparedWorkspace, 'configs' | 'filesSkipped'>, outcomes: FileOutcome[], options: Pick<WorkspaceRunOptions, 'applyBaseline'>): WorkspaceRun {
+  const run: WorkspaceRun = { findings: [], filesScanned: 0, filesSkipped: { ...prepared.filesSkipped }, configs: prepared.configs, errors: [] };
+  const baselines = new Map<string, Baseline | undefined>();
+  for (const outcome of outcomes) {
+    for (const error of outcome.errors) run.errors.push({ file: outcome.file, ...error });
+    if (outcome.skipped) {
+      run.filesSkipped[outcome.skipped] = (run.filesSkipped[outcome.skipped] ?? 0) + 1;
       continue;
     }
     run.filesScanned++;
-    if (options.applyBaseline) {
-      if (!baselines.has(loaded.dir)) baselines.set(loaded.dir, readBaseline(loaded.dir));
-      applyBaseline(result.findings, baselines.get(loaded.dir));
+    if (options.applyBaseline && outcome.findings.length > 0) {
+      const dir = outcome.configDir;
+      if (!baselines.has(dir)) baselines.set(dir, readBaseline(dir));
+      applyBaseline(outcome.findings, baselines.get(dir));
     }
-    run.findings.push(...result.findings);
+    run.findings.push(...outcome.findings);
   }
-  run.configs = [...configs.values()];
   return run;
 }
 
 const INDEX_MAX_BYTES = 1024 * 1024;
 
-function buildIndex(workspace: WorkspaceIndex, inputs: { file: string; text: string }[], roots: string[], overrides?: Map<string, string>): void {
+function buildIndex(workspace: WorkspaceIndex, inputs: readonly { file: string; text: string }[], roots: string[], overrides?: Map<string, string>): void {
   const given = new Set<string>();
   for (const { file, text } of inputs) {
     given.add(file);

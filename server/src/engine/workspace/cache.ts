@@ -1,0 +1,106 @@
+// `--cache`: per-file results kept between CLI runs, so unchanged files are not analysed again. A key
+// covers everything a file's findings depend on: the engine build, the config, the salt, the file's
+// path and content, and, for cross-file rules, the set of files and the workspace index. A changed
+// input is a different key, so an entry can never be stale; entries not used by a run are dropped.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { AnalysisJob, FileOutcome } from './run';
+
+const FORMAT = 1;
+
+interface CacheFile {
+  format: number;
+  engine: string;
+  entries: Record<string, Omit<FileOutcome, 'file' | 'configDir'>>;
+}
+
+let engineBuild: string | undefined;
+
+/** A hash of the running engine's code: a new build never reuses old results. */
+export function engineBuildHash(): string {
+  if (!engineBuild) {
+    const hash = createHash('sha1');
+    try {
+      hash.update(fs.readFileSync(__filename));
+    } catch {
+      hash.update(`unknown-build-${Date.now()}`); // unreadable: never match an old entry
+    }
+    engineBuild = hash.digest('hex');
+  }
+  return engineBuild;
+}
+
+export class ResultCache {
+  private readonly previous: CacheFile['entries'];
+  private readonly next: CacheFile['entries'] = {};
+  hits = 0;
+  misses = 0;
+
+  private constructor(
+    readonly file: string,
+    private readonly engine: string,
+    previous: CacheFile['entries'],
+  ) {
+    this.previous = previous;
+  }
+
+  /** Opens (or starts) the cache in `dir`; a cache from another engine build is ignored. */
+  static open(dir: string): ResultCache {
+    const file = path.join(dir, 'results.json');
+    const engine = engineBuildHash();
+    let entries: CacheFile['entries'] = {};
+    try {
+      const data = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
+      if (data.format === FORMAT && data.engine === engine && data.entries) entries = data.entries;
+    } catch {
+      // no cache yet, or unreadable: start empty
+    }
+    return new ResultCache(file, engine, entries);
+  }
+
+  /** The key of a file's results, given a hash of the cross-file context of this run. */
+  static key(job: AnalysisJob, contextHash: string): string {
+    return createHash('sha1')
+      .update(JSON.stringify([job.file, job.loaded.path ?? '', job.loaded.dir, job.loaded.config, job.salt, contextHash]))
+      .update('\0')
+      .update(job.text)
+      .digest('hex');
+  }
+
+  get(key: string, job: AnalysisJob): FileOutcome | undefined {
+    const entry = this.previous[key];
+    if (!entry) {
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
+    this.next[key] = entry;
+    // Findings come back as copies: later passes (baseline) mark them.
+    return { file: job.file, configDir: job.loaded.dir, ...structuredClone(entry) };
+  }
+
+  set(key: string, outcome: FileOutcome): void {
+    const { file: _file, configDir: _dir, ...entry } = outcome;
+    this.next[key] = structuredClone(entry);
+  }
+
+  save(): void {
+    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    const ignore = path.join(path.dirname(this.file), '.gitignore');
+    if (!fs.existsSync(ignore)) fs.writeFileSync(ignore, '# Shipshape result cache: never commit.\n*\n');
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    const data: CacheFile = { format: FORMAT, engine: this.engine, entries: this.next };
+    fs.writeFileSync(temporary, JSON.stringify(data));
+    fs.renameSync(temporary, this.file);
+  }
+}
+
+/** A hash of what cross-file rules may look at: which files exist in the run, and the index. */
+export function contextHash(jobs: readonly AnalysisJob[], indexSnapshot: unknown): string {
+  return createHash('sha1')
+    .update(jobs.map((j) => j.file).sort().join('\n'))
+    .update('\0')
+    .update(JSON.stringify(indexSnapshot))
+    .digest('hex');
+}

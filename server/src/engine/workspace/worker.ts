@@ -1,0 +1,26 @@
+// Entry point of dist/workspace-worker.js: analyses a share of the files for parallel.ts.
+import { parentPort, workerData } from 'node:worker_threads';
+import { ConfigError } from '../errors';
+import { DiskHost } from '../host';
+import { createEngine, createWorkspaceIndex } from '../index';
+import type { WorkerMessage, WorkerRequest } from './parallel';
+import { analyzeJob, type FileOutcome } from './run';
+
+const request = workerData as WorkerRequest;
+const port = parentPort!;
+const post = (message: WorkerMessage) => port.postMessage(message);
+try {
+  const engine = createEngine();
+  const workspace = createWorkspaceIndex();
+  workspace.restore(request.index);
+  const host = new DiskHost(request.contentOverride ? new Map(request.contentOverride) : undefined);
+  const outcomes: FileOutcome[] = [];
+  for (const job of request.jobs) {
+    outcomes.push(analyzeJob(engine, job, workspace, host));
+    if (outcomes.length % 25 === 0) post({ type: 'progress', done: 25 });
+  }
+  post({ type: 'progress', done: outcomes.length % 25 });
+  post({ type: 'done', outcomes });
+} catch (error) {
+  post({ type: 'error', message: error instanceof ConfigError ? `config:${error.message}` : ((error as Error)?.message ?? String(error)) });
+}
