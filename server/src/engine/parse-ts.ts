@@ -9,5 +9,6 @@ const SCRIPT_KIND: Record<string, ts.ScriptKind> = {
 
 export function parseScript(filePath: string, text: string): ts.SourceFile {
   const kind = SCRIPT_KIND[path.extname(filePath).toLowerCase()] ?? ts.ScriptKind.TS;
-  return ts.createSourceFile(filePath, text, ts.ScriptTarget.Latest, true, kind);
+  // JSDoc is parsed only where it carries types (JavaScript files): a tenth of the parse time in TS code.
+  return ts.createSourceFile(filePath, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeInfo }, true, kind);
 }

@@ -15,11 +15,21 @@ export function repositorySalt(configDir: string, options: { allowGit: boolean }
   } catch {
     // No baseline (or an unreadable one): fall through to the repository's identity.
   }
-  if (options.allowGit) {
+  if (options.allowGit && insideRepository(configDir)) {
     const root = rootCommit(configDir);
     if (root) return root;
   }
   return FALLBACK_SALT;
+}
+
+/** Cheap check before spawning git: a `.git` folder or file at or above `dir`. */
+function insideRepository(dir: string): boolean {
+  for (let current = dir; ; ) {
+    if (fs.existsSync(path.join(current, '.git'))) return true;
+    const parent = path.dirname(current);
+    if (parent === current) return false;
+    current = parent;
+  }
 }
 
 function rootCommit(dir: string): string | undefined {
