@@ -1,5 +1,6 @@
-// Rule packs are YAML files inlined as text by the bundler (and by test/helpers/register-yml.js in tests).
+// Rule packs are YAML files, parsed at build time (scripts/build.mjs) and in tests
+// (test/helpers/register-yml.js): importing one gives its data.
 declare module '*.yml' {
-  const text: string;
-  export default text;
+  const data: unknown;
+  export default data;
 }

@@ -69,6 +69,14 @@ export class TestLspClient {
     });
     this.connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
       for (const [uri, edits] of Object.entries(params.edit.changes ?? {})) this.applyEdits(uri, edits);
+      for (const change of params.edit.documentChanges ?? []) {
+        if ('kind' in change && change.kind === 'create') {
+          const file = URI.parse(change.uri).fsPath;
+          if (!fs.existsSync(file)) fs.writeFileSync(file, '');
+        } else if ('textDocument' in change) {
+          this.applyEdits(change.textDocument.uri, change.edits as TextEdit[]);
+        }
+      }
       return { applied: true };
     });
     this.connection.onNotification('window/logMessage', () => undefined);
@@ -151,10 +159,16 @@ export class TestLspClient {
     return this.documents.get(uri)!.getText();
   }
 
+  /** Like an editor: open documents change in memory, closed files on disk. */
   private applyEdits(uri: string, edits: TextEdit[]): void {
-    const document = this.documents.get(uri)!;
-    const text = TextDocument.applyEdits(document, edits);
-    void this.change(uri, text);
+    const document = this.documents.get(uri);
+    if (!document) {
+      const file = URI.parse(uri).fsPath;
+      const onDisk = TextDocument.create(uri, 'plaintext', 0, fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
+      fs.writeFileSync(file, TextDocument.applyEdits(onDisk, edits));
+      return;
+    }
+    void this.change(uri, TextDocument.applyEdits(document, edits));
   }
 
   async shutdown(): Promise<number | null> {

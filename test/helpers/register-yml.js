@@ -1,5 +1,6 @@
-// Lets tests import rule packs (*.yml) as text, as the esbuild bundle does.
+// Lets tests import rule packs (*.yml) as data, as the esbuild bundle does.
 const fs = require('node:fs');
+const { parse } = require('yaml');
 require.extensions['.yml'] = (module, filename) => {
-  module.exports = { __esModule: true, default: fs.readFileSync(filename, 'utf8') };
+  module.exports = { __esModule: true, default: parse(fs.readFileSync(filename, 'utf8')) };
 };

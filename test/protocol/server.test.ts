@@ -73,8 +73,7 @@ describe('language server over stdio (pull diagnostics)', function () {
       range: diagnostics[0].range,
       context: { diagnostics },
     })) as CodeAction[];
-    assert.equal(actions.length, 1);
-    assert.equal(actions[0].title, 'Suppress failure/empty-catch with a reason…');
+    assert.deepEqual(actions.map((a) => a.title), ['Suppress failure/empty-catch with a reason…', 'Add to baseline (failure/empty-catch)']);
     assert.deepEqual(actions[0].command?.arguments, [uri, diagnostics[0].range.start.line, 'failure/empty-catch']);
 
     const result = await client.connection.sendRequest(ExecuteCommandRequest.type, {
@@ -97,6 +96,42 @@ describe('language server over stdio (pull diagnostics)', function () {
     })) as CodeAction[];
     assert.deepEqual(actions.map((a) => a.title), ['Remove the unused suppression']);
     assert.deepEqual(actions[0].edit?.changes?.[uri], [{ range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }, newText: '' }]);
+    await client.close(uri);
+  });
+
+  it('moves a secret to .env: the value is written by the server, never sent over LSP', async () => {
+    const value = 'sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab';
+    const file = path.join(root, 'src/payments.ts');
+    fs.writeFileSync(path.join(root, '.env'), 'EXISTING=1');
+    const uri = await client.open(file, `export const stripeSecret = "${value}";\n`);
+    const diagnostics = await client.pull(uri);
+    assert.deepEqual(codes(diagnostics), ['secrets/stripe-key']);
+    assert.ok(!JSON.stringify(diagnostics).includes(value.slice(8)), 'diagnostic is masked');
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } })) as CodeAction[];
+    const move = actions.find((a) => a.title.startsWith('Move to environment variable'))!;
+    assert.equal(move.title, 'Move to environment variable STRIPE_SECRET (value saved in .env)');
+    assert.equal(move.edit, undefined, 'no edit with the secret in it');
+    assert.ok(!JSON.stringify(actions).includes(value.slice(8)), 'no code action carries the value');
+    const result = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: move.command!.command, arguments: move.command!.arguments });
+    assert.deepEqual(result, { applied: true });
+    assert.equal(client.text(uri), 'export const stripeSecret = process.env.STRIPE_SECRET;\n');
+    assert.equal(fs.readFileSync(path.join(root, '.env'), 'utf8'), `EXISTING=1\nSTRIPE_SECRET=${value}\n`);
+    assert.equal(fs.readFileSync(path.join(root, '.env.example'), 'utf8'), 'STRIPE_SECRET=\n');
+    assert.deepEqual(await client.pull(uri), []);
+    await client.close(uri);
+  });
+
+  it('adds a finding to the baseline, which hides it', async () => {
+    const uri = await client.open(path.join(root, 'src/legacy.ts'), 'try { legacy(); } catch (e) {}\n');
+    const diagnostics = await client.pull(uri);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } })) as CodeAction[];
+    const add = actions.find((a) => a.title === 'Add to baseline (failure/empty-catch)')!;
+    const refreshed = client.nextRefresh();
+    assert.deepEqual(await client.connection.sendRequest(ExecuteCommandRequest.type, { command: add.command!.command, arguments: add.command!.arguments }), { applied: true });
+    await refreshed;
+    assert.deepEqual(await client.pull(uri), []);
+    const baseline = JSON.parse(fs.readFileSync(path.join(root, '.shipshape/baseline.json'), 'utf8'));
+    assert.deepEqual(Object.values(baseline.findings), [{ ruleId: 'failure/empty-catch', file: 'src/legacy.ts', count: 1 }]);
     await client.close(uri);
   });
 

@@ -24,9 +24,13 @@ describe('fingerprints', () => {
     assert.equal(visible(analyse(PEM, { filename: 'k.pem', salt: 'repo-1' }))[0].fingerprint, one.fingerprint);
   });
 
-  it('never put the secret in a finding', () => {
+  it('never put the secret in a finding (only in a fix change marked sensitive)', () => {
     const [finding] = visible(analyse(`const k = \`${PEM}\`;`));
-    const serialised = JSON.stringify(finding);
+    const { fixes, ...rest } = finding;
+    const serialised = JSON.stringify(rest);
+    for (const change of fixes?.flatMap((fix) => fix.changes) ?? []) {
+      if (change.newText.includes('E+90UVmnD5PSlKvm')) assert.equal(change.sensitive, true, `change to ${change.path} holds the secret`);
+    }
     for (const fragment of ['E+90UVmnD5PSlKvm', 'ojC72qY6vNfDlZ', 'nR5b']) assert.ok(!serialised.includes(fragment), fragment);
   });
 });

@@ -8,6 +8,8 @@ describe('secret rule pack (rules/secrets.yml)', () => {
   it('has rules', () => assert.ok(builtInSecretRules.length > 0));
 
   for (const rule of builtInSecretRules) {
+    // Rules limited to some files (`paths`) get their examples in a file of that kind.
+    const filename = rule.paths ? rule.paths[0].replace('*', 'example') : 'example.txt';
     describe(rule.id, () => {
       it('has examples of both kinds', () => {
         assert.ok(rule.examples?.match?.length > 0, `${rule.id} has no match examples`);
@@ -15,13 +17,13 @@ describe('secret rule pack (rules/secrets.yml)', () => {
       });
       rule.examples.match.forEach((example, index) => {
         it(`finds match example #${index}`, () => {
-          const found = visible(analyse(example, { filename: 'example.txt' })).filter((f) => f.ruleId === rule.id);
+          const found = visible(analyse(example, { filename })).filter((f) => f.ruleId === rule.id);
           assert.equal(found.length, 1, `expected one ${rule.id} finding in ${JSON.stringify(example)}`);
         });
       });
       rule.examples.noMatch.forEach((example, index) => {
         it(`ignores noMatch example #${index}`, () => {
-          const found = visible(analyse(example, { filename: 'example.txt' })).filter((f) => f.family === 'secrets');
+          const found = visible(analyse(example, { filename })).filter((f) => f.family === 'secrets');
           assert.deepEqual(found.map((f) => f.ruleId), []);
         });
       });

@@ -4,12 +4,12 @@ import type { Summarizer } from '../engine/workspace/index';
 import { layerImport } from './architecture/layer-import';
 export { readinessChecks } from './readiness/index';
 import { emptyCatch } from './failure/empty-catch';
-import { privateKey } from './secrets/private-key';
+import { secretsCheck } from './secrets/secrets-check';
 import { suppressionReason, unusedSuppression } from './shipshape/suppression-rules';
 
 export const builtInChecks: readonly Check[] = [
   emptyCatch,
-  privateKey,
+  secretsCheck,
   layerImport,
   suppressionReason,
   unusedSuppression,

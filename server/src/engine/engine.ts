@@ -49,7 +49,8 @@ export class Engine {
     readonly checks: readonly Check[],
     readonly projectChecks: readonly ProjectCheck[] = [],
   ) {
-    for (const check of [...checks, ...projectChecks]) this.metaById.set(check.meta.id, check.meta);
+    for (const check of checks) for (const meta of rulesOf(check)) this.metaById.set(meta.id, meta);
+    for (const check of projectChecks) this.metaById.set(check.meta.id, check.meta);
   }
 
   /** Project-level (readiness) findings for the project rooted at the config's folder. */
@@ -83,8 +84,9 @@ export class Engine {
     const ranRules = new Set<string>();
     for (const check of this.checks) {
       const { meta } = check;
-      if (!appliesTo(meta, document) || !isRuleEnabled(meta, config.config)) continue;
-      ranRules.add(meta.id);
+      const enabled = rulesOf(check).filter((rule) => appliesTo(rule, document) && isRuleEnabled(rule, config.config));
+      if (enabled.length === 0) continue;
+      for (const rule of enabled) ranRules.add(rule.id);
       try {
         check.run({
           document,
@@ -206,9 +208,13 @@ function positionFix(fix: RawFix, input: AnalysisInput, lines: LineIndex): Fix {
       const index = indexFor(filePath);
       const start = index.position(change.start);
       const end = index.position(change.end);
-      return { path: filePath, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, newText: change.newText };
+      return { path: filePath, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, newText: change.newText, ...(change.sensitive ? { sensitive: true } : {}) };
     }),
   };
+}
+
+function rulesOf(check: Check): RuleMeta[] {
+  return check.alsoReports ? [check.meta, ...check.alsoReports] : [check.meta];
 }
 
 function appliesTo(meta: RuleMeta, document: SourceDocument): boolean {

@@ -57,6 +57,11 @@ export interface RawTextChange {
   start: number;
   end: number;
   newText: string;
+  /**
+   * The new text holds a secret (the value moved to `.env`). Such a change never travels in an LSP
+   * message, where traces could log it: the server writes it to disk itself.
+   */
+  sensitive?: boolean;
 }
 
 export interface RawFix {
@@ -71,6 +76,7 @@ export interface RawFix {
 /** A positioned replacement (1-based lines/columns, UTF-16, end exclusive) in any file. */
 export interface TextChange {
   path: string;
+  sensitive?: boolean;
   line: number;
   column: number;
   endLine: number;
@@ -137,5 +143,10 @@ export interface CheckContext {
 
 export interface Check {
   meta: RuleMeta;
+  /**
+   * Further rules this check reports, when one pass finds several kinds of problem (the secrets
+   * scanner reports one rule per provider). The check runs when any of its rules is enabled.
+   */
+  alsoReports?: RuleMeta[];
   run(context: CheckContext): void;
 }

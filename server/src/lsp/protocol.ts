@@ -46,3 +46,8 @@ export interface ReadinessResult {
   /** The report as Markdown, links pointing at file URIs. */
   markdown: string;
 }
+
+/** Server command: arguments [uri, fingerprint, fixIndex, documentVersion]; applies a fix that carries a secret. */
+export const APPLY_FIX_COMMAND = 'shipshape.applyFix';
+/** Server command: arguments [uri, fingerprint, ruleId]; records the finding in .shipshape/baseline.json. */
+export const ADD_TO_BASELINE_COMMAND = 'shipshape.addToBaseline';

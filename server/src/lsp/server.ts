@@ -15,7 +15,6 @@ import {
   LSPErrorCodes,
   ResponseError,
   type CancellationToken,
-  type CodeAction,
   type Connection,
   type Diagnostic,
   type InitializeParams,
@@ -33,16 +32,14 @@ import { DiskHost } from '../engine/host';
 import { CONFIG_FILE_NAME, createConfigStore, createEngine, createWorkspaceIndex, languageOf, type ConfigStore, type Engine, type Finding, type WorkspaceIndex } from '../engine/index';
 import { collectFiles, readSourceFile } from '../engine/workspace/files';
 import { repositorySalt } from '../engine/salt';
-import { suppressionEdit } from '../engine/suppression-edit';
-import { configProblemToDiagnostic, findingToDiagnostic, fixToWorkspaceEdit } from './convert';
+import { resetSecretsGitIgnoreCache } from '../checks/secrets/git-ignored';
+import { CodeActions } from './code-actions';
+import { configProblemToDiagnostic, findingToDiagnostic } from './convert';
 import {
-  APPLY_SUPPRESSION_COMMAND,
-  DIAGNOSTIC_SOURCE,
   READINESS_REQUEST,
   type ReadinessParams,
   type ReadinessResult,
   STATUS_NOTIFICATION,
-  SUPPRESS_WITH_REASON_COMMAND,
   type ShipshapeInitOptions,
   type StatusParams,
 } from './protocol';
@@ -80,7 +77,23 @@ export class ShipshapeServer {
     const openText = (filePath: string) => this.documents.get(URI.file(filePath).toString())?.getText();
     this.host = new DiskHost({ get: openText });
     this.configs = createConfigStore({ readText: (p) => openText(p) ?? readIfExists(p) }, this.engine);
+    this.codeActions = new CodeActions(connection, this.documents, this.engine, {
+      findingsFor: (document) => {
+        this.diagnosticsFor(document); // refreshes the cache when it is stale
+        return this.analyses.get(document.uri)?.findings ?? [];
+      },
+      projectOf: (filePath) => {
+        const dir = this.configs.configFor(filePath, this.rootOf(filePath)).dir;
+        return { configDir: dir, salt: this.saltFor(dir) };
+      },
+      baselineChanged: () => {
+        this.baselines.clear();
+        this.invalidateAll();
+      },
+    });
   }
+
+  private readonly codeActions: CodeActions;
 
   listen(): void {
     const { connection, documents } = this;
@@ -121,6 +134,9 @@ export class ShipshapeServer {
           this.configs.invalidate(filePath);
           if (change.type === FileChangeType.Deleted) this.clearConfigProblems(filePath);
           relevant = true;
+        } else if (path.basename(filePath) === '.gitignore') {
+          resetSecretsGitIgnoreCache();
+          relevant = true;
         } else if (filePath.endsWith(path.join('.shipshape', 'baseline.json'))) {
           this.baselines.clear();
           this.salts.clear();
@@ -132,12 +148,9 @@ export class ShipshapeServer {
       }
       if (relevant) this.invalidateAll();
     });
-    connection.onCodeAction((params) => this.codeActions(params.textDocument.uri, params.context.diagnostics));
+    connection.onCodeAction((params) => this.codeActions.actionsFor(params.textDocument.uri, params.context.diagnostics));
     connection.onRequest(READINESS_REQUEST, (params: ReadinessParams, token) => this.readiness(params, token));
-    connection.onExecuteCommand(async (params) => {
-      if (params.command === APPLY_SUPPRESSION_COMMAND) return this.applySuppression(params.arguments ?? []);
-      return undefined;
-    });
+    connection.onExecuteCommand((params) => this.codeActions.execute(params.command, params.arguments ?? []));
 
     documents.listen(connection);
     connection.listen();
@@ -156,7 +169,7 @@ export class ShipshapeServer {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         ...(this.pullMode ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-        executeCommandProvider: { commands: [APPLY_SUPPRESSION_COMMAND] },
+        executeCommandProvider: { commands: CodeActions.commands },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'shipshape', version: '0.1.0' },
@@ -172,6 +185,7 @@ export class ShipshapeServer {
         watchers: [
           { globPattern: `**/${CONFIG_FILE_NAME}` },
           { globPattern: '**/.shipshape/baseline.json' },
+          { globPattern: '**/.gitignore' },
           { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
           { globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py}', kind: WatchKind.Change },
         ],
@@ -331,53 +345,6 @@ export class ShipshapeServer {
     }
     const read = readSourceFile(filePath, 1024 * 1024);
     return 'text' in read && this.workspace.update({ path: filePath, text: read.text, language });
-  }
-
-  private codeActions(uri: string, diagnostics: Diagnostic[]): CodeAction[] {
-    const actions: CodeAction[] = [];
-    const document = this.documents.get(uri);
-    if (!document) return actions;
-    const filePath = uriToPath(uri);
-    this.diagnosticsFor(document); // makes sure the cached findings match this version
-    const findings = this.analyses.get(uri)?.findings ?? [];
-    for (const diagnostic of diagnostics) {
-      const ruleId = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
-      if (diagnostic.source !== DIAGNOSTIC_SOURCE || !ruleId || !this.engine.ruleMeta(ruleId)) continue;
-      const fingerprint = (diagnostic.data as { fingerprint?: string } | undefined)?.fingerprint;
-      const finding = findings.find((f) => f.fingerprint === fingerprint && f.line === diagnostic.range.start.line + 1 && f.column === diagnostic.range.start.character + 1);
-      for (const fix of finding?.fixes ?? []) {
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: fixToWorkspaceEdit(fix) });
-      }
-      if (ruleId.startsWith('shipshape/')) continue;
-      const line = diagnostic.range.start.line;
-      // Only offer the fix where the edit is safe (probe with a placeholder reason).
-      if ('refused' in suppressionEdit(filePath, document.getText(), line, ruleId, 'probe')) continue;
-      const title = `Suppress ${ruleId} with a reason…`;
-      actions.push({
-        title,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        command: { title, command: SUPPRESS_WITH_REASON_COMMAND, arguments: [uri, line, ruleId] },
-      });
-    }
-    return actions;
-  }
-
-  private async applySuppression(args: unknown[]): Promise<{ applied: boolean; reason?: string }> {
-    const [uri, line, ruleId, reason] = args;
-    if (typeof uri !== 'string' || typeof line !== 'number' || typeof ruleId !== 'string' || typeof reason !== 'string') {
-      return { applied: false, reason: 'expected arguments [uri, line, ruleId, reason]' };
-    }
-    const document = this.documents.get(uri);
-    if (!document) return { applied: false, reason: 'document is not open' };
-    const edit = suppressionEdit(uriToPath(uri), document.getText(), line, ruleId, reason);
-    if ('refused' in edit) return { applied: false, reason: edit.refused };
-    const position = document.positionAt(edit.offset);
-    const result = await this.connection.workspace.applyEdit({
-      label: `Suppress ${ruleId}`,
-      edit: { changes: { [uri]: [{ range: { start: position, end: position }, newText: edit.text }] } },
-    });
-    return { applied: result.applied, reason: result.failureReason };
   }
 
   /** Reviews a workspace folder in a worker thread, reporting progress; cancellation stops the worker. */

@@ -1,38 +1,101 @@
-// Loads the built-in secret rules from rules/secrets.yml (inlined into the bundle) and checks their
-// shape once at start-up, so a broken rule pack fails loudly in tests rather than silently in use.
+// Loads the built-in secret rules from rules/secrets.yml (inlined into the bundle) and compiles them
+// once at start-up, so a broken rule pack fails loudly in tests rather than silently in use.
 import { parse } from 'yaml';
-import packText from '../../../../rules/secrets.yml';
+import packData from '../../../../rules/secrets.yml';
 import { validators, type Validator } from './validators';
 
-export interface SecretRuleData {
+interface RuleData {
   id: string;
   title: string;
-  description: string;
-  keywords: string[];
-  pattern: string;
+  provider: string;
+  description?: string;
+  keywords?: string[];
+  pattern?: string;
+  names?: string[];
+  value?: string;
+  ignoreCase?: boolean;
+  publicPrefix?: number;
+  entropy?: number;
+  near?: string[];
+  paths?: string[];
   validate?: string;
+  quotedOnly?: boolean;
+  priority?: 'low';
   examples: { match: string[]; noMatch: string[] };
 }
 
-export interface SecretRule extends SecretRuleData {
-  regex: RegExp;
+interface SecretRuleBase {
+  id: string;
+  title: string;
+  provider: string;
+  description: string;
+  publicPrefix: number;
+  minEntropy: number;
+  near?: string[];
+  paths?: string[];
   validator?: Validator;
+  /** Context rules (a URL, a curl command) yield to format rules on the same value. */
+  lowPriority: boolean;
+  examples: { match: string[]; noMatch: string[] };
 }
 
-export function parseRulePack(text: string): SecretRule[] {
-  const data = parse(text) as { rules?: SecretRuleData[] };
+/** Finds a token by its shape (usually a provider prefix), anywhere in the text. */
+export interface PatternRule extends SecretRuleBase {
+  kind: 'pattern';
+  keywords: string[];
+  regex: RegExp;
+}
+
+/** Finds a value of a given shape assigned to a name that names the provider. */
+export interface KeyedRule extends SecretRuleBase {
+  kind: 'keyed';
+  names: string[];
+  value: RegExp;
+  /** Only quoted values count (in formats where a bare value is an expression, like Terraform). */
+  quotedOnly: boolean;
+}
+
+export type SecretRule = PatternRule | KeyedRule;
+
+const DEFAULT_MIN_ENTROPY = 3;
+
+/** Compiles a rule pack: its YAML text, or the data already parsed from it. */
+export function parseRulePack(source: string | unknown): SecretRule[] {
+  const data = (typeof source === 'string' ? parse(source) : source) as { rules?: RuleData[] };
   if (!data || !Array.isArray(data.rules)) throw new Error('secret rule pack: missing `rules` list');
+  const seen = new Set<string>();
   return data.rules.map((rule) => {
     if (!/^secrets\/[a-z0-9-]+$/.test(rule.id)) throw new Error(`secret rule pack: bad id '${rule.id}'`);
-    if (!Array.isArray(rule.keywords) || rule.keywords.length === 0) throw new Error(`${rule.id}: needs keywords`);
+    if (seen.has(rule.id)) throw new Error(`secret rule pack: duplicate id '${rule.id}'`);
+    seen.add(rule.id);
     if (rule.validate && !validators[rule.validate]) throw new Error(`${rule.id}: unknown validator '${rule.validate}'`);
-    return {
-      ...rule,
-      keywords: rule.keywords.map((k) => k.toLowerCase()),
-      regex: new RegExp(rule.pattern, 'g'),
+    const flags = rule.ignoreCase ? 'i' : '';
+    const base: SecretRuleBase = {
+      id: rule.id,
+      title: rule.title,
+      provider: rule.provider,
+      description: rule.description ?? `A ${rule.title}. Anyone who can read the code can use it.`,
+      publicPrefix: rule.publicPrefix ?? 0,
+      minEntropy: rule.entropy ?? DEFAULT_MIN_ENTROPY,
+      near: rule.near?.map((word) => word.toLowerCase()),
+      paths: rule.paths,
       validator: rule.validate ? validators[rule.validate] : undefined,
+      lowPriority: rule.priority === 'low',
+      examples: rule.examples,
     };
+    if (rule.pattern !== undefined) {
+      if (!Array.isArray(rule.keywords) || rule.keywords.length === 0) throw new Error(`${rule.id}: needs keywords`);
+      // A token counts only between boundaries: no word character or dash directly around it (nor a
+      // dot before it: `video.ico-7a38…` is a file name, not an Infracost key). URL patterns start at `://`.
+      const leftBoundary = rule.pattern.startsWith('://') ? '' : '(?<![\\w.-])';
+      const regex = new RegExp(`${leftBoundary}(?:${rule.pattern})(?![\\w-])`, `g${flags}`);
+      return { ...base, kind: 'pattern', keywords: rule.keywords.map((k) => k.toLowerCase()), regex };
+    }
+    if (!rule.names?.length || rule.value === undefined) throw new Error(`${rule.id}: needs a pattern, or names and a value`);
+    // Names are matched against the assigned name's words joined by _, at a word start.
+    const names = rule.names.map((n) => `_${n.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+/, '')}`);
+    return { ...base, kind: 'keyed', names, value: new RegExp(`^(?:${rule.value})$`, flags), quotedOnly: !!rule.quotedOnly };
   });
 }
 
-export const builtInSecretRules: SecretRule[] = parseRulePack(packText);
+export const builtInSecretRules: SecretRule[] = parseRulePack(packData);

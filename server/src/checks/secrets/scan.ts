@@ -1,25 +1,154 @@
-// The secrets pass: one keyword prefilter per rule over the lower-cased text, then the rule's regex.
-import type { SecretRule } from './rule-pack';
+// The secrets pass over one file: pattern rules behind a single keyword prefilter, keyed rules and
+// the generic rule over the file's assignments, then overlapping finds reduced to the most specific.
+import { findAssignments, type Assignment } from './assignments';
+import { isCredentialName, isCredentialValue, nameWords } from './generic';
+import { isPlaceholder, valueEntropy } from './noise';
+import type { KeyedRule, PatternRule, SecretRule } from './rule-pack';
 
 export interface SecretMatch {
-  rule: SecretRule;
+  /** The rule that found it, or undefined for the generic rule. */
+  rule?: SecretRule;
   start: number;
   end: number;
   value: string;
+  /** The name the value was assigned to, when it was found in an assignment. */
+  name?: string;
 }
 
-export function scanForSecrets(text: string, rules: readonly SecretRule[]): SecretMatch[] {
+export interface ScanOptions {
+  /** Path relative to the project, for rules limited to some files (`paths`). */
+  matchesPath(globs: string[]): boolean;
+  /** TypeScript/JavaScript/Python: bare assigned values are expressions, not secrets. */
+  scriptFile: boolean;
+  generic: boolean;
+}
+
+/** Compiled once per rule set: the keyword prefilter and the keyed rules by name word. */
+class CompiledRules {
+  readonly keywordRegex: RegExp;
+  readonly rulesByKeyword = new Map<string, PatternRule[]>();
+  /** Rules with a keyword too short or common to prefilter on: their own regex is the cheaper test. */
+  readonly alwaysRun: PatternRule[] = [];
+  readonly keyed: KeyedRule[];
+  /** Any keyed rule's provider word, on the raw lower-cased name: a cheap test before splitting names into words. */
+  readonly keyedWord: RegExp;
+
+  constructor(rules: readonly SecretRule[]) {
+    const patterns = rules.filter((r): r is PatternRule => r.kind === 'pattern');
+    for (const rule of patterns) {
+      if (rule.keywords.some((keyword) => keyword.length < 4 || COMMON_KEYWORDS.has(keyword))) {
+        this.alwaysRun.push(rule);
+        continue;
+      }
+      for (const keyword of rule.keywords) {
+        const list = this.rulesByKeyword.get(keyword) ?? [];
+        list.push(rule);
+        this.rulesByKeyword.set(keyword, list);
+      }
+    }
+    const escaped = [...this.rulesByKeyword.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    this.keywordRegex = new RegExp(escaped.join('|'), 'g');
+    this.keyed = rules.filter((r): r is KeyedRule => r.kind === 'keyed');
+    const words = new Set(this.keyed.flatMap((rule) => rule.names.map((name) => name.replace(/^_/, '').split('_').filter(Boolean)[0] ?? '')));
+    this.keyedWord = new RegExp([...words].filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+  }
+}
+
+// Words that occur in most source files: prefiltering on them costs more than it saves.
+const COMMON_KEYWORDS = new Set(['secret', 'password', 'curl', 'live_', 'api-', 'key-', 'pat.', 'sat.', 'eaaa']);
+
+const compiled = new WeakMap<readonly SecretRule[], CompiledRules>();
+
+export function scanForSecrets(text: string, rules: readonly SecretRule[], options: ScanOptions): SecretMatch[] {
+  let rulesIndex = compiled.get(rules);
+  if (!rulesIndex) compiled.set(rules, (rulesIndex = new CompiledRules(rules)));
   const lower = text.toLowerCase();
   const matches: SecretMatch[] = [];
-  for (const rule of rules) {
-    if (!rule.keywords.some((keyword) => lower.includes(keyword))) continue;
-    rule.regex.lastIndex = 0;
-    for (const match of text.matchAll(rule.regex)) {
-      const value = match.groups?.secret ?? match[0];
-      if (!value || (rule.validator && !rule.validator(value))) continue;
-      const start = match.index! + (match.groups?.secret !== undefined ? match[0].indexOf(value) : 0);
-      matches.push({ rule, start, end: start + value.length, value });
+
+  // Pattern rules whose keywords occur in the file.
+  const candidates = new Set<PatternRule>(rulesIndex.alwaysRun);
+  for (const match of lower.matchAll(rulesIndex.keywordRegex)) for (const rule of rulesIndex.rulesByKeyword.get(match[0])!) candidates.add(rule);
+  for (const rule of candidates) {
+    if (rule.paths && !options.matchesPath(rule.paths)) continue;
+    for (const match of text.matchAll(rule.regex)) matches.push(...patternMatches(rule, match, text, lower));
+  }
+
+  // Keyed rules and the generic rule, over assignments.
+  const assignments = findAssignments(text, { quotedOnly: options.scriptFile });
+  for (const assignment of assignments) {
+    const keyed = rulesIndex.keyedWord.test(assignment.name.toLowerCase()) ? keyedMatch(rulesIndex.keyed, assignment, options) : undefined;
+    if (keyed === 'not-this-format') continue; // the provider's own rule knows its format better than the generic rule
+    if (keyed) matches.push(keyed);
+    else if (options.generic && isCredentialName(assignment.name) && isCredentialValue(assignment.value, assignment, options.scriptFile) && !truncatedAt(text, assignment.end)) {
+      matches.push({ start: assignment.start, end: assignment.end, value: assignment.value, name: assignment.name });
     }
   }
-  return matches;
+  // A token found by its format still gets the name it is assigned to, for messages and the env fix.
+  for (const match of matches) {
+    if (match.name || !match.rule || match.rule.kind !== 'pattern') continue;
+    const holder = assignments.find((a) => a.start <= match.start && match.end <= a.end);
+    if (holder) match.name = holder.name;
+  }
+  return mostSpecific(matches);
+}
+
+function patternMatches(rule: PatternRule, match: RegExpMatchArray, text: string, lower: string): SecretMatch[] {
+  const groups = match.groups ?? {};
+  const groupValue = groups.secret ?? groups.pass;
+  const value = groupValue ?? match[0];
+  const start = match.index! + (groupValue !== undefined ? match[0].lastIndexOf(groupValue) : 0);
+  if (rule.near && !onSameLineAs(lower, match.index!, rule.near)) return [];
+  if (rule.validator) {
+    const verdict = rule.validator(value, { text, matchStart: match.index!, match: match[0] });
+    if (Array.isArray(verdict)) return verdict.map((span) => ({ rule, start: span.start, end: span.end, value: text.slice(span.start, span.end) }));
+    if (!verdict) return [];
+  } else if (isPlaceholder(value)) {
+    return [];
+  }
+  if (rule.minEntropy > 0 && valueEntropy(value, rule.publicPrefix) < rule.minEntropy) return [];
+  return [{ rule, start, end: start + value.length, value }];
+}
+
+/**
+ * The keyed rule that finds this assignment; 'not-this-format' when a rule's provider is named but the
+ * value does not have that provider's format (then no rule reports it).
+ */
+function keyedMatch(rules: readonly KeyedRule[], assignment: Assignment, options: ScanOptions): SecretMatch | 'not-this-format' | undefined {
+  // Provider names must start a word of the assigned name: `etsyToken` names Etsy, `SetSysctl` does not.
+  const name = `_${nameWords(assignment.name).join('_')}`;
+  let named = false;
+  for (const rule of rules) {
+    if (!rule.names.some((word) => name.includes(word))) continue;
+    if (!rule.paths || options.matchesPath(rule.paths)) named = true;
+    if (!rule.value.test(assignment.value) || isPlaceholder(assignment.value)) continue;
+    if (rule.quotedOnly && !assignment.quoted) continue;
+    if (rule.paths && !options.matchesPath(rule.paths)) continue;
+    if (rule.minEntropy > 0 && valueEntropy(assignment.value, 0) < rule.minEntropy) continue;
+    return { rule, start: assignment.start, end: assignment.end, value: assignment.value, name: assignment.name };
+  }
+  return named ? 'not-this-format' : undefined;
+}
+
+/** A value cut short in documentation: `ops_eyJzaWdu…`, `abc..[Redacted]`. */
+function truncatedAt(text: string, end: number): boolean {
+  return /^(?:\.{2,}|…|\s*\[redacted)/i.test(text.slice(end, end + 12));
+}
+
+function onSameLineAs(lower: string, offset: number, words: string[]): boolean {
+  const lineStart = lower.lastIndexOf('\n', offset) + 1;
+  const lineEnd = lower.indexOf('\n', offset);
+  const line = lower.slice(lineStart, lineEnd < 0 ? lower.length : lineEnd);
+  return words.some((word) => line.includes(word));
+}
+
+/** One finding per secret: where finds overlap, a pattern rule beats a keyed rule beats the generic rule. */
+function mostSpecific(matches: SecretMatch[]): SecretMatch[] {
+  const rank = (m: SecretMatch) => (!m.rule ? 3 : m.rule.lowPriority ? 2 : m.rule.kind === 'pattern' ? 0 : 1);
+  const sorted = [...matches].sort((a, b) => rank(a) - rank(b) || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: SecretMatch[] = [];
+  for (const match of sorted) {
+    if (kept.some((k) => match.start < k.end && k.start < match.end)) continue;
+    kept.push(match);
+  }
+  return kept.sort((a, b) => a.start - b.start);
 }

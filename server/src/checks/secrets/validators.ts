@@ -1,12 +1,32 @@
 // Named validators a rule in rules/secrets.yml can ask for, when a pattern alone cannot tell a real
-// secret from a look-alike. Each takes the matched value and says whether it is a secret.
+// secret from a look-alike. A validator sees the matched value and the whole match, and answers
+// whether it is a secret; a structural one may instead return the spans of the secrets it found.
 import { shannonEntropy } from './entropy';
 
-export type Validator = (value: string) => boolean;
+export interface SecretSpan {
+  start: number;
+  end: number;
+}
+
+export interface ValidatorContext {
+  /** The whole file text and where the pattern matched. */
+  text: string;
+  matchStart: number;
+  match: string;
+}
+
+export type Validator = (value: string, context: ValidatorContext) => boolean | SecretSpan[];
 
 // What may surround the body of a PEM block in source code: newlines, escaped newlines, quotes and
 // concatenation, and RFC 7468 / PGP armour headers such as `Proc-Type: 4,ENCRYPTED`.
 const PEM_NOISE = /\\[nr]|[\s"'`+,]|^[A-Za-z-]+:[^\n]*$/gm;
+
+// Passwords that only ever appear in documentation and local defaults.
+const DOCUMENTATION_PASSWORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'secret', 'changeme', 'guest', 'root', 'admin', 'test', 'user', 'username', 'token', 'apikey', 'api_key', 'example', 'postgres', 'mysql', 'redis', 'default', 'letmein', 'dbpass', 'mypassword', 'yourpassword']);
+
+function looksLikeReference(value: string): boolean {
+  return /^[$%{(<[]/.test(value) || /\$\{|\{\{|%\(|<[^>]*>/.test(value) || /^x+$/i.test(value) || /^\*+$/.test(value);
+}
 
 export const validators: Record<string, Validator> = {
   /** A PEM block whose body is real base64 key material, not `...` or `<your key>` or `xxxx`. */
@@ -15,4 +35,104 @@ export const validators: Record<string, Validator> = {
     const cleaned = body.replace(PEM_NOISE, '');
     return cleaned.length >= 64 && /^[A-Za-z0-9+/=]+$/.test(cleaned) && shannonEntropy(cleaned) >= 4;
   },
+
+  /** A three-part token, or a base64 wrapping of one. */
+  jwt: (value) => {
+    if (value.startsWith('ey')) return value.split('.').length >= 3 && shannonEntropy(value) >= 4;
+    let decoded: string;
+    try {
+      decoded = Buffer.from(value, 'base64').toString('latin1');
+    } catch {
+      return false;
+    }
+    return /^eyJ[\w-]{6,}\.[\w-]*ey[\w-]{6,}/.test(decoded) || /^eyJ[\w-]{10,}\./.test(decoded);
+  },
+
+  /** The password of a database or broker URL (postgres://user:password@host…). */
+  'database-url-password': (value, context) => hasScheme(context, DATABASE_SCHEMES) && urlPassword(value, context),
+  /** The password of a web, FTP or SSH URL (https://user:password@host…). */
+  'web-url-password': (value, context) => hasScheme(context, WEB_SCHEMES) && urlPassword(value, context),
+
+  /** A curl credential that is a literal, not `$TOKEN`, `<user:password>` or `test:test`. */
+  curl: (value, context) => {
+    if (/(?:-u|--user)\s*['"]?$/.test(context.match.slice(0, context.match.length - value.length))) {
+      // `-u user:password`: either side may hold the secret, but a documentation pair holds none.
+      if (!value.includes(':')) return false; // `-u name` asks for the password interactively
+      const [user = '', password = ''] = value.split(/:(.*)/s);
+      const parts = [user, password].filter(Boolean);
+      if (parts.some((part) => looksLikeReference(part)) || /[<>]/.test(value)) return false;
+      if (parts.every((part) => DOCUMENTATION_PASSWORDS.has(part.toLowerCase()) || /^(.)\1*$/.test(part) || part.length < 4)) return false;
+      return user.toLowerCase() !== password.toLowerCase();
+    }
+    if (looksLikeReference(value) || DOCUMENTATION_PASSWORDS.has(value.toLowerCase())) return false;
+    // A JWT header alone (`eyJhbGciOi…`) is not a credential.
+    if (/^eyJ[\w-]+=*$/.test(value) && !value.includes('.')) {
+      try {
+        if (/^\{"alg"|^\{"typ"/.test(Buffer.from(value, 'base64').toString('utf8'))) return false;
+      } catch {
+        // not base64: judge it like any other value
+      }
+    }
+    return value.length >= 8 ? shannonEntropy(value) >= 2.5 : true;
+  },
+
+  /** The values under `data:`/`stringData:` of the Kubernetes Secret this match starts. */
+  'kubernetes-secret': (_value, context) => kubernetesSecretValues(context.text, context.matchStart),
 };
+
+
+// The pattern starts at `://`, so the regex engine can scan for it fast; the scheme is checked here.
+const DATABASE_SCHEMES = /(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|cockroachdb|clickhouse|jdbc:[a-z]+)$/i;
+const WEB_SCHEMES = /(?:https?|ftps?|sftp|ssh|git\+https)$/i;
+
+function hasScheme(context: ValidatorContext, scheme: RegExp): boolean {
+  return scheme.test(context.text.slice(Math.max(0, context.matchStart - 16), context.matchStart));
+}
+
+/** A user:password@host password, unless it is a variable, a template or a documentation default. */
+function urlPassword(value: string, context: ValidatorContext): boolean {
+  const user = /\/\/([^:@/\s]+):/.exec(context.match)?.[1] ?? '';
+  if (looksLikeReference(value) || looksLikeReference(user)) return false;
+  if (DOCUMENTATION_PASSWORDS.has(value.toLowerCase()) || value.toLowerCase() === user.toLowerCase()) return false;
+  return !/^(?:\*+|x+|\.+)$/i.test(value);
+}
+
+/** Values of a Secret manifest's data and stringData maps, skipping templates and empty values. */
+function kubernetesSecretValues(text: string, kindOffset: number): SecretSpan[] {
+  // The YAML document around `kind: Secret`: from the previous `---` (or start) to the next.
+  const docStart = Math.max(0, text.lastIndexOf('\n---', kindOffset) + 1);
+  const nextDoc = text.indexOf('\n---', kindOffset);
+  const docEnd = nextDoc < 0 ? text.length : nextDoc;
+  const spans: SecretSpan[] = [];
+  const lines = text.slice(docStart, docEnd).split('\n');
+  let offset = docStart;
+  let inData = -1; // indentation of the data: key while inside it
+  let blockValueIndent = -1;
+  for (const line of lines) {
+    const indent = /^[ \t]*/.exec(line)![0].length;
+    const trimmed = line.trim();
+    if (blockValueIndent >= 0) {
+      // The first line of a `key: |` block scalar is the value.
+      blockValueIndent = -1;
+      if (trimmed && indent > inData && trimmed.length >= 6 && !looksLikeReference(trimmed) && shannonEntropy(trimmed) >= 3) {
+        const start = offset + line.indexOf(trimmed);
+        spans.push({ start, end: start + trimmed.length });
+        offset += line.length + 1;
+        continue;
+      }
+    }
+    if (/^(?:data|stringData):\s*$/i.test(trimmed)) inData = indent;
+    else if (inData >= 0 && /^[\w.-]+:\s*[|>][-+0-9]*\s*$/.test(trimmed) && indent > inData) blockValueIndent = indent;
+    else if (inData >= 0 && trimmed && indent <= inData) inData = -1;
+    else if (inData >= 0 && trimmed && !trimmed.startsWith('#')) {
+      const entry = /^[\w.-]+:\s*["']?([^"'\s#]+)["']?\s*(?:#.*)?$/.exec(trimmed);
+      const value = entry?.[1];
+      if (value && value.length >= 6 && !looksLikeReference(value) && shannonEntropy(value) >= 3) {
+        const start = offset + line.indexOf(value, line.indexOf(':') + 1);
+        spans.push({ start, end: start + value.length });
+      }
+    }
+    offset += line.length + 1;
+  }
+  return spans;
+}

@@ -5,8 +5,12 @@ import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import schema from '../../../../rules/shipshape.schema.json';
 import { DEFAULT_MAX_FILE_SIZE_KB, type ConfigProblem, type ShipshapeConfig } from './model';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validateSchema = ajv.compile(schema);
+// Compiled on first use: a run without a shipshape.yml never pays for it.
+let validateSchema: ReturnType<Ajv['compile']> | undefined;
+function schemaValidator(): ReturnType<Ajv['compile']> {
+  validateSchema ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  return validateSchema;
+}
 
 export interface ParsedConfig {
   /** Undefined when the file has errors: the caller keeps its last good config. */
@@ -41,8 +45,9 @@ export function parseConfigText(text: string, options: ParseOptions = {}): Parse
     return { problems: [{ severity: 'error', message: `Invalid YAML: ${firstLine(String((error as Error).message))}`, ...at(0) }] };
   }
 
-  if (!validateSchema(value)) {
-    for (const error of simplifyErrors(validateSchema.errors ?? [])) {
+  const validate = schemaValidator();
+  if (!validate(value)) {
+    for (const error of simplifyErrors(validate.errors ?? [])) {
       const path = instancePathToKeys(error.instancePath);
       const unknownKey = error.keyword === 'additionalProperties' ? (error.params as { additionalProperty: string }).additionalProperty : undefined;
       // An unknown key is underlined at the key itself.

@@ -119,6 +119,11 @@ export function readSourceFile(file: string, maxBytes: number): ReadOutcome {
 export class GitIgnoreOracle {
   private readonly layersByDir = new Map<string, IgnoreLayer[]>();
 
+  /** Forget what was read: a .gitignore changed. */
+  reset(): void {
+    this.layersByDir.clear();
+  }
+
   ignores(absolutePath: string): boolean {
     // A path is ignored when it, or any folder on the way to it, is ignored by the rules above it.
     const chain: string[] = [];

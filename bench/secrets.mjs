@@ -1,0 +1,151 @@
+// bench:secrets — recall and false-positive rate on the gitleaks-derived corpus (../shared/bench/secrets),
+// per provider, side by side with secretlint; findings on real code that holds no secrets (effect, rxjs
+// src); and throughput of the secrets family alone, as a ratio to secretlint on the same tree.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { corpus, listFiles, peers, REPO_ROOT, SHARED_DIR } from './lib/cache.mjs';
+import { fmt, summary, timeCommand } from './lib/stats.mjs';
+import { table, writeSection } from './lib/report.mjs';
+
+const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
+const SECRETLINT = ['secretlint@11.7.1', '@secretlint/secretlint-rule-preset-recommend@11.7.1'];
+const ruleMap = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'bench', 'secrets-rule-map.json'), 'utf8'));
+
+/** Writes every corpus row to its own folder (its `path`, else <id>.txt); returns the rows. */
+function writeCorpus(dir) {
+  const rows = fs.readFileSync(path.join(SHARED_DIR, 'bench', 'secrets', 'gitleaks-samples.jsonl'), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  for (const row of rows) {
+    const file = path.join(dir, row.id, row.path ?? `${row.id}.txt`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, row.text);
+  }
+  return rows;
+}
+
+/** Shipshape's secret findings, only the secrets family switched on. */
+function shipshapeFindings(dir) {
+  const config = path.join(os.tmpdir(), `shipshape-bench-secrets-${process.pid}.yml`);
+  fs.writeFileSync(config, 'rules:\n  failure/*: off\n  architecture/*: off\n  shipshape/*: off\n');
+  const result = spawnSync(process.execPath, [CLI, 'check', dir, '--format', 'json', '--config', config, '--exit-zero'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (result.status !== 0) throw new Error(`shipshape failed: ${result.stderr}`);
+  return JSON.parse(result.stdout).findings;
+}
+
+function secretlintFindings(tool, dir) {
+  const config = path.join(tool, '.secretlintrc.json');
+  fs.writeFileSync(config, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
+  // Large reports are written to a file: secretlint's stdout is cut when piped.
+  const output = path.join(os.tmpdir(), `secretlint-${process.pid}.json`);
+  spawnSync(path.join(tool, 'node_modules', '.bin', 'secretlint'), ['**/*', '--format', 'json', '--secretlintrc', config, '--no-color', '--output', output], { cwd: dir, encoding: 'utf8' });
+  const out = JSON.parse(fs.readFileSync(output, 'utf8') || '[]');
+  fs.rmSync(output, { force: true });
+  return out.flatMap((file) => file.messages.map((m) => ({ file: path.relative(dir, file.filePath), ruleId: m.ruleId })));
+}
+
+/** A finding counts for a sample when it comes from a rule mapped to the sample's rule ("*": any secret rule). */
+function isHit(row, finding) {
+  const mapped = ruleMap[row.rule] ?? [];
+  return mapped.includes('*') ? finding.family === 'secrets' || finding.ruleId.startsWith('secrets/') : mapped.includes(finding.ruleId);
+}
+
+function score(rows, findingsByRow, hitFor) {
+  const stats = { secret: 0, hit: 0, literal: 0, literalHit: 0, clean: 0, falsePositive: 0, genericOnly: 0, byProvider: new Map() };
+  for (const row of rows) {
+    const found = findingsByRow.get(row.id) ?? [];
+    const provider = stats.byProvider.get(row.provider) ?? { secret: 0, hit: 0, clean: 0, fp: 0 };
+    stats.byProvider.set(row.provider, provider);
+    if (row.expect === 'secret') {
+      const hit = found.some((f) => hitFor(row, f));
+      stats.secret++;
+      provider.secret++;
+      if (hit) {
+        stats.hit++;
+        provider.hit++;
+      } else if (found.length > 0) stats.genericOnly++;
+      if (!row.generated) {
+        stats.literal++;
+        if (hit) stats.literalHit++;
+      }
+    } else {
+      stats.clean++;
+      provider.clean++;
+      if (found.length > 0) {
+        stats.falsePositive++;
+        provider.fp++;
+      }
+    }
+  }
+  return stats;
+}
+
+function groupByRow(findings) {
+  const map = new Map();
+  for (const finding of findings) {
+    const id = finding.file.split('/')[0];
+    map.set(id, [...(map.get(id) ?? []), finding]);
+  }
+  return map;
+}
+
+function sourceTree(spec) {
+  const root = corpus(spec);
+  const dir = path.join(os.tmpdir(), `shipshape-bench-${spec.replace(/[@/]/g, '_')}`);
+  if (!fs.existsSync(dir)) fs.cpSync(path.join(root, 'src'), dir, { recursive: true });
+  const bytes = listFiles(dir).reduce((sum, f) => sum + fs.statSync(f).size, 0);
+  return { dir, bytes };
+}
+
+export async function run() {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-bench-secrets-'));
+  const rows = writeCorpus(work);
+  const ours = score(rows, groupByRow(shipshapeFindings(work)), (row, f) => isHit(row, f));
+  const tool = peers('secretlint', SECRETLINT);
+  const theirs = score(rows, groupByRow(secretlintFindings(tool, work)), () => true);
+  const pct = (a, b) => fmt.pct(b ? a / b : 0);
+
+  const lines = ['## Secrets', '', `Corpus: ${rows.length} labelled samples from gitleaks' rule tests (${ours.secret} secrets, ${ours.clean} clean). A Shipshape hit counts only when the finding comes from the rule mapped to the sample's provider (bench/secrets-rule-map.json); secretlint gets any finding.`, ''];
+  lines.push(table(['', 'Shipshape', 'secretlint'], [
+    ['recall, literal samples (generated: false)', pct(ours.literalHit, ours.literal), pct(theirs.literalHit, theirs.literal)],
+    ['recall, all samples', pct(ours.hit, ours.secret), pct(theirs.hit, theirs.secret)],
+    ['false-positive rate (clean samples)', pct(ours.falsePositive, ours.clean), pct(theirs.falsePositive, theirs.clean)],
+    ['secrets caught only by another rule (generic)', String(ours.genericOnly), '—'],
+  ]));
+  const missed = [...ours.byProvider].filter(([, p]) => p.hit < p.secret || p.fp > 0).sort((a, b) => (b[1].secret - b[1].hit) - (a[1].secret - a[1].hit));
+  lines.push('', 'Providers with misses or false positives (Shipshape):', '', table(['provider', 'recall', 'false positives'], missed.map(([name, p]) => [name, `${p.hit}/${p.secret}`, `${p.fp}/${p.clean}`])));
+
+  // Real code with no real secrets: every finding is a false alarm.
+  const trees = ['effect@4.1.0', 'rxjs@7.8.2'].map((spec) => ({ spec, ...sourceTree(spec) }));
+  lines.push('', '### Findings on real code (goal: zero)', '');
+  const throughput = [];
+  for (const tree of trees) {
+    const found = shipshapeFindings(tree.dir);
+    lines.push(`- ${tree.spec} src: ${found.length} finding${found.length === 1 ? '' : 's'}${found.map((f) => `\n  - ${f.file}:${f.line} ${f.ruleId}`).join('')}`);
+    const config = path.join(os.tmpdir(), 'shipshape-bench-secrets-only.yml');
+    fs.writeFileSync(config, 'rules:\n  failure/*: off\n  architecture/*: off\n  shipshape/*: off\n');
+    const ship = timeCommand(process.execPath, [CLI, 'check', tree.dir, '--format', 'json', '--config', config, '--exit-zero', '--workers', '1'], { runs: 5 });
+    // The floor: the same command on an empty folder (process start, bundle load, config), measured in the same run.
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-empty-'));
+    const floor = timeCommand(process.execPath, [CLI, 'check', empty, '--format', 'json', '--config', config, '--exit-zero', '--workers', '1'], { runs: 5 });
+    const lint = timeCommand(path.join(tool, 'node_modules', '.bin', 'secretlint'), ['**/*', '--secretlintrc', path.join(tool, '.secretlintrc.json'), '--format', 'json'], { runs: 1, cwd: tree.dir });
+    const mb = tree.bytes / 1e6;
+    const scanning = Math.max(1, ship.wall.median - floor.wall.median);
+    throughput.push([tree.spec, `${mb.toFixed(1)} MB`, fmt.range(ship.wall), fmt.ms(floor.wall.median), `${(mb / (ship.wall.median / 1000)).toFixed(0)} MB/s`, `${(mb / (scanning / 1000)).toFixed(0)} MB/s`, fmt.range(lint.wall), `${(mb / (lint.wall.median / 1000)).toFixed(2)} MB/s`, fmt.ratio(lint.wall.median / ship.wall.median)]);
+  }
+  lines.push('', '### Throughput of the secrets family (CLI, one thread, process start included)', '', table(['tree', 'size', 'Shipshape wall', 'start-up floor', 'Shipshape (wall)', 'Shipshape (scan, wall − floor)', 'secretlint wall', 'secretlint', 'speed-up (wall)'], throughput));
+  fs.rmSync(work, { recursive: true, force: true });
+  return writeSection('secrets', lines.join('\n'));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (process.argv.includes('--corpus-only')) {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-bench-secrets-'));
+    const rows = writeCorpus(work);
+    const findings = shipshapeFindings(work);
+    const stats = score(rows, groupByRow(findings), (row, f) => isHit(row, f));
+    console.log(JSON.stringify({ literal: stats.literalHit / stats.literal, all: stats.hit / stats.secret, fpr: stats.falsePositive / stats.clean, genericOnly: stats.genericOnly }));
+    const byRow = groupByRow(findings);
+    fs.writeFileSync('/tmp/secret-misses.jsonl', rows.filter((r) => (r.expect === 'secret') !== (byRow.get(r.id) ?? []).some((f) => r.expect !== 'secret' || isHit(r, f))).map((r) => JSON.stringify({ ...r, got: (byRow.get(r.id) ?? []).map((f) => f.ruleId) })).join('\n'));
+  } else await run();
+}

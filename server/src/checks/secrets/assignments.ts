@@ -1,0 +1,84 @@
+// Finds values assigned to names, in the syntaxes code and config files use, without parsing:
+//   name = "value"   name: value   name := value   name => 'value'   $name .= "value"   NAME?=value
+//   "NAME", "value"  (setProperty, dictionaries)    <name>value</name>  (XML, also across lines)
+// Keyed and generic secret rules look at the name; the value keeps its exact position in the text.
+
+export interface Assignment {
+  /** The assigned name as written (dots and dashes kept), without quotes. */
+  name: string;
+  value: string;
+  /** Offsets of the value in the text. */
+  start: number;
+  end: number;
+  /** Whether the value was quoted (a string literal rather than a bare word or expression). */
+  quoted: boolean;
+}
+
+// An operator, optional blanks, an optional opening quote, then a run of value characters. Cheap to
+// scan for: it anchors on operator characters, and candidates are filtered in code.
+const OPERATOR_VALUE = /(=>|:{1,3}=|[?.+]=|<-|=|:|,)[ \t]{0,8}(\\?["'`])?([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
+// In code, only string literals can hold a secret: a bare value is an expression.
+const OPERATOR_QUOTED_VALUE = /(=>|:{1,3}=|[?.+]=|<-|=|:|,)[ \t]{0,8}(\\?["'`])([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
+const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,80})>\s{0,200}([^\s<]{6,1000})\s{0,200}<\/\1>/g;
+const NAME_CHAR = /[\w.$@\-[\]]/;
+
+export function findAssignments(text: string, options: { quotedOnly?: boolean } = {}): Assignment[] {
+  const found: Assignment[] = [];
+  const scanner = new RegExp((options.quotedOnly ? OPERATOR_QUOTED_VALUE : OPERATOR_VALUE).source, 'g');
+  for (let match = scanner.exec(text); match; match = scanner.exec(text)) {
+    // Go on scanning inside the value: `"config.ini": "TOKEN=abc\n…"` holds an assignment of its own.
+    scanner.lastIndex = match.index + match[0].length - match[3].length + 1;
+    const operator = match[1];
+    const quote = match[2];
+    let value = match[3];
+    // A quoted value ends at its closing quote; a bare one at a separator.
+    if (quote) {
+      const q = quote[quote.length - 1];
+      const close = value.indexOf(q);
+      if (close >= 0) value = value.slice(0, close);
+    }
+    value = value.replace(/[;,:]+$/, '');
+    if (value.length < 6) continue;
+    const operatorStart = match.index;
+    const name = nameBefore(text, operatorStart, operator === ',');
+    if (!name) continue;
+    const start = operatorStart + match[0].length - match[3].length;
+    found.push({ name, value, start, end: start + value.length, quoted: !!quote });
+  }
+  if (!options.quotedOnly && text.includes('</')) {
+    for (const match of text.matchAll(XML_ELEMENT)) {
+      const value = match[2];
+      const start = match.index! + match[0].indexOf(value, match[1].length + 2);
+      found.push({ name: match[1], value, start, end: start + value.length, quoted: false });
+    }
+  }
+  return found;
+}
+
+/** The name just before an operator: `name`, `"name"`, `$name`, `obj.name`, `name[0]`, `ENV_NAME`. */
+function nameBefore(text: string, operatorStart: number, commaForm: boolean): string | undefined {
+  let i = operatorStart - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  const quoted = i >= 0 && (text[i] === '"' || text[i] === "'" || text[i] === '`');
+  if (commaForm && !quoted) return undefined; // `a, b` in code is not an assignment
+  if (quoted) i--;
+  const end = i + 1;
+  let length = 0;
+  while (i >= 0 && length < 100 && NAME_CHAR.test(text[i])) {
+    i--;
+    length++;
+  }
+  const name = text.slice(i + 1, end);
+  // `var token string = "…"`, `String token = "…"`: the word before the operator is a type; the name is before it.
+  if (TYPE_WORDS.has(name) && /[ \t]/.test(text[i] ?? '')) {
+    let j = i;
+    while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--;
+    const typeEnd = j + 1;
+    while (j >= 0 && typeEnd - j <= 100 && NAME_CHAR.test(text[j])) j--;
+    const previous = text.slice(j + 1, typeEnd);
+    if (/[A-Za-z]/.test(previous) && !TYPE_WORDS.has(previous)) return previous;
+  }
+  return /[A-Za-z]/.test(name) ? name : undefined;
+}
+
+const TYPE_WORDS = new Set(['string', 'String', 'str', 'int', 'bool', 'any', 'var', 'let', 'const', 'val', 'object', 'Object', '[]byte']);

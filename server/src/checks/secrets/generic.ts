@@ -1,0 +1,63 @@
+// The generic credential rule: a value assigned to a name that says it is a secret (password, token,
+// api key, client secret…), when the value looks random and is not a placeholder. Provider rules win
+// over it for the same value.
+import { shannonEntropy } from './entropy';
+import { isMadeUp } from './noise';
+import type { Assignment } from './assignments';
+
+// Words of a name that make it a credential.
+const CREDENTIAL_WORDS = new Set(['secret', 'password', 'passwd', 'passphrase', 'pwd', 'token', 'apikey', 'credential', 'credentials', 'creds', 'bearer', 'authtoken', 'accesstoken', 'secretkey', 'privatekey', 'clientsecret', 'auth']);
+// `key` counts only after one of these words (`api_key`, `secretKey`), never alone.
+const KEY_QUALIFIERS = new Set(['api', 'access', 'secret', 'private', 'auth', 'signing', 'encryption', 'master', 'client', 'app', 'license', 'service', 'account', 'subscription', 'admin', 'write', 'deploy']);
+// Words that may follow the credential word and still name the value itself (`mySecretString`,
+// `db_password_prod`, `todo_secret_do_not_commit`); any other word names something else (`tokenUrl`).
+const STILL_THE_VALUE = new Set(['string', 'str', 'value', 'val', 'data', 'raw', 'b64', 'base64', 'hex', 'plain', 'plaintext', 'text', 'enc', 'encrypted', 'prod', 'production', 'dev', 'development', 'staging', 'stage', 'live', 'local', 'default', 'do', 'not', 'commit', 'here', 'override', 'secret', 'key', 'token', 'password']);
+// Words that say the value is deliberately not real, or not secret.
+const NOT_REAL = new Set(['public', 'publishable', 'csrf', 'xsrf', 'nonce', 'fake', 'dummy', 'mock', 'example', 'sample', 'test', 'non', 'invalid', 'bad', 'wrong', 'expired', 'revoked']);
+
+/** Words of an identifier: `AWS_SECRET.api-keyName2` -> aws, secret, api, key, name. Digits-only words dropped. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word && !/^\d+$/.test(word));
+}
+
+// Cheap test on the raw name before splitting it into words (most assigned names are not credentials).
+const MAYBE_CREDENTIAL = /secret|passw|passphrase|pwd|token|key|cred|auth|bearer/i;
+
+export function isCredentialName(name: string): boolean {
+  if (!MAYBE_CREDENTIAL.test(name)) return false;
+  const words = nameWords(name);
+  if (words.some((word) => NOT_REAL.has(word))) return false;
+  for (let i = words.length - 1; i >= 0; i--) {
+    const word = words[i];
+    const isCredential = CREDENTIAL_WORDS.has(word) || (word === 'key' && i > 0 && KEY_QUALIFIERS.has(words[i - 1]));
+    if (!isCredential) continue;
+    // The words after it must not turn it into something else (`tokenUrl`, `password_hash`).
+    return words.slice(i + 1).every((after) => STILL_THE_VALUE.has(after));
+  }
+  return false;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const INTEGRITY = /^sha(?:1|256|384|512)-[A-Za-z0-9+/=]+$/;
+
+/** Whether an assigned value looks like a real credential rather than code, a word or a reference. */
+export function isCredentialValue(value: string, assignment: Pick<Assignment, 'quoted'>, scriptFile: boolean): boolean {
+  if (scriptFile && !assignment.quoted) return false; // in code, a bare value is an expression
+  if (value.length < 10 || value.length > 500) return false;
+  if (isMadeUp(value)) return false;
+  if (UUID.test(value) || INTEGRITY.test(value)) return false;
+  if (/^[a-z]+:\/\//i.test(value) || /^(?:\.{0,2}\/|~\/)/.test(value) || /\.(?:json|ya?ml|txt|pem|key|crt|js|ts|py|env|html?|png|svg)$/i.test(value)) return false;
+  if (/^[A-Za-z]+(?:[_.-][A-Za-z]+)*$/.test(value)) return false; // words and identifiers: getToken, my_password
+  if (/^[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|dev|app|local|internal|lan|corp|cloud|co|us|eu|uk|de)$/i.test(value)) return false; // host names
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(value)).length;
+  if (classes < 2) return false;
+  const entropy = shannonEntropy(value);
+  return value.length >= 16 ? entropy >= 3.3 : entropy >= 2.8;
+}
+
+export const GENERIC_RULE_ID = 'secrets/generic-credential';

@@ -1,0 +1,40 @@
+// What is not a secret even when it has the shape of one: placeholders, examples, references to
+// variables and templates. Shared by every secret rule, so each rule's data stays about its format.
+import { shannonEntropy } from './entropy';
+
+// Words that mark a value as an example or a placeholder (checked case-insensitively, as substrings).
+const PLACEHOLDER_WORDS = ['example', 'placeholder', 'changeme', 'change_me', 'change-me', 'your_', 'your-', 'yourkey', 'yourtoken', 'redacted', 'dummy', 'replace_me', 'replaceme', 'insert_', 'put_your', 'xxxxx', '*****', '.....', '<', '>', '${', '{{', '%(', '#{', 'process.env', 'os.environ', 'getenv'];
+
+/** True when a candidate value is a placeholder, a template or a reference rather than a real secret. */
+export function isPlaceholder(value: string): boolean {
+  const lower = value.toLowerCase();
+  if (PLACEHOLDER_WORDS.some((word) => lower.includes(word))) return true;
+  // A walk through the alphabet (abcdefghij…) is typed, not generated.
+  if (/abcdefghij|bcdefghijk|klmnopqrst|qrstuvwxyz/.test(lower)) return true;
+  // Variable references: $TOKEN, %TOKEN% (Windows), env:TOKEN.
+  if (/^\$[A-Za-z_]\w*$|^%[A-Za-z_]\w*%$|^env:[A-Za-z_]\w*$/.test(value)) return true;
+  // One character repeated over most of the value: 0000…, aaaa…, AAAA….
+  const counts = new Map<string, number>();
+  for (const ch of lower) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  const most = Math.max(...counts.values());
+  return value.length >= 8 && most / value.length > 0.6;
+}
+
+/**
+ * Stricter, for the generic rule only: counting and keyboard walks (123456789, abcdefgh) mark a made-up
+ * value. A provider rule keeps them: a value of the provider's exact format, assigned to a name that
+ * names the provider, is treated as meant to be real.
+ */
+export function isMadeUp(value: string): boolean {
+  const lower = value.toLowerCase();
+  if (isPlaceholder(value) || /0123456|123456789|abcdefgh|qwertyui/.test(lower)) return true;
+  // A value that spells out what it stands for: "secret:rotated", "my-token-here".
+  if (/secret|passw|token|apikey|api_key|credential/.test(lower)) return true;
+  // Cut short in documentation (`ops_eyJzaWdu...`), or three capitalised words in a row (an identifier).
+  return /(?:\.{2,}|…)$/.test(value) || /[A-Z][a-z]{2,}[A-Z][a-z]{2,}[A-Z][a-z]{2,}/.test(value);
+}
+
+/** Entropy of the part of a value after its public prefix (a prefix carries no randomness). */
+export function valueEntropy(value: string, publicPrefix: number): number {
+  return shannonEntropy(value.slice(publicPrefix));
+}

@@ -1,0 +1,79 @@
+// The secrets check: one pass per file (scan.ts) reporting one rule per provider from the rule pack
+// (rules/secrets.yml), plus the generic credential rule. Values never leave the engine: messages are
+// masked and fingerprints salted. Files git ignores get no secret findings: that is where secrets belong.
+import * as path from 'node:path';
+import { matchesGlobs } from '../../engine/ignore-rules';
+import type { Check, RuleMeta } from '../../engine/types';
+import { moveToEnvironmentFix } from './env-fix';
+import { GENERIC_RULE_ID } from './generic';
+import { gitIgnore } from './git-ignored';
+import { maskSecret } from './mask';
+import { builtInSecretRules, type SecretRule } from './rule-pack';
+import { scanForSecrets } from './scan';
+
+const REMEDY =
+  'Remove the value from the code and load it at run time from a secret store or an environment variable (kept in a git-ignored `.env` locally); the quick fix does this. Then rotate it: it is in the history of every clone.';
+
+function ruleMeta(rule: SecretRule): RuleMeta {
+  const shape = rule.kind === 'pattern' ? `a value matching \`${rule.regex.source.slice(0, 160)}\`` : `a value matching \`${rule.value.source}\` assigned to a name containing ${rule.names.map((n) => `\`${n}\``).join(', ')}`;
+  return {
+    id: rule.id,
+    family: 'secrets',
+    title: rule.title,
+    rationale: rule.description,
+    remedy: REMEDY,
+    defaultSeverity: 'error',
+    languages: '*',
+    // Docs describe the shape; real-looking examples live in the rule pack, never in published pages.
+    examples: { bad: [`${shape}${rule.paths ? ` (in ${rule.paths.join(', ')})` : ''}`], good: ['const key = process.env.PROVIDER_API_KEY;'] },
+    fixable: true,
+  };
+}
+
+const genericMeta: RuleMeta = {
+  id: GENERIC_RULE_ID,
+  family: 'secrets',
+  title: 'Hardcoded credential',
+  rationale:
+    'A value assigned to a name that says it is a credential (password, token, api key, client secret…), random enough to be real and not a placeholder. Whatever it unlocks is open to everyone who can read the code, its history and its logs.',
+  remedy: REMEDY,
+  defaultSeverity: 'warning',
+  languages: '*',
+  examples: { bad: ['db_password = "Tr0ub4dor&3-horse"'], good: ['db_password = os.environ["DB_PASSWORD"]', 'password = "<your password>"'] },
+  fixable: true,
+};
+
+function createSecretsCheck(rules: readonly SecretRule[]): Check {
+  const metas = rules.map(ruleMeta);
+  const metaById = new Map(metas.map((m) => [m.id, m]));
+  return {
+    meta: metas[0],
+    alsoReports: [...metas.slice(1), genericMeta],
+    run(context) {
+      const { document } = context;
+      if (path.isAbsolute(document.path) && gitIgnore.ignores(document.path)) return;
+      const genericEnabled = context.config.rules[GENERIC_RULE_ID] !== 'off';
+      const matches = scanForSecrets(document.text, rules, {
+        matchesPath: (globs) => matchesGlobs(globs, context.relativePath) || matchesGlobs(globs, path.basename(document.path)),
+        scriptFile: document.language === 'typescript' || document.language === 'javascript' || document.language === 'python',
+        generic: genericEnabled,
+      });
+      for (const match of matches) {
+        const ruleId = match.rule?.id ?? GENERIC_RULE_ID;
+        const title = (match.rule ? metaById.get(ruleId)!.title : genericMeta.title);
+        const masked = maskSecret(match.value, match.rule?.publicPrefix ?? 0);
+        const where = match.name ? ` in \`${match.name}\`` : '';
+        context.report({
+          ruleId,
+          start: match.start,
+          end: match.end,
+          message: `${title} hardcoded${where} (${masked}): anyone who can read this code, its history or a log of it can use it. Load it from a secret store or an environment variable, then rotate it.`,
+          secretValue: match.value,
+          fixes: moveToEnvironmentFix(context, match, ruleId, match.rule?.provider ?? 'app'),
+        });
+      }
+    },
+  };
+}
+
+export const secretsCheck: Check = createSecretsCheck(builtInSecretRules);
