@@ -59,18 +59,19 @@ describe('shipshape check (CLI)', () => {
       'shipshape.yml': 'limits:\n  maxFileSizeKB: 1\nignore: [generated/]\n',
       '.gitignore': 'secret.env\n',
       'secret.env': `KEY="${PEM.replace(/\n/g, '\\n')}"\n`,
-      'big.ts': `// ${'x'.repeat(2000)}\ntry { x(); } catch (e) {}\n`,
+      'big.ts': `// ${'x'.repeat(2000)}\ntry { x(); } catch (e) {}\nconst stripe = "sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab";\n`,
       'generated/a.ts': 'try { x(); } catch (e) {}\n',
       'node_modules/dep/index.js': 'try { x(); } catch (e) {}\n',
       'src/ok.ts': 'try { x(); } catch (e) {}\n',
     });
     fs.writeFileSync(path.join(ws, 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48]));
     const { report } = json(['check', ws]);
-    assert.deepEqual(report.findings.map((f: { file: string }) => f.file), ['src/ok.ts']);
-    assert.deepEqual(report.summary.filesSkipped, { 'too-large': 1, binary: 1, ignored: 1 });
+    // The oversized file still gets the secrets pass (cheap, and worst to miss), nothing else.
+    assert.deepEqual(report.findings.map((f: { file: string; ruleId: string }) => `${f.file} ${f.ruleId}`), ['big.ts secrets/stripe-key', 'src/ok.ts failure/empty-catch']);
+    assert.deepEqual(report.summary.filesSkipped, { 'too-large (secrets checked)': 1, binary: 1, ignored: 1 });
     assert.equal(report.summary.filesScanned, 2); // .gitignore and src/ok.ts
     const text = run(['check', ws, '--no-color']).stdout;
-    assert.match(text, /3 skipped \(1 binary, 1 ignored, 1 too-large\)/);
+    assert.match(text, /3 skipped \(1 binary, 1 ignored, 1 too-large \(secrets checked\)\)/);
   });
 
   it('checks files named on the command line, as pre-commit passes them', () => {

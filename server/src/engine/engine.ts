@@ -15,7 +15,10 @@ import { runProjectChecks } from './project/run';
 import type { ProjectCheck } from './project/types';
 import type { Check, Finding, FileSystemHost, Fix, RawFinding, RawFix, RuleMeta, SourceDocument } from './types';
 
-export type SkipReason = 'ignored' | 'too-large' | 'binary';
+export type SkipReason = 'ignored' | 'too-large' | 'binary' | 'minified';
+
+/** Above this, even the secrets pass is skipped: nobody reviews a 20 MB file by hand. */
+export const HARD_SIZE_LIMIT = 20 * 1024 * 1024;
 
 export interface AnalysisInput {
   document: SourceDocument;
@@ -27,6 +30,8 @@ export interface AnalysisInput {
   tree?: ts.SourceFile;
   /** The workspace index, for cross-file rules. */
   workspace?: WorkspaceIndex;
+  /** Whether the workspace is trusted (default true: the CLI runs where its user chose to run it). */
+  trusted?: boolean;
 }
 
 export interface AnalysisResult {
@@ -37,6 +42,11 @@ export interface AnalysisResult {
   tree?: ts.SourceFile;
   /** Checks that threw; the analysis of the other checks stands. */
   errors: { ruleId: string; message: string }[];
+  /**
+   * Set when only the secrets pass ran: the file is over the size limit or minified. Secrets are cheap
+   * to find and worst to miss, so they are looked for anyway.
+   */
+  secretsOnly?: 'too-large' | 'minified';
 }
 
 export const SUPPRESSION_REASON_RULE = 'shipshape/suppression-reason';
@@ -71,8 +81,9 @@ export class Engine {
     const relativePath = toRelativePosix(config.dir, document.path);
     const errors: AnalysisResult['errors'] = [];
     if (isIgnoredByConfig(config.config, relativePath)) return { findings: [], skipped: 'ignored', errors };
-    if (document.text.length > config.config.limits.maxFileSizeKB * 1024) return { findings: [], skipped: 'too-large', errors };
+    if (document.text.length > HARD_SIZE_LIMIT) return { findings: [], skipped: 'too-large', errors };
     if (document.text.includes('\u0000')) return { findings: [], skipped: 'binary', errors };
+    const secretsOnly = document.text.length > config.config.limits.maxFileSizeKB * 1024 ? 'too-large' : isMinified(document.text) ? 'minified' : undefined;
 
     let tree = input.tree;
     const tsTree = () => {
@@ -84,7 +95,7 @@ export class Engine {
     const ranRules = new Set<string>();
     for (const check of this.checks) {
       const { meta } = check;
-      const enabled = rulesOf(check).filter((rule) => appliesTo(rule, document) && isRuleEnabled(rule, config.config));
+      const enabled = rulesOf(check).filter((rule) => appliesTo(rule, document) && isRuleEnabled(rule, config.config) && (!secretsOnly || rule.family === 'secrets'));
       if (enabled.length === 0) continue;
       for (const rule of enabled) ranRules.add(rule.id);
       try {
@@ -95,6 +106,7 @@ export class Engine {
           config: config.config,
           host: input.host,
           workspace: input.workspace,
+          trusted: input.trusted ?? true,
           tsTree,
           options: ruleOptions(meta, config.config),
           report: (finding) => raw.push({ ...finding, ruleId: finding.ruleId || meta.id }),
@@ -109,7 +121,7 @@ export class Engine {
     this.applySuppressions(findings, input, relativePath, lines, ranRules);
     applyConfigAllowList(findings, config.config, relativePath);
     findings.sort(compareFindings);
-    return { findings, tree, errors };
+    return { findings, tree, errors, ...(secretsOnly ? { secretsOnly } : {}) };
   }
 
   private position(raw: RawFinding[], input: AnalysisInput, relativePath: string, lines: LineIndex): Finding[] {
@@ -211,6 +223,21 @@ function positionFix(fix: RawFix, input: AnalysisInput, lines: LineIndex): Fix {
       return { path: filePath, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, newText: change.newText, ...(change.sensitive ? { sensitive: true } : {}) };
     }),
   };
+}
+
+/** Generated or minified code: long lines, few of them. Only the secrets pass reads it. */
+export function isMinified(text: string): boolean {
+  if (text.length < 4096) return false;
+  let lines = 1;
+  let longest = 0;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    lines++;
+    longest = Math.max(longest, i - start);
+    start = i + 1;
+  }
+  longest = Math.max(longest, text.length - start);
+  return longest > 2000 && text.length / lines > 300;
 }
 
 function rulesOf(check: Check): RuleMeta[] {

@@ -134,6 +134,11 @@ export interface CheckContext {
   host: FileSystemHost;
   /** The parsed TypeScript/JavaScript tree, parsed once per document version and shared by all checks. */
   tsTree(): ts.SourceFile | undefined;
+  /**
+   * Whether the workspace is trusted. Untrusted, anything the workspace defines that could cost more
+   * than declarative matching (custom regexes) waits for trust.
+   */
+  trusted: boolean;
   /** Summaries of every workspace file, for cross-file rules; undefined when analysing a lone file. */
   workspace?: import('./workspace/index').WorkspaceIndex;
   /** Options for this rule from `rules: { id: { options } }`. */

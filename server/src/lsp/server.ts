@@ -226,6 +226,7 @@ export class ShipshapeServer {
       salt: this.saltFor(loaded.dir),
       tree: cached?.version === document.version ? cached.tree : undefined,
       workspace: this.workspace,
+      trusted: this.options.trusted !== false,
     });
     applyBaseline(result.findings, this.baselineFor(loaded.dir));
     for (const error of result.errors) this.connection.console.error(`Rule ${error.ruleId} failed on ${filePath}: ${error.message}`);
@@ -244,7 +245,7 @@ export class ShipshapeServer {
       configBroken: loaded.path ? this.configs.isBroken(loaded.path) : false,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
       findings: diagnostics.length,
-      skipped: result.skipped,
+      skipped: result.skipped ?? (result.secretsOnly ? `${result.secretsOnly}: secrets only` : undefined),
     };
     void this.connection.sendNotification(STATUS_NOTIFICATION, status);
     return diagnostics;

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { matchesGlobs } from '../../engine/ignore-rules';
 import type { Check, RuleMeta } from '../../engine/types';
 import { moveToEnvironmentFix } from './env-fix';
+import { CUSTOM_RULE_ID, scanCustomRules } from './custom-rules';
 import { GENERIC_RULE_ID } from './generic';
 import { gitIgnore } from './git-ignored';
 import { maskSecret } from './mask';
@@ -43,12 +44,24 @@ const genericMeta: RuleMeta = {
   fixable: true,
 };
 
+const customMeta: RuleMeta = {
+  id: CUSTOM_RULE_ID,
+  family: 'secrets',
+  title: 'Secret matching a custom rule',
+  rationale: 'A value matching one of the secret patterns this project declares in shipshape.yml (`secrets.custom`): internal tokens, partner keys, formats no public rule knows. The patterns run in a linear-time regex engine, and only in trusted workspaces.',
+  remedy: REMEDY,
+  defaultSeverity: 'error',
+  languages: '*',
+  examples: { bad: ['secrets:\n  custom:\n    - id: acme-token\n      regex: "acme_[a-z0-9]{32}"\n      keywords: [acme_]'], good: ['const token = process.env.ACME_TOKEN;'] },
+  fixable: true,
+};
+
 function createSecretsCheck(rules: readonly SecretRule[]): Check {
   const metas = rules.map(ruleMeta);
   const metaById = new Map(metas.map((m) => [m.id, m]));
   return {
     meta: metas[0],
-    alsoReports: [...metas.slice(1), genericMeta],
+    alsoReports: [...metas.slice(1), genericMeta, customMeta],
     run(context) {
       const { document } = context;
       if (path.isAbsolute(document.path) && gitIgnore.ignores(document.path)) return;
@@ -58,6 +71,19 @@ function createSecretsCheck(rules: readonly SecretRule[]): Check {
         scriptFile: document.language === 'typescript' || document.language === 'javascript' || document.language === 'python',
         generic: genericEnabled,
       });
+      if (context.trusted && context.config.secrets?.custom?.length) {
+        for (const custom of scanCustomRules(document.text, document.text.toLowerCase(), context.config)) {
+          context.report({
+            ruleId: CUSTOM_RULE_ID,
+            start: custom.start,
+            end: custom.end,
+            message: `${custom.rule.description ?? `Secret matching custom rule '${custom.rule.id}'`} (${maskSecret(custom.value, 0)}), rule '${custom.rule.id}' in shipshape.yml. Load it from a secret store or an environment variable, then rotate it.`,
+            secretValue: custom.value,
+            severityOverride: custom.rule.severity,
+            fixes: moveToEnvironmentFix(context, custom, CUSTOM_RULE_ID, custom.rule.id),
+          });
+        }
+      }
       for (const match of matches) {
         const ruleId = match.rule?.id ?? GENERIC_RULE_ID;
         const title = (match.rule ? metaById.get(ruleId)!.title : genericMeta.title);

@@ -29,11 +29,15 @@ function looksLikeReference(value: string): boolean {
 }
 
 export const validators: Record<string, Validator> = {
-  /** A PEM block whose body is real base64 key material, not `...` or `<your key>` or `xxxx`. */
-  'pem-body': (value) => {
-    const body = value.replace(/^-----BEGIN[^\n]*?-----/, '').replace(/-----END[^\n]*?-----$/, '');
-    const cleaned = body.replace(PEM_NOISE, '');
-    return cleaned.length >= 64 && /^[A-Za-z0-9+/=]+$/.test(cleaned) && shannonEntropy(cleaned) >= 4;
+  /** From a PEM header to its END line, when the body between is real base64 key material. */
+  'pem-block': (_value, context) => {
+    const end = context.text.indexOf('-----END', context.matchStart + context.match.length);
+    if (end < 0 || end - context.matchStart > 16384) return false;
+    const close = /^-----END[ A-Z0-9_-]{0,40}PRIVATE KEY(?: BLOCK)?-----/.exec(context.text.slice(end, end + 80));
+    if (!close) return false;
+    const body = context.text.slice(context.matchStart + context.match.length, end).replace(PEM_NOISE, '');
+    if (body.length < 64 || !/^[A-Za-z0-9+/=]+$/.test(body) || shannonEntropy(body) < 4) return false;
+    return [{ start: context.matchStart, end: end + close[0].length }];
   },
 
   /** A three-part token, or a base64 wrapping of one. */
@@ -53,28 +57,8 @@ export const validators: Record<string, Validator> = {
   /** The password of a web, FTP or SSH URL (https://user:password@host…). */
   'web-url-password': (value, context) => hasScheme(context, WEB_SCHEMES) && urlPassword(value, context),
 
-  /** A curl credential that is a literal, not `$TOKEN`, `<user:password>` or `test:test`. */
-  curl: (value, context) => {
-    if (/(?:-u|--user)\s*['"]?$/.test(context.match.slice(0, context.match.length - value.length))) {
-      // `-u user:password`: either side may hold the secret, but a documentation pair holds none.
-      if (!value.includes(':')) return false; // `-u name` asks for the password interactively
-      const [user = '', password = ''] = value.split(/:(.*)/s);
-      const parts = [user, password].filter(Boolean);
-      if (parts.some((part) => looksLikeReference(part)) || /[<>]/.test(value)) return false;
-      if (parts.every((part) => DOCUMENTATION_PASSWORDS.has(part.toLowerCase()) || /^(.)\1*$/.test(part) || part.length < 4)) return false;
-      return user.toLowerCase() !== password.toLowerCase();
-    }
-    if (looksLikeReference(value) || DOCUMENTATION_PASSWORDS.has(value.toLowerCase())) return false;
-    // A JWT header alone (`eyJhbGciOi…`) is not a credential.
-    if (/^eyJ[\w-]+=*$/.test(value) && !value.includes('.')) {
-      try {
-        if (/^\{"alg"|^\{"typ"/.test(Buffer.from(value, 'base64').toString('utf8'))) return false;
-      } catch {
-        // not base64: judge it like any other value
-      }
-    }
-    return value.length >= 8 ? shannonEntropy(value) >= 2.5 : true;
-  },
+  /** Credentials on a curl command line: an Authorization (or API key/token) header, or `-u user:password`. */
+  curl: (_value, context) => curlCredentials(context),
 
   /** The values under `data:`/`stringData:` of the Kubernetes Secret this match starts. */
   'kubernetes-secret': (_value, context) => kubernetesSecretValues(context.text, context.matchStart),
@@ -95,6 +79,35 @@ function urlPassword(value: string, context: ValidatorContext): boolean {
   if (looksLikeReference(value) || looksLikeReference(user)) return false;
   if (DOCUMENTATION_PASSWORDS.has(value.toLowerCase()) || value.toLowerCase() === user.toLowerCase()) return false;
   return !/^(?:\*+|x+|\.+)$/i.test(value);
+}
+
+const CURL_HEADER = /(?:-H|--header)\s*['"]?\s*(?:Authorization|[\w-]*(?:api-?key|token|secret)[\w-]*):\s*(?:Basic|Bearer|Token|Digest|Api-Key)?\s*([A-Za-z0-9._~+/=:-]{8,})/gi;
+const CURL_USER = /\s(?:-u|--user)\s*['"]?([^\s'"]{4,})/g;
+
+function curlCredentials(context: ValidatorContext): SecretSpan[] {
+  const spans: SecretSpan[] = [];
+  const command = context.match;
+  for (const match of command.matchAll(CURL_HEADER)) {
+    const value = match[1];
+    if (looksLikeReference(value) || DOCUMENTATION_PASSWORDS.has(value.toLowerCase())) continue;
+    if (value.length >= 8 && shannonEntropy(value) < 2.5) continue;
+    // A JWT header alone (`eyJhbGciOi…`) is not a credential.
+    if (/^eyJ[\w-]+=*$/.test(value) && /^\{"(?:alg|typ)"/.test(Buffer.from(value, 'base64').toString('utf8'))) continue;
+    const start = context.matchStart + match.index! + match[0].lastIndexOf(value);
+    spans.push({ start, end: start + value.length });
+  }
+  for (const match of command.matchAll(CURL_USER)) {
+    const value = match[1];
+    if (!value.includes(':')) continue; // `-u name` asks for the password interactively
+    const [user = '', password = ''] = value.split(/:(.*)/s);
+    const parts = [user, password].filter(Boolean);
+    if (parts.some((part) => looksLikeReference(part)) || /[<>]/.test(value)) continue;
+    if (parts.every((part) => DOCUMENTATION_PASSWORDS.has(part.toLowerCase()) || /^(.)\1*$/.test(part) || part.length < 4)) continue;
+    if (user.toLowerCase() === password.toLowerCase()) continue;
+    const start = context.matchStart + match.index! + match[0].lastIndexOf(value);
+    spans.push({ start, end: start + value.length });
+  }
+  return spans;
 }
 
 /** Values of a Secret manifest's data and stringData maps, skipping templates and empty values. */

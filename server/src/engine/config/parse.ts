@@ -1,6 +1,7 @@
 // Parses and validates the text of a shipshape.yml. Every problem carries the line of the offending
 // key or value, so the editor can underline it; the caller decides whether to keep a last good config.
 import Ajv, { type ErrorObject } from 'ajv';
+import { RE2JS } from 're2js';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import schema from '../../../../rules/shipshape.schema.json';
 import { DEFAULT_MAX_FILE_SIZE_KB, type ConfigProblem, type ShipshapeConfig } from './model';
@@ -101,6 +102,16 @@ function semanticProblems(config: ShipshapeConfig, doc: Document, at: At, option
       add('warning', `Unknown rule '${id}': this setting has no effect.`, ['rules', id], true);
     }
   }
+
+  // Workspace regexes run in RE2 (linear time): report what RE2 cannot compile at the pattern's line.
+  ((config.secrets?.custom ?? []) as { regex?: string }[]).forEach((rule, index) => {
+    if (typeof rule.regex !== 'string') return;
+    try {
+      RE2JS.compile(rule.regex);
+    } catch (error) {
+      add('error', `Invalid regex for RE2 (the linear-time engine custom rules run in): ${firstLine((error as Error).message)}`, ['secrets', 'custom', index, 'regex']);
+    }
+  });
 
   const architecture = config.architecture;
   if (architecture) {

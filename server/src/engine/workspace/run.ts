@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyBaseline, readBaseline, type Baseline } from '../baseline';
+import { HARD_SIZE_LIMIT } from '../engine';
 import { ConfigError } from '../errors';
 import { DiskHost } from '../host';
 import { createConfigStore, createWorkspaceIndex, languageOf, type Engine, type Finding, type LoadedConfig, type WorkspaceIndex } from '../index';
@@ -49,6 +50,8 @@ export interface FileOutcome {
   configDir: string;
   findings: Finding[];
   skipped?: string;
+  /** False when nothing ran; a file skipped by most families may still have had its secrets pass. */
+  analysed: boolean;
   errors: { ruleId: string; message: string }[];
 }
 
@@ -87,7 +90,8 @@ export function prepareWorkspace(engine: Engine, options: WorkspaceRunOptions): 
     }
     if (loaded.path === file) continue; // the config file itself is validated, not scanned
     const override = options.contentOverride?.get(file);
-    const read = override !== undefined ? { text: override } : readSourceFile(file, loaded.config.limits.maxFileSizeKB * 1024);
+    // Files over the size limit are still read: the secrets pass runs on them (the engine decides).
+    const read = override !== undefined ? { text: override } : readSourceFile(file, HARD_SIZE_LIMIT);
     if ('skipped' in read) {
       filesSkipped[read.skipped] = (filesSkipped[read.skipped] ?? 0) + 1;
       continue;
@@ -104,7 +108,7 @@ export function prepareWorkspace(engine: Engine, options: WorkspaceRunOptions): 
 /** Pass 3 for one file. */
 export function analyzeJob(engine: Engine, job: AnalysisJob, workspace: WorkspaceIndex, host: DiskHost): FileOutcome {
   const result = engine.analyze({ document: { path: job.file, text: job.text, language: languageOf(job.file) }, config: job.loaded, host, salt: job.salt, workspace });
-  return { file: job.file, configDir: job.loaded.dir, findings: result.findings, skipped: result.skipped, errors: result.errors };
+  return { file: job.file, configDir: job.loaded.dir, findings: result.findings, skipped: result.skipped ?? (result.secretsOnly ? `${result.secretsOnly} (secrets checked)` : undefined), analysed: !result.skipped, errors: result.errors };
 }
 
 /** Counts, baseline and errors over the outcomes of every file. */
@@ -113,11 +117,9 @@ export function finishWorkspace(prepared: Pick<PreparedWorkspace, 'configs' | 'f
   const baselines = new Map<string, Baseline | undefined>();
   for (const outcome of outcomes) {
     for (const error of outcome.errors) run.errors.push({ file: outcome.file, ...error });
-    if (outcome.skipped) {
-      run.filesSkipped[outcome.skipped] = (run.filesSkipped[outcome.skipped] ?? 0) + 1;
-      continue;
-    }
-    run.filesScanned++;
+    if (outcome.skipped) run.filesSkipped[outcome.skipped] = (run.filesSkipped[outcome.skipped] ?? 0) + 1;
+    if (!outcome.analysed) continue;
+    if (!outcome.skipped) run.filesScanned++;
     if (options.applyBaseline && outcome.findings.length > 0) {
       const dir = outcome.configDir;
       if (!baselines.has(dir)) baselines.set(dir, readBaseline(dir));
