@@ -100,8 +100,9 @@ export class CodeActions {
     const rest: TextChange[] = [];
     for (const change of fix.changes) {
       const open = this.documents.get(URI.file(change.path).toString());
-      // An open target is changed through the editor (it may hold unsaved text); a closed one on disk.
-      (change.sensitive && !open ? onDisk : rest).push(change);
+      // An open file is changed through the editor (it may hold unsaved text); the closed ones the fix
+      // touches (.env, .env.example, .gitignore) are written and saved here, together.
+      (open ? rest : onDisk).push(change);
     }
     for (const [file, changes] of groupByFile(onDisk)) writeChanges(file, changes);
     const remaining: Fix = { ...fix, changes: rest, createFiles: fix.createFiles?.filter((file) => !onDisk.some((c) => c.path === file)) };
