@@ -57,7 +57,9 @@ describe('secret hygiene: planted secrets never appear in any output', () => {
     const dir = workspace();
     const client = new TestLspClient();
     const traffic: string[] = [];
-    client.connection.onNotification('window/logMessage', (params: { message: string }) => traffic.push(params.message));
+    client.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      traffic.push(params.message);
+    });
     await client.initialize({ rootPath: dir, pull: true, initializationOptions: { trusted: true } });
     for (const file of ['src/config.ts', 'deploy.yml', 'keys/id_rsa']) {
       const uri = await client.open(path.join(dir, file));

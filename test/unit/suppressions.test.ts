@@ -91,3 +91,19 @@ describe('fixes on engine findings', () => {
     assert.equal(finding.fixes, undefined);
   });
 });
+
+describe('budgets and caps', () => {
+  it('an analysis over its time budget stops between rules and says which rules did not run', () => {
+    const findings = visible(analyse('try { x(); } catch (e) {}\n', { config: 'limits:\n  timeBudgetMs: -0.5\n' }));
+    // A negative budget is spent before the first rule: nothing runs, and the finding says so.
+    assert.deepEqual(findings.map((f) => f.ruleId), ['shipshape/budget-exceeded']);
+    assert.match(findings[0].message, /^Analysis stopped after \d+ ms \(limits\.timeBudgetMs is -0\.5\): \d+ rules did not run \(failure\/empty-catch, /);
+  });
+
+  it('caps findings per file with a notice of how many more there were', () => {
+    const code = Array.from({ length: 7 }, (_, i) => `try { f${i}(); } catch (e) {}`).join('\n');
+    const findings = visible(analyse(code, { config: 'limits:\n  maxFindingsPerFile: 3\n' }));
+    assert.deepEqual(findings.map((f) => f.ruleId).sort(), ['failure/empty-catch', 'failure/empty-catch', 'failure/empty-catch', 'shipshape/too-many-findings']);
+    assert.match(findings.find((f) => f.ruleId === 'shipshape/too-many-findings')!.message, /^4 more findings in this file not shown/);
+  });
+});

@@ -5,7 +5,7 @@ import { layerImport } from './architecture/layer-import';
 export { readinessChecks } from './readiness/index';
 import { emptyCatch } from './failure/empty-catch';
 import { secretsCheck } from './secrets/secrets-check';
-import { suppressionReason, unusedSuppression } from './shipshape/suppression-rules';
+import { budgetExceeded, suppressionReason, tooManyFindings, unusedSuppression } from './shipshape/suppression-rules';
 
 export const builtInChecks: readonly Check[] = [
   emptyCatch,
@@ -13,6 +13,8 @@ export const builtInChecks: readonly Check[] = [
   layerImport,
   suppressionReason,
   unusedSuppression,
+  budgetExceeded,
+  tooManyFindings,
 ];
 
 /** Per-file facts the workspace index keeps for cross-file rules (import graph, async exports…). */

@@ -1,5 +1,6 @@
 // The engine: one document in, findings out. Parses once, runs the enabled checks, applies severity,
 // suppressions and config allow-lists. It never throws: a failing check is reported, not propagated.
+import { performance } from 'node:perf_hooks';
 import type * as ts from 'typescript';
 import type { LoadedConfig, ShipshapeConfig } from './config/model';
 import { fingerprint, secretDigest } from './fingerprint';
@@ -50,6 +51,8 @@ export interface AnalysisResult {
 }
 
 export const SUPPRESSION_REASON_RULE = 'shipshape/suppression-reason';
+export const BUDGET_EXCEEDED_RULE = 'shipshape/budget-exceeded';
+export const TOO_MANY_FINDINGS_RULE = 'shipshape/too-many-findings';
 export const UNUSED_SUPPRESSION_RULE = 'shipshape/unused-suppression';
 
 export class Engine {
@@ -93,8 +96,16 @@ export class Engine {
 
     const raw: RawFinding[] = [];
     const ranRules = new Set<string>();
+    const started = performance.now();
+    const budget = config.config.limits.timeBudgetMs;
+    const notRun: string[] = [];
     for (const check of this.checks) {
       const { meta } = check;
+      // The budget is checked between rules: a file that takes too long stops, visibly, instead of running on.
+      if (notRun.length > 0 || performance.now() - started > budget) {
+        notRun.push(...rulesOf(check).filter((rule) => appliesTo(rule, document) && isRuleEnabled(rule, config.config)).map((rule) => rule.id));
+        continue;
+      }
       const enabled = rulesOf(check).filter((rule) => appliesTo(rule, document) && isRuleEnabled(rule, config.config) && (!secretsOnly || rule.family === 'secrets'));
       if (enabled.length === 0) continue;
       for (const rule of enabled) ranRules.add(rule.id);
@@ -116,6 +127,20 @@ export class Engine {
       }
     }
 
+    if (notRun.length > 0) {
+      raw.push({
+        ruleId: BUDGET_EXCEEDED_RULE,
+        start: 0,
+        end: 0,
+        message: `Analysis stopped after ${Math.round(performance.now() - started)} ms (limits.timeBudgetMs is ${budget}): ${notRun.length} rule${notRun.length === 1 ? '' : 's'} did not run (${notRun.slice(0, 5).join(', ')}${notRun.length > 5 ? ', …' : ''}). Raise the budget or exclude the file with ignore: if it is generated.`,
+      });
+    }
+    const cap = config.config.limits.maxFindingsPerFile;
+    if (raw.length > cap) {
+      const extra = raw.length - cap;
+      raw.length = cap;
+      raw.push({ ruleId: TOO_MANY_FINDINGS_RULE, start: 0, end: 0, message: `${extra} more finding${extra === 1 ? '' : 's'} in this file not shown (limits.maxFindingsPerFile is ${cap}). Fix these first, or run the CLI on this file for the full list with a higher limit.` });
+    }
     const lines = new LineIndex(document.text);
     const findings = this.position(raw, input, relativePath, lines);
     this.applySuppressions(findings, input, relativePath, lines, ranRules);

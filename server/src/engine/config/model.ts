@@ -26,16 +26,18 @@ export interface ArchitectureConfig {
 export interface ShipshapeConfig {
   rules: Record<string, RuleSetting>;
   ignore: string[];
-  limits: { maxFileSizeKB: number };
+  limits: { maxFileSizeKB: number; timeBudgetMs: number; maxFindingsPerFile: number };
   architecture?: ArchitectureConfig;
   secrets?: { allow?: { paths?: string[]; fingerprints?: string[] }; custom?: unknown[] };
   gates?: Record<string, unknown>;
 }
 
 export const DEFAULT_MAX_FILE_SIZE_KB = 1024;
+export const DEFAULT_TIME_BUDGET_MS = 2000;
+export const DEFAULT_MAX_FINDINGS_PER_FILE = 200;
 
 export function defaultConfig(): ShipshapeConfig {
-  return { rules: {}, ignore: [], limits: { maxFileSizeKB: DEFAULT_MAX_FILE_SIZE_KB } };
+  return { rules: {}, ignore: [], limits: { maxFileSizeKB: DEFAULT_MAX_FILE_SIZE_KB, timeBudgetMs: DEFAULT_TIME_BUDGET_MS, maxFindingsPerFile: DEFAULT_MAX_FINDINGS_PER_FILE } };
 }
 
 /** A problem in a config file, positioned so the editor can underline it. Lines/columns 1-based. */

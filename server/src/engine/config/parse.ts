@@ -4,7 +4,7 @@ import Ajv, { type ErrorObject } from 'ajv';
 import { RE2JS } from 're2js';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import schema from '../../../../rules/shipshape.schema.json';
-import { DEFAULT_MAX_FILE_SIZE_KB, type ConfigProblem, type ShipshapeConfig } from './model';
+import { DEFAULT_MAX_FILE_SIZE_KB, DEFAULT_MAX_FINDINGS_PER_FILE, DEFAULT_TIME_BUDGET_MS, type ConfigProblem, type ShipshapeConfig } from './model';
 
 // Compiled on first use: a run without a shipshape.yml never pays for it.
 let validateSchema: ReturnType<Ajv['compile']> | undefined;
@@ -69,7 +69,11 @@ function normalise(raw: Partial<ShipshapeConfig>): ShipshapeConfig {
   const config: ShipshapeConfig = {
     rules: raw.rules ?? {},
     ignore: raw.ignore ?? [],
-    limits: { maxFileSizeKB: raw.limits?.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB },
+    limits: {
+      maxFileSizeKB: raw.limits?.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB,
+      timeBudgetMs: raw.limits?.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS,
+      maxFindingsPerFile: raw.limits?.maxFindingsPerFile ?? DEFAULT_MAX_FINDINGS_PER_FILE,
+    },
     secrets: raw.secrets,
     gates: raw.gates,
   };
