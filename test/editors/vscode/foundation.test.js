@@ -4,7 +4,7 @@
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const vscode = require('vscode');
-const { codeOf, fileUri, open, waitForDiagnostics, waitForText, workspaceRoot } = require('./helpers');
+const { codeOf, fileUri, nextDiagnosticsChange, open, shipshapeDiagnostics, waitForDiagnostics, waitForText } = require('./helpers');
 
 const has = (code) => (diagnostics) => diagnostics.some((d) => codeOf(d) === code);
 
@@ -31,6 +31,14 @@ describe('Shipshape in VS Code (code-server)', () => {
     assert.ok(!secrets[0].message.includes(keyText.slice(0, 16)), 'the key is never shown');
   });
 
+  it('reports nothing for a clean file once the server has answered for it', async () => {
+    const uri = fileUri('src/clean.ts');
+    const answered = nextDiagnosticsChange(uri, 'the diagnostics of src/clean.ts');
+    await open('src/clean.ts');
+    assert.deepEqual((await answered).map((d) => [codeOf(d), d.message]), []);
+    assert.deepEqual(shipshapeDiagnostics(uri), []);
+  });
+
   it('analyses as you type: a finding appears and disappears with the edit', async () => {
     const document = await open('src/clean.ts');
     const editor = vscode.window.activeTextEditor;
@@ -46,12 +54,21 @@ describe('Shipshape in VS Code (code-server)', () => {
     const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, diagnostic.range);
     const suppress = actions.find((a) => a.title === 'Suppress failure/empty-catch with a reason…');
     assert.ok(suppress, `quick fix offered; got ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.ok(suppress.kind && vscode.CodeActionKind.QuickFix.contains(suppress.kind), `kind is quickfix, got ${suppress.kind?.value}`);
     assert.equal(suppress.command.command, 'shipshape.suppressWithReason');
+    const [uriArgument, lineArgument, ruleArgument] = suppress.command.arguments;
+    assert.equal(vscode.Uri.parse(uriArgument).toString(), document.uri.toString());
+    assert.equal(lineArgument, diagnostic.range.start.line);
+    assert.equal(ruleArgument, 'failure/empty-catch');
     // The command asks for the reason with an input box; a caller may pass it as the 4th argument.
     await vscode.commands.executeCommand(suppress.command.command, ...suppress.command.arguments, 'the coupon is optional');
     const text = await waitForText(document, (t) => t.includes('shipshape-ignore-next-line'));
     assert.match(text, /\n {2}\/\/ shipshape-ignore-next-line failure\/empty-catch -- the coupon is optional\n {2}\} catch \(err\) \{/);
     await waitForDiagnostics(document.uri, (d) => !d.some((x) => codeOf(x) === 'failure/empty-catch'), 'empty-catch gone');
+    // Only that finding went away: the other files keep theirs.
+    for (const [file, code] of [['src/domain/order.ts', 'architecture/layer-import'], ['src/config/keys.ts', 'secrets/private-key']]) {
+      assert.ok(shipshapeDiagnostics(fileUri(file)).some((d) => codeOf(d) === code), `${file} still has ${code}`);
+    }
   });
 
   it('reports a broken shipshape.yml at the offending line and keeps serving with the last good config', async () => {

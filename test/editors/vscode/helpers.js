@@ -62,10 +62,33 @@ function waitForText(document, predicate, what = 'document change') {
   });
 }
 
+/**
+ * Resolves the next time the diagnostics of `uri` change (any source, even to an empty list). Call it
+ * BEFORE the action that makes them change, then await it: it proves the server answered for `uri`, so
+ * "no diagnostics" afterwards means "no findings" rather than "not analysed yet".
+ */
+function nextDiagnosticsChange(uri, what = 'a diagnostics update') {
+  let subscription;
+  let timer;
+  return new Promise((resolve, reject) => {
+    subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((u) => u.toString() === uri.toString())) {
+        subscription.dispose();
+        clearTimeout(timer);
+        resolve(shipshapeDiagnostics(uri));
+      }
+    });
+    timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`timed out waiting for ${what} on ${uri.fsPath}`));
+    }, GUARD_MS);
+  });
+}
+
 async function open(relative) {
   const document = await vscode.workspace.openTextDocument(fileUri(relative));
   await vscode.window.showTextDocument(document, { preview: false });
   return document;
 }
 
-module.exports = { workspaceRoot, fileUri, shipshapeDiagnostics, codeOf, waitForDiagnostics, waitForText, open };
+module.exports = { workspaceRoot, fileUri, shipshapeDiagnostics, codeOf, waitForDiagnostics, nextDiagnosticsChange, waitForText, open };
