@@ -118,6 +118,7 @@ export class Engine {
           host: input.host,
           workspace: input.workspace,
           trusted: input.trusted ?? true,
+          limited: secretsOnly,
           tsTree,
           options: ruleOptions(meta, config.config),
           report: (finding) => raw.push({ ...finding, ruleId: finding.ruleId || meta.id }),

@@ -141,6 +141,8 @@ export interface CheckContext {
   trusted: boolean;
   /** Summaries of every workspace file, for cross-file rules; undefined when analysing a lone file. */
   workspace?: import('./workspace/index').WorkspaceIndex;
+  /** Set when only the secrets pass runs (the file is over the size limit, or minified). */
+  limited?: 'too-large' | 'minified';
   /** Options for this rule from `rules: { id: { options } }`. */
   options: Record<string, unknown>;
   report(finding: RawFinding): void;

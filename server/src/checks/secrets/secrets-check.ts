@@ -65,7 +65,8 @@ function createSecretsCheck(rules: readonly SecretRule[]): Check {
     run(context) {
       const { document } = context;
       if (path.isAbsolute(document.path) && gitIgnore.ignores(document.path)) return;
-      const genericEnabled = context.config.rules[GENERIC_RULE_ID] !== 'off';
+      // In minified or oversized files only provider formats count: the generic heuristics are noise there.
+      const genericEnabled = context.config.rules[GENERIC_RULE_ID] !== 'off' && !context.limited;
       const matches = scanForSecrets(document.text, rules, {
         matchesPath: (globs) => matchesGlobs(globs, context.relativePath) || matchesGlobs(globs, path.basename(document.path)),
         scriptFile: document.language === 'typescript' || document.language === 'javascript' || document.language === 'python',
