@@ -78,21 +78,21 @@ export class ModuleResolver {
       const file = resolveAsFileOrDirectory(base, this.host);
       return file ? { kind: 'file', path: file } : { kind: 'unresolved', reason: 'no file matches this path', expectedPath: base };
     }
-    if (specifier.startsWith('#')) return this.resolvePackageImport(dir, specifier);
-
+    // TypeScript's order: `paths`, then package.json `imports`, then `baseUrl`, then packages.
     const aliases = this.aliasesFor(dir);
-    if (aliases) {
-      const match = matchPaths(aliases, specifier);
-      if (match) {
-        for (const candidate of match.candidates) {
-          const file = resolveAsFileOrDirectory(candidate, this.host);
-          if (file) return { kind: 'file', path: file };
-        }
-        // A catch-all `*` alias usually lists fallbacks for packages; anything narrower names local code.
-        if (match.pattern !== '*') {
-          return { kind: 'unresolved', reason: `the tsconfig alias '${match.pattern}' matches no file`, expectedPath: match.candidates[0] };
-        }
+    const match = aliases && matchPaths(aliases, specifier);
+    if (match) {
+      for (const candidate of match.candidates) {
+        const file = resolveAsFileOrDirectory(candidate, this.host);
+        if (file) return { kind: 'file', path: file };
       }
+      // A catch-all `*` alias usually lists fallbacks for packages; anything narrower names local code.
+      if (match.pattern !== '*') {
+        return { kind: 'unresolved', reason: `the tsconfig alias '${match.pattern}' matches no file`, expectedPath: match.candidates[0] };
+      }
+    }
+    if (specifier.startsWith('#')) return this.resolvePackageImport(dir, specifier);
+    if (aliases) {
       if (aliases.baseUrl) {
         const file = resolveAsFileOrDirectory(path.resolve(aliases.baseUrl, specifier), this.host);
         if (file) return { kind: 'file', path: file };

@@ -88,8 +88,9 @@ function importDeclaration(tokens: Token[], i: number, add: Add): number {
   }
   // import X = require("x")
   if (isName(tokens[j]) && tokens[j + 1]?.kind === K.EqualsToken) {
-    if (isRequireCall(tokens, j + 2)) add(tokens[j + 4], 'import-equals', typeOnly);
-    return j;
+    if (!isRequireCall(tokens, j + 2)) return j;
+    add(tokens[j + 4], 'import-equals', typeOnly);
+    return j + 5;
   }
   let sawRuntimeBinding = false;
   let sawNamed = false;
@@ -129,8 +130,9 @@ function exportDeclaration(tokens: Token[], i: number, add: Add): number {
   const token = tokens[j];
   if (!token) return i;
   if (token.kind === K.ImportKeyword && isName(tokens[j + 1]) && tokens[j + 2]?.kind === K.EqualsToken) {
-    if (isRequireCall(tokens, j + 3)) add(tokens[j + 5], 'import-equals', false);
-    return j;
+    if (!isRequireCall(tokens, j + 3)) return j;
+    add(tokens[j + 5], 'import-equals', false);
+    return j + 6;
   }
   if (token.kind === K.AsteriskToken) {
     let k = j + 1;
