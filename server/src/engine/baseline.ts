@@ -63,3 +63,23 @@ export function writeBaseline(configDir: string, baseline: Baseline): string {
   fs.writeFileSync(file, JSON.stringify(baseline, null, 2) + '\n');
   return file;
 }
+
+/**
+ * The baseline file's new text with one more accepted occurrence of a finding (the "add to baseline"
+ * quick fix). A new baseline keeps the salt the finding's fingerprint was computed with.
+ */
+export function baselineTextWith(existingText: string | undefined, finding: Finding, relativePath: string, salt: string): string {
+  let baseline: Baseline = { version: 1, salt, findings: {} };
+  if (existingText !== undefined) {
+    try {
+      const parsed = JSON.parse(existingText) as Baseline;
+      if (parsed && typeof parsed === 'object' && parsed.findings && typeof parsed.findings === 'object') baseline = parsed;
+    } catch {
+      // An unreadable baseline is replaced by one that holds this finding.
+    }
+  }
+  const entry = (baseline.findings[finding.fingerprint] ??= { ruleId: finding.ruleId, file: relativePath, count: 0 });
+  entry.count++;
+  const sorted = Object.fromEntries(Object.entries(baseline.findings).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return JSON.stringify({ ...baseline, findings: sorted }, null, 2) + '\n';
+}

@@ -14,16 +14,32 @@ import {
   type CodeAction,
   type Connection,
   type Diagnostic,
+  type Hover,
+  type HoverParams,
   type InitializeParams,
+  type WorkspaceEdit,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type * as ts from 'typescript';
-import { applyBaseline, readBaseline, type Baseline } from '../engine/baseline';
+import { applyBaseline, baselineTextWith, readBaseline, type Baseline } from '../engine/baseline';
 import { ruleDocLink } from '../engine/docs';
 import { DiskHost } from '../engine/host';
-import { CONFIG_FILE_NAME, createConfigStore, createEngine, createWorkspaceIndex, languageOf, type ConfigStore, type Engine, type Finding, type WorkspaceIndex } from '../engine/index';
+import {
+  CONFIG_FILE_NAME,
+  createConfigStore,
+  createEngine,
+  createWorkspaceIndex,
+  explainArchitectureFinding,
+  languageOf,
+  toRelativePosix,
+  type ConfigStore,
+  type Engine,
+  type Finding,
+  type WorkspaceIndex,
+} from '../engine/index';
+import { BASELINE_PATH } from '../engine/salt';
 import { collectFiles, readSourceFile } from '../engine/workspace/files';
 import { repositorySalt } from '../engine/salt';
 import { suppressionEdit } from '../engine/suppression-edit';
@@ -111,6 +127,10 @@ export class ShipshapeServer {
           this.configs.invalidate(filePath);
           if (change.type === FileChangeType.Deleted) this.clearConfigProblems(filePath);
           relevant = true;
+        } else if (RESOLUTION_FILES.test(path.basename(filePath))) {
+          // tsconfig paths, package.json imports/exports/workspaces: every resolution may change.
+          this.host.invalidate();
+          relevant = true;
         } else if (filePath.endsWith(path.join('.shipshape', 'baseline.json'))) {
           this.baselines.clear();
           this.salts.clear();
@@ -123,6 +143,7 @@ export class ShipshapeServer {
       if (relevant) this.invalidateAll();
     });
     connection.onCodeAction((params) => this.codeActions(params.textDocument.uri, params.context.diagnostics));
+    connection.onHover((params) => this.hover(params));
     connection.onExecuteCommand(async (params) => {
       if (params.command === APPLY_SUPPRESSION_COMMAND) return this.applySuppression(params.arguments ?? []);
       return undefined;
@@ -145,6 +166,7 @@ export class ShipshapeServer {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         ...(this.pullMode ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        hoverProvider: true,
         executeCommandProvider: { commands: [APPLY_SUPPRESSION_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -161,6 +183,7 @@ export class ShipshapeServer {
         watchers: [
           { globPattern: `**/${CONFIG_FILE_NAME}` },
           { globPattern: '**/.shipshape/baseline.json' },
+          { globPattern: '**/{tsconfig*.json,jsconfig.json,package.json,pnpm-workspace.yaml}', kind: WatchKind.Change },
           { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
           { globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py}', kind: WatchKind.Change },
         ],
@@ -338,6 +361,9 @@ export class ShipshapeServer {
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: fixToWorkspaceEdit(fix) });
       }
       if (ruleId.startsWith('shipshape/')) continue;
+      if (finding?.family === 'architecture') {
+        actions.push({ title: ADD_TO_BASELINE_TITLE, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: this.addToBaselineEdit(finding, filePath) });
+      }
       const line = diagnostic.range.start.line;
       // Only offer the fix where the edit is safe (probe with a placeholder reason).
       if ('refused' in suppressionEdit(filePath, document.getText(), line, ruleId, 'probe')) continue;
@@ -350,6 +376,39 @@ export class ShipshapeServer {
       });
     }
     return actions;
+  }
+
+  /** The baseline file with one more accepted occurrence of the finding; created when there is none. */
+  private addToBaselineEdit(finding: Finding, filePath: string): WorkspaceEdit {
+    const loaded = this.configs.configFor(filePath, this.rootOf(filePath));
+    const baselinePath = path.join(loaded.dir, BASELINE_PATH);
+    const uri = URI.file(baselinePath).toString();
+    const existing = readIfExists(baselinePath);
+    const text = baselineTextWith(existing, finding, toRelativePosix(loaded.dir, finding.file), this.saltFor(loaded.dir));
+    if (existing === undefined) {
+      return { documentChanges: [{ kind: 'create', uri, options: { ignoreIfExists: true } }, { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] }] };
+    }
+    const end = TextDocument.create(uri, 'json', 0, existing).positionAt(existing.length);
+    return { changes: { [uri]: [{ range: { start: { line: 0, character: 0 }, end }, newText: text }] } };
+  }
+
+  /** Hover on an architecture finding: the broken constraint and what this file may import. */
+  private hover(params: HoverParams): Hover | null {
+    const document = this.documents.get(params.textDocument.uri);
+    if (!document) return null;
+    this.diagnosticsFor(document);
+    const line = params.position.line + 1;
+    const column = params.position.character + 1;
+    const finding = this.analyses.get(document.uri)?.findings.find((f) => f.family === 'architecture' && !f.suppressed
+      && (line > f.line || (line === f.line && column >= f.column)) && (line < f.endLine || (line === f.endLine && column < f.endColumn)));
+    if (!finding) return null;
+    const filePath = uriToPath(document.uri);
+    const value = explainArchitectureFinding(finding, this.configs.configFor(filePath, this.rootOf(filePath)));
+    if (!value) return null;
+    return {
+      contents: { kind: 'markdown', value },
+      range: { start: { line: finding.line - 1, character: finding.column - 1 }, end: { line: finding.endLine - 1, character: finding.endColumn - 1 } },
+    };
   }
 
   private async applySuppression(args: unknown[]): Promise<{ applied: boolean; reason?: string }> {
@@ -390,6 +449,9 @@ export class ShipshapeServer {
     return this.baselines.get(dir);
   }
 }
+
+const ADD_TO_BASELINE_TITLE = 'Add this finding to the baseline';
+const RESOLUTION_FILES = /^(tsconfig.*\.json|jsconfig\.json|package\.json|pnpm-workspace\.yaml)$/;
 
 function uriToPath(uri: string): string {
   return URI.parse(uri).fsPath;

@@ -6,6 +6,7 @@ import type { Check, CheckContext, RawFix } from '../../engine/types';
 import { exportedNames, importedNames } from './exported-names';
 import { crossedModule, isModuleEntry, moduleEntries } from './modules';
 import { resolverFor } from './module-resolver';
+import { readPackageJson } from './package-json';
 import { resolvedReferences, type ResolvedReference } from './references';
 
 export const PUBLIC_API_RULE = 'architecture/public-api';
@@ -63,10 +64,12 @@ function publicEntryFix(context: CheckContext, reference: ResolvedReference, mod
   const exported = exportedNames(entry, resolver);
   if (!names.every((name) => exported.has(name))) return undefined;
 
-  const replacement = entrySpecifier(reference, moduleDir, reference.resolution.path, entry);
+  const replacement = entrySpecifiers(reference, moduleDir, reference.resolution.path, entry, context)
+    .find((candidate) => {
+      const resolved = resolver.resolve(context.document.path, candidate);
+      return resolved.kind === 'file' && resolved.path === entry;
+    });
   if (!replacement) return undefined;
-  const resolved = resolver.resolve(context.document.path, replacement);
-  if (resolved.kind !== 'file' || resolved.path !== entry) return undefined;
   const quote = context.document.text[reference.start];
   return [{
     title: `Import from the public entry '${replacement}'`,
@@ -76,17 +79,25 @@ function publicEntryFix(context: CheckContext, reference: ResolvedReference, mod
 }
 
 /**
- * The specifier that names the module folder the way the original names the deep file: the written
- * path minus the part inside the module (`../infra/db/pool.js` → `../infra/db`, `@/infra/db/pool` →
- * `@/infra/db`), or the package name for a workspace package.
+ * Specifiers that may name the entry, best first: the module's package name, then the written path
+ * minus the part inside the module (`../infra/db/pool.js` → `../infra/db`, `@/infra/db/pool` →
+ * `@/infra/db`), then that folder plus the entry's own path. The caller keeps the first that resolves
+ * to the entry.
  */
-function entrySpecifier(reference: ResolvedReference, moduleDir: string, target: string, entry: string): string | undefined {
-  const inside = path.relative(moduleDir, target).split(path.sep).join('/').replace(/\.(d\.)?[cm]?[jt]sx?$/, '').replace(/\/index$/, '');
-  const written = reference.specifier.replace(/\.(d\.)?[cm]?[jt]sx?$/, '');
+function entrySpecifiers(reference: ResolvedReference, moduleDir: string, target: string, entry: string, context: CheckContext): string[] {
+  const candidates: string[] = [];
+  const packageName = readPackageJson(moduleDir, context.host)?.name;
+  if (packageName) candidates.push(packageName);
+  const scriptExtension = /\.(d\.)?[cm]?[jt]sx?$/;
+  const inside = path.relative(moduleDir, target).split(path.sep).join('/').replace(scriptExtension, '');
+  const written = reference.specifier.replace(scriptExtension, '');
   const keptExtension = reference.specifier.slice(written.length);
-  if (!written.endsWith('/' + inside)) return undefined;
-  const moduleSpecifier = written.slice(0, written.length - inside.length - 1);
-  // `../infra/db/pool.js` written for ESM keeps an explicit file: `../infra/db/index.js`.
-  if (keptExtension && path.basename(entry).startsWith('index.') && !reference.package) return `${moduleSpecifier}/index${keptExtension}`;
-  return moduleSpecifier;
+  if (written.endsWith('/' + inside)) {
+    const folder = written.slice(0, written.length - inside.length - 1);
+    const entryInside = path.relative(moduleDir, entry).split(path.sep).join('/').replace(scriptExtension, '');
+    // ESM code that writes `.js` keeps an explicit file: `../infra/db/index.js`.
+    if (keptExtension) candidates.push(`${folder}/${entryInside}${keptExtension}`);
+    else candidates.push(folder, `${folder}/${entryInside.replace(/\/index$/, '')}`);
+  }
+  return candidates;
 }
