@@ -72,7 +72,7 @@ describe('architecture rules in the language server', function () {
     await client.change(actions, original);
     await diagnosticsOf('apps/web/src/state/actions.ts'); // an editor pulls the edited file first
     const back = await eventually('apps/web/src/state/store.ts', (d) => d.some((x) => x.code === 'architecture/cycle'));
-    assert.match(back[0].message, /^Import cycle: apps\/web\/src\/state\/store\.ts → apps\/web\/src\/state\/actions\.ts → apps\/web\/src\/state\/store\.ts\./);
+    assert.match(back[0].message as string, /^Import cycle: apps\/web\/src\/state\/store\.ts → apps\/web\/src\/state\/actions\.ts → apps\/web\/src\/state\/store\.ts\./);
 
     const order = client.uri(path.join(root, 'packages/domain/src/order.ts'));
     const orderText = client.text(order);
