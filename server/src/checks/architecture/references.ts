@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { ArchitectureConfig } from '../../engine/config/model';
 import { toRelativePosix } from '../../engine/paths';
 import type { CheckContext, SourceDocument } from '../../engine/types';
+import { decodeReference, IMPORTS_FACT, type ImportsFact } from './import-graph';
 import { extractModuleReferences, type ModuleReference } from './imports';
 import { membershipsOf, type LayerMembership } from './layers';
 import { resolverFor, type PackageRef, type Resolution } from './module-resolver';
@@ -40,6 +41,9 @@ export function resolvedReferences(context: CheckContext): ResolvedReference[] {
 function referencesOf(context: CheckContext): ModuleReference[] {
   const { document } = context;
   if (document.language === 'typescript' || document.language === 'javascript') {
+    // The index already holds this exact text's references (the CLI indexes every file first).
+    const indexed = context.workspace?.current(document)?.facts[IMPORTS_FACT] as ImportsFact | undefined;
+    if (indexed) return indexed.map(decodeReference);
     return extractModuleReferences(document.path, document.text, () => context.tsTree());
   }
   return [];
