@@ -1,5 +1,6 @@
 // Bundles the three adapters (VS Code client, language server, CLI) with esbuild.
 // Rule packs (YAML) and the config schema (JSON) are inlined so each bundle is self-contained.
+import * as fs from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -22,3 +23,8 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
   esbuild.build({ ...common, entryPoints: { 'gen-docs': 'scripts/gen-docs.ts' }, outdir: 'dist' }),
 ]);
+
+// The Python parser (tree-sitter, WebAssembly) is loaded at run time from beside the bundles.
+for (const file of ['tree-sitter.wasm', 'tree-sitter-python.wasm']) {
+  fs.copyFileSync(new URL(`../node_modules/@vscode/tree-sitter-wasm/wasm/${file}`, import.meta.url), new URL(`../dist/${file}`, import.meta.url));
+}

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { buildBaseline, newSalt, readBaseline, writeBaseline } from '../engine/baseline';
-import { createEngine } from '../engine/index';
+import { createEngine, languageOf, preparePythonImports } from '../engine/index';
 import { UsageError } from './errors';
 import { collectFiles } from '../engine/workspace/files';
 import { formatSarif } from './format-sarif';
@@ -29,7 +29,7 @@ baseline  Write .shipshape/baseline.json with every current finding, so only new
 Exit codes: 0 no error-severity findings, 1 error-severity findings, 2 usage or config error.`;
 
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === '--version' || command === '-v') {
     process.stdout.write(`${VERSION}\n`);
@@ -53,7 +53,7 @@ function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>)
   }
 }
 
-function check(args: string[]): number {
+async function check(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     format: { type: 'string', default: 'text' },
     config: { type: 'string' },
@@ -76,6 +76,7 @@ function check(args: string[]): number {
     if (walk.missing.length > 0) throw new UsageError(`No such file or folder: ${walk.missing.join(', ')}`);
     files = walk.files;
   }
+  await prepareLanguages(files);
   // Paths in output are relative to the single folder given, else to the current folder.
   const baseDir = positionals.length === 1 && !values.staged && isDirectory(positionals[0]) ? path.resolve(positionals[0]) : process.cwd();
 
@@ -88,13 +89,14 @@ function check(args: string[]): number {
   return report.summary.bySeverity.error > 0 && !values['exit-zero'] ? 1 : 0;
 }
 
-function baseline(args: string[]): number {
+async function baseline(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { config: { type: 'string' } });
   if (positionals.length > 1) throw new UsageError('baseline takes at most one folder.');
   const dir = path.resolve(positionals[0] ?? '.');
   const engine = createEngine();
   const walk = collectFiles([dir]);
   if (walk.missing.length > 0) throw new UsageError(`No such folder: ${walk.missing.join(', ')}`);
+  await prepareLanguages(walk.files);
   // Keep the existing salt so secret fingerprints stay stable; a first baseline gets a fresh random one.
   const probe = runWorkspace(engine, { files: [], configFile: values.config as string | undefined, applyBaseline: false });
   const configDir = probe.configs[0]?.dir ?? dir;
@@ -126,9 +128,12 @@ function isDirectory(p: string): boolean {
   }
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
+/** Python import analysis needs its parser (WebAssembly) loaded; only runs with Python files pay for it. */
+async function prepareLanguages(files: string[]): Promise<void> {
+  if (files.some((file) => languageOf(file) === 'python')) await preparePythonImports();
+}
+
+function reportFailure(error: unknown): void {
   if (error instanceof UsageError) {
     process.stderr.write(`shipshape: ${error.message}\n\n${USAGE}\n`);
   } else if (error instanceof ConfigError) {
@@ -138,3 +143,5 @@ try {
   }
   process.exitCode = 2;
 }
+
+main(process.argv.slice(2)).then((code) => (process.exitCode = code), reportFailure);

@@ -15,6 +15,7 @@ export type { Finding, RuleMeta, Severity, SourceDocument, FileSystemHost, Famil
 
 export { WorkspaceIndex, type Summarizer, type FileSummary } from './workspace/index';
 export { explainArchitectureFinding } from '../checks/architecture/explain';
+export { preparePythonImports } from '../checks/architecture/python-imports';
 
 export function createWorkspaceIndex(): WorkspaceIndex {
   return new WorkspaceIndex(builtInSummarizers);

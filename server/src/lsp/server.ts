@@ -33,6 +33,7 @@ import {
   createWorkspaceIndex,
   explainArchitectureFinding,
   languageOf,
+  preparePythonImports,
   toRelativePosix,
   type ConfigStore,
   type Engine,
@@ -90,7 +91,10 @@ export class ShipshapeServer {
 
   listen(): void {
     const { connection, documents } = this;
-    connection.onInitialize((params) => this.initialize(params));
+    connection.onInitialize(async (params) => {
+      await preparePythonImports(); // Python import analysis needs its WebAssembly parser
+      return this.initialize(params);
+    });
     connection.onInitialized(() => this.initialized());
     connection.onShutdown(() => this.analyses.clear());
 

@@ -7,6 +7,7 @@ import type { CheckContext, SourceDocument } from '../../engine/types';
 import { decodeReference, IMPORTS_FACT, type ImportsFact } from './import-graph';
 import { extractModuleReferences, type ModuleReference } from './imports';
 import { membershipsOf, type LayerMembership } from './layers';
+import { pythonModuleReferences, resolvePythonImport, type PythonReference } from './python-imports';
 import { resolverFor, type PackageRef, type Resolution } from './module-resolver';
 
 export interface ResolvedReference extends ModuleReference {
@@ -24,8 +25,12 @@ export function resolvedReferences(context: CheckContext): ResolvedReference[] {
   if (references) return references;
   const resolver = resolverFor(context.host);
   const { document } = context;
-  references = referencesOf(context).map((reference) => {
-    const resolution = resolver.resolve(document.path, reference.specifier);
+  const python = document.language === 'python';
+  const roots = [context.configDir, path.join(context.configDir, 'src')];
+  references = (python ? pythonModuleReferences(document.text) : referencesOf(context)).map((reference) => {
+    const resolution = python
+      ? resolvePythonImport(document.path, reference as PythonReference, roots, context.host)
+      : resolver.resolve(document.path, reference.specifier);
     const target = resolution.kind === 'file' ? resolution.path : resolution.kind === 'unresolved' ? resolution.expectedPath : undefined;
     return {
       ...reference,
