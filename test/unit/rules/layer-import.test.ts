@@ -71,7 +71,7 @@ const MONO_CONFIG = `architecture:
   layers:
     app: app/**
     server: server/**
-    plugin: plugins/{plugin}/**
+    plugin: [plugins/{plugin}/**, "!plugins/shared/**"]
     models: server/models/**
     upper: [server/routes/**, server/commands/**, server/queues/**]
   constraints:
@@ -108,6 +108,8 @@ describe('captures, deny-lists, aliases', () => ruleTable('architecture/layer-im
     { ...mono, filename: 'app/view.ts', code: 'import type { User } from "@server/models/user";' },
     { ...mono, filename: 'app/view.ts', code: 'import { page } from "~/page";' },
     { ...mono, filename: 'server/routes/teams.ts', code: 'import { b } from "../../plugins/b";' },
+    // Excluded from the capture layer: shared code every plugin may use.
+    { ...mono, filename: 'plugins/a/main.ts', code: 'import { s } from "../shared/kit";', files: { ...MONO_FILES, 'plugins/shared/kit.ts': 'export const s = 1;\n' } },
   ],
   invalid: [
     {

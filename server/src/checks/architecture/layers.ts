@@ -1,6 +1,6 @@
 // Which declared layers a file belongs to. Globs are minimatch patterns relative to the config folder;
 // `{name}` in a glob (braces without a comma) captures a path segment, so `plugins/{plugin}/**` makes
-// each plugin folder an instance of the `plugin` layer.
+// each plugin folder an instance of the `plugin` layer. A `!glob` in the list excludes what it matches.
 import { Minimatch } from 'minimatch';
 import type { ArchitectureConfig } from '../../engine/config/model';
 
@@ -19,6 +19,8 @@ interface CompiledGlob {
 export interface CompiledLayer {
   name: string;
   globs: CompiledGlob[];
+  /** `!glob` entries: paths they match are not in the layer even when a glob matches. */
+  exclusions: Minimatch[];
 }
 
 const CAPTURE = /\{([A-Za-z_$][\w$-]*)\}/g;
@@ -27,10 +29,14 @@ const compiled = new WeakMap<ArchitectureConfig, CompiledLayer[]>();
 export function compileLayers(architecture: ArchitectureConfig): CompiledLayer[] {
   let layers = compiled.get(architecture);
   if (!layers) {
-    layers = Object.entries(architecture.layers).map(([name, globs]) => ({
-      name,
-      globs: (Array.isArray(globs) ? globs : [globs]).map(compileGlob),
-    }));
+    layers = Object.entries(architecture.layers).map(([name, globs]) => {
+      const list = Array.isArray(globs) ? globs : [globs];
+      return {
+        name,
+        globs: list.filter((glob) => !glob.startsWith('!')).map(compileGlob),
+        exclusions: list.filter((glob) => glob.startsWith('!')).map((glob) => new Minimatch(glob.slice(1), { dot: true })),
+      };
+    });
     compiled.set(architecture, layers);
   }
   return layers;
@@ -76,6 +82,7 @@ function escapeRegExp(text: string): string {
 export function membershipsOf(architecture: ArchitectureConfig, relativePath: string): LayerMembership[] {
   const memberships: LayerMembership[] = [];
   for (const layer of compileLayers(architecture)) {
+    if (layer.exclusions.some((exclusion) => exclusion.match(relativePath))) continue;
     for (const glob of layer.globs) {
       if (!glob.matcher.match(relativePath)) continue;
       const groups = glob.capture?.exec(relativePath);
