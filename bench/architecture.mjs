@@ -68,7 +68,7 @@ const EFFECT_SHIPSHAPE = `architecture:
   layers:
     core: src/*.ts
     internal: src/internal/**
-    area: [src/{area}/**, "!src/internal/**"]
+    area: ["src/{area}/**", "!src/internal/**"]
   constraints:
     - layer: core
       mustNotImport: [area]

@@ -71,7 +71,7 @@ const MONO_CONFIG = `architecture:
   layers:
     app: app/**
     server: server/**
-    plugin: [plugins/{plugin}/**, "!plugins/shared/**"]
+    plugin: ["plugins/{plugin}/**", "!plugins/shared/**"]
     models: server/models/**
     upper: [server/routes/**, server/commands/**, server/queues/**]
   constraints:
