@@ -131,6 +131,32 @@ function theirViolations(output) {
   return out;
 }
 
+/** dependency-cruiser's own runtime edges (what its cycle rule walks: not type-only, not dynamic). */
+function theirRuntimeEdges(output) {
+  const edges = new Set();
+  for (const module of output.modules) {
+    for (const d of module.dependencies) {
+      if (!d.couldNotResolve && !d.dependencyTypes.includes('type-only') && !d.dependencyTypes.includes('dynamic-import')) edges.add(`${module.source} -> ${d.resolved}`);
+    }
+  }
+  return edges;
+}
+
+/**
+ * For a cycle only Shipshape reports: whether every edge of the cycle it names is a runtime import in
+ * dependency-cruiser's own graph (then dependency-cruiser's cycle search missed it).
+ */
+function explainOurCycles(violations, findings, runtimeEdges) {
+  return violations.map((violation) => {
+    const [, from, to] = /^cycle (\S+) -> (\S+)$/.exec(violation) ?? [];
+    if (!from) return violation;
+    const finding = findings.find((f) => f.ruleId === 'architecture/cycle' && f.file === from && f.message.includes(`${from} → ${to}`));
+    const cycle = /^Import cycle: (.*?)\. Modules/.exec(finding?.message ?? '')?.[1].split(' → ') ?? [];
+    const confirmed = cycle.length > 1 && cycle.slice(1).every((node, i) => runtimeEdges.has(`${cycle[i]} -> ${node}`));
+    return confirmed ? `${violation} (cycle ${cycle.join(' → ')}: every edge is a runtime import in dependency-cruiser's own graph, which its cycle search misses)` : violation;
+  });
+}
+
 function theirEdges(output, tripleSlash) {
   const edges = new Set();
   for (const module of output.modules) {
@@ -178,7 +204,7 @@ function compareTree(label, dir, peerDir) {
     layer: count(ourV, 'layer'),
     cycleEdges: count(ourV, 'cycle'),
     distinctCycles: cycles.size,
-    violationsOnlyOurs: difference(ourV, theirV),
+    violationsOnlyOurs: explainOurCycles(difference(ourV, theirV), ours.findings, theirRuntimeEdges(theirs.output)),
     violationsOnlyTheirs: difference(theirV, ourV),
     edgesOnlyOurs: difference(ourE, theirE),
     edgesOnlyTheirs: difference(theirE, ourE),

@@ -3,6 +3,7 @@
 // once, asynchronously, by whoever starts the engine (`preparePythonImports`); until then Python files
 // yield no references.
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { Language, Parser, type Node } from '@vscode/tree-sitter-wasm';
 import type { FileSystemHost } from '../../engine/types';
@@ -33,7 +34,8 @@ export function preparePythonImports(): Promise<void> {
 /** The bundle ships the .wasm files beside itself; from source they are in node_modules. */
 function wasmDir(): string {
   if (fs.existsSync(path.join(__dirname, 'tree-sitter-python.wasm'))) return __dirname;
-  return path.dirname(require.resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm'));
+  // createRequire keeps the bundler from trying to inline a .wasm path.
+  return path.join(path.dirname(createRequire(__filename).resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
 }
 
 export function pythonModuleReferences(text: string): PythonReference[] {
