@@ -33,6 +33,7 @@ describe('architecture rules (CLI)', () => {
       'apps/web/src/state/store.ts:1:27 error architecture/cycle',
       'packages/domain/src/money.ts:1:30 error architecture/forbidden-package',
       'packages/domain/src/order.ts:2:23 error architecture/layer-import',
+      'services/worker/jobs.py:2:8 error architecture/forbidden-package',
     ]);
     const messages = findings.map((f) => f.message);
     // The workspace package name resolves to the package's source, and the message says why.

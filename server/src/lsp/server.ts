@@ -17,13 +17,12 @@ import {
   type Hover,
   type HoverParams,
   type InitializeParams,
-  type WorkspaceEdit,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type * as ts from 'typescript';
-import { applyBaseline, baselineTextWith, readBaseline, type Baseline } from '../engine/baseline';
+import { applyBaseline, readBaseline, type Baseline } from '../engine/baseline';
 import { ruleDocLink } from '../engine/docs';
 import { DiskHost } from '../engine/host';
 import {
@@ -31,20 +30,18 @@ import {
   createConfigStore,
   createEngine,
   createWorkspaceIndex,
-  explainArchitectureFinding,
   languageOf,
   preparePythonImports,
-  toRelativePosix,
   type ConfigStore,
   type Engine,
   type Finding,
   type WorkspaceIndex,
 } from '../engine/index';
-import { BASELINE_PATH } from '../engine/salt';
 import { collectFiles, readSourceFile } from '../engine/workspace/files';
 import { repositorySalt } from '../engine/salt';
 import { suppressionEdit } from '../engine/suppression-edit';
 import { configProblemToDiagnostic, findingToDiagnostic, fixToWorkspaceEdit } from './convert';
+import { ADD_TO_BASELINE_TITLE, addToBaselineEdit, architectureHover } from './finding-actions';
 import {
   APPLY_SUPPRESSION_COMMAND,
   DIAGNOSTIC_SOURCE,
@@ -366,7 +363,8 @@ export class ShipshapeServer {
       }
       if (ruleId.startsWith('shipshape/')) continue;
       if (finding?.family === 'architecture') {
-        actions.push({ title: ADD_TO_BASELINE_TITLE, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: this.addToBaselineEdit(finding, filePath) });
+        const loaded = this.configs.configFor(filePath, this.rootOf(filePath));
+        actions.push({ title: ADD_TO_BASELINE_TITLE, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: addToBaselineEdit(finding, loaded, this.saltFor(loaded.dir)) });
       }
       const line = diagnostic.range.start.line;
       // Only offer the fix where the edit is safe (probe with a placeholder reason).
@@ -382,37 +380,13 @@ export class ShipshapeServer {
     return actions;
   }
 
-  /** The baseline file with one more accepted occurrence of the finding; created when there is none. */
-  private addToBaselineEdit(finding: Finding, filePath: string): WorkspaceEdit {
-    const loaded = this.configs.configFor(filePath, this.rootOf(filePath));
-    const baselinePath = path.join(loaded.dir, BASELINE_PATH);
-    const uri = URI.file(baselinePath).toString();
-    const existing = readIfExists(baselinePath);
-    const text = baselineTextWith(existing, finding, toRelativePosix(loaded.dir, finding.file), this.saltFor(loaded.dir));
-    if (existing === undefined) {
-      return { documentChanges: [{ kind: 'create', uri, options: { ignoreIfExists: true } }, { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] }] };
-    }
-    const end = TextDocument.create(uri, 'json', 0, existing).positionAt(existing.length);
-    return { changes: { [uri]: [{ range: { start: { line: 0, character: 0 }, end }, newText: text }] } };
-  }
-
   /** Hover on an architecture finding: the broken constraint and what this file may import. */
   private hover(params: HoverParams): Hover | null {
     const document = this.documents.get(params.textDocument.uri);
     if (!document) return null;
     this.diagnosticsFor(document);
-    const line = params.position.line + 1;
-    const column = params.position.character + 1;
-    const finding = this.analyses.get(document.uri)?.findings.find((f) => f.family === 'architecture' && !f.suppressed
-      && (line > f.line || (line === f.line && column >= f.column)) && (line < f.endLine || (line === f.endLine && column < f.endColumn)));
-    if (!finding) return null;
     const filePath = uriToPath(document.uri);
-    const value = explainArchitectureFinding(finding, this.configs.configFor(filePath, this.rootOf(filePath)));
-    if (!value) return null;
-    return {
-      contents: { kind: 'markdown', value },
-      range: { start: { line: finding.line - 1, character: finding.column - 1 }, end: { line: finding.endLine - 1, character: finding.endColumn - 1 } },
-    };
+    return architectureHover(this.analyses.get(document.uri)?.findings ?? [], params.position, this.configs.configFor(filePath, this.rootOf(filePath)));
   }
 
   private async applySuppression(args: unknown[]): Promise<{ applied: boolean; reason?: string }> {
@@ -454,7 +428,6 @@ export class ShipshapeServer {
   }
 }
 
-const ADD_TO_BASELINE_TITLE = 'Add this finding to the baseline';
 const RESOLUTION_FILES = /^(tsconfig.*\.json|jsconfig\.json|package\.json|pnpm-workspace\.yaml)$/;
 
 function uriToPath(uri: string): string {
