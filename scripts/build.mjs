@@ -35,3 +35,8 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: { 'workspace-worker': 'server/src/engine/workspace/worker.ts' }, outdir: 'dist' }),
   esbuild.build({ ...common, entryPoints: { 'gen-docs': 'scripts/gen-docs.ts' }, outdir: 'dist' }),
 ]);
+
+// The Python parser (tree-sitter, WebAssembly) is loaded at run time from beside the bundles.
+for (const file of ['tree-sitter.wasm', 'tree-sitter-python.wasm']) {
+  fs.copyFileSync(new URL(`../node_modules/@vscode/tree-sitter-wasm/wasm/${file}`, import.meta.url), new URL(`../dist/${file}`, import.meta.url));
+}

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DiskHost } from '../../server/src/engine/host';
-import { createEngine, languageOf, parseConfigText, type Finding } from '../../server/src/engine/index';
+import { createEngine, createWorkspaceIndex, languageOf, parseConfigText, type Finding, type SourceDocument, type WorkspaceIndex } from '../../server/src/engine/index';
 import { defaultConfig, type LoadedConfig } from '../../server/src/engine/config/model';
 
 export const engine = createEngine();
@@ -23,6 +23,8 @@ export interface AnalyseOptions {
   /** Other files of the workspace (relative path -> text), written to a temp folder. */
   files?: Record<string, string>;
   salt?: string;
+  /** Build the workspace index over `files` (and the analysed code), for cross-file rules such as cycles. */
+  workspace?: boolean;
 }
 
 /** Every finding (suppressed included) for `code` placed at `filename` in a temporary workspace. */
@@ -30,14 +32,26 @@ export function analyse(code: string, options: AnalyseOptions = {}): Finding[] {
   const dir = options.files ? makeWorkspace(options.files) : os.tmpdir();
   const filename = options.filename ?? 'src/file.ts';
   const file = path.join(dir, filename);
+  const document = { path: file, text: code, language: languageOf(file) };
   const result = engine.analyze({
-    document: { path: file, text: code, language: languageOf(file) },
+    document,
     config: loadedConfig(options.config, dir),
     host: new DiskHost(),
     salt: options.salt ?? TEST_SALT,
+    workspace: options.workspace ? indexOf(dir, options.files ?? {}, document) : undefined,
   });
   if (result.errors.length > 0) throw new Error(`a check threw: ${JSON.stringify(result.errors)}`);
   return result.findings;
+}
+
+function indexOf(dir: string, files: Record<string, string>, analysed: SourceDocument): WorkspaceIndex {
+  const index = createWorkspaceIndex();
+  for (const [relative, text] of Object.entries(files)) {
+    const file = path.join(dir, relative);
+    if (file !== analysed.path) index.update({ path: file, text, language: languageOf(file) });
+  }
+  index.update(analysed);
+  return index;
 }
 
 export function visible(findings: Finding[]): Finding[] {

@@ -72,6 +72,32 @@ limits:
     ]);
   });
 
+  it('accepts capture layers and the real-codebase constraint keys, and warns about independent without a capture', () => {
+    const text = [
+      'architecture:',
+      '  layers:',
+      '    plugin: plugins/{plugin}/**',
+      '    upper: [server/routes/**, server/queues/**]',
+      '    models: server/models/**',
+      '  constraints:',
+      '    - layer: plugin',
+      '      independent: true',
+      '      severity: warning',
+      '    - layer: models',
+      '      mustNotImport: [upper]',
+      '      mustNotImportPackages: [koa, "@aws-sdk/*"]',
+      '      ignoreTypeOnly: true',
+      '    - layer: upper',
+      '      independent: true',
+      '',
+    ].join('\n');
+    const { config, problems } = parse(text);
+    assert.ok(config);
+    assert.deepEqual(problems.map((p) => [p.line, p.severity, p.message]), [
+      [15, 'warning', "independent has no effect: layer 'upper' has no {name} capture in its globs, so it has no instances to keep apart."],
+    ]);
+  });
+
   it('warns about unknown rule ids but keeps the config', () => {
     const { config, problems } = parse('rules:\n  failure/empty-catsh: error\n');
     assert.ok(config);

@@ -1,8 +1,13 @@
 // The built-in checks, one file per rule, grouped by family folder.
 import type { Check } from '../engine/types';
 import type { Summarizer } from '../engine/workspace/index';
+import { importCycle } from './architecture/cycle';
+import { forbiddenPackage } from './architecture/forbidden-package';
+import { importsSummarizer } from './architecture/import-graph';
 import { layerImport } from './architecture/layer-import';
 export { readinessChecks } from './readiness/index';
+import { publicApi } from './architecture/public-api';
+import { unresolvedImport } from './architecture/unresolved-import';
 import { emptyCatch } from './failure/empty-catch';
 import { secretsCheck } from './secrets/secrets-check';
 import { budgetExceeded, suppressionReason, tooManyFindings, unusedSuppression } from './shipshape/suppression-rules';
@@ -11,6 +16,10 @@ export const builtInChecks: readonly Check[] = [
   emptyCatch,
   secretsCheck,
   layerImport,
+  forbiddenPackage,
+  publicApi,
+  importCycle,
+  unresolvedImport,
   suppressionReason,
   unusedSuppression,
   budgetExceeded,
@@ -18,4 +27,4 @@ export const builtInChecks: readonly Check[] = [
 ];
 
 /** Per-file facts the workspace index keeps for cross-file rules (import graph, async exports…). */
-export const builtInSummarizers: readonly Summarizer[] = [];
+export const builtInSummarizers: readonly Summarizer[] = [importsSummarizer];

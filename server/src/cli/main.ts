@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { buildBaseline, newSalt, pruneBaseline, readBaseline, writeBaseline } from '../engine/baseline';
-import { createEngine } from '../engine/index';
+import { createEngine, languageOf, preparePythonImports } from '../engine/index';
 import { UsageError } from './errors';
 import { collectFiles } from '../engine/workspace/files';
 import { formatSarif } from './format-sarif';
@@ -94,6 +94,7 @@ async function check(args: string[]): Promise<number> {
     if (walk.missing.length > 0) throw new UsageError(`No such file or folder: ${walk.missing.join(', ')}`);
     files = walk.files;
   }
+  await prepareLanguages(files);
   // Paths in output are relative to the single folder given, else to the current folder.
   const baseDir = positionals.length === 1 && !values.staged && isDirectory(positionals[0]) ? path.resolve(positionals[0]) : process.cwd();
 
@@ -168,6 +169,7 @@ async function baseline(args: string[]): Promise<number> {
   const engine = createEngine();
   const walk = collectFiles([dir]);
   if (walk.missing.length > 0) throw new UsageError(`No such folder: ${walk.missing.join(', ')}`);
+  await prepareLanguages(walk.files);
   // Keep the existing salt so secret fingerprints stay stable; a first baseline gets a fresh random one.
   const rootConfig = loadRootConfig(engine, dir, values.config as string | undefined);
   const configDir = rootConfig.dir;
@@ -207,6 +209,12 @@ function isDirectory(p: string): boolean {
     return false;
   }
 }
+
+/** Python import analysis needs its parser (WebAssembly) loaded; only runs with Python files pay for it. */
+async function prepareLanguages(files: string[]): Promise<void> {
+  if (files.some((file) => languageOf(file) === 'python')) await preparePythonImports();
+}
+
 
 /** Options shared by check and readiness: the result cache and the number of threads. */
 const RUN_OPTIONS = {

@@ -4,6 +4,7 @@ import type { FileSystemHost } from './types';
 
 export class DiskHost implements FileSystemHost {
   private readonly existence = new Map<string, boolean>();
+  version = 0;
 
   constructor(private readonly overlay?: { get(path: string): string | undefined }) {}
 
@@ -34,5 +35,6 @@ export class DiskHost implements FileSystemHost {
   /** Forget cached existence (files created or deleted in the workspace). */
   invalidate(): void {
     this.existence.clear();
+    this.version++;
   }
 }

@@ -14,6 +14,8 @@ export { formatDirective } from './suppressions';
 export type { Finding, RuleMeta, Severity, SourceDocument, FileSystemHost, Family } from './types';
 
 export { WorkspaceIndex, type Summarizer, type FileSummary } from './workspace/index';
+export { explainArchitectureFinding } from '../checks/architecture/explain';
+export { preparePythonImports } from '../checks/architecture/python-imports';
 
 export function createWorkspaceIndex(): WorkspaceIndex {
   return new WorkspaceIndex(builtInSummarizers);

@@ -121,6 +121,8 @@ export interface SourceDocument {
 export interface FileSystemHost {
   fileExists(path: string): boolean;
   readFile(path: string): string | undefined;
+  /** Bumped when files may have appeared or vanished, so caches built on `fileExists` are dropped. */
+  readonly version?: number;
 }
 
 /** Everything a check may look at for one file. */

@@ -17,6 +17,8 @@ import {
   type CancellationToken,
   type Connection,
   type Diagnostic,
+  type Hover,
+  type HoverParams,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
@@ -29,11 +31,23 @@ import type * as ts from 'typescript';
 import { applyBaseline, readBaseline, type Baseline } from '../engine/baseline';
 import { ruleDocLink } from '../engine/docs';
 import { DiskHost } from '../engine/host';
-import { CONFIG_FILE_NAME, createConfigStore, createEngine, createWorkspaceIndex, languageOf, type ConfigStore, type Engine, type Finding, type WorkspaceIndex } from '../engine/index';
+import {
+  CONFIG_FILE_NAME,
+  createConfigStore,
+  createEngine,
+  createWorkspaceIndex,
+  languageOf,
+  preparePythonImports,
+  type ConfigStore,
+  type Engine,
+  type Finding,
+  type WorkspaceIndex,
+} from '../engine/index';
 import { collectFiles, readSourceFile } from '../engine/workspace/files';
 import { repositorySalt } from '../engine/salt';
 import { resetSecretsGitIgnoreCache } from '../checks/secrets/git-ignored';
 import { CodeActions } from './code-actions';
+import { architectureHover } from './finding-actions';
 import { configProblemToDiagnostic, findingToDiagnostic } from './convert';
 import {
   READINESS_REQUEST,
@@ -97,7 +111,10 @@ export class ShipshapeServer {
 
   listen(): void {
     const { connection, documents } = this;
-    connection.onInitialize((params) => this.initialize(params));
+    connection.onInitialize(async (params) => {
+      await preparePythonImports(); // Python import analysis needs its WebAssembly parser
+      return this.initialize(params);
+    });
     connection.onInitialized(() => this.initialized());
     connection.onShutdown(() => this.analyses.clear());
 
@@ -136,6 +153,9 @@ export class ShipshapeServer {
           relevant = true;
         } else if (path.basename(filePath) === '.gitignore') {
           resetSecretsGitIgnoreCache();
+        } else if (RESOLUTION_FILES.test(path.basename(filePath))) {
+          // tsconfig paths, package.json imports/exports/workspaces: every resolution may change.
+          this.host.invalidate();
           relevant = true;
         } else if (filePath.endsWith(path.join('.shipshape', 'baseline.json'))) {
           this.baselines.clear();
@@ -151,6 +171,7 @@ export class ShipshapeServer {
     connection.onCodeAction((params) => this.codeActions.actionsFor(params.textDocument.uri, params.context.diagnostics));
     connection.onRequest(READINESS_REQUEST, (params: ReadinessParams, token) => this.readiness(params, token));
     connection.onExecuteCommand((params) => this.codeActions.execute(params.command, params.arguments ?? []));
+    connection.onHover((params) => this.hover(params));
 
     documents.listen(connection);
     connection.listen();
@@ -169,6 +190,7 @@ export class ShipshapeServer {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         ...(this.pullMode ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        hoverProvider: true,
         executeCommandProvider: { commands: CodeActions.commands },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -186,6 +208,7 @@ export class ShipshapeServer {
           { globPattern: `**/${CONFIG_FILE_NAME}` },
           { globPattern: '**/.shipshape/baseline.json' },
           { globPattern: '**/.gitignore' },
+          { globPattern: '**/{tsconfig*.json,jsconfig.json,package.json,pnpm-workspace.yaml}', kind: WatchKind.Change },
           { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
           { globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py}', kind: WatchKind.Change },
         ],
@@ -348,6 +371,15 @@ export class ShipshapeServer {
     return 'text' in read && this.workspace.update({ path: filePath, text: read.text, language });
   }
 
+  /** Hover on an architecture finding: the broken constraint and what this file may import. */
+  private hover(params: HoverParams): Hover | null {
+    const document = this.documents.get(params.textDocument.uri);
+    if (!document) return null;
+    this.diagnosticsFor(document);
+    const filePath = uriToPath(document.uri);
+    return architectureHover(this.analyses.get(document.uri)?.findings ?? [], params.position, this.configs.configFor(filePath, this.rootOf(filePath)));
+  }
+
   /** Reviews a workspace folder in a worker thread, reporting progress; cancellation stops the worker. */
   private readiness(params: ReadinessParams, token: CancellationToken): Promise<ReadinessResult> {
     const folder = params.folder ? uriToPath(params.folder) : this.workspaceRoots[0];
@@ -408,6 +440,8 @@ export class ShipshapeServer {
     return this.baselines.get(dir);
   }
 }
+
+const RESOLUTION_FILES = /^(tsconfig.*\.json|jsconfig\.json|package\.json|pnpm-workspace\.yaml)$/;
 
 function uriToPath(uri: string): string {
   return URI.parse(uri).fsPath;

@@ -1,6 +1,9 @@
-// Extracts module references from a TypeScript/JavaScript tree: static imports, re-exports,
-// dynamic `import()` and `require()`, each with the range of its specifier.
+// Module references of a TypeScript/JavaScript file: static imports, re-exports, dynamic `import()`
+// and `require()`, each with the range of its specifier and whether it is type-only.
+import * as path from 'node:path';
 import * as ts from 'typescript';
+import { parseScript } from '../../engine/parse-ts';
+import { scanModuleReferences } from './scan-imports';
 
 export interface ModuleReference {
   specifier: string;
@@ -8,8 +11,20 @@ export interface ModuleReference {
   start: number;
   end: number;
   kind: 'import' | 'export' | 'dynamic-import' | 'require' | 'import-equals';
-  /** `import type`, `export type`, or an import whose every named binding is `type`. */
+  /** `import type`, `export type`, an import whose every named binding is `type`, or `import("x").T` in a type. */
   typeOnly: boolean;
+}
+
+/** Files whose text may hold JSX: the token stream alone cannot tell JSX text from code there. */
+const JSX_EXTENSIONS = new Set(['.tsx', '.jsx']);
+
+/**
+ * The references of a file, the same whoever asks (the server for an open file, the workspace index
+ * for every file): a scanner pass, or the syntax tree for JSX files.
+ */
+export function extractModuleReferences(filePath: string, text: string, tree?: () => ts.SourceFile | undefined): ModuleReference[] {
+  if (!JSX_EXTENSIONS.has(path.extname(filePath).toLowerCase())) return scanModuleReferences(text);
+  return findModuleReferences(tree?.() ?? parseScript(filePath, text));
 }
 
 export function findModuleReferences(tree: ts.SourceFile): ModuleReference[] {

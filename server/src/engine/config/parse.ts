@@ -129,6 +129,10 @@ function semanticProblems(config: ShipshapeConfig, doc: Document, at: At, option
           if (!layerNames.has(name)) add('error', `Unknown layer '${name}' in ${key}.`, ['architecture', 'constraints', index, key, position]);
         });
       }
+      const globs = architecture.layers[constraint.layer];
+      if (constraint.independent && globs !== undefined && ![globs].flat().some((glob) => /\{[A-Za-z_$][\w$-]*\}/.test(glob))) {
+        add('warning', `independent has no effect: layer '${constraint.layer}' has no {name} capture in its globs, so it has no instances to keep apart.`, ['architecture', 'constraints', index, 'independent'], true);
+      }
       if (constraint.mayImport && constraint.mustNotImport) {
         add('warning', 'Both mayImport and mustNotImport are set: mayImport already denies every layer it does not list.', ['architecture', 'constraints', index, 'mustNotImport'], true);
       }

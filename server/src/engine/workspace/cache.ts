@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { FileSummary } from './index';
 import type { AnalysisJob, FileOutcome } from './run';
 
 const FORMAT = 1;
@@ -96,11 +97,12 @@ export class ResultCache {
   }
 }
 
-/** A hash of what cross-file rules may look at: which files exist in the run, and the index. */
-export function contextHash(jobs: readonly AnalysisJob[], indexSnapshot: unknown): string {
-  return createHash('sha1')
-    .update(jobs.map((j) => j.file).sort().join('\n'))
-    .update('\0')
-    .update(JSON.stringify(indexSnapshot))
-    .digest('hex');
+/**
+ * A hash of what cross-file rules may look at: which files exist in the run, and every file's facts in
+ * the index (not its text: a body edit that keeps a file's imports and exports keeps the others' keys).
+ */
+export function contextHash(jobs: readonly AnalysisJob[], indexSnapshot: readonly FileSummary[]): string {
+  const hash = createHash('sha1').update(jobs.map((j) => j.file).sort().join('\n')).update('\0');
+  for (const summary of indexSnapshot) hash.update(summary.path).update('\0').update(JSON.stringify(summary.facts)).update('\0');
+  return hash.digest('hex');
 }

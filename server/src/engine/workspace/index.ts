@@ -45,7 +45,7 @@ export class WorkspaceIndex {
    * caller has already parsed this exact text.
    */
   update(document: SourceDocument, tree?: ts.SourceFile): boolean {
-    const hash = createHash('sha1').update(document.text).digest('hex');
+    const hash = contentHash(document.text);
     const previous = this.files.get(document.path);
     if (previous?.hash === hash) return false;
     let parsed = tree;
@@ -70,6 +70,12 @@ export class WorkspaceIndex {
 
   get(filePath: string): FileSummary | undefined {
     return this.files.get(filePath);
+  }
+
+  /** The summary of this exact text, when the index holds it: a check may reuse its facts instead of recomputing them. */
+  current(document: SourceDocument): FileSummary | undefined {
+    const summary = this.files.get(document.path);
+    return summary && summary.hash === contentHash(document.text) ? summary : undefined;
   }
 
   facts<T>(filePath: string, key: string): T | undefined {
@@ -105,4 +111,8 @@ export class WorkspaceIndex {
     this.version++;
     for (const listener of this.listeners) listener(paths);
   }
+}
+
+function contentHash(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
 }

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Engine } from '../engine';
 import { ConfigError } from '../errors';
+import { languageOf, preparePythonImports } from '../index';
 import { contextHash, ResultCache } from './cache';
 import type { FileSummary } from './index';
 import { analyzeJob, finishWorkspace, prepareWorkspace, type AnalysisJob, type FileOutcome, type WorkspaceRun, type WorkspaceRunOptions } from './run';
@@ -32,6 +33,8 @@ const MIN_BYTES_PER_WORKER = 2 * 1024 * 1024;
 const WORKER_SCRIPT = path.join(__dirname, 'workspace-worker.js');
 
 export async function runWorkspaceParallel(engine: Engine, options: ParallelRunOptions): Promise<WorkspaceRun & { cache?: { hits: number; misses: number } }> {
+  // Python import analysis needs its WebAssembly parser; only runs with Python files pay for loading it.
+  if (options.files.some((file) => languageOf(file) === 'python')) await preparePythonImports();
   const prepared = prepareWorkspace(engine, options);
   const snapshot = prepared.workspace.snapshot();
   const cache = options.cacheDir ? ResultCache.open(options.cacheDir) : undefined;

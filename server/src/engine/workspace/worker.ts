@@ -2,14 +2,18 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ConfigError } from '../errors';
 import { DiskHost } from '../host';
-import { createEngine, createWorkspaceIndex } from '../index';
+import { createEngine, createWorkspaceIndex, languageOf, preparePythonImports } from '../index';
 import type { WorkerMessage, WorkerRequest } from './parallel';
 import { analyzeJob, type FileOutcome } from './run';
 
 const request = workerData as WorkerRequest;
 const port = parentPort!;
 const post = (message: WorkerMessage) => port.postMessage(message);
-try {
+const ready = request.jobs.some((job) => job.loaded && languageOf(job.file) === 'python') ? preparePythonImports() : Promise.resolve();
+void ready.then(run);
+
+function run(): void {
+  try {
   const engine = createEngine();
   const workspace = createWorkspaceIndex();
   workspace.restore(request.index);
@@ -21,6 +25,7 @@ try {
   }
   post({ type: 'progress', done: outcomes.length % 25 });
   post({ type: 'done', outcomes });
-} catch (error) {
-  post({ type: 'error', message: error instanceof ConfigError ? `config:${error.message}` : ((error as Error)?.message ?? String(error)) });
+  } catch (error) {
+    post({ type: 'error', message: error instanceof ConfigError ? `config:${error.message}` : ((error as Error)?.message ?? String(error)) });
+  }
 }

@@ -1,0 +1,105 @@
+// Python `import` and `from … import` statements (tree-sitter, WASM) and their resolution to files of
+// the workspace or to top-level package names, for the layer and package rules. The parser is loaded
+// once, asynchronously, by whoever starts the engine (`preparePythonImports`); until then Python files
+// yield no references.
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { Language, Parser, type Node } from '@vscode/tree-sitter-wasm';
+import type { FileSystemHost } from '../../engine/types';
+import type { ModuleReference } from './imports';
+import type { Resolution } from './module-resolver';
+
+export interface PythonReference extends ModuleReference {
+  /** Names taken by `from module import a, b` (a name may be a submodule). */
+  names: string[];
+}
+
+let parser: Parser | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads the Python grammar; safe to call more than once. Failure leaves Python files unanalysed. */
+export function preparePythonImports(): Promise<void> {
+  loading ??= (async () => {
+    const dir = wasmDir();
+    await Parser.init({ locateFile: (file: string) => path.join(dir, file) });
+    const language = await Language.load(fs.readFileSync(path.join(dir, 'tree-sitter-python.wasm')));
+    const instance = new Parser();
+    instance.setLanguage(language);
+    parser = instance;
+  })().catch(() => undefined);
+  return loading;
+}
+
+/** The bundle ships the .wasm files beside itself; from source they are in node_modules. */
+function wasmDir(): string {
+  if (fs.existsSync(path.join(__dirname, 'tree-sitter-python.wasm'))) return __dirname;
+  // createRequire keeps the bundler from trying to inline a .wasm path.
+  return path.join(path.dirname(createRequire(__filename).resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
+}
+
+export function pythonModuleReferences(text: string): PythonReference[] {
+  if (!parser) return [];
+  const tree = parser.parse(text);
+  if (!tree) return [];
+  const references: PythonReference[] = [];
+  const visit = (node: Node): void => {
+    if (node.type === 'import_statement') {
+      for (const child of node.namedChildren) {
+        const name = child?.type === 'aliased_import' ? child.childForFieldName('name') : child;
+        if (name?.type === 'dotted_name') references.push(reference(name, name.text, []));
+      }
+      return;
+    }
+    if (node.type === 'import_from_statement') {
+      const module = node.childForFieldName('module_name');
+      if (!module) return;
+      const names = node.childrenForFieldName('name').map((n) => (n?.type === 'aliased_import' ? n.childForFieldName('name')?.text : n?.text)).filter((n): n is string => !!n);
+      references.push(reference(module, module.text.replace(/\s+/g, ''), names));
+      return;
+    }
+    for (const child of node.namedChildren) if (child) visit(child);
+  };
+  visit(tree.rootNode);
+  tree.delete();
+  return references;
+}
+
+/** web-tree-sitter parses JavaScript strings as UTF-16, so its indices are the engine's offsets. */
+function reference(node: Node, specifier: string, names: string[]): PythonReference {
+  return { specifier, start: node.startIndex, end: node.endIndex, kind: 'import', typeOnly: false, names };
+}
+
+/**
+ * A Python import as a file of the workspace (relative imports from the importing file's package;
+ * absolute ones from the config folder or its `src/`), or as a top-level package name.
+ */
+export function resolvePythonImport(fromFile: string, reference: PythonReference, roots: string[], host: FileSystemHost): Resolution {
+  const dots = /^\.*/.exec(reference.specifier)![0].length;
+  const parts = reference.specifier.slice(dots).split('.').filter(Boolean);
+  if (dots > 0) {
+    let base = path.dirname(fromFile);
+    for (let i = 1; i < dots; i++) base = path.dirname(base);
+    const file = moduleFile(path.join(base, ...parts), reference.names, host);
+    return file ? { kind: 'file', path: file } : { kind: 'unresolved', reason: 'no module file matches this relative import', expectedPath: path.join(base, ...parts) };
+  }
+  for (const root of roots) {
+    const file = moduleFile(path.join(root, ...parts), reference.names, host);
+    if (file) return { kind: 'file', path: file };
+  }
+  return { kind: 'package', package: { name: parts[0] ?? reference.specifier, subpath: parts.length > 1 ? '/' + parts.slice(1).join('/') : '', builtin: false } };
+}
+
+/** `pkg/mod.py` or `pkg/mod/__init__.py`; for `from pkg import sub`, the submodule when there is one. */
+function moduleFile(base: string, names: string[], host: FileSystemHost): string | undefined {
+  for (const name of names) {
+    const submodule = asModule(path.join(base, name), host);
+    if (submodule) return submodule;
+  }
+  return asModule(base, host);
+}
+
+function asModule(base: string, host: FileSystemHost): string | undefined {
+  for (const candidate of [base + '.py', base + '.pyi', path.join(base, '__init__.py')]) if (host.fileExists(candidate)) return candidate;
+  return undefined;
+}
