@@ -8,8 +8,9 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { STATUS_NOTIFICATION, type ShipshapeInitOptions, type StatusParams } from '../../server/src/lsp/protocol';
+import { SERVER_INFO_REQUEST, STATUS_NOTIFICATION, type ShipshapeInitOptions, type StatusParams } from '../../server/src/lsp/protocol';
 import { registerSuppressCommand } from './commands';
+import { CrashRecovery } from './crash-recovery';
 import { ReadinessCheck } from './readiness';
 import { FocusMode } from './focus-mode';
 import { readSettings } from './settings';
@@ -25,10 +26,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const status = new StatusItem(DOCUMENT_SELECTOR);
   const focusMode = new FocusMode(() => readSettings().focusMode, (uri) => refreshDiagnostics(uri));
   const readiness = new ReadinessCheck(() => client);
+  const crashRecovery = new CrashRecovery(output);
   context.subscriptions.push(output, status, focusMode, readiness, registerSuppressCommand());
 
   const start = async () => {
-    client = createClient(context, output, focusMode);
+    client = createClient(context, output, focusMode, crashRecovery);
     context.subscriptions.push(client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => status.update(params)));
     await client.start();
   };
@@ -43,6 +45,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('shipshape.restartServer', restart),
     vscode.commands.registerCommand('shipshape.showOutput', () => output.show(true)),
+    // For tests and troubleshooting: the server's process id (not in the command palette).
+    vscode.commands.registerCommand('shipshape.serverProcessId', async () => (await client?.sendRequest<{ pid: number }>(SERVER_INFO_REQUEST))?.pid),
     vscode.commands.registerCommand('shipshape.runReadinessCheck', async () => {
       const result = await readiness.run();
       if (result) await readiness.showReport();
@@ -60,7 +64,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await start();
 }
 
-function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, focusMode: FocusMode): LanguageClient {
+function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, focusMode: FocusMode, crashRecovery: CrashRecovery): LanguageClient {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -73,6 +77,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     outputChannel: output,
     initializationOptions,
     diagnosticPullOptions: { onChange: settings.run === 'onType', onSave: true },
+    errorHandler: crashRecovery,
     middleware: {
       provideDiagnostics: async (document, previousResultId, token, next) => {
         const report = await next(document, previousResultId, token);

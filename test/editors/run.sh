@@ -49,6 +49,8 @@ run_step() { # name, command...
 
 run_step neovim node test/editors/run-neovim.js
 run_step vscode node test/editors/run-vscode.js
+# Restricted Mode: the same extension with workspace trust on (untrusted folder), trust tests only.
+run_step vscode-untrusted env SHIPSHAPE_WORKSPACE_TRUST=1 SHIPSHAPE_EDITOR_GREP=trust node test/editors/run-vscode.js
 
 echo
 echo "== editor tests: $([ $failed -eq 0 ] && echo passed || echo FAILED) in $(since "$started")"

@@ -51,3 +51,6 @@ export interface ReadinessResult {
 export const APPLY_FIX_COMMAND = 'shipshape.applyFix';
 /** Server command: arguments [uri, fingerprint, ruleId]; records the finding in .shipshape/baseline.json. */
 export const ADD_TO_BASELINE_COMMAND = 'shipshape.addToBaseline';
+
+/** Client -> server: `{ pid }` of the server process (troubleshooting, and the crash-recovery test). */
+export const SERVER_INFO_REQUEST = 'shipshape/serverInfo';

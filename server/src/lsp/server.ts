@@ -51,6 +51,7 @@ import { architectureHover } from './finding-actions';
 import { configProblemToDiagnostic, findingToDiagnostic } from './convert';
 import {
   READINESS_REQUEST,
+  SERVER_INFO_REQUEST,
   type ReadinessParams,
   type ReadinessResult,
   STATUS_NOTIFICATION,
@@ -172,6 +173,7 @@ export class ShipshapeServer {
     connection.onRequest(READINESS_REQUEST, (params: ReadinessParams, token) => this.readiness(params, token));
     connection.onExecuteCommand((params) => this.codeActions.execute(params.command, params.arguments ?? []));
     connection.onHover((params) => this.hover(params));
+    connection.onRequest(SERVER_INFO_REQUEST, () => ({ pid: process.pid }));
 
     documents.listen(connection);
     connection.listen();
