@@ -11,7 +11,9 @@ describe('secret patterns and ReDoS', function () {
     assert.equal((await check('^(a+)+$', '')).status, 'vulnerable');
   });
 
-  it('every built-in pattern is safe', async () => {
+  it('every built-in pattern is safe', async function () {
+    // Under mutation testing this checks data, not mutated code, and costs half a minute per run.
+    if ('__stryker__' in globalThis) this.skip();
     const patterns = builtInSecretRules.map((rule) => ({ id: rule.id, regex: rule.kind === 'pattern' ? rule.regex : rule.value }));
     const unsafe: string[] = [];
     // Two at a time: this machine has two cores.
