@@ -9,6 +9,8 @@ export { readinessChecks } from './readiness/index';
 import { publicApi } from './architecture/public-api';
 import { unresolvedImport } from './architecture/unresolved-import';
 import { emptyCatch } from './failure/empty-catch';
+import { swallowedError } from './failure/swallowed-error';
+import { throwNonError } from './failure/throw-non-error';
 import { secretsCheck } from './secrets/secrets-check';
 import { budgetExceeded, suppressionReason, tooManyFindings, unusedSuppression } from './shipshape/suppression-rules';
 
@@ -24,6 +26,8 @@ export const builtInChecks: readonly Check[] = [
   unusedSuppression,
   budgetExceeded,
   tooManyFindings,
+  swallowedError,
+  throwNonError,
 ];
 
 /** Per-file facts the workspace index keeps for cross-file rules (import graph, async exports…). */

@@ -31,6 +31,11 @@ export function preparePythonImports(): Promise<void> {
   return loading;
 }
 
+/** The loaded Python parser, for other Python checks (undefined until `preparePythonImports` resolves). */
+export function pythonParser(): Parser | undefined {
+  return parser;
+}
+
 /** The bundle ships the .wasm files beside itself; from source they are in node_modules. */
 function wasmDir(): string {
   if (fs.existsSync(path.join(__dirname, 'tree-sitter-python.wasm'))) return __dirname;
