@@ -9,6 +9,8 @@ export { readinessChecks } from './readiness/index';
 import { publicApi } from './architecture/public-api';
 import { unresolvedImport } from './architecture/unresolved-import';
 import { emptyCatch } from './failure/empty-catch';
+import { networkTimeout } from './failure/network-timeout';
+import { apiExportsSummarizer } from './failure/api-exports';
 import { secretsCheck } from './secrets/secrets-check';
 import { budgetExceeded, suppressionReason, tooManyFindings, unusedSuppression } from './shipshape/suppression-rules';
 
@@ -24,7 +26,8 @@ export const builtInChecks: readonly Check[] = [
   unusedSuppression,
   budgetExceeded,
   tooManyFindings,
+  networkTimeout,
 ];
 
 /** Per-file facts the workspace index keeps for cross-file rules (import graph, async exports…). */
-export const builtInSummarizers: readonly Summarizer[] = [importsSummarizer];
+export const builtInSummarizers: readonly Summarizer[] = [importsSummarizer, apiExportsSummarizer];
