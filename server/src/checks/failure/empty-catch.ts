@@ -13,6 +13,10 @@ export const emptyCatch: Check = {
       'Handle the error (recover, retry, return an explicit failure), rethrow it with context (`throw new Error("loading settings", { cause: err })`), or, if ignoring it is truly correct, suppress the finding with the reason.',
     defaultSeverity: 'warning',
     languages: ['typescript', 'javascript'],
+    instruction: {
+      text: 'Never leave a catch block empty: handle the error, or rethrow it with context (`throw new Error("…", { cause: err })`).',
+      recap: 'no empty catch',
+    },
     examples: {
       bad: ['try {\n  await save(order);\n} catch (err) {\n}', 'try {\n  cleanup();\n} catch {\n  // ignore\n}'],
       good: ['try {\n  await save(order);\n} catch (err) {\n  throw new Error("saving order failed", { cause: err });\n}'],
