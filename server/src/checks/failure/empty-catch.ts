@@ -19,8 +19,10 @@ export const emptyCatch: Check = {
     },
   },
   run(context) {
+    // Text first: most files have no catch at all and need no parse (the tree is built lazily).
+    if (!context.document.text.includes('catch')) return;
     const tree = context.tsTree();
-    if (!tree || !context.document.text.includes('catch')) return;
+    if (!tree) return;
     const visit = (node: ts.Node): void => {
       if (ts.isCatchClause(node) && node.block.statements.length === 0) {
         const start = node.getStart(tree);
