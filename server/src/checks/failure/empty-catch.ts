@@ -51,8 +51,10 @@ export const emptyCatch: Check = {
       }
       return;
     }
+    // Text first: most files have no catch at all and need no parse (the tree is built lazily).
+    if (!context.document.text.includes('catch')) return;
     const tree = context.tsTree();
-    if (!tree || !context.document.text.includes('catch')) return;
+    if (!tree) return;
     const visit = (node: ts.Node): void => {
       if (ts.isCatchClause(node) && node.block.statements.length === 0 && !hasShipshapeTodo(tree.text, node.block.pos, node.block.end)) {
         const start = node.getStart(tree);
