@@ -10,6 +10,9 @@ import { publicApi } from './architecture/public-api';
 import { unresolvedImport } from './architecture/unresolved-import';
 import { emptyCatch } from './failure/empty-catch';
 import { secretsCheck } from './secrets/secrets-check';
+import { asyncExportsSummarizer } from './failure/async-exports';
+import { floatingPromise } from './failure/floating-promise';
+import { asyncCallback } from './failure/async-callback';
 import { budgetExceeded, suppressionReason, tooManyFindings, unusedSuppression } from './shipshape/suppression-rules';
 
 export const builtInChecks: readonly Check[] = [
@@ -24,7 +27,9 @@ export const builtInChecks: readonly Check[] = [
   unusedSuppression,
   budgetExceeded,
   tooManyFindings,
+  floatingPromise,
+  asyncCallback,
 ];
 
 /** Per-file facts the workspace index keeps for cross-file rules (import graph, async exports…). */
-export const builtInSummarizers: readonly Summarizer[] = [importsSummarizer];
+export const builtInSummarizers: readonly Summarizer[] = [importsSummarizer, asyncExportsSummarizer];
