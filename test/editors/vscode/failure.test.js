@@ -47,4 +47,26 @@ describe('Shipshape failure-semantics quick fixes in VS Code (code-server)', () 
     await waitForDiagnostics(document.uri, (d) => !d.some((x) => codeOf(x) === 'failure/empty-catch' || codeOf(x) === 'failure/swallowed-error'), 'finding gone');
     await document.save();
   });
+
+  it('awaits a call to an async function declared in another file', async () => {
+    fs.mkdirSync(path.join(workspaceRoot(), 'src/app'), { recursive: true });
+    fs.writeFileSync(path.join(workspaceRoot(), 'src/app/users.ts'), 'export async function loadUser(id: string): Promise<string> {\n  return id;\n}\n');
+    const document = await typeInto('src/app/handler.ts', 'import { loadUser } from "./users";\n\nexport async function handle() {\n  loadUser("1");\n}\n');
+    // The workspace index learns about users.ts in the background: wait for the diagnostic, no sleep.
+    const [diagnostic] = await waitForDiagnostics(document.uri, (d) => d.some((x) => codeOf(x) === 'failure/floating-promise'), 'failure/floating-promise');
+    await applyQuickFix(document, diagnostic, 'Await the promise');
+    await waitForText(document, (t) => t.includes('await loadUser("1");'), 'await added');
+    await waitForDiagnostics(document.uri, (d) => !d.some((x) => codeOf(x) === 'failure/floating-promise'), 'finding gone');
+    await document.save();
+  });
+
+  it('ends a floating promise outside an async function with void and a rejection handler', async () => {
+    const document = await typeInto('src/app/render.ts', 'declare function render(response: Response): void;\nexport function start(url: string) {\n  fetch(url, { signal: AbortSignal.timeout(5000) }).then(render);\n}\n');
+    const [diagnostic] = await waitForDiagnostics(document.uri, (d) => d.some((x) => codeOf(x) === 'failure/floating-promise'), 'failure/floating-promise');
+    await applyQuickFix(document, diagnostic, 'Handle rejections: void');
+    await waitForText(document, (t) => t.includes('void fetch('), 'void and .catch added');
+    assert.match(document.getText(), /void fetch\(url, \{ signal: AbortSignal\.timeout\(5000\) \}\)\.then\(render\)\.catch\(/);
+    await waitForDiagnostics(document.uri, (d) => !d.some((x) => codeOf(x) === 'failure/floating-promise'), 'finding gone');
+    await document.save();
+  });
 });
