@@ -29,8 +29,8 @@ export const asyncCallback: Check = {
       'Use a caller that awaits (`for … of` with `await`, `await Promise.all(items.map(…))`), or make the callback handle its own failure: wrap the whole body in try/catch that reports the error (in Express, `next(err)`). Express 5 forwards rejections itself.',
     defaultSeverity: 'warning',
     instruction: {
-      text: 'Do not pass async functions where the caller ignores the promise (`forEach`, timers, event handlers, `new Promise(async …)`) unless the body catches every rejection.',
-      recap: 'no async callbacks whose rejections vanish',
+      text: 'No async callback whose promise is dropped.',
+      recap: 'no ignored async callbacks',
     },
     languages: ['typescript', 'javascript'],
     examples: {

@@ -26,7 +26,7 @@ export const emptyCatch: Check = {
       },
     },
     instruction: {
-      text: 'Never leave a catch block empty: handle the error, or rethrow it with context (`throw new Error("…", { cause: err })`).',
+      text: 'No empty catch: rethrow with `{ cause }`.',
       recap: 'no empty catch',
     },
     examples: {

@@ -20,7 +20,7 @@ export const floatingPromise: Check = {
       'Await the promise (or return it to the caller). If the work is meant to run in the background, end it with `.catch(handler)` that reports the failure and mark the statement with `void` so readers see the intent.',
     defaultSeverity: 'warning',
     instruction: {
-      text: 'Never leave a promise floating: `await` it, return it, or end it with `.catch(handler)`; mark deliberate fire-and-forget with `void`.',
+      text: '`await`, return or `.catch` every promise.',
       recap: 'no floating promises',
     },
     languages: ['typescript', 'javascript'],

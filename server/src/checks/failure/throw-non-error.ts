@@ -19,8 +19,8 @@ export const throwNonError: Check = {
     remedy: 'Throw (or reject with) an Error: `throw new Error("order not found")`, or a subclass carrying the extra fields.',
     defaultSeverity: 'warning',
     instruction: {
-      text: 'Throw and reject only `Error` objects (`throw new Error("…", { cause })`), never strings or plain objects.',
-      recap: 'throw only Errors',
+      text: 'Throw only `Error`s.',
+      recap: 'only Errors thrown',
     },
     languages: ['typescript', 'javascript'],
     fixable: true,
