@@ -31,6 +31,7 @@ import type * as ts from 'typescript';
 import { applyBaseline, readBaseline, type Baseline } from '../engine/baseline';
 import { ruleDocLink } from '../engine/docs';
 import { DiskHost } from '../engine/host';
+import { reparseScript } from '../engine/parse-ts';
 import {
   CONFIG_FILE_NAME,
   createConfigStore,
@@ -249,7 +250,7 @@ export class ShipshapeServer {
       config: loaded,
       host: this.host,
       salt: this.saltFor(loaded.dir),
-      tree: cached?.version === document.version ? cached.tree : undefined,
+      tree: this.treeFor(document, filePath, cached),
       workspace: this.workspace,
       trusted: this.options.trusted !== false,
     });
@@ -274,6 +275,19 @@ export class ShipshapeServer {
     };
     void this.connection.sendNotification(STATUS_NOTIFICATION, status);
     return diagnostics;
+  }
+
+  /**
+   * The tree of this version: the cached one, or the previous version's tree updated incrementally
+   * (reparsing a whole 2,000-line file on every keystroke would cost more than every rule together).
+   */
+  private treeFor(document: TextDocument, filePath: string, cached: CachedAnalysis | undefined): ts.SourceFile | undefined {
+    if (!cached?.tree) return undefined;
+    if (cached.version === document.version) return cached.tree;
+    if (cached.tree.fileName !== filePath) return undefined;
+    const tree = reparseScript(cached.tree, document.getText());
+    cached.tree = undefined; // the incremental parser took its nodes over
+    return tree;
   }
 
   private pushDiagnostics(document: TextDocument): void {
