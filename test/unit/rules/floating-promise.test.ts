@@ -38,6 +38,8 @@ ruleTable(RULE, {
     'import * as fs from "fs";\nfs.readFile("a", () => {});',
     'const pending = [];\npending.push(fetch("/x"));',
     'items.forEach((item) => item);',
+    'async function f() { if (await fetch("/x")) {} }',
+    'declare const ready: boolean;\nif (ready) {}',
     'cond && void fetch("/x");',
     'class A { async load() {} run() { return this.load(); } }',
     ws('import { render, Repo } from "./orders";\nrender();\nnew Repo().sync();'),
@@ -62,6 +64,10 @@ ruleTable(RULE, {
     { code: 'cond ? fetch("/a") : null;', errors: [{ line: 1, column: 1 }] },
     { code: 'ready && fetch("/a");', errors: [{ line: 1, column: 1 }] },
     { code: 'items.map(async (item) => upload(item));', errors: [{ line: 1, column: 1, message: /^`items\.map\(…\)` makes promises that nothing waits for/ }] },
+    // A promise tested as a condition is always truthy and its rejection unhandled.
+    { code: 'if (fetch("/x")) {}', errors: [{ line: 1, column: 5, endColumn: 16, message: /^`fetch\(…\)` returns a promise, which is always truthy in a condition/ }] },
+    { code: 'function f(ok: boolean, p: Promise<void>) {\n  while (ok && !p) {}\n}', errors: [{ line: 2, column: 17 }] },
+    { code: 'const x = fetch("/x") ? 1 : 2;', errors: [{ line: 1, column: 11 }] },
     // Well-known APIs, through aliases, destructuring, require and namespaces.
     { code: 'import ax from "axios";\nax.post("/audit", {});', errors: [{ line: 2, column: 1, message: returns('ax.post') }] },
     { code: 'import axios from "axios";\nconst { get } = axios;\nget("/x");', errors: [{ line: 3, column: 1 }] },

@@ -51,6 +51,8 @@ export const floatingPromise: Check = {
     const handler = typeof context.options.rejectionHandler === 'string' && context.options.rejectionHandler.trim() ? context.options.rejectionHandler.trim() : DEFAULT_REJECTION_HANDLER;
     const visit = (node: ts.Node): void => {
       if (ts.isExpressionStatement(node)) checkStatement(node, tree, inference, context, handler);
+      const condition = conditionOf(node);
+      if (condition) checkCondition(condition, tree, inference, context);
       ts.forEachChild(node, visit);
     };
     visit(tree);
@@ -76,6 +78,36 @@ function checkStatement(statement: ts.ExpressionStatement, tree: ts.SourceFile, 
     message: messageFor(first, tree),
     fixes: floating.every((f) => f.kind === 'promise') ? fixesFor(statement, floating.map((f) => f.leaf), tree, handler) : undefined,
   });
+}
+
+/** The expression an `if`, loop or `?:` tests for truthiness. */
+function conditionOf(node: ts.Node): ts.Expression | undefined {
+  if (ts.isIfStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node)) return node.expression;
+  if (ts.isForStatement(node)) return node.condition;
+  if (ts.isConditionalExpression(node)) return node.condition;
+  return undefined;
+}
+
+/** A promise tested as a condition: always truthy, its result never read and its rejection never handled. */
+function checkCondition(condition: ts.Expression, tree: ts.SourceFile, inference: PromiseInference, context: CheckContext): void {
+  for (const leaf of testedValues(condition)) {
+    if (ts.isAwaitExpression(leaf) || isHandled(leaf, inference) || !inference.isPromise(leaf)) continue;
+    context.report({
+      ruleId: FLOATING_PROMISE,
+      start: leaf.getStart(tree),
+      end: leaf.end,
+      message: `${describe(leaf, tree).replace(/ and$/, ',')} which is always truthy in a condition: the test never sees its result and nothing handles its rejection (Node exits on it). Await it first: \`if (await …)\`.`,
+    });
+  }
+}
+
+function testedValues(expression: ts.Expression): ts.Expression[] {
+  const node = skipOuter(expression);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return testedValues(node.operand);
+  if (ts.isBinaryExpression(node) && [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(node.operatorToken.kind)) {
+    return [...testedValues(node.left), ...testedValues(node.right)];
+  }
+  return [node];
 }
 
 /** The values a statement computes and drops: both arms of `?:`, every operand of `,`, `&&`, `||`, `??`. */
