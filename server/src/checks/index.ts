@@ -11,6 +11,9 @@ import { unresolvedImport } from './architecture/unresolved-import';
 import { emptyCatch } from './failure/empty-catch';
 import { networkTimeout } from './failure/network-timeout';
 import { apiExportsSummarizer } from './failure/api-exports';
+import { unguardedParse } from './failure/unguarded-parse';
+import { unboundedConcurrency } from './failure/unbounded-concurrency';
+import { retryWithoutBackoff } from './failure/retry-without-backoff';
 import { secretsCheck } from './secrets/secrets-check';
 import { budgetExceeded, suppressionReason, tooManyFindings, unusedSuppression } from './shipshape/suppression-rules';
 
@@ -27,6 +30,9 @@ export const builtInChecks: readonly Check[] = [
   budgetExceeded,
   tooManyFindings,
   networkTimeout,
+  unguardedParse,
+  unboundedConcurrency,
+  retryWithoutBackoff,
 ];
 
 /** Per-file facts the workspace index keeps for cross-file rules (import graph, async exports…). */
