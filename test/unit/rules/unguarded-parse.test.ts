@@ -25,6 +25,7 @@ ruleTable(RULE, {
     { code: 'const config = JSON.parse(fs.readFileSync(path, "utf8"));', errors: [{ line: 1, column: 16, message: /^`JSON\.parse` of file contents with no error handling: .* crashes the process\. Parse inside try\/catch and turn the failure into a clear error\.$/ }] },
     { code: 'const text = await readFile(file, "utf8");\nconst data = JSON.parse(text);', errors: [{ line: 2, column: 14, message: /^`JSON\.parse` of file contents/ }] },
     { code: 'const res = await fetch(url, { signal });\nconst data = JSON.parse(await res.text());', errors: [{ line: 2, column: 14, message: /^`JSON\.parse` of a network response .* fails the whole request or message/ }] },
+    { code: 'const response = await got(url);\nconst data = JSON.parse(response.body);', errors: [{ line: 2, column: 14, message: /^`JSON\.parse` of a network response/ }] },
     { code: 'const opts = JSON.parse(process.argv[2] ?? "{}");', errors: [{ line: 1, column: 14, message: /^`JSON\.parse` of command-line input/ }] },
     { code: 'const flags = JSON.parse(process.env.FLAGS || "{}");', errors: [{ line: 1, column: 15, message: /^`JSON\.parse` of an environment variable/ }] },
     { code: 'ws.on("message", (msg) => {\n  const m = JSON.parse(msg.data.toString());\n});', errors: [{ line: 2, column: 13, message: /^`JSON\.parse` of message data/ }] },

@@ -31,7 +31,7 @@ export const retryWithoutBackoff: Check = {
   },
   run(context) {
     const tree = context.tsTree();
-    if (!tree || !/\b(?:while|for)\b/.test(context.document.text) || !context.document.text.includes('catch')) return;
+    if (!tree || !/\b(?:while|for)\b/.test(context.document.text)) return;
     let aliases: ApiAliases | undefined;
     const visit = (node: ts.Node): void => {
       if (ts.isWhileStatement(node) || ts.isDoStatement(node) || ts.isForStatement(node)) {
@@ -60,7 +60,7 @@ export const retryWithoutBackoff: Check = {
 type Loop = ts.WhileStatement | ts.DoStatement | ts.ForStatement;
 
 function judgeLoop(loop: Loop, aliases: ApiAliases): 'no-delay' | 'uncapped' | undefined {
-  if (!retryTry(loop.statement, aliases)) return undefined;
+  if (!retryTry(loop.statement, aliases) && !retriesOnStatus(loop, aliases)) return undefined;
   const waits = collectWaits(loop.statement);
   if (waits.length === 0) return 'no-delay';
   if (isCapped(loop)) return undefined;
@@ -82,6 +82,37 @@ function retryTry(body: ts.Statement, aliases: ApiAliases): ts.TryStatement | un
     return statement;
   }
   return undefined;
+}
+
+/**
+ * `while (!res.ok) res = await fetch(url);`, `do { res = await axios.get(url) } while (res.status !== 200)`:
+ * the loop condition reads a variable the body assigns from a network call.
+ */
+function retriesOnStatus(loop: Loop, aliases: ApiAliases): boolean {
+  const condition = ts.isForStatement(loop) ? loop.condition : loop.expression;
+  if (!condition) return false;
+  const assigned = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node)) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && isNetworkCall(node.right, aliases)) assigned.add(node.left.text);
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isNetworkCall(node.initializer, aliases)) assigned.add(node.name.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(loop.statement);
+  if (assigned.size === 0) return false;
+  let reads = false;
+  const read = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && assigned.has(node.text)) reads = true;
+    else ts.forEachChild(node, read);
+  };
+  read(condition);
+  return reads;
+}
+
+function isNetworkCall(expression: ts.Expression, aliases: ApiAliases): boolean {
+  let inner = unwrap(expression);
+  if (ts.isAwaitExpression(inner)) inner = unwrap(inner.expression);
+  return ts.isCallExpression(inner) && NETWORK_APIS.test(aliases.resolve(inner.expression) ?? '');
 }
 
 function makesRemoteCall(block: ts.Block, aliases: ApiAliases): boolean {
@@ -174,7 +205,8 @@ function timeoutDelay(expression: ts.NewExpression): ts.Expression | undefined {
  */
 function isCapped(loop: Loop): boolean {
   const condition = ts.isForStatement(loop) ? loop.condition : loop.expression;
-  if (condition && !isAlwaysTrue(condition)) return true;
+  // A condition caps attempts when it reads a counter (`attempt < 5`), not just a success flag (`!res.ok`).
+  if (condition && !isAlwaysTrue(condition) && hasComparison(condition) && readsAny(condition, counters(loop))) return true;
   let capped = false;
   const visit = (node: ts.Node): void => {
     if (capped || ts.isFunctionLike(node)) return;
@@ -183,6 +215,32 @@ function isCapped(loop: Loop): boolean {
   };
   visit(loop.statement);
   return capped;
+}
+
+/** Names counted up or down in the loop (`attempt++`, `tries += 1`, the `for` incrementor). */
+function counters(loop: Loop): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken) && ts.isIdentifier(node.operand)) names.add(node.operand.text);
+    if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken || node.operatorToken.kind === ts.SyntaxKind.MinusEqualsToken) && ts.isIdentifier(node.left)) names.add(node.left.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(loop.statement);
+  if (ts.isForStatement(loop) && loop.incrementor) visit(loop.incrementor);
+  // `while (attempt++ < 5)`: the counter moves in the condition itself.
+  visit(ts.isForStatement(loop) ? (loop.condition ?? loop.statement) : loop.expression);
+  return names;
+}
+
+function readsAny(expression: ts.Expression, names: Set<string>): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(node) && names.has(node.text)) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(expression);
+  return found;
 }
 
 function isAlwaysTrue(condition: ts.Expression): boolean {

@@ -51,8 +51,10 @@ function propertySource(node: ts.PropertyAccessExpression, options: SourceOption
     if (name === 'argv') return 'command-line input';
     if (name === 'env') return 'an environment variable';
   }
-  if (name === 'body' || name === 'rawBody') return 'a request body';
   const baseName = ts.isIdentifier(base) ? base.text : ts.isPropertyAccessExpression(base) ? base.name.text : undefined;
+  // `response.body` of got or a raw HTTP client is what the server sent back.
+  if ((name === 'body' || name === 'data') && baseName && /^(?:res|resp|response|reply)$/i.test(baseName)) return 'a network response';
+  if (name === 'body' || name === 'rawBody') return 'a request body';
   if ((name === 'query' || name === 'params' || name === 'headers' || name === 'cookies') && baseName && (REQUEST_NAMES.test(baseName) || baseName === 'req')) return 'request input';
   if ((name === 'data' || name === 'value' || name === 'Body' || name === 'Records') && baseName && MESSAGE_NAMES.test(baseName)) return 'message data';
   if (options.queries && (name === 'rows' || name === 'Items' || name === 'recordset')) {
