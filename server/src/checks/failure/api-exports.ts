@@ -29,6 +29,7 @@ const forward: ImportedApi = (specifier, name) => (isLocalSpecifier(specifier) ?
 export const apiExportsSummarizer: Summarizer<ApiExportsFact | undefined> = {
   key: API_EXPORTS_FACT,
   languages: ['typescript', 'javascript'],
+  usedBy: ['failure/network-timeout'],
   summarize(document, tree) {
     // Cheap gate, so the index parses only modules that can alias an API or forward one.
     if (!MAY_ALIAS.test(document.text)) return undefined;

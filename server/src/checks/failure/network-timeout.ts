@@ -94,6 +94,10 @@ export const networkTimeout: Check = {
     remedy:
       'Bound the call: `fetch(url, { signal: AbortSignal.timeout(10_000) })`, `axios.create({ timeout: 10_000 })`, `got(url, { timeout: { request: 10_000 } })`, `https.get(url, { timeout: 10_000 })` plus a `timeout` handler that destroys the request, `undici.request(url, { headersTimeout, bodyTimeout })`, `new Pool({ connectionTimeoutMillis, statement_timeout })`, `requests.get(url, timeout=10)`. Then handle the timeout error where the call is made (retry with backoff, fail fast, return a clear error).',
     defaultSeverity: 'warning',
+    instruction: {
+      text: 'Every outbound call gets a timeout: `fetch(url, { signal: AbortSignal.timeout(ms) })`, axios `timeout`, Python `requests` `timeout=`.',
+      recap: 'every network call has a timeout',
+    },
     languages: ['typescript', 'javascript', 'python'],
     fixable: true,
     options: {

@@ -19,6 +19,10 @@ export const unboundedConcurrency: Check = {
     remedy:
       'Limit concurrency: `const limit = pLimit(8); await Promise.all(items.map((item) => limit(() => send(item))));`, or process in chunks (`for (const chunk of chunks(items, 50)) await Promise.all(chunk.map(send));`), or a bounded queue. Cap the input size at the edge too.',
     defaultSeverity: 'warning',
+    instruction: {
+      text: 'Do not `Promise.all(items.map(async …))` over input-sized collections; limit concurrency with p-limit or fixed-size chunks.',
+      recap: 'bounded concurrency',
+    },
     languages: ['typescript', 'javascript'],
     examples: {
       bad: ['await Promise.all(req.body.ids.map(async (id) => {\n  await db.delete(id);\n}));', 'const rows = await db.query(sql);\nawait Promise.all(rows.map(async (row) => notify(row)));'],

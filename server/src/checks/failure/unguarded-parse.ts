@@ -18,6 +18,10 @@ export const unguardedParse: Check = {
     remedy:
       'Parse inside try/catch and turn the failure into a clear, handled outcome: a 400 for a request body, a named configuration error for a file, a dead-letter for a message. A schema validator (zod `safeParse`, ajv) after the parse also protects against valid JSON of the wrong shape.',
     defaultSeverity: 'warning',
+    instruction: {
+      text: 'Parse external input (request bodies, files, responses, env) with `JSON.parse` only inside try/catch, and turn a failure into a clear error (a 400 for a body).',
+      recap: 'JSON.parse of input inside try/catch',
+    },
     languages: ['typescript', 'javascript'],
     examples: {
       bad: ['app.post("/orders", (req, res) => {\n  const order = JSON.parse(req.body);\n});', 'const config = JSON.parse(fs.readFileSync(path, "utf8"));', 'const data = JSON.parse(await res.text());'],
