@@ -13,6 +13,9 @@ import { swallowedError } from './failure/swallowed-error';
 import { throwNonError } from './failure/throw-non-error';
 import { networkTimeout } from './failure/network-timeout';
 import { apiExportsSummarizer } from './failure/api-exports';
+import { unguardedParse } from './failure/unguarded-parse';
+import { unboundedConcurrency } from './failure/unbounded-concurrency';
+import { retryWithoutBackoff } from './failure/retry-without-backoff';
 import { secretsCheck } from './secrets/secrets-check';
 import { asyncExportsSummarizer } from './failure/async-exports';
 import { floatingPromise } from './failure/floating-promise';
@@ -36,6 +39,9 @@ export const builtInChecks: readonly Check[] = [
   networkTimeout,
   floatingPromise,
   asyncCallback,
+  unguardedParse,
+  unboundedConcurrency,
+  retryWithoutBackoff,
 ];
 
 /** Per-file facts the workspace index keeps for cross-file rules (import graph, async exports…). */
