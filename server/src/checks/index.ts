@@ -11,6 +11,8 @@ import { unresolvedImport } from './architecture/unresolved-import';
 import { emptyCatch } from './failure/empty-catch';
 import { swallowedError } from './failure/swallowed-error';
 import { throwNonError } from './failure/throw-non-error';
+import { networkTimeout } from './failure/network-timeout';
+import { apiExportsSummarizer } from './failure/api-exports';
 import { secretsCheck } from './secrets/secrets-check';
 import { budgetExceeded, suppressionReason, tooManyFindings, unusedSuppression } from './shipshape/suppression-rules';
 
@@ -28,7 +30,8 @@ export const builtInChecks: readonly Check[] = [
   tooManyFindings,
   swallowedError,
   throwNonError,
+  networkTimeout,
 ];
 
 /** Per-file facts the workspace index keeps for cross-file rules (import graph, async exports…). */
-export const builtInSummarizers: readonly Summarizer[] = [importsSummarizer];
+export const builtInSummarizers: readonly Summarizer[] = [importsSummarizer, apiExportsSummarizer];

@@ -22,9 +22,9 @@ export function resolveSeverity(meta: RuleMeta, config: ShipshapeConfig, constra
 export function isRuleEnabled(meta: RuleMeta, config: ShipshapeConfig): boolean {
   const exact = severityOf(config.rules[meta.id]);
   if (exact !== undefined) return exact !== 'off';
+  if ((severityOf(config.rules[`${meta.family}/*`]) ?? meta.defaultSeverity) !== 'off') return true;
   // A family switched off can still be re-enabled by a per-constraint severity (architecture).
-  if (meta.family === 'architecture') return true;
-  return (severityOf(config.rules[`${meta.family}/*`]) ?? meta.defaultSeverity) !== 'off';
+  return meta.family === 'architecture' && (config.architecture?.constraints ?? []).some((c) => c.severity !== undefined && c.severity !== 'off');
 }
 
 export function ruleOptions(meta: RuleMeta, config: ShipshapeConfig): Record<string, unknown> {

@@ -25,6 +25,10 @@ export const emptyCatch: Check = {
         default: false,
       },
     },
+    instruction: {
+      text: 'Never leave a catch block empty: handle the error, or rethrow it with context (`throw new Error("…", { cause: err })`).',
+      recap: 'no empty catch',
+    },
     examples: {
       bad: ['try {\n  await save(order);\n} catch (err) {\n}', 'try {\n  cleanup();\n} catch {\n  // ignore\n}', 'try:\n    cleanup()\nexcept Exception:\n    pass\n'],
       good: ['try {\n  await save(order);\n} catch (err) {\n  throw new Error("saving order failed", { cause: err });\n}'],
