@@ -104,6 +104,7 @@ function reason(c, fired, missing) {
   if (missingHere && fired.length === 0) return `rule not registered yet (${missing.join(', ')})`;
   if (c.expect === 'clean') {
     if (fired.includes('failure/empty-catch') && /catch\s*(\([^)]*\))?\s*\{\s*(\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)+\}/.test(c.code)) return 'deliberate: a catch holding only a comment is empty for us';
+    if (fired.includes('failure/throw-non-error') && /\?[^?:]+:/.test(c.code)) return 'deliberate: one branch of the conditional throws a literal (the typed only-throw-error flags it too)';
     if (fired.includes('failure/swallowed-error') && fired.length === 1) return 'deliberate: the handler swallows the error (handled for the peer)';
     return c.needsTypeInfo ? 'false positive: the peer knows from types that this is not a promise/error case' : 'false positive';
   }

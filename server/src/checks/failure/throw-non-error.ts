@@ -95,11 +95,37 @@ function nonErrorKind(expression: ts.Expression, depth: number): Kind | undefine
     case ts.SyntaxKind.PostfixUnaryExpression:
       return 'number';
     case ts.SyntaxKind.Identifier: {
-      const name = (e as ts.Identifier).text;
-      if (name === 'undefined') return 'value';
       if (depth > 3) return undefined;
-      const initializer = constInitializer(e as ts.Identifier);
-      return initializer ? nonErrorKind(initializer, depth + 1) : undefined;
+      const declaration = declarationOf(e as ts.Identifier);
+      if ((e as ts.Identifier).text === 'undefined') return declaration ? undefined : 'value';
+      if (!declaration) return undefined;
+      if (declaration.type && isNonErrorType(declaration.type, declaration)) return 'value';
+      return declaration.constInitializer ? nonErrorKind(declaration.constInitializer, depth + 1) : undefined;
+    }
+    case ts.SyntaxKind.PropertyAccessExpression: {
+      // `const detail = { msg: "x" }; throw detail.msg;`
+      const access = e as ts.PropertyAccessExpression;
+      if (depth > 3 || !ts.isIdentifier(access.expression)) return undefined;
+      const object = declarationOf(access.expression)?.constInitializer;
+      if (!object || !ts.isObjectLiteralExpression(object)) return undefined;
+      const property = object.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === access.name.text);
+      return property ? nonErrorKind(property.initializer, depth + 1) : undefined;
+    }
+    case ts.SyntaxKind.NewExpression: {
+      // `new String("x")`, or a class of this file whose `extends` chain ends without an Error.
+      const callee = (e as ts.NewExpression).expression;
+      if (!ts.isIdentifier(callee)) return undefined;
+      if (['String', 'Number', 'Boolean', 'Object', 'Array', 'Map', 'Set', 'Date', 'RegExp'].includes(callee.text)) return callee.text === 'String' ? 'string' : 'value';
+      return isLocalNonErrorClass(callee, 0) ? 'object' : undefined;
+    }
+    case ts.SyntaxKind.CallExpression: {
+      const call = e as ts.CallExpression;
+      // `Object.assign({...}, ...)` is a plain object; a function of this file that returns nothing yields undefined.
+      if (ts.isPropertyAccessExpression(call.expression) && ts.isIdentifier(call.expression.expression) && call.expression.expression.text === 'Object' && call.expression.name.text === 'assign') {
+        const target = call.arguments[0];
+        return target && ts.isObjectLiteralExpression(skipOuter(target)) ? 'object' : undefined;
+      }
+      return ts.isIdentifier(call.expression) && returnsNothing(call.expression) ? 'value' : undefined;
     }
     case ts.SyntaxKind.BinaryExpression: {
       const binary = e as ts.BinaryExpression;
@@ -109,24 +135,25 @@ function nonErrorKind(expression: ts.Expression, depth: number): Kind | undefine
         const right = nonErrorKind(binary.right, depth);
         return left === 'string' || right === 'string' ? 'string' : left === 'number' && right === 'number' ? 'number' : undefined;
       }
-      if (op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.CommaToken || op === ts.SyntaxKind.AmpersandAmpersandToken) return nonErrorKind(binary.right, depth);
-      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
+      if (op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.CommaToken || op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.AmpersandAmpersandEqualsToken) return nonErrorKind(binary.right, depth);
+      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarEqualsToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken) {
+        // A left side that is always used (a truthy literal for ||, a non-null one for ??) decides alone.
         const left = nonErrorKind(binary.left, depth);
+        if (left && isAlwaysTaken(binary.left, op)) return left;
         const right = nonErrorKind(binary.right, depth);
         return left && right ? right : undefined;
       }
-      if (ts.SyntaxKind.FirstBinaryOperator <= op && op <= ts.SyntaxKind.LastBinaryOperator && op !== ts.SyntaxKind.InKeyword && op !== ts.SyntaxKind.InstanceOfKeyword) {
-        // Arithmetic and comparisons yield numbers and booleans; assignment forms yield their right side.
-        if (op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment) return undefined;
-        return 'value';
-      }
+      // Arithmetic, bitwise and comparison operators, compound assignments included, yield numbers, strings or booleans.
+      if (op === ts.SyntaxKind.InstanceOfKeyword || op === ts.SyntaxKind.InKeyword) return 'value';
+      if (ts.SyntaxKind.FirstBinaryOperator <= op && op <= ts.SyntaxKind.LastBinaryOperator) return 'value';
       return undefined;
     }
     case ts.SyntaxKind.ConditionalExpression: {
       const conditional = e as ts.ConditionalExpression;
       const whenTrue = nonErrorKind(conditional.whenTrue, depth);
       const whenFalse = nonErrorKind(conditional.whenFalse, depth);
-      return whenTrue && whenFalse ? whenTrue : undefined;
+      // One branch that certainly throws a non-Error is already the bug.
+      return whenTrue ?? whenFalse;
     }
     default:
       return undefined;
@@ -135,26 +162,111 @@ function nonErrorKind(expression: ts.Expression, depth: number): Kind | undefine
 
 function skipOuter(expression: ts.Expression): ts.Expression {
   let e = expression;
-  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e)) {
+    // `x as string` says what the value is.
+    // `x as string` says what the value is; `x as Error` is the author's word that it is an Error.
+    if (ts.isAsExpression(e) || ts.isTypeAssertionExpression(e)) {
+      if (!PRIMITIVE_TYPES.has(e.type.kind)) return e;
+      return e.type.kind === ts.SyntaxKind.StringKeyword ? ts.factory.createStringLiteral('') : ts.factory.createNull();
+    }
+    e = e.expression;
+  }
   return e;
 }
 
+const PRIMITIVE_TYPES = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.StringKeyword,
+  ts.SyntaxKind.NumberKeyword,
+  ts.SyntaxKind.BooleanKeyword,
+  ts.SyntaxKind.BigIntKeyword,
+  ts.SyntaxKind.SymbolKeyword,
+  ts.SyntaxKind.UndefinedKeyword,
+  ts.SyntaxKind.VoidKeyword,
+]);
+
+/** A declared type that admits a non-Error: a primitive, a literal type, an object type literal, or a union holding one. */
+function isNonErrorType(type: ts.TypeNode, declaration: Declaration): boolean {
+  if (PRIMITIVE_TYPES.has(type.kind) || ts.isLiteralTypeNode(type) || ts.isTypeLiteralNode(type)) return true;
+  // `Error | undefined` (a `lastError` kept across retries) is left alone: only a member that is a value counts.
+  if (ts.isUnionTypeNode(type)) return type.types.some((t) => !isNullishType(t) && isNonErrorType(t, declaration));
+  if (ts.isParenthesizedTypeNode(type)) return isNonErrorType(type.type, declaration);
+  // A type parameter constrained to a primitive (`T extends number`).
+  if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && !type.typeArguments) {
+    const name = type.typeName.text;
+    for (let node: ts.Node | undefined = declaration.node; node; node = node.parent) {
+      const parameter = (ts.isFunctionLike(node) || ts.isClassLike(node)) ? node.typeParameters?.find((p) => p.name.text === name) : undefined;
+      if (parameter) return !!parameter.constraint && isNonErrorType(parameter.constraint, declaration);
+    }
+  }
+  return false;
+}
+
+function isNullishType(type: ts.TypeNode): boolean {
+  return type.kind === ts.SyntaxKind.UndefinedKeyword || type.kind === ts.SyntaxKind.VoidKeyword || (ts.isLiteralTypeNode(type) && type.literal.kind === ts.SyntaxKind.NullKeyword);
+}
+
+/** `a || b` always yields a for a truthy literal; `a ?? b` for any non-null literal. */
+function isAlwaysTaken(left: ts.Expression, op: ts.SyntaxKind): boolean {
+  const e = skipOuter(left);
+  const nullish = e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined');
+  if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken) return (ts.isLiteralExpression(e) || ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e) || ts.isTemplateExpression(e)) && !nullish;
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return e.text.length > 0;
+  if (ts.isNumericLiteral(e)) return Number(e.text) !== 0;
+  return ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e) || e.kind === ts.SyntaxKind.TrueKeyword;
+}
+
+/** A class declared in this file whose `extends` chain ends in a class with no `extends` (so not an Error). */
+function isLocalNonErrorClass(name: ts.Identifier, depth: number): boolean {
+  if (depth > 5) return false;
+  const declaration = name.getSourceFile().statements.find((s): s is ts.ClassDeclaration => ts.isClassDeclaration(s) && s.name?.text === name.text);
+  if (!declaration) return false;
+  const heritage = declaration.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  if (!heritage) return true;
+  return ts.isIdentifier(heritage) && isLocalNonErrorClass(heritage, depth + 1);
+}
+
+/** A function declared at the top of this file whose body never returns a value. */
+function returnsNothing(name: ts.Identifier): boolean {
+  const declaration = name.getSourceFile().statements.find((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === name.text);
+  if (!declaration?.body || declaration.type || declaration.asteriskToken || declaration.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return false;
+  let returns = false;
+  const visit = (node: ts.Node): void => {
+    if (returns || (ts.isFunctionLike(node) && node !== declaration)) return;
+    if ((ts.isReturnStatement(node) && node.expression) || ts.isThrowStatement(node)) returns = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(declaration.body);
+  return !returns;
+}
+
+interface Declaration {
+  node: ts.Node;
+  type?: ts.TypeNode;
+  /** The initializer, when the binding is a `const` (never reassigned). */
+  constInitializer?: ts.Expression;
+}
+
 /**
- * The initializer of the `const` this identifier names, found in the enclosing blocks (a parameter
- * or catch binding of the same name in between shadows it: unknown).
+ * The declaration an identifier refers to, found in the enclosing scopes: a parameter, a catch
+ * binding, or a variable of an enclosing block. Undefined when it is declared elsewhere (imports,
+ * hoisted functions, globals): unknown, never reported.
  */
-function constInitializer(identifier: ts.Identifier): ts.Expression | undefined {
+function declarationOf(identifier: ts.Identifier): Declaration | undefined {
   const name = identifier.text;
   for (let node: ts.Node | undefined = identifier.parent; node; node = node.parent) {
-    if (ts.isFunctionLike(node) && node.parameters.some((p) => declares(p.name, name))) return undefined;
-    if (ts.isCatchClause(node) && node.variableDeclaration && declares(node.variableDeclaration.name, name)) return undefined;
+    if (ts.isFunctionLike(node)) {
+      const parameter = node.parameters.find((p) => declares(p.name, name));
+      if (parameter) return { node: parameter, ...(ts.isIdentifier(parameter.name) && parameter.type && !parameter.dotDotDotToken && !parameter.questionToken ? { type: parameter.type } : {}) };
+    }
+    if (ts.isCatchClause(node) && node.variableDeclaration && declares(node.variableDeclaration.name, name)) return { node: node.variableDeclaration };
     if (ts.isBlock(node) || ts.isSourceFile(node) || ts.isModuleBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) {
       for (const statement of node.statements) {
         if (!ts.isVariableStatement(statement)) continue;
         for (const declaration of statement.declarationList.declarations) {
           if (!declares(declaration.name, name)) continue;
+          if (!ts.isIdentifier(declaration.name)) return { node: declaration };
           const isConst = (statement.declarationList.flags & ts.NodeFlags.Const) !== 0;
-          return isConst && ts.isIdentifier(declaration.name) ? declaration.initializer : undefined;
+          return { node: declaration, ...(declaration.type ? { type: declaration.type } : {}), ...(isConst && declaration.initializer ? { constInitializer: declaration.initializer } : {}) };
         }
       }
     }
