@@ -34,7 +34,7 @@ describe('shipshape primer (CLI)', () => {
     const { code, stdout, stderr } = run(['primer', dir, '--touched', path.join(dir, 'src/domain/order.ts'), '--task', 'Add cancellation', '--decision', 'Soft deletes', '--decision', 'No new tables']);
     assert.equal(code, 0, stderr);
     assert.match(stdout, /## Task\nAdd cancellation\n\n## Decisions\n- Soft deletes\n- No new tables\n/);
-    assert.match(stdout, /Files touched: `src\/domain\/order.ts`\nOpen findings:\n- src\/domain\/order.ts:1 architecture\/layer-import: domain must not import infra \(src\/infra\/db.ts\)\n/);
+    assert.match(stdout, /Files touched: the 1 with findings below\nOpen findings:\n- src\/domain\/order.ts:1 architecture\/layer-import: domain must not import infra \(src\/infra\/db.ts\)\n/);
     assert.match(stdout, /## Verify before you finish\n- `pnpm test`\n- `shipshape readiness`\n/);
   });
 

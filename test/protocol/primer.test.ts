@@ -51,7 +51,7 @@ describe('primer server command', function () {
     assert.match(text, /^# Primer for a fresh session\n\n## Hard constraints[^\n]*\n1\. `domain`/);
     assert.match(text, /## Task\nAdd cancellation\n/);
     assert.match(text, /## Why a fresh session\n- Since 14:02 the AI edits re-introduced `domain must not import infra` twice after it had been fixed\.\n/);
-    assert.match(text, /Files touched: `src\/config\/signing-key.ts`, `src\/domain\/order.ts`\nOpen findings:\n- src\/config\/signing-key.ts:3 secrets\/private-key: Private key hardcoded \(\d+ characters\)\n- src\/domain\/order.ts:2 architecture\/layer-import: domain must not import infra \(src\/infra\/db.ts\)\n/);
+    assert.match(text, /Files touched: the 2 with findings below\nOpen findings:\n- src\/config\/signing-key.ts:3 secrets\/private-key: Private key hardcoded \(\d+ characters\)\n- src\/domain\/order.ts:2 architecture\/layer-import: domain must not import infra \(src\/infra\/db.ts\)\n/);
     assert.match(text, /## Verify before you finish\n- `npm test`\n- `shipshape readiness`\n/);
     // The private key's body never leaves the server.
     const body = fs.readFileSync(key, 'utf8').split('\n').find((line) => /^[A-Za-z0-9+/=]{40,}$/.test(line.trim()));
