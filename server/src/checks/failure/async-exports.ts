@@ -2,7 +2,8 @@
 // methods, functions annotated or written to return promises, consts of async arrows, the default
 // export, CommonJS `module.exports`), so `failure/floating-promise` knows a call into another file
 // returns a promise without a type checker. Plain data; computed from one file's syntax only.
-import * as ts from 'typescript';
+// A default import: bundled, `import * as ts` turns every `ts.` access into a getter call.
+import ts from 'typescript';
 import type { Summarizer } from '../../engine/workspace/index';
 import { pathKey, PromiseInference, propertyNameText, type Step } from './support/promise-inference';
 import { findDeclaration, hasModifier } from './support/scope';

@@ -3,7 +3,8 @@
 // the path is judged from what is written there: `async`, a `Promise<…>` annotation, a body that
 // returns a promise, `new Promise`, the table of well-known promise APIs, or — for another file of the
 // workspace — the lookup the caller passes in.
-import * as ts from 'typescript';
+// A default import: bundled, `import * as ts` turns every `ts.` access into a getter call.
+import ts from 'typescript';
 import { isKnownGlobalPromise, isKnownModulePromise } from './promise-apis';
 import { findDeclaration, hasModifier, isAsyncFunction, skipOuter } from './scope';
 
