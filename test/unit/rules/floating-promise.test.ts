@@ -15,6 +15,7 @@ const LIB = {
   'src/http.ts': 'export { default as fetch } from "node-fetch";\nexport * from "./orders";\nexport { saveOrder as persist } from "./orders";\n',
   'src/wrapped.ts': 'import { saveOrder } from "./orders";\nexport function saveLater(o: unknown) { return saveOrder(o); }\n',
   'src/legacy.js': 'module.exports = { load: async () => 1, plain: () => 1 };\n',
+  'src/db.ts': 'import { PrismaClient } from "@prisma/client";\nimport mongoose from "mongoose";\nexport const db = new PrismaClient();\nexport const User = mongoose.model("User", {});\n',
 };
 function ws(code: string): ValidCase;
 function ws(code: string, extra: Partial<InvalidCase> & { errors: InvalidCase['errors'] }): InvalidCase;
@@ -88,6 +89,7 @@ ruleTable(RULE, {
     ws('import * as http from "./http";\nhttp.saveOrder(1);', { errors: [{ line: 2, column: 1 }] }),
     ws('import { saveLater } from "./wrapped";\nsaveLater(1);', { errors: [{ line: 2, column: 1 }] }),
     ws('const { load } = require("./legacy");\nload();', { filename: 'src/main.js', errors: [{ line: 2, column: 1 }] }),
+    ws('import { db, User } from "./db";\ndb.user.create({});\nUser.findOne({});\ndb.$on("query", log);', { errors: [{ line: 2, column: 1 }, { line: 3, column: 1 }] }),
     // Without the workspace index (a lone file), the imported file is summarised on demand.
     { code: 'import { saveOrder } from "./orders";\nsaveOrder({});', files: LIB, errors: [{ line: 2, column: 1 }] },
     { code: 'const save = async () => {};\nsave();', filename: 'src/a.mjs', errors: [{ line: 2, column: 1 }] },
