@@ -15,6 +15,7 @@ const LIB = {
   'src/http.ts': 'export { default as fetch } from "node-fetch";\nexport * from "./orders";\nexport { saveOrder as persist } from "./orders";\n',
   'src/wrapped.ts': 'import { saveOrder } from "./orders";\nexport function saveLater(o: unknown) { return saveOrder(o); }\n',
   'src/legacy.js': 'module.exports = { load: async () => 1, plain: () => 1 };\n',
+  'src/db.ts': 'import { PrismaClient } from "@prisma/client";\nimport mongoose from "mongoose";\nexport const db = new PrismaClient();\nexport const User = mongoose.model("User", {});\n',
 };
 function ws(code: string): ValidCase;
 function ws(code: string, extra: Partial<InvalidCase> & { errors: InvalidCase['errors'] }): InvalidCase;
@@ -39,6 +40,9 @@ ruleTable(RULE, {
     'const pending = [];\npending.push(fetch("/x"));',
     'items.forEach((item) => item);',
     'async function f() { if (await fetch("/x")) {} }',
+    'cy.get("button").then((el) => el.click());',
+    'class Later { then(cb: () => void): Later { return this; } }\nconst later = new Later();\nlater.then(() => {});',
+    'frank().then(go, report);',
     'declare const ready: boolean;\nif (ready) {}',
     'cond && void fetch("/x");',
     'class A { async load() {} run() { return this.load(); } }',
@@ -50,6 +54,9 @@ ruleTable(RULE, {
     { code: 'fetch("/x");', errors: [{ line: 1, column: 1, endLine: 1, endColumn: 12, message: returns('fetch') }] },
     { code: 'async function f() {\n  Promise.resolve(1);\n}', errors: [{ line: 2, column: 3, message: returns('Promise.resolve') }] },
     { code: 'fetch("/x").then((r) => r.json());', errors: [{ line: 1, column: 1, message: returns('fetch("/x").then') }] },
+    // `.then`/`.finally` are the promise protocol, whatever they are called on.
+    { code: 'frank().then(go);', errors: [{ line: 1, column: 1, message: returns('frank().then') }] },
+    { code: 'job.finally(cleanup);', errors: [{ line: 1, column: 1 }] },
     { code: 'fetch("/x").catch();', errors: [{ line: 1, column: 1 }] },
     { code: 'fetch("/x").finally(() => done());', errors: [{ line: 1, column: 1 }] },
     { code: 'new Promise((resolve) => resolve(1));', errors: [{ line: 1, column: 1, message: returns('new Promise') }] },
@@ -88,6 +95,7 @@ ruleTable(RULE, {
     ws('import * as http from "./http";\nhttp.saveOrder(1);', { errors: [{ line: 2, column: 1 }] }),
     ws('import { saveLater } from "./wrapped";\nsaveLater(1);', { errors: [{ line: 2, column: 1 }] }),
     ws('const { load } = require("./legacy");\nload();', { filename: 'src/main.js', errors: [{ line: 2, column: 1 }] }),
+    ws('import { db, User } from "./db";\ndb.user.create({});\nUser.findOne({});\ndb.$on("query", log);', { errors: [{ line: 2, column: 1 }, { line: 3, column: 1 }] }),
     // Without the workspace index (a lone file), the imported file is summarised on demand.
     { code: 'import { saveOrder } from "./orders";\nsaveOrder({});', files: LIB, errors: [{ line: 2, column: 1 }] },
     { code: 'const save = async () => {};\nsave();', filename: 'src/a.mjs', errors: [{ line: 2, column: 1 }] },

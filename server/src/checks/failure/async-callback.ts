@@ -2,7 +2,8 @@
 // ignores the promise — forEach, timers, event listeners, `new Promise(async …)`, Express 4 handlers,
 // or a parameter this file declares as returning `void` — whose body does not handle its own rejections.
 import * as path from 'node:path';
-import * as ts from 'typescript';
+// A default import: bundled, `import * as ts` turns every `ts.` access into a getter call.
+import ts from 'typescript';
 import type { Check, FileSystemHost } from '../../engine/types';
 import { isHandled } from './floating-promise';
 import { inferenceFor } from './support/inference-for';
@@ -53,6 +54,11 @@ export const asyncCallback: Check = {
     let express5: boolean | undefined;
     const isExpress5 = () => (express5 ??= expressMajor(context.host, path.dirname(context.document.path)) >= 5);
     const visit = (node: ts.Node): void => {
+      // Every node passes here on every keystroke: only the kinds that can hold a callback do any work.
+      if (!INTERESTING.has(node.kind)) {
+        ts.forEachChild(node, visit);
+        return;
+      }
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
         for (const { argument, site, caller } of callbackSites(node, inference)) {
           if (site === 'express' && isExpress5()) continue;
@@ -69,7 +75,7 @@ export const asyncCallback: Check = {
         const end = ts.isArrowFunction(value) ? value.equalsGreaterThanToken.end : (ts.isFunctionExpression(value) || ts.isMethodDeclaration(value)) && value.body ? value.body.getStart(tree) : value.end;
         context.report({ ruleId: ASYNC_CALLBACK, start, end: trimEnd(tree.text, start, end), message: messageFor('void-context', caller) });
       }
-      if (ts.isClassLike(node) || ts.isInterfaceDeclaration(node)) {
+      if ((ts.isClassLike(node) || ts.isInterfaceDeclaration(node)) && node.heritageClauses) {
         for (const { member, base } of promiseOverridesOfVoid(node, inference)) {
           if (ts.isMethodDeclaration(member) && handlesOwnRejections(member, inference)) continue;
           const name = member.name!;
@@ -83,6 +89,12 @@ export const asyncCallback: Check = {
 };
 
 type Member = ts.ClassElement | ts.TypeElement;
+
+const INTERESTING = new Set([
+  ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression, ts.SyntaxKind.VariableDeclaration, ts.SyntaxKind.BinaryExpression,
+  ts.SyntaxKind.ReturnStatement, ts.SyntaxKind.ArrowFunction, ts.SyntaxKind.JsxAttribute,
+  ts.SyntaxKind.ClassDeclaration, ts.SyntaxKind.ClassExpression, ts.SyntaxKind.InterfaceDeclaration,
+]);
 
 /** Members that give promises where a base class or interface of this file declares them returning `void`. */
 function promiseOverridesOfVoid(node: ts.ClassLikeDeclaration | ts.InterfaceDeclaration, inference: PromiseInference): { member: Member; base: string }[] {

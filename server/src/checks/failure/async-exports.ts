@@ -2,7 +2,8 @@
 // methods, functions annotated or written to return promises, consts of async arrows, the default
 // export, CommonJS `module.exports`), so `failure/floating-promise` knows a call into another file
 // returns a promise without a type checker. Plain data; computed from one file's syntax only.
-import * as ts from 'typescript';
+// A default import: bundled, `import * as ts` turns every `ts.` access into a getter call.
+import ts from 'typescript';
 import type { Summarizer } from '../../engine/workspace/index';
 import { pathKey, PromiseInference, propertyNameText, type Step } from './support/promise-inference';
 import { findDeclaration, hasModifier } from './support/scope';
@@ -44,7 +45,13 @@ export function summarizeAsyncExports(sourceFile: ts.SourceFile): AsyncExportsFa
     return false;
   });
   const candidates: Candidate[] = [];
-  const exported = (name: string, node: ts.Node) => candidates.push(...enumerate([name], node, 0));
+  const exported = (name: string, node: ts.Node) => {
+    candidates.push(...enumerate([name], node, 0));
+    // `export const db = new PrismaClient()`, `export const User = mongoose.model(…)`: a value made by a
+    // module is that module's path, so `db.user.findMany()` in another file is judged by the module.
+    const origin = name ? moduleOrigin(node, inference) : undefined;
+    if (origin) fact.reexports.push([name, origin.specifier, origin.path]);
+  };
 
   for (const statement of sourceFile.statements) {
     const isExported = hasModifier(statement, ts.SyntaxKind.ExportKeyword);
@@ -87,6 +94,38 @@ export function summarizeAsyncExports(sourceFile: ts.SourceFile): AsyncExportsFa
     }
   }
   return fact;
+}
+
+/** The module and path a declaration's value comes from, when it comes from an import or `require`. */
+function moduleOrigin(node: ts.Node, inference: PromiseInference): { specifier: string; path: string } | undefined {
+  let reference;
+  if (ts.isVariableDeclaration(node) && node.initializer && !isStructured(node.initializer)) reference = inference.referenceOf(node.initializer);
+  else if (ts.isImportSpecifier(node) || ts.isImportClause(node) || ts.isNamespaceImport(node)) reference = { base: { kind: 'node' as const, node }, steps: [] as Step[] };
+  for (let hops = 0; reference && hops < 8; hops++) {
+    const base = reference.base;
+    if (base.kind === 'module') return { specifier: base.specifier, path: pathKey(reference.steps) };
+    if (base.kind !== 'node') return undefined;
+    const declaration = base.node;
+    const specifier = importSpecifierOf(declaration);
+    if (specifier !== undefined) {
+      const head = ts.isImportClause(declaration) ? ['default'] : ts.isImportSpecifier(declaration) ? [(declaration.propertyName ?? declaration.name).text] : [];
+      return { specifier, path: pathKey([...head, ...reference.steps]) };
+    }
+    if (ts.isVariableDeclaration(declaration) && declaration.initializer && !isStructured(declaration.initializer)) {
+      const inner = inference.referenceOf(declaration.initializer);
+      reference = inner && { base: inner.base, steps: [...inner.steps, ...reference.steps] };
+    } else {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+function importSpecifierOf(node: ts.Node): string | undefined {
+  if (!(ts.isImportSpecifier(node) || ts.isImportClause(node) || ts.isNamespaceImport(node))) return undefined;
+  let current: ts.Node | undefined = node;
+  while (current && !ts.isImportDeclaration(current)) current = current.parent;
+  return current && ts.isStringLiteralLike(current.moduleSpecifier) ? current.moduleSpecifier.text : undefined;
 }
 
 /** `module.exports = x`, `module.exports.name = x`, `exports.name = x`. */

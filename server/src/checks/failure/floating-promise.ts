@@ -1,6 +1,7 @@
 // failure/floating-promise: a promise used as a statement with nothing to await it or handle its
 // rejection — including calls into async functions of other workspace files (through the index).
-import * as ts from 'typescript';
+// A default import: bundled, `import * as ts` turns every `ts.` access into a getter call.
+import ts from 'typescript';
 import type { Check, CheckContext, RawFix } from '../../engine/types';
 import { inferenceFor } from './support/inference-for';
 import type { PromiseInference } from './support/promise-inference';
@@ -50,9 +51,19 @@ export const floatingPromise: Check = {
     const inference = inferenceFor(context);
     const handler = typeof context.options.rejectionHandler === 'string' && context.options.rejectionHandler.trim() ? context.options.rejectionHandler.trim() : DEFAULT_REJECTION_HANDLER;
     const visit = (node: ts.Node): void => {
-      if (ts.isExpressionStatement(node)) checkStatement(node, tree, inference, context, handler);
-      const condition = conditionOf(node);
-      if (condition) checkCondition(condition, tree, inference, context);
+      switch (node.kind) {
+        case ts.SyntaxKind.ExpressionStatement:
+          checkStatement(node as ts.ExpressionStatement, tree, inference, context, handler);
+          break;
+        case ts.SyntaxKind.IfStatement:
+        case ts.SyntaxKind.WhileStatement:
+        case ts.SyntaxKind.DoStatement:
+        case ts.SyntaxKind.ForStatement:
+        case ts.SyntaxKind.ConditionalExpression: {
+          const condition = conditionOf(node);
+          if (condition) checkCondition(condition, tree, inference, context);
+        }
+      }
       ts.forEachChild(node, visit);
     };
     visit(tree);

@@ -3,7 +3,8 @@
 // the path is judged from what is written there: `async`, a `Promise<…>` annotation, a body that
 // returns a promise, `new Promise`, the table of well-known promise APIs, or — for another file of the
 // workspace — the lookup the caller passes in.
-import * as ts from 'typescript';
+// A default import: bundled, `import * as ts` turns every `ts.` access into a getter call.
+import ts from 'typescript';
 import { isKnownGlobalPromise, isKnownModulePromise } from './promise-apis';
 import { findDeclaration, hasModifier, isAsyncFunction, skipOuter } from './scope';
 
@@ -25,6 +26,7 @@ export type ExternalLookup = (specifier: string, path: string) => boolean;
 
 const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
 const MAX_DEPTH = 24;
+const NOT_THENABLE_GLOBALS = new Set(['cy', 'Cypress']);
 
 /** `.get()` for [get, ()]: the key the API table and the workspace index use. */
 export function pathKey(steps: readonly Step[]): string {
@@ -156,8 +158,9 @@ export class PromiseInference {
   private evaluate(base: Base, steps: Step[]): boolean {
     return this.guard(() => {
       const n = steps.length;
-      // p.then(…), p.catch(…), p.finally(…) give a promise when p is one.
-      if (n >= 2 && steps[n - 1] === '()' && CHAIN_METHODS.has(steps[n - 2]) && this.evaluate(base, steps.slice(0, -2))) return true;
+      // `.then(…)`, `.catch(…)`, `.finally(…)` are the promise protocol: whatever they are called on is a
+      // promise (or a thenable used as one) — except Cypress chains, which look alike and are not.
+      if (n >= 2 && steps[n - 1] === '()' && CHAIN_METHODS.has(steps[n - 2]) && !(base.kind === 'global' && NOT_THENABLE_GLOBALS.has(base.name)) && !ownThenable(base, steps.slice(0, -2))) return true;
       switch (base.kind) {
         case 'global':
           return isKnownGlobalPromise(`.${base.name}${pathKey(steps)}`);
@@ -330,6 +333,18 @@ export class PromiseInference {
     if (!ts.isBlock(body)) return this.isPromiseExpression(body);
     return returnExpressions(body).some((value) => this.isPromiseExpression(value));
   }
+}
+
+/** An instance of a class of this file that declares its own `then`: judged by that method, not by convention. */
+function ownThenable(base: Base, steps: Step[]): boolean {
+  if (base.kind !== 'node') return false;
+  const declaresThen = (node: ts.Node) => ts.isClassLike(node) && node.members.some((m) => !!m.name && propertyNameText(m.name) === 'then');
+  if (steps.length === 1 && steps[0] === 'new') return declaresThen(base.node);
+  if (steps.length > 0 || !ts.isVariableDeclaration(base.node) || !base.node.initializer) return false;
+  const init = skipOuter(base.node.initializer);
+  if (!ts.isNewExpression(init) || !ts.isIdentifier(init.expression)) return false;
+  const declaration = findDeclaration(init.expression);
+  return !!declaration && declaresThen(declaration);
 }
 
 function extend(reference: Reference | undefined, step: Step): Reference | undefined {

@@ -1,6 +1,7 @@
 // Name lookup without a type checker: which declaration an identifier names, by walking the enclosing
 // scopes (block, function, module) up to the file. Each scope's names are collected once per tree.
-import * as ts from 'typescript';
+// A default import: bundled, `import * as ts` turns every `ts.` access into a getter call.
+import ts from 'typescript';
 
 /** The declaring node: a function, class, variable/binding element, parameter, import binding, enum, type or interface. */
 export type Declaration = ts.Node;
