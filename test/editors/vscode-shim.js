@@ -15,7 +15,7 @@
 //   SHIPSHAPE_WORKSPACE_TRUST=1   start code-server WITHOUT --disable-workspace-trust (trust prompts on)
 //   SHIPSHAPE_SCREENSHOT=<file>   save a PNG of the workbench just before exiting (pass, fail or timeout)
 //   SHIPSHAPE_SCREENSHOT_DIR=<dir> tests may request named screenshots (see vscode/helpers-screenshot.js)
-//   SHIPSHAPE_EDITOR_TIMEOUT_MS   hard limit for the whole run (default 240000); exit code 124 past it
+//   SHIPSHAPE_EDITOR_TIMEOUT_MS   hard limit for the whole run (default 600000); exit code 124 past it
 //   SHIPSHAPE_EDITOR_SETTINGS     JSON merged into the user settings
 //   SHIPSHAPE_EDITOR_DEBUG=1      show code-server's output and the workbench's noise
 //   SHIPSHAPE_KEEP_SCRATCH=1      keep the scratch folder (HOME, logs, profiles) and print its path
@@ -27,7 +27,7 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
-const TIMEOUT_MS = Number(process.env.SHIPSHAPE_EDITOR_TIMEOUT_MS || 240000);
+const TIMEOUT_MS = Number(process.env.SHIPSHAPE_EDITOR_TIMEOUT_MS || 600000);
 const DEBUG = Boolean(process.env.SHIPSHAPE_EDITOR_DEBUG);
 
 for (const name of ['CODE_SERVER_BIN', 'NODE24_BIN', 'SHIPSHAPE_EDITOR_TOOLS']) {

@@ -1,6 +1,6 @@
 // One TypeScript/JavaScript parse per document version, shared by every check.
 import * as path from 'node:path';
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 const SCRIPT_KIND: Record<string, ts.ScriptKind> = {
   '.ts': ts.ScriptKind.TS, '.mts': ts.ScriptKind.TS, '.cts': ts.ScriptKind.TS, '.tsx': ts.ScriptKind.TSX,

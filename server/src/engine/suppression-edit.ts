@@ -1,7 +1,7 @@
 // The "suppress with reason" quick fix as a pure edit: insert a directive line above the finding's
 // start line, indented like it. It is refused where a new line would change the program's meaning
 // (inside a multi-line string, template or YAML block scalar) or where the format has no comments.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { commentStyleFor, isScriptLanguage, languageOf } from './language';
 import { parseScript } from './parse-ts';
 import { LineIndex } from './positions';

@@ -1,7 +1,7 @@
 // The names a module exports, following `export * from` chains: what the "import from the public
 // entry" quick fix needs to know before it rewrites an import. Parsed on demand (only when there is
 // a deep import to fix), never kept.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { parseScript } from '../../engine/parse-ts';
 import type { ModuleResolver } from './module-resolver';
 

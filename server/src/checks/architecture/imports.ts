@@ -1,7 +1,7 @@
 // Module references of a TypeScript/JavaScript file: static imports, re-exports, dynamic `import()`
 // and `require()`, each with the range of its specifier and whether it is type-only.
 import * as path from 'node:path';
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { parseScript } from '../../engine/parse-ts';
 import { scanModuleReferences } from './scan-imports';
 

@@ -3,7 +3,7 @@
 // That is many times faster than a parse, which matters when the whole workspace is indexed. It
 // recognises the same forms as `findModuleReferences` in imports.ts, type-only ones included; a test
 // holds them equal.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { findModuleKeywords } from './code-lexer';
 import type { ModuleReference } from './imports';
 

@@ -1,7 +1,7 @@
 // The compiler options module resolution needs from the nearest tsconfig.json (or jsconfig.json):
 // `paths` and `baseUrl`, with `extends` chains followed by TypeScript's own config reader.
 import * as path from 'node:path';
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { FileSystemHost } from '../../engine/types';
 
 export interface PathAliases {

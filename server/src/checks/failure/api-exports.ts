@@ -2,7 +2,7 @@
 // another name (`export { fetch as httpFetch }`, `export const get = axios.get`) is summarised once in
 // the workspace index, so a call through the wrapper in another file is still seen as the API itself.
 import * as path from 'node:path';
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { CheckContext } from '../../engine/types';
 import type { Summarizer } from '../../engine/workspace/index';
 import { resolverFor } from '../architecture/module-resolver';

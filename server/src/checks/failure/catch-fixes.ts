@@ -2,7 +2,7 @@
 // (`throw new Error("<context>", { cause: err })`), or, when the rule option `todoFix` is set, mark it
 // with a `TODO(shipshape)` comment. No fix deletes user code: the throw goes in before the handler's
 // `return`/`continue`/`break`, or at its end.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { RawFix, RawTextChange } from '../../engine/types';
 import { bindingName, calleeText, mentions } from './handler-body';
 

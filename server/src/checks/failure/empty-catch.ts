@@ -1,7 +1,7 @@
 // failure/empty-catch: a catch block with no statements (comments alone do not handle an error), and
 // in Python a broad `except` whose body is only `pass`/`...`. A handler with code that still drops the
 // error is failure/swallowed-error's.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { Check } from '../../engine/types';
 import { catchClauseFixes } from './catch-fixes';
 import { hasShipshapeTodo } from './handler-body';

@@ -6,7 +6,7 @@
 // `continue`/`break`, or an empty statement. Anything else (a throw, a call that is not logging, an
 // assignment, a condition, a use of the error other than as a log argument) counts as handling: the
 // rule prefers to miss a swallow over flagging real handling.
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 /** Method names that log, on a receiver that is a logger (`console`, `logger`, `this.log`…). */
 const LOG_METHODS = new Set(['log', 'info', 'warn', 'warning', 'error', 'debug', 'trace', 'fatal', 'verbose', 'silly', 'dir', 'exception', 'critical']);

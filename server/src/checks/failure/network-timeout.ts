@@ -1,6 +1,6 @@
 // failure/network-timeout: an outbound call (HTTP client, database pool) that can wait forever because
 // nothing bounds it: no timeout, no abort signal. TypeScript/JavaScript here; Python in network-python.ts.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { Check, CheckContext, RawFix } from '../../engine/types';
 import { importedApiResolver } from './api-exports';
 import { apiAliases } from './support/api-aliases';

@@ -1,6 +1,6 @@
 // failure/retry-without-backoff: a loop that retries a remote call on failure with no delay, or with a
 // constant delay and no cap on attempts.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { Check } from '../../engine/types';
 import { apiAliases, type ApiAliases } from './support/api-aliases';
 import { unwrap } from './support/external-input';

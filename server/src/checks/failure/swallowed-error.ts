@@ -1,7 +1,7 @@
 // failure/swallowed-error: a catch block or rejection handler that has code in it and still drops the
 // error (logs and carries on, returns a default, skips to the next item, or is an empty callback).
 // An empty catch *block* is failure/empty-catch's; one construct never gets both.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { Check, CheckContext } from '../../engine/types';
 import { callbackFixes, catchClauseFixes } from './catch-fixes';
 import { bindingName, hasShipshapeTodo, judgeBlock, judgeCallback, type HandlerOptions, type HandlerVerdict } from './handler-body';

@@ -2,7 +2,7 @@
 // plain object, or a const initialised with one), and `Promise.reject(x)` / an executor's
 // `reject(x)` with such a value. Identifiers of unknown origin, calls, `new X()` and member reads
 // could be Errors and are never reported: without types, precision comes first.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { Check, RawFix } from '../../engine/types';
 
 const RULE_ID = 'failure/throw-non-error';

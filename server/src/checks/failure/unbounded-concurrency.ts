@@ -1,6 +1,6 @@
 // failure/unbounded-concurrency: `Promise.all(items.map(async …))` where `items` is as large as an input,
 // a query result or a file makes it: every item starts at once.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { Check } from '../../engine/types';
 import { declarationOf, externalSource, unwrap, type ExternalSource } from './support/external-input';
 

@@ -1,6 +1,6 @@
 // failure/unguarded-parse: `JSON.parse` of external input (a request body, file or network contents,
 // the command line, the environment, message data) that no try/catch or rejection handler guards.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { Check } from '../../engine/types';
 import { externalSource, unwrap } from './support/external-input';
 

@@ -1,7 +1,7 @@
 // Which local names of a TypeScript/JavaScript file stand for a well-known API (`fetch`, `axios.get`,
 // `https.request`, `pg.Pool`…), through imports, `require`, namespace imports, destructuring and plain
 // re-assignment. Pure and syntactic: no type checker, one walk of the top-level statements.
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 /** Canonical module names by package specifier (with or without `node:`). */
 const MODULES: Record<string, string> = {

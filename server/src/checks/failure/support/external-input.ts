@@ -1,7 +1,7 @@
 // Where a value comes from, syntactically: a request body, file contents, a network response, the
 // command line, the environment, message data, stored data, a query result. Only positive evidence
 // counts (a parameter of unknown origin is not external), so the rules built on it stay precise.
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 export type ExternalSource =
   | 'a request body'

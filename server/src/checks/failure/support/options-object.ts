@@ -1,6 +1,6 @@
 // Options objects passed to calls: what an argument holds (nothing, a literal we can read, or something
 // we cannot see into), whether it sets a key, and the edit that adds a property to it.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { RawTextChange } from '../../../engine/types';
 
 export type OptionsArgument =
