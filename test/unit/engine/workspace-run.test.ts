@@ -8,7 +8,7 @@ import { applyBaseline, buildBaseline, newSalt, pruneBaseline, readBaseline, wri
 import { DOCS_BASE_URL, ruleDocLink, ruleDocUrl } from '../../../server/src/engine/docs';
 import { ConfigError } from '../../../server/src/engine/errors';
 import { createEngine, type Finding } from '../../../server/src/engine/index';
-import { buildReport, relativeTo } from '../../../server/src/engine/report/report';
+import { annotate, buildReport, relativeTo } from '../../../server/src/engine/report/report';
 import { BASELINE_PATH, repositorySalt } from '../../../server/src/engine/salt';
 import { collectFiles } from '../../../server/src/engine/workspace/files';
 import { runWorkspaceParallel } from '../../../server/src/engine/workspace/parallel';
@@ -97,8 +97,11 @@ describe('workspace run (engine)', () => {
     assert.match(stored.engine, /^[0-9a-f]{40}$/);
     assert.equal(Object.keys(stored.entries).length, 3);
     assert.deepEqual(fs.readdirSync(cacheDir).sort(), ['.gitignore', 'results.json']);
+    // A .gitignore the user changed is left alone.
+    fs.writeFileSync(path.join(cacheDir, '.gitignore'), '# mine\n*\n');
 
     const warm = await run();
+    assert.equal(fs.readFileSync(path.join(cacheDir, '.gitignore'), 'utf8'), '# mine\n*\n');
     assert.deepEqual(warm.cache, { hits: 3, misses: 0 });
     assert.deepEqual(warm.findings, cold.findings);
     assert.equal(warm.filesScanned, 3);
@@ -154,12 +157,12 @@ describe('workspace run (engine)', () => {
     const progress: string[] = [];
     const all = collectFiles([dir]).files;
     await runWorkspaceParallel(engine, { files: all, applyBaseline: false, allowGit: false, cacheDir, onProgress: (d, t) => progress.push(`${d}/${t}`) });
-    assert.deepEqual(progress, ['25/52', '50/52']);
+    assert.deepEqual(progress, ['25/52', '50/52', '52/52']);
     // A warm run counts the cached files first.
     fs.writeFileSync(path.join(dir, 'm0.ts'), 'export const v0 = 100;\n');
     progress.length = 0;
     await runWorkspaceParallel(engine, { files: all, applyBaseline: false, allowGit: false, cacheDir, onProgress: (d, t) => progress.push(`${d}/${t}`) });
-    assert.deepEqual(progress, []);
+    assert.deepEqual(progress, ['52/52']);
   });
 });
 
@@ -171,6 +174,8 @@ describe('baseline file', () => {
     const baseline = buildBaseline([{ finding: finding('b2'), relativePath: 'x.ts' }, { finding: finding('a1', 'secrets/x'), relativePath: 'y.ts' }, { finding: finding('b2'), relativePath: 'z.ts' }], 'salt');
     assert.deepEqual(baseline, { version: 1, salt: 'salt', findings: { a1: { ruleId: 'secrets/x', file: 'y.ts', count: 1 }, b2: { ruleId: 'failure/empty-catch', file: 'x.ts', count: 2 } } });
     assert.deepEqual(Object.keys(baseline.findings), ['a1', 'b2']);
+    const many = buildBaseline(['d', 'b', 'e', 'a', 'c'].map((fp) => ({ finding: finding(fp), relativePath: 'x.ts' })), 's');
+    assert.deepEqual(Object.keys(many.findings), ['a', 'b', 'c', 'd', 'e']);
     const file = writeBaseline(path.join(dir, 'deep'), baseline);
     assert.equal(file, path.join(dir, 'deep', BASELINE_PATH));
     assert.equal(fs.readFileSync(file, 'utf8'), JSON.stringify(baseline, null, 2) + '\n');
@@ -184,6 +189,9 @@ describe('baseline file', () => {
     assert.equal(readBaseline(write('null')), undefined);
     assert.equal(readBaseline(write('{"version":1,"salt":"s"}')), undefined);
     assert.equal(readBaseline(write('{"version":1,"salt":"s","findings":"x"}')), undefined);
+    assert.equal(readBaseline(write('{"version":1,"salt":"s","findings":null}')), undefined);
+    assert.equal(readBaseline(write('"findings"')), undefined);
+    assert.equal(readBaseline(write('7')), undefined);
     assert.deepEqual(readBaseline(write('{"version":1,"salt":"s","findings":{}}')), { version: 1, salt: 's', findings: {} });
   });
 
@@ -233,6 +241,8 @@ describe('repository salt', () => {
     assert.equal(repositorySalt(path.join(dir, 'sub'), { allowGit: true }), root);
     fs.writeFileSync(path.join(dir, BASELINE_PATH), '{"salt":42}');
     assert.equal(repositorySalt(dir, { allowGit: true }), root);
+    fs.writeFileSync(path.join(dir, BASELINE_PATH), '{"salt":["x"]}');
+    assert.equal(repositorySalt(dir, { allowGit: true }), root);
   });
 });
 
@@ -252,5 +262,16 @@ describe('check report', () => {
     assert.equal(relativeTo('/w', '/w/src/a.ts'), 'src/a.ts');
     assert.equal(relativeTo('/w/a.ts', '/w/a.ts'), 'a.ts');
     assert.equal(relativeTo('/w/sub', '/w/a.ts'), '../a.ts');
+  });
+
+  it('marks inline suppressions in source and config ones external, with their reason', () => {
+    const f = (line: number, suppressed?: Finding['suppressed']) => ({ ruleId: 'secrets/x', family: 'secrets', severity: 'error', file: '/w/a.ts', line, column: 1, endLine: line, endColumn: 2, message: 'm', fingerprint: String(line), suppressed }) as Finding;
+    const annotated = annotate([f(3, { kind: 'config', reason: 'secrets.allow.paths' }), f(1, { kind: 'inline', reason: 'test key' }), f(2, { kind: 'baseline' }), f(4)], '/w');
+    assert.deepEqual(annotated.map((a) => [a.line, a.baselineState, a.suppression]), [
+      [1, 'new', { kind: 'inSource', justification: 'test key' }],
+      [2, 'unchanged', undefined],
+      [3, 'new', { kind: 'external', justification: 'secrets.allow.paths' }],
+      [4, 'new', undefined],
+    ]);
   });
 });
