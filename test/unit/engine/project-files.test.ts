@@ -162,6 +162,10 @@ describe('evidence helpers', () => {
     assert.equal(lineOf(undefined, 'x'), 1);
     assert.equal(lineOf('', 'x'), 1);
     assert.equal(lineOf('x\r\ny', 'y'), 2);
+    // A string is looked for as is, not as a regular expression.
+    assert.equal(lineOf('a\nxy\nx+y', 'x+y'), 3);
+    // The line is where the match starts, even when it starts with the line break.
+    assert.equal(lineOf('a\nb', '\nb'), 1);
   });
 
   it('match paths against any pattern, and name source, script and test files', () => {

@@ -353,3 +353,49 @@ describe('quality gates', () => {
     assert.deepEqual(evaluateGates([f('secrets', 'error', { kind: 'inline' })], {}, [], new Set()).scores, { failure: 100, secrets: 100, architecture: 100 });
   });
 });
+
+describe('readiness report details', () => {
+  const finding = (ruleId: string, line: number, column = 1, message = 'm') => ({ ruleId, family: ruleId.split('/')[0], severity: 'warning', file: 'a.ts', line, column, endLine: line, endColumn: column + 1, message, fingerprint: `${ruleId}:${line}:${column}`, baselineState: 'new' as const });
+  const report = (findings: ReturnType<typeof finding>[], projectChecks: ReadinessReport['projectChecks'] = []): ReadinessReport => ({
+    version: 1,
+    kind: 'readiness',
+    verdict: { passed: true, gates: [], scores: {}, newOnly: false },
+    findings,
+    projectChecks,
+    summary: { filesScanned: 1, filesSkipped: {}, bySeverity: { warning: findings.length }, byFamily: {}, suppressed: 0, baselined: 0 },
+    gatesConfig: {},
+  });
+
+  it('groups findings by rule, larger groups first, then by rule id; caps at exactly 20 and 50', () => {
+    const findings = [finding('failure/b', 1), finding('failure/a', 2), finding('architecture/z', 3), finding('failure/b', 4)];
+    const text = formatReadinessText(report(findings));
+    assert.deepEqual(text.split('\n').filter((l) => /^ {2}\S+ \(\d+\)$/.test(l)), ['  failure/b (2)', '  architecture/z (1)', '  failure/a (1)']);
+    assert.ok(!text.includes('Project checks:'));
+    assert.ok(!formatReadinessMarkdown(report(findings)).includes('## Project checks'));
+    const twenty = Array.from({ length: 20 }, (_, i) => finding('failure/x', i + 1));
+    assert.ok(!formatReadinessText(report(twenty)).includes('more'));
+    const fifty = Array.from({ length: 50 }, (_, i) => finding('failure/x', i + 1));
+    assert.ok(!formatReadinessMarkdown(report(fifty)).includes('more'));
+  });
+
+  it('escapes Markdown in messages and keeps each on one line', () => {
+    const markdown = formatReadinessMarkdown(report([finding('failure/x', 1, 1, 'a | b *c* _d_ <e>\nnext')]));
+    assert.match(markdown, /^- a\.ts:1 — warning: a \\\| b \\\*c\\\* \\_d\\_ \\<e\\> next$/m);
+  });
+
+  it('merges findings on one line by column, and keeps no project checks when no shard had them', () => {
+    const merged = mergeReadiness([report([finding('failure/x', 1, 9), finding('failure/x', 1, 2)]), report([finding('failure/y', 1, 5)])]);
+    assert.deepEqual(merged.findings.map((f) => `${f.line}:${f.column}`), ['1:2', '1:5', '1:9']);
+    assert.deepEqual(merged.projectChecks, []);
+    assert.deepEqual(merged.summary.filesSkipped, {});
+  });
+
+  it('reads rule switches given as objects, and a config with warnings only', async () => {
+    const { report: r } = await review({
+      'shipshape.yml': 'rules:\n  readiness/lockfile: { severity: off }\n  readiness/*: { severity: warning }\n  failure/typo: off\ngates:\n  required: [readiness/lockfile, readiness/ci-config]\n',
+    });
+    assert.deepEqual(gateLines(r), ['required:readiness/lockfile false 0/0 readiness/lockfile is required but switched off or unknown', 'required:readiness/ci-config true 0/0 readiness/ci-config passes']);
+    const { report: off } = await review({ 'shipshape.yml': 'rules:\n  readiness/*: { severity: off }\ngates:\n  required: [readiness/ci-config]\n' });
+    assert.deepEqual(gateLines(off), ['required:readiness/ci-config false 0/0 readiness/ci-config is required but switched off or unknown']);
+  });
+});

@@ -19,7 +19,8 @@ export const lockfile: ProjectCheck = {
   run(context) {
     const kind = projectKind(context);
     const check = (manifest: string, locks: string[], pinnedRequirements = false) => {
-      const present = locks.filter((lock) => context.files.includes(lock));
+      // context.files leaves git-ignored files out; a git-ignored lockfile still exists and is named as such.
+      const present = locks.filter((lock) => context.files.includes(lock) || context.readFile(lock) !== undefined);
       const lookedAt = [...locks, context.trackedFiles ? 'git ls-files' : '.gitignore (git not read)'];
       if (present.length === 0) {
         if (pinnedRequirements) return;
