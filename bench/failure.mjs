@@ -332,12 +332,16 @@ function throughput(eslintDir) {
   const counts = new Map();
   for (const f of findings) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
 
-  const eslintConfig = path.join(eslintDir, 'failure-untyped.config.mjs');
+  // The config sits in the corpus folder (ESLint resolves `files` from its base path); the plugins are
+  // imported by absolute URL from the peer folder in the cache.
+  const peerRequire = createRequire(path.join(eslintDir, 'package.json'));
+  const url = (name) => pathToFileURL(peerRequire.resolve(name)).href;
+  const eslintConfig = path.join(effect, 'eslint.shipshape-bench.config.mjs');
   fs.writeFileSync(
     eslintConfig,
     [
-      "import tseslint from 'typescript-eslint';",
-      "import promise from 'eslint-plugin-promise';",
+      `import tseslint from ${JSON.stringify(url('typescript-eslint'))};`,
+      `import promise from ${JSON.stringify(url('eslint-plugin-promise'))};`,
       'export default [{',
       "  files: ['**/*.ts'],",
       '  languageOptions: { parser: tseslint.parser },',
@@ -351,13 +355,14 @@ function throughput(eslintDir) {
   const eslint = timeCommand(process.execPath, [eslintBin, '-c', eslintConfig, '--format', 'json', '--no-warn-ignored', 'src'], { runs: RUNS, cwd: effect });
   const eslintFindings = (() => {
     try {
-      return JSON.parse(eslint.output.stdout).reduce((n, r) => n + r.messages.length, 0);
+      const results = JSON.parse(eslint.output.stdout);
+      return `${results.reduce((n, r) => n + r.messages.length, 0)} in ${results.length} files`;
     } catch {
       return `unreadable output (exit ${eslint.output.status}): ${(eslint.output.stderr ?? '').slice(0, 200)}`;
     }
   })();
   const rows = [
-    ['Shipshape CLI, failure rules only, 1 worker', fmt.range(oursOne.wall), oursOne.cpu ? fmt.range(oursOne.cpu) : '—', `${findings.length} (${[...counts].map(([k, v]) => `${k} ${v}`).join(', ')})`],
+    ['Shipshape CLI, failure rules only, 1 worker', fmt.range(oursOne.wall), oursOne.cpu ? fmt.range(oursOne.cpu) : '—', `${findings.length} in ${new Set(findings.map((f) => f.file)).size} files (${[...counts].map(([k, v]) => `${k} ${v}`).join(', ')})`],
     [`Shipshape CLI, failure rules only, ${os.cpus().length} workers`, fmt.range(oursAll.wall), oursAll.cpu ? fmt.range(oursAll.cpu) : '—', ''],
     ['ESLint + @typescript-eslint/parser: no-empty, no-throw-literal, promise/catch-or-return, promise/no-callback-in-promise', fmt.range(eslint.wall), eslint.cpu ? fmt.range(eslint.cpu) : '—', String(eslintFindings)],
   ];
