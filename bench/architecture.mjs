@@ -64,7 +64,7 @@ const RXJS_DEPCRUISE = `module.exports = {
 };
 `;
 
-const EFFECT_SHIPSHAPE = `architecture:
+export const EFFECT_SHIPSHAPE = `architecture:
   layers:
     core: src/*.ts
     internal: src/internal/**
@@ -81,7 +81,7 @@ rules:
   failure/*: off
   secrets/*: off
 `;
-const EFFECT_DEPCRUISE = `module.exports = {
+export const EFFECT_DEPCRUISE = `module.exports = {
   forbidden: [
     { name: 'core-not-to-area', severity: 'error', from: { path: '^src/[^/]+\\\\.ts$' }, to: { path: '^src/(?!internal/)[^/]+/' } },
     { name: 'internal-not-to-area', severity: 'error', from: { path: '^src/internal/' }, to: { path: '^src/(?!internal/)[^/]+/' } },

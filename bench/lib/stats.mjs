@@ -46,3 +46,35 @@ export const fmt = {
   ratio: (v) => `${v.toFixed(2)}×`,
   range: (s, unit = fmt.ms) => `${unit(s.median)} (${unit(s.min)}–${unit(s.max)})`,
 };
+
+/**
+ * Times several commands round-robin (A B C, A B C, …) rather than each in a block, so a burst of load
+ * on the shared machine lands on every tool alike. `commands` maps a name to { command, args, cwd, env };
+ * each run's wall and CPU are kept (`runs`), so sums across tools can be taken run by run.
+ */
+export function timeInterleaved(commands, { runs = 3, onRun } = {}) {
+  const results = Object.fromEntries(Object.keys(commands).map((name) => [name, { walls: [], cpus: [], rss: [], output: undefined }]));
+  for (let i = 0; i < runs; i++) {
+    for (const [name, spec] of Object.entries(commands)) {
+      const one = timeCommand(spec.command, spec.args, { runs: 1, cwd: spec.cwd, env: spec.env });
+      const result = results[name];
+      result.walls.push(one.wall.median);
+      if (one.cpu) result.cpus.push(one.cpu.median);
+      if (one.peakRssMB !== undefined) result.rss.push(one.peakRssMB);
+      result.output = one.output;
+      onRun?.(name, i, one);
+    }
+  }
+  for (const result of Object.values(results)) {
+    result.wall = summary(result.walls);
+    result.cpu = result.cpus.length ? summary(result.cpus) : undefined;
+    result.peakRssMB = result.rss.length ? Math.max(...result.rss) : undefined;
+  }
+  return results;
+}
+
+/** Run-by-run sum of several tools' times (for "the peers together"). */
+export function sumRuns(results, names, key = 'walls') {
+  const runs = Math.min(...names.map((name) => results[name][key].length));
+  return summary(Array.from({ length: runs }, (_, i) => names.reduce((sum, name) => sum + results[name][key][i], 0)));
+}

@@ -83,6 +83,8 @@ interface Region {
   rewrites: number;
 }
 
+const MAX_REGIONS_PER_FILE = 100;
+
 const ORDER: SignalKind[] = ['regression', 'repeated-constraint', 'rising-rate', 'thrash', 'compaction'];
 
 export class SessionTracker {
@@ -322,6 +324,8 @@ export class SessionTracker {
         }
       }
     }
+    // A long session writes many regions; the oldest ones matter least.
+    if (regions.length > MAX_REGIONS_PER_FILE) regions.splice(0, regions.length - MAX_REGIONS_PER_FILE);
     if (regions.length > 0) this.regions.set(file, regions);
   }
 }

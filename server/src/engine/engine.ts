@@ -6,7 +6,7 @@ import type { LoadedConfig, ShipshapeConfig } from './config/model';
 import { fingerprint, secretDigest } from './fingerprint';
 import { isIgnoredByConfig, matchesGlobs } from './ignore-rules';
 import { isScriptLanguage } from './language';
-import { parseScript } from './parse-ts';
+import { parseScript, reparseScript } from './parse-ts';
 import { toRelativePosix } from './paths';
 import { LineIndex } from './positions';
 import { isRuleEnabled, resolveSeverity, ruleOptions } from './severity';
@@ -29,6 +29,11 @@ export interface AnalysisInput {
   salt: string;
   /** A tree already parsed for this exact text (the server caches one per document version). */
   tree?: ts.SourceFile;
+  /**
+   * The tree of an earlier version of this document, reparsed incrementally if a check needs a tree.
+   * It is consumed: once passed, the caller must not use it again (see reparseScript).
+   */
+  previousTree?: ts.SourceFile;
   /** The workspace index, for cross-file rules. */
   workspace?: WorkspaceIndex;
   /** Whether the workspace is trusted (default true: the CLI runs where its user chose to run it). */
@@ -90,7 +95,7 @@ export class Engine {
 
     let tree = input.tree;
     const tsTree = () => {
-      if (!tree && isScriptLanguage(document.language)) tree = parseScript(document.path, document.text);
+      if (!tree && isScriptLanguage(document.language)) tree = input.previousTree ? reparseScript(input.previousTree, document.path, document.text) : parseScript(document.path, document.text);
       return tree;
     };
 

@@ -41,3 +41,4 @@ export function createConfigStore(source: ConfigSource, engine: Engine): ConfigS
   const knownFamilies = new Set(['failure', 'secrets', 'architecture', 'readiness', 'shipshape']);
   return new ConfigStore(source, { knownRuleIds, knownFamilies });
 }
+export { loadGrammar, type GrammarName } from './grammar/index';

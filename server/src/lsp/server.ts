@@ -256,6 +256,8 @@ export class ShipshapeServer {
       host: this.host,
       salt: this.saltFor(loaded.dir),
       tree: cached?.version === document.version ? cached.tree : undefined,
+      // A keystroke reparses only the edited span; the old tree is consumed, and replaced in the cache below.
+      previousTree: cached && cached.version !== document.version ? cached.tree : undefined,
       workspace: this.workspace,
       trusted: this.options.trusted !== false,
     });

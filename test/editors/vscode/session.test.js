@@ -83,5 +83,7 @@ describe('Shipshape context-reset prompts in VS Code (code-server)', () => {
     assert.equal(fresh.regressions, 0);
     assert.equal(fresh.aiEdits, 0);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+    // Later screenshots should not show this test's notifications.
+    await vscode.commands.executeCommand('notifications.clearAll');
   });
 });

@@ -101,6 +101,7 @@ describe('failure/network-timeout', () => {
       { ...py('import requests\nrequests.get(url)\n'), errors: [{ line: 2, column: 1, endColumn: 13, message: REQUESTS_GET }] },
       { ...py('import requests as r\nr.get(url)\n'), errors: [{ line: 2, column: 1, endColumn: 6, message: REQUESTS_GET }] },
       { ...py('from requests import get\nget(url)\n'), errors: [{ line: 2, column: 1, endColumn: 4, message: REQUESTS_GET }] },
+      { ...py('try:\n    import requests\nexcept ImportError:\n    requests = None\n\ndef load(url):\n    return requests.get(url).json()\n'), errors: [{ line: 7, column: 12, message: REQUESTS_GET }] },
       { ...py('import requests\nrequests.get(url, timeout=None)\n'), errors: [{ line: 2, column: 1, message: /^`requests\.get` with `timeout=None`/ }] },
       { ...py('import requests\ns = requests.Session()\ns.post(url, json=body)\nwith requests.Session() as t:\n    t.get(url)\nrequests.Session().delete(url)\n'), errors: [{ line: 3, column: 1, message: /^`requests\.Session\(\)\.post` without `timeout=`/ }, { line: 5, column: 5 }, { line: 6, column: 1 }] },
       { ...py('import httpx\nhttpx.get(url, timeout=None)\nclient = httpx.Client(timeout=None)\n'), errors: [{ line: 2, column: 1, message: /^`httpx\.get` with `timeout=None`: httpx's 5-second default is switched off/ }, { line: 3, column: 10, message: /^`httpx\.Client` with `timeout=None`/ }] },

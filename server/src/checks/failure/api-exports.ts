@@ -20,7 +20,8 @@ export interface ApiExportsFact {
   star: string[];
 }
 
-const MAY_ALIAS = /\bfetch\b|['"](?:node:)?(?:axios|https?|got|ky|undici|pg|node-fetch|cross-fetch|isomorphic-fetch)['"]|export\s*(?:\*|\{[^}]*\}\s*from)/;
+const MAY_ALIAS =
+  /['"](?:node:)?(?:axios|https?|got|ky|undici|pg|node-fetch|cross-fetch|isomorphic-fetch)['"]|export\s*(?:\*|\{[^}]*\}\s*from)|export\s*\{[^}]*\bfetch\b|export\s+(?:default\s+)?(?:const\s+\w+\s*=\s*)?(?:globalThis\.)?fetch\b|exports\b[^=\n]*=[^;\n]*\bfetch\b/;
 
 /** Forwards relative imports as `@specifier#name`; they are followed when the fact is used. */
 const forward: ImportedApi = (specifier, name) => (isLocalSpecifier(specifier) ? `@${specifier}#${name}` : undefined);

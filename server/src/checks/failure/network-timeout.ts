@@ -90,10 +90,14 @@ export const networkTimeout: Check = {
     family: 'failure',
     title: 'Outbound call without a timeout',
     rationale:
-      'A network or database call with no timeout waits as long as the other side lets it. When a dependency stalls (a hung upstream, a dropped packet, a saturated database) every request that reaches the call hangs with it, holding a socket, memory and often a connection-pool slot, until the service runs out of them and fails as a whole. Node\'s `fetch` gives up only after 5 minutes without headers, axios, got, `http.request` and `requests` (Python) never do, and a `pg` pool waits forever for a free connection by default. ky (10 s) and httpx (5 s) time out by default, so for them only switching the timeout off (`timeout: false`, `timeout=None`) is reported. An axios instance is judged where it is created (`axios.create` without `timeout`), not on every call through it; `axios.defaults.timeout = …` in the file covers the default instance. Calls whose options come from a value the rule cannot read (a parameter, a spread) are not reported.',
+      'A network or database call with no timeout waits as long as the other side lets it. When a dependency stalls (a hung upstream, a dropped packet, a saturated database) every request that reaches the call hangs with it, holding a socket, memory and often a connection-pool slot, until the service runs out of them and fails as a whole. Node\'s `fetch` gives up only after 5 minutes without headers, axios, got, `http.request` and `requests` (Python) never do, and a `pg` pool waits forever for a free connection by default. ky (10 s) and httpx (5 s) time out by default, so for them only switching the timeout off (`timeout: false`, `timeout=None`) is reported; redis clients (ioredis, node-redis), mysql2 and the MongoDB driver bound their connects by default and are not reported. An axios instance is judged where it is created (`axios.create` without `timeout`), not on every call through it; `axios.defaults.timeout = …` in the file covers the default instance. Calls whose options come from a value the rule cannot read (a parameter, a spread) are not reported.',
     remedy:
       'Bound the call: `fetch(url, { signal: AbortSignal.timeout(10_000) })`, `axios.create({ timeout: 10_000 })`, `got(url, { timeout: { request: 10_000 } })`, `https.get(url, { timeout: 10_000 })` plus a `timeout` handler that destroys the request, `undici.request(url, { headersTimeout, bodyTimeout })`, `new Pool({ connectionTimeoutMillis, statement_timeout })`, `requests.get(url, timeout=10)`. Then handle the timeout error where the call is made (retry with backoff, fail fast, return a clear error).',
     defaultSeverity: 'warning',
+    instruction: {
+      text: 'Time out every network call (`signal: AbortSignal.timeout(ms)`).',
+      recap: 'timeouts on network calls',
+    },
     languages: ['typescript', 'javascript', 'python'],
     fixable: true,
     options: {
@@ -103,17 +107,17 @@ export const networkTimeout: Check = {
       bad: [
         'const res = await fetch(`${API}/orders`);',
         'import ax from "axios";\nconst { data } = await ax.get(url);',
-        'const client = axios.create({ baseURL: API });',
-        'const pool = new Pool({ connectionString });',
-        'requests.get(url)',
+        'import axios from "axios";\nconst client = axios.create({ baseURL: API });',
+        'import { Pool } from "pg";\nconst pool = new Pool({ connectionString });',
+        'import requests\nrequests.get(url)',
       ],
       good: [
         'const res = await fetch(`${API}/orders`, { signal: AbortSignal.timeout(10_000) });',
-        'const { data } = await axios.get(url, { timeout: 10_000 });',
-        'const client = axios.create({ baseURL: API, timeout: 10_000 });',
-        'const pool = new Pool({ connectionString, connectionTimeoutMillis: 5_000, statement_timeout: 30_000 });',
-        'requests.get(url, timeout=10)',
-        'httpx.get(url)  # httpx times out after 5 s by default',
+        'import axios from "axios";\nconst { data } = await axios.get(url, { timeout: 10_000 });',
+        'import axios from "axios";\nconst client = axios.create({ baseURL: API, timeout: 10_000 });',
+        'import { Pool } from "pg";\nconst pool = new Pool({ connectionString, connectionTimeoutMillis: 5_000, statement_timeout: 30_000 });',
+        'import requests\nrequests.get(url, timeout=10)',
+        'import httpx\nhttpx.get(url)  # httpx times out after 5 s by default',
       ],
     },
   },

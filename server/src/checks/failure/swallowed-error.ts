@@ -19,6 +19,10 @@ export const swallowedError: Check = {
     remedy:
       'Rethrow with context (`throw new Error("loading settings failed", { cause: err })`, `raise RuntimeError(...) from err`), return or reject an explicit failure, or report it to something that alerts. If dropping it is truly correct, suppress the finding with the reason (`shipshape-ignore-next-line failure/swallowed-error -- why`): a comment inside the handler is not enough, the suppression is counted and reviewed. A `TODO(shipshape)` comment in the handler marks it as tracked.',
     defaultSeverity: 'warning',
+    instruction: {
+      text: 'No catch that logs and carries on.',
+      recap: 'no swallowed errors',
+    },
     languages: ['typescript', 'javascript', 'python'],
     fixable: true,
     options: {

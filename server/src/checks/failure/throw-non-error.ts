@@ -18,6 +18,10 @@ export const throwNonError: Check = {
       'A thrown string, number or plain object has no stack trace: in production the log says "Uncaught abc" with no file or line, error trackers group every such failure together, and handlers that read `err.message`, `err.cause` or check `instanceof Error` break.',
     remedy: 'Throw (or reject with) an Error: `throw new Error("order not found")`, or a subclass carrying the extra fields.',
     defaultSeverity: 'warning',
+    instruction: {
+      text: 'Throw only `Error`s.',
+      recap: 'only Errors thrown',
+    },
     languages: ['typescript', 'javascript'],
     fixable: true,
     examples: {

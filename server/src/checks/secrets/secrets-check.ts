@@ -17,7 +17,7 @@ const REMEDY =
 
 /** One line in the primer for every secret rule (they share it, so it is listed once). */
 const INSTRUCTION = {
-  text: 'Never hardcode a secret (API key, token, password, private key): read it at run time from the environment or a secret store.',
+  text: 'Never hardcode a key, token or password: read it from the environment.',
   recap: 'no hardcoded secrets',
 };
 

@@ -98,7 +98,24 @@ export function ruleConstraints(config: ShipshapeConfig, rules: readonly RuleMet
     seen.add(instruction.text);
     out.push({ ...instruction, source: meta.id });
   }
-  return out;
+  return groupFailureRules(out);
+}
+
+/**
+ * The failure-semantics rules as one item: there are many, each a short imperative, and a numbered
+ * line apiece would spend the primer's budget on list markup (the primer stays under ~400 tokens).
+ */
+function groupFailureRules(constraints: PrimerConstraint[]): PrimerConstraint[] {
+  const failure = constraints.filter((c) => c.source.startsWith('failure/'));
+  if (failure.length < 2) return constraints;
+  const grouped: PrimerConstraint = {
+    text: `Failure paths: ${failure.map((c, i) => (i === 0 ? c.text : lowerFirst(c.text)).replace(/\.$/, '')).join('; ')}.`,
+    // The recap names the group; its rules are listed once, above.
+    recap: 'every failure path handled',
+    source: failure.map((c) => c.source).join(','),
+  };
+  const first = constraints.indexOf(failure[0]);
+  return [...constraints.slice(0, first).filter((c) => !failure.includes(c)), grouped, ...constraints.slice(first).filter((c) => !failure.includes(c))];
 }
 
 function derivedInstruction(meta: RuleMeta): { text: string; recap: string } {

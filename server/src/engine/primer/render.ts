@@ -25,7 +25,7 @@ export function renderPrimer(primer: Primer, format: PrimerFormat = 'markdown'):
 }
 
 function renderSession(primer: Primer): string {
-  const lines = ['# Primer for a fresh session', '', '## Hard constraints (Shipshape checks them)', ...numbered(primer.constraints.map((c) => c.text))];
+  const lines = ['# Primer for a fresh session', '', '## Hard constraints', ...numbered(primer.constraints.map((c) => c.text))];
   lines.push('', '## Task', primer.task ?? '(one line: what this session should do)');
   lines.push('', '## Decisions', ...(primer.decisions.length > 0 ? primer.decisions.map((d) => `- ${d}`) : ['- (what is already decided)']));
   if (primer.evidence.length > 0) lines.push('', '## Why a fresh session', ...primer.evidence.map((e) => `- ${e}`));

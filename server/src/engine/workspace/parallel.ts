@@ -1,6 +1,7 @@
 // The workspace run on several threads: the main thread reads files, builds the index and looks up
-// the result cache; worker threads (dist/workspace-worker.js) analyse what is left. Each worker gets a
-// share of the files balanced by size. Without the worker script (tests under tsx), or for small
+// the result cache; then it and the worker threads (dist/workspace-worker.js) analyse what is left,
+// each a share of the files balanced by size. Workers are started first, so that loading their bundle
+// overlaps the reading and indexing here. Without the worker script (tests under tsx), or for small
 // runs, everything happens in this thread.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -35,46 +36,74 @@ const WORKER_SCRIPT = path.join(__dirname, 'workspace-worker.js');
 export async function runWorkspaceParallel(engine: Engine, options: ParallelRunOptions): Promise<WorkspaceRun & { cache?: { hits: number; misses: number } }> {
   // Python import analysis needs its WebAssembly parser; only runs with Python files pay for loading it.
   if (options.files.some((file) => languageOf(file) === 'python')) await preparePythonImports();
-  const prepared = prepareWorkspace(engine, options);
-  const snapshot = prepared.workspace.snapshot();
-  const cache = options.cacheDir ? ResultCache.open(options.cacheDir) : undefined;
-  const context = cache ? contextHash(prepared.jobs, snapshot) : '';
-  const outcomes: FileOutcome[] = [];
-  const misses: { job: AnalysisJob; key: string }[] = [];
-  for (const job of prepared.jobs) {
-    const key = cache ? ResultCache.key(job, context) : '';
-    const hit = cache?.get(key, job);
-    if (hit) outcomes.push(hit);
-    else misses.push({ job, key });
-  }
+  // Threads are started before the files are read, sized on the files' sizes on disk; the ones the
+  // cache makes unnecessary are stopped unused.
+  const helpers = fs.existsSync(WORKER_SCRIPT) ? Array.from({ length: threadsFor(options, sizeOnDisk(options)) - 1 }, () => new AnalysisWorker()) : [];
+  try {
+    const prepared = prepareWorkspace(engine, options);
+    const snapshot = prepared.workspace.snapshot();
+    const cache = options.cacheDir ? ResultCache.open(options.cacheDir) : undefined;
+    const context = cache ? contextHash(prepared.jobs, snapshot) : '';
+    const outcomes: FileOutcome[] = [];
+    const misses: { job: AnalysisJob; key: string }[] = [];
+    for (const job of prepared.jobs) {
+      const key = cache ? ResultCache.key(job, context) : '';
+      const hit = cache?.get(key, job);
+      if (hit) outcomes.push(hit);
+      else misses.push({ job, key });
+    }
 
-  const bytes = misses.reduce((sum, m) => sum + m.job.text.length, 0);
-  const wanted = options.workers ?? Math.min(os.availableParallelism?.() ?? os.cpus().length, Math.floor(bytes / MIN_BYTES_PER_WORKER));
-  let analysed: FileOutcome[];
-  if (wanted <= 1 || !fs.existsSync(WORKER_SCRIPT)) {
-    analysed = misses.map(({ job }, index) => {
-      if (options.onProgress && (index + 1) % 25 === 0) options.onProgress(outcomes.length + index + 1, prepared.jobs.length);
-      return analyzeJob(engine, job, prepared.workspace, prepared.host);
-    });
-  } else {
+    const bytes = misses.reduce((sum, m) => sum + m.job.text.length, 0);
+    const threads = Math.min(helpers.length + 1, threadsFor(options, bytes));
+    for (const idle of helpers.splice(threads - 1)) idle.stop();
     let done = outcomes.length;
     const report = (count: number) => {
       done += count;
       options.onProgress?.(done, prepared.jobs.length);
     };
-    const shares = balance(misses.map((m) => m.job), wanted);
+    const [own, ...shares] = balance(misses.map((m) => m.job), threads);
     const request = (jobs: AnalysisJob[]): WorkerRequest => ({ jobs, index: snapshot, contentOverride: options.contentOverride ? [...options.contentOverride] : undefined });
-    analysed = (await Promise.all(shares.map((jobs) => runWorker(request(jobs), report)))).flat();
+    const elsewhere = shares.map((jobs, i) => helpers[i].run(request(jobs), report));
+    // This thread takes a share too: one fewer bundle to load and compile than a worker per share.
+    const here = (own ?? []).map((job, index) => {
+      if ((index + 1) % 25 === 0) report(25);
+      return analyzeJob(engine, job, prepared.workspace, prepared.host);
+    });
+    if (own && own.length % 25 > 0) report(own.length % 25);
+    const analysed = [...here, ...(await Promise.all(elsewhere)).flat()];
+    if (cache) {
+      const keyOf = new Map(misses.map((m) => [m.job.file, m.key]));
+      for (const outcome of analysed) cache.set(keyOf.get(outcome.file)!, outcome);
+      cache.save();
+    }
+    const order = new Map(prepared.jobs.map((job, index) => [job.file, index]));
+    const all = [...outcomes, ...analysed].sort((a, b) => order.get(a.file)! - order.get(b.file)!);
+    const run = finishWorkspace(prepared, all, options);
+    return cache ? { ...run, cache: { hits: cache.hits, misses: cache.misses } } : run;
+  } finally {
+    for (const helper of helpers) helper.stop();
   }
-  if (cache) {
-    const keyOf = new Map(misses.map((m) => [m.job.file, m.key]));
-    for (const outcome of analysed) cache.set(keyOf.get(outcome.file)!, outcome);
-    cache.save();
+}
+
+/** Threads for `bytes` of source to analyse: --workers, else one per core, fewer for small runs. */
+function threadsFor(options: ParallelRunOptions, bytes: number): number {
+  return Math.max(1, options.workers ?? Math.min(os.availableParallelism?.() ?? os.cpus().length, Math.floor(bytes / MIN_BYTES_PER_WORKER)));
+}
+
+function sizeOnDisk(options: ParallelRunOptions): number {
+  let bytes = 0;
+  for (const file of options.files) {
+    const override = options.contentOverride?.get(file);
+    if (override !== undefined) bytes += override.length;
+    else {
+      try {
+        bytes += fs.statSync(file).size;
+      } catch {
+        // unreadable: prepareWorkspace counts it as skipped
+      }
+    }
   }
-  const order = new Map(prepared.jobs.map((job, index) => [job.file, index]));
-  const all = [...outcomes, ...analysed].sort((a, b) => order.get(a.file)! - order.get(b.file)!);
-  const run = finishWorkspace(prepared, all, options);
-  return cache ? { ...run, cache: { hits: cache.hits, misses: cache.misses } } : run;
+  return bytes;
 }
 
 /** Splits jobs into `count` shares of similar total size (largest first, into the lightest share). */
@@ -85,25 +114,52 @@ function balance(jobs: AnalysisJob[], count: number): AnalysisJob[][] {
     lightest.jobs.push(job);
     lightest.bytes += job.text.length;
   }
-  return shares.map((share) => share.jobs).filter((share) => share.length > 0);
+  return shares.map((share) => share.jobs);
 }
 
-function runWorker(request: WorkerRequest, progress: (count: number) => void): Promise<FileOutcome[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SCRIPT, { workerData: request });
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') progress(message.done);
-      else if (message.type === 'done') {
-        resolve(message.outcomes);
-        void worker.terminate();
-      } else if (message.type === 'error') {
-        reject(message.message.startsWith('config:') ? new ConfigError(message.message.slice(7)) : new Error(message.message));
-        void worker.terminate();
-      }
+/** A worker thread started ahead of its work: it loads the engine, then waits for one request. */
+class AnalysisWorker {
+  private readonly worker = new Worker(WORKER_SCRIPT);
+  private stopped = false;
+  /** What happened before run() was called (a thread that failed to start), delivered to run(). */
+  private early?: Error;
+  private settle?: { progress(count: number): void; resolve(outcomes: FileOutcome[]): void; reject(error: Error): void };
+
+  constructor() {
+    this.worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'progress') this.settle?.progress(message.done);
+      else if (message.type === 'done') this.finish(() => this.settle?.resolve(message.outcomes));
+      else if (message.type === 'error') this.fail(message.message.startsWith('config:') ? new ConfigError(message.message.slice(7)) : new Error(message.message));
     });
-    worker.on('error', reject);
-    worker.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`analysis worker exited with code ${code}`));
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', (code) => {
+      if (!this.stopped) this.fail(new Error(`analysis worker exited with code ${code}`));
     });
-  });
+  }
+
+  run(request: WorkerRequest, progress: (count: number) => void): Promise<FileOutcome[]> {
+    if (request.jobs.length === 0) return Promise.resolve([]);
+    return new Promise((resolve, reject) => {
+      if (this.early) return reject(this.early);
+      this.settle = { progress, resolve, reject };
+      this.worker.postMessage(request);
+    });
+  }
+
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    void this.worker.terminate();
+  }
+
+  private finish(then: () => void): void {
+    then();
+    this.stop();
+  }
+
+  private fail(error: Error): void {
+    if (this.stopped) return;
+    if (this.settle) this.finish(() => this.settle?.reject(error));
+    else this.early = error;
+  }
 }

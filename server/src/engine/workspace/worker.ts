@@ -1,20 +1,23 @@
-// Entry point of dist/workspace-worker.js: analyses a share of the files for parallel.ts.
-import { parentPort, workerData } from 'node:worker_threads';
+// Entry point of dist/workspace-worker.js: analyses a share of the files for parallel.ts. The thread is
+// started before the files are read; its one request arrives as a message.
+import { parentPort } from 'node:worker_threads';
 import { ConfigError } from '../errors';
 import { DiskHost } from '../host';
 import { createEngine, createWorkspaceIndex, languageOf, preparePythonImports } from '../index';
 import type { WorkerMessage, WorkerRequest } from './parallel';
 import { analyzeJob, type FileOutcome } from './run';
 
-const request = workerData as WorkerRequest;
 const port = parentPort!;
 const post = (message: WorkerMessage) => port.postMessage(message);
-const ready = request.jobs.some((job) => job.loaded && languageOf(job.file) === 'python') ? preparePythonImports() : Promise.resolve();
-void ready.then(run);
+// Loaded ahead of the request: the engine and its rule packs are ready when the files arrive.
+const engine = createEngine();
+port.once('message', (request: WorkerRequest) => {
+  const ready = request.jobs.some((job) => job.loaded && languageOf(job.file) === 'python') ? preparePythonImports() : Promise.resolve();
+  void ready.then(() => run(request));
+});
 
-function run(): void {
+function run(request: WorkerRequest): void {
   try {
-  const engine = createEngine();
   const workspace = createWorkspaceIndex();
   workspace.restore(request.index);
   const host = new DiskHost(request.contentOverride ? new Map(request.contentOverride) : undefined);

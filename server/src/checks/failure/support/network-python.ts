@@ -122,9 +122,11 @@ function recordInstance(target: SyntaxNode | null, value: SyntaxNode | null | un
   if (instance) aliases.set(target.text, instance);
 }
 
+/** Imports anywhere in the module (also under `try:` and inside functions), by local name. */
 function importAliases(root: SyntaxNode): Aliases {
   const aliases: Aliases = new Map();
-  for (const statement of root.namedChildren) {
+  const statements = root.descendantsOfType(['import_statement', 'import_from_statement']);
+  for (const statement of statements) {
     if (!statement) continue;
     if (statement.type === 'import_statement') {
       for (const child of statement.namedChildren) {
@@ -145,7 +147,6 @@ function importAliases(root: SyntaxNode): Aliases {
       }
     }
   }
-  // Imports inside `try:` or functions are rarer; the module-level ones cover the common code.
   return aliases;
 }
 

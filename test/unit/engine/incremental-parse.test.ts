@@ -1,0 +1,66 @@
+// The editor path reparses a document from the tree of its previous version (engine.analyze with
+// `previousTree`). Whatever the edits, the findings must be exactly those of a fresh parse.
+import * as assert from 'node:assert/strict';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as fc from 'fast-check';
+import { DiskHost } from '../../../server/src/engine/host';
+import type { Finding } from '../../../server/src/engine/index';
+import { engine, loadedConfig, TEST_SALT } from '../../helpers/engine';
+
+const file = path.join(os.tmpdir(), 'incremental', 'src', 'orders.ts');
+const config = loadedConfig(undefined, path.dirname(path.dirname(file)));
+const host = new DiskHost();
+
+function analyze(text: string, previousTree?: import('typescript').SourceFile) {
+  return engine.analyze({ document: { path: file, text, language: 'typescript' }, config, host, salt: TEST_SALT, previousTree });
+}
+const shape = (findings: Finding[]) => findings.map((f) => `${f.ruleId} ${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.fingerprint}`);
+
+const BASE = `export async function load(id: string) {
+  try {
+    return await fetchOrder(id);
+  } catch (error) {
+    throw new Error('loading failed', { cause: error });
+  }
+}
+
+export function save(order: Order) {
+  try {
+    write(order);
+  } catch {
+  }
+}
+`;
+
+describe('incremental reparse (previousTree)', () => {
+  it('finds an empty catch typed into the middle of a file, and forgets it when it is removed', () => {
+    const first = analyze(BASE);
+    assert.equal(first.findings.length, 1);
+    const inserted = BASE.replace('export function save', 'try { a(); } catch {}\nexport function save');
+    const second = analyze(inserted, first.tree);
+    assert.deepEqual(shape(second.findings), shape(analyze(inserted).findings));
+    assert.equal(second.findings.length, 2);
+    const third = analyze(BASE, second.tree);
+    assert.deepEqual(shape(third.findings), shape(first.findings));
+  });
+
+  it('gives the findings of a fresh parse after any sequence of edits', () => {
+    const pieces = ['try {} catch {}', '{', '}', '(', ')', '\n', 'catch', "'", '`', '/*', '*/', 'x', ' ', ';', 'async () => {}'];
+    const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 12 }), insert: fc.constantFrom(...pieces) });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (edits) => {
+        let text = BASE;
+        let tree = analyze(text).tree;
+        for (const { at, remove, insert } of edits) {
+          const start = at % (text.length + 1);
+          text = text.slice(0, start) + insert + text.slice(start + remove);
+          const incremental = analyze(text, tree);
+          assert.deepEqual(shape(incremental.findings), shape(analyze(text).findings));
+          tree = incremental.tree;
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
