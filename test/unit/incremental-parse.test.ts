@@ -59,7 +59,7 @@ describe('incremental reparse', () => {
 
   it('the source has findings of several failure rules (the comparison can fail)', () => {
     const rules = new Set(findings(SOURCE).map((f) => f.split(' ')[1]));
-    assert.deepEqual([...rules].sort(), ['failure/async-callback', 'failure/empty-catch', 'failure/floating-promise']);
+    assert.deepEqual([...rules].sort(), ['failure/async-callback', 'failure/empty-catch', 'failure/floating-promise', 'failure/network-timeout']);
   });
 
   for (const seed of [1, 2, 3]) {

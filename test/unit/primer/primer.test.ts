@@ -57,7 +57,7 @@ describe('primer', () => {
   it('restates every constraint in one line at the end', () => {
     const text = renderPrimer(buildPrimer(typical(MONOREPO)));
     const last = text.trimEnd().split('\n').pop()!;
-    assert.equal(last, 'Remember: domain: no other layer, no pg, node:fs; web: only domain; worker: no requests; packages/* only via entry points; no import cycles; every failure path handled; no hardcoded secrets.');
+    assert.equal(last, 'Remember: domain: no other layer, no pg, node:fs; web: only domain; worker: no requests; packages/* only via entry points; no import cycles; no hardcoded secrets.');
   });
 
   it('takes rules from their metadata: a rule switched off disappears, a new rule appears without code here', () => {
@@ -93,7 +93,7 @@ describe('primer', () => {
     );
     assert.match(text, /## Task\nAdd order cancellation\n/);
     assert.match(text, /## Decisions\n- Cancellations are soft deletes\n/);
-    assert.match(text, /Files touched: `src\/app\/place-order.ts`, `src\/domain\/order.ts`\n/);
+    assert.match(text, /Files touched: the 2 with findings below\n/, 'files with findings are named once, below');
     assert.match(text, /Open findings:\n- src\/app\/place-order.ts:8 failure\/empty-catch: Empty catch block\n- src\/domain\/order.ts:2 architecture\/layer-import: domain must not import infra \(src\/infra\/db.ts\)\n\n/);
     assert.ok(!text.includes('signing-key'), 'a file not touched is not listed');
     assert.match(text, /## Verify before you finish\n- `npm test`\n- `shipshape readiness`\n/);

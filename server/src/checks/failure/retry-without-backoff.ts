@@ -21,7 +21,7 @@ export const retryWithoutBackoff: Check = {
       'Cap the attempts and wait longer after each failure, with jitter: `for (let attempt = 0; attempt < 5; attempt++) { try { return await call(); } catch (err) { if (attempt === 4) throw err; await sleep(Math.min(200 * 2 ** attempt, 5_000) * (0.5 + Math.random())); } }`, or use a retry library (p-retry, async-retry) that does this. Retry only errors that can succeed on a second try (timeouts, 503, 429).',
     defaultSeverity: 'warning',
     instruction: {
-      text: 'Retry remote calls only with a capped number of attempts and a growing delay (exponential backoff with jitter), never in a tight or endless loop.',
+      text: 'Retry with capped attempts and growing delays.',
       recap: 'retries back off and stop',
     },
     languages: ['typescript', 'javascript'],

@@ -20,7 +20,7 @@ export const unboundedConcurrency: Check = {
       'Limit concurrency: `const limit = pLimit(8); await Promise.all(items.map((item) => limit(() => send(item))));`, or process in chunks (`for (const chunk of chunks(items, 50)) await Promise.all(chunk.map(send));`), or a bounded queue. Cap the input size at the edge too.',
     defaultSeverity: 'warning',
     instruction: {
-      text: 'Do not `Promise.all(items.map(async …))` over input-sized collections; limit concurrency with p-limit or fixed-size chunks.',
+      text: 'Limit concurrency over input-sized lists.',
       recap: 'bounded concurrency',
     },
     languages: ['typescript', 'javascript'],

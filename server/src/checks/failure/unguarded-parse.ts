@@ -19,7 +19,7 @@ export const unguardedParse: Check = {
       'Parse inside try/catch and turn the failure into a clear, handled outcome: a 400 for a request body, a named configuration error for a file, a dead-letter for a message. A schema validator (zod `safeParse`, ajv) after the parse also protects against valid JSON of the wrong shape.',
     defaultSeverity: 'warning',
     instruction: {
-      text: 'Parse external input (request bodies, files, responses, env) with `JSON.parse` only inside try/catch, and turn a failure into a clear error (a 400 for a body).',
+      text: '`JSON.parse` input only inside try/catch.',
       recap: 'JSON.parse of input inside try/catch',
     },
     languages: ['typescript', 'javascript'],

@@ -30,7 +30,7 @@ function renderSession(primer: Primer): string {
   lines.push('', '## Decisions', ...(primer.decisions.length > 0 ? primer.decisions.map((d) => `- ${d}`) : ['- (what is already decided)']));
   if (primer.evidence.length > 0) lines.push('', '## Why a fresh session', ...primer.evidence.map((e) => `- ${e}`));
   lines.push('', '## Current state');
-  lines.push(primer.filesTouched.length > 0 ? `Files touched: ${primer.filesTouched.map((f) => `\`${f}\``).join(', ')}` : 'Files touched: none yet');
+  lines.push(`Files touched: ${filesTouched(primer)}`);
   if (primer.findings.length > 0) {
     lines.push('Open findings:', ...primer.findings.map((f) => `- ${f}`));
     if (primer.moreFindings > 0) lines.push(`- …and ${primer.moreFindings} more (\`shipshape check\`)`);
@@ -75,4 +75,13 @@ function recap(primer: Primer): string {
 /** An instruction file's new text with the primer's block written in (or updated), the rest untouched. */
 export function instructionFileText(existing: string | undefined, primer: Primer, format: Exclude<PrimerFormat, 'markdown'>): string {
   return upsertMarkedBlock(existing, renderInstructions(primer, format), format === 'cursor' ? CURSOR_FRONT_MATTER : '');
+}
+
+/** The files touched; a file with a finding listed below is named there, not twice (the budget is small). */
+function filesTouched(primer: Primer): string {
+  if (primer.filesTouched.length === 0) return 'none yet';
+  const listed = primer.filesTouched.filter((file) => primer.findings.some((line) => line.startsWith(`${file}:`)));
+  const named = primer.filesTouched.filter((file) => !listed.includes(file)).map((file) => `\`${file}\``);
+  if (listed.length > 0) named.push(named.length === 0 ? `the ${listed.length} with findings below` : `${listed.length} more with findings below`);
+  return named.join(', ');
 }
