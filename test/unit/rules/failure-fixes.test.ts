@@ -89,6 +89,8 @@ describe('failure family quick fixes', () => {
       code: 'function parse(text) {\n  try {\n    return JSON.parse(text);\n  } catch {\n    console.warn("bad json");\n    return null;\n  }\n}',
       expected: 'function parse(text) {\n  try {\n    return JSON.parse(text);\n  } catch (error) {\n    console.warn("bad json");\n    throw new Error("JSON.parse failed", { cause: error });\n    return null;\n  }\n}',
     });
+    fixTest({ rule: 'failure/swallowed-error', title: RETHROW, code: 'try { run(); } catch { console.error("x"); }', expected: 'try { run(); } catch (error) { console.error("x"); throw new Error("run failed", { cause: error }); }' });
+    fixTest({ rule: 'failure/swallowed-error', title: RETHROW, code: 'const error = 1;\ntry { run(); } catch { console.log(error); }', expected: 'const error = 1;\ntry { run(); } catch (cause) { console.log(error); throw new Error("run failed", { cause: cause }); }' });
     fixTest({ rule: 'failure/swallowed-error', title: RETHROW, code: 'for (const x of xs) { try { save(x); } catch (e) { continue; } }', expected: 'for (const x of xs) { try { save(x); } catch (e) { throw new Error("save failed", { cause: e }); continue; } }' });
     fixTest({ rule: 'failure/swallowed-error', title: RETHROW, code: 'load(id).catch(() => {});', expected: 'load(id).catch((error) => { throw new Error("load failed", { cause: error }); });' });
     fixTest({ rule: 'failure/swallowed-error', title: RETHROW, code: 'api.get(url).then(use).catch(() => null);', expected: 'api.get(url).then(use).catch((error) => { throw new Error("api.get failed", { cause: error }); return null; });' });
@@ -104,6 +106,7 @@ describe('failure family quick fixes', () => {
     fixTest({ rule: 'failure/empty-catch', title: RERAISE, filename: 'app/a.py', code: 'try:\n    run()\nexcept:\n    ...\n', expected: 'try:\n    run()\nexcept BaseException as error:\n    ...\n    raise RuntimeError("run failed") from error\n' });
     fixTest({ rule: 'failure/empty-catch', title: RERAISE, filename: 'app/a.py', code: 'try:\n    run()\nexcept Exception as err: pass\n', expected: 'try:\n    run()\nexcept Exception as err: pass; raise RuntimeError("run failed") from err\n' });
     fixTest({ rule: 'failure/swallowed-error', title: RERAISE, filename: 'app/a.py', code: 'def f():\n    try:\n        return client.fetch()\n    except Exception as e:\n        log.warning("fetch failed %s", e)\n        return None\n', expected: 'def f():\n    try:\n        return client.fetch()\n    except Exception as e:\n        log.warning("fetch failed %s", e)\n        raise RuntimeError("client.fetch failed") from e\n        return None\n' });
+    fixTest({ rule: 'failure/swallowed-error', title: RERAISE, filename: 'app/a.py', code: 'try:\n    run()\nexcept Exception:\n    logging.error("run failed")\n', expected: 'try:\n    run()\nexcept Exception as error:\n    logging.error("run failed")\n    raise RuntimeError("run failed") from error\n' });
     fixTest({ rule: 'failure/swallowed-error', title: TODO, filename: 'app/a.py', config: TODO_ON('failure/swallowed-error'), code: 'try:\n    run()\nexcept Exception as e:\n    print(e)\n', expected: 'try:\n    run()\nexcept Exception as e:  # TODO(shipshape): decide how to handle this error (rethrow, recover or report it)\n    print(e)\n' });
   });
 

@@ -4,7 +4,7 @@
 // `return`/`continue`/`break`, or at its end.
 import ts from 'typescript';
 import type { RawFix, RawTextChange } from '../../engine/types';
-import { bindingName, calleeText, mentions } from './handler-body';
+import { bindingName, calleeText } from './handler-body';
 
 export const TODO_TEXT = 'TODO(shipshape): decide how to handle this error (rethrow, recover or report it)';
 
@@ -42,7 +42,13 @@ function throwText(context: string, name: string): string {
 
 /** A name for a new error binding that does not collide with one used in the handler. */
 function freshName(scope: ts.Node): string {
-  return mentions(scope, 'error') ? 'cause' : 'error';
+  return usesName(scope, 'error') ? 'cause' : 'error';
+}
+
+/** A variable named `name` is read or declared here (`console.error` is a property, not a variable). */
+function usesName(node: ts.Node, name: string): boolean {
+  if (ts.isIdentifier(node)) return node.text === name && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node);
+  return ts.forEachChild(node, (child) => usesName(child, name) || undefined) ?? false;
 }
 
 /** Where a statement goes in a block: before its first top-level return/continue/break, else at its end. */

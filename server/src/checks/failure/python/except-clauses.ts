@@ -91,7 +91,7 @@ function judge(clause: Node, text: string): PythonHandler | undefined {
     fixes(todoFix) {
       const fixes: RawFix[] = [];
       if (!hasAs || alias) {
-        const name = alias ?? (/\berror\b/.test(text.slice(headStart, blockEnd)) ? 'cause' : 'error');
+        const name = alias ?? (/(?<![.\w])error\b/.test(text.slice(headStart, blockEnd)) ? 'cause' : 'error');
         const changes: RawTextChange[] = [];
         if (!hasAs) changes.push(valueEnd !== undefined ? { start: valueEnd, end: valueEnd, newText: ` as ${name}` } : { start: headEnd, end: headEnd, newText: ` BaseException as ${name}` });
         changes.push(insertion(`raise RuntimeError(${JSON.stringify(context)}) from ${name}`));
