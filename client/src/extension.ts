@@ -10,6 +10,8 @@ import {
 } from 'vscode-languageclient/node';
 import { SERVER_INFO_REQUEST, STATUS_NOTIFICATION, type ShipshapeInitOptions, type StatusParams } from '../../server/src/lsp/protocol';
 import { registerSuppressCommand } from './commands';
+import { registerWriteAiInstructions } from './ai-instructions';
+import { SessionPrompts } from './session-prompt';
 import { CrashRecovery } from './crash-recovery';
 import { ReadinessCheck } from './readiness';
 import { FocusMode } from './focus-mode';
@@ -27,7 +29,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const focusMode = new FocusMode(() => readSettings().focusMode, (uri) => refreshDiagnostics(uri));
   const readiness = new ReadinessCheck(() => client);
   const crashRecovery = new CrashRecovery(output);
-  context.subscriptions.push(output, status, focusMode, readiness, registerSuppressCommand());
+  const session = new SessionPrompts(output);
+  context.subscriptions.push(output, status, focusMode, readiness, registerSuppressCommand(), session, registerWriteAiInstructions());
 
   const start = async () => {
     client = createClient(context, output, focusMode, crashRecovery);

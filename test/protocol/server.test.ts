@@ -73,8 +73,8 @@ describe('language server over stdio (pull diagnostics)', function () {
       range: diagnostics[0].range,
       context: { diagnostics },
     })) as CodeAction[];
-    assert.deepEqual(actions.map((a) => a.title), ['Suppress failure/empty-catch with a reason…', 'Add to baseline (failure/empty-catch)']);
-    assert.deepEqual(actions[0].command?.arguments, [uri, diagnostics[0].range.start.line, 'failure/empty-catch']);
+    assert.deepEqual(actions.map((a) => a.title), ['Rethrow the error with its cause', 'Suppress failure/empty-catch with a reason…', 'Add to baseline (failure/empty-catch)']);
+    assert.deepEqual(actions[1].command?.arguments, [uri, diagnostics[0].range.start.line, 'failure/empty-catch']);
 
     const result = await client.connection.sendRequest(ExecuteCommandRequest.type, {
       command: 'shipshape.applySuppression',

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { WorkspaceIndex, type Summarizer } from '../../server/src/engine/index';
+import { parseConfigText, summarizersFor, WorkspaceIndex, type Summarizer } from '../../server/src/engine/index';
+import { defaultConfig } from '../../server/src/engine/config/model';
+import { engine } from '../helpers/engine';
 
 // A summarizer of exported function names, to test the index mechanics.
 const exportedNames: Summarizer<string[]> = {
@@ -29,5 +31,25 @@ describe('workspace index', () => {
     index.update({ path: '/w/a.py', text: 'export function a() {}', language: 'python' });
     assert.deepEqual(index.get('/w/a.py')?.facts, {});
     assert.equal(new WorkspaceIndex([]).enabled, false);
+  });
+
+  describe('summarizers a run needs', () => {
+    const config = (yaml: string) => parseConfigText(yaml, { knownRuleIds: new Set(engine.rules.map((r) => r.id)) }).config!;
+    const keys = (configs: ReturnType<typeof config>[]) => summarizersFor(engine, configs).map((s) => s.key);
+
+    it('builds the import graph by default', () => {
+      assert.ok(keys([defaultConfig()]).includes('architecture/imports'));
+    });
+
+    it('skips it when no config enables an architecture rule', () => {
+      assert.ok(!keys([config('rules:\n  architecture/*: off\n')]).includes('architecture/imports'));
+    });
+
+    it('keeps it when one config of the run needs it, or a constraint re-enables the family', () => {
+      assert.ok(keys([config('rules:\n  architecture/*: off\n'), defaultConfig()]).includes('architecture/imports'));
+      assert.ok(keys([config('rules:\n  architecture/*: off\n  architecture/cycle: error\n')]).includes('architecture/imports'));
+      const reEnabled = config('rules:\n  architecture/*: off\narchitecture:\n  layers:\n    domain: src/domain/**\n  constraints:\n    - layer: domain\n      mayImport: []\n      severity: warning\n');
+      assert.ok(keys([reEnabled]).includes('architecture/imports'));
+    });
   });
 });

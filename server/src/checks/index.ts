@@ -9,7 +9,17 @@ export { readinessChecks } from './readiness/index';
 import { publicApi } from './architecture/public-api';
 import { unresolvedImport } from './architecture/unresolved-import';
 import { emptyCatch } from './failure/empty-catch';
+import { swallowedError } from './failure/swallowed-error';
+import { throwNonError } from './failure/throw-non-error';
+import { networkTimeout } from './failure/network-timeout';
+import { apiExportsSummarizer } from './failure/api-exports';
+import { unguardedParse } from './failure/unguarded-parse';
+import { unboundedConcurrency } from './failure/unbounded-concurrency';
+import { retryWithoutBackoff } from './failure/retry-without-backoff';
 import { secretsCheck } from './secrets/secrets-check';
+import { asyncExportsSummarizer } from './failure/async-exports';
+import { floatingPromise } from './failure/floating-promise';
+import { asyncCallback } from './failure/async-callback';
 import { budgetExceeded, suppressionReason, tooManyFindings, unusedSuppression } from './shipshape/suppression-rules';
 
 export const builtInChecks: readonly Check[] = [
@@ -24,7 +34,15 @@ export const builtInChecks: readonly Check[] = [
   unusedSuppression,
   budgetExceeded,
   tooManyFindings,
+  swallowedError,
+  throwNonError,
+  networkTimeout,
+  floatingPromise,
+  asyncCallback,
+  unguardedParse,
+  unboundedConcurrency,
+  retryWithoutBackoff,
 ];
 
 /** Per-file facts the workspace index keeps for cross-file rules (import graph, async exports…). */
-export const builtInSummarizers: readonly Summarizer[] = [importsSummarizer];
+export const builtInSummarizers: readonly Summarizer[] = [importsSummarizer, apiExportsSummarizer, asyncExportsSummarizer];

@@ -14,6 +14,7 @@ import { loadRootConfig, mergeReadiness, type ReadinessReport } from '../engine/
 import { readinessFromCli } from './readiness';
 import { annotate, buildReport, relativeTo, type AnnotatedFinding } from '../engine/report/report';
 import { parseShard } from './shard';
+import { primerFromCli } from './primer';
 import { stagedFiles } from './staged';
 import { ConfigError } from '../engine/errors';
 import { runWorkspaceParallel } from '../engine/workspace/parallel';
@@ -27,6 +28,7 @@ const USAGE = `Usage:
   shipshape readiness [DIR] [--format text|json|sarif|markdown] [--config FILE] [--changed-since REF] [--shard k/n] [--staged]
   shipshape merge REPORT.json... [--format text|json|sarif|markdown]
   shipshape baseline [DIR] [--config FILE] [--prune]
+  shipshape primer [DIR] [--format markdown|agents|copilot|cursor|claude] [--config FILE] [--touched FILE]... [--task TEXT] [--decision TEXT]... [--write]
   shipshape --version | --help
 
 check     Analyse files (folders are walked, honouring .gitignore). No PATH = the current folder.
@@ -39,6 +41,10 @@ readiness Review the whole project: every finding, project-level checks, and the
 merge     Combine readiness JSON reports of shards into one report and one verdict.
 baseline  Write .shipshape/baseline.json with every current finding, so only new ones are reported.
           --prune only drops entries that no longer occur (never adds).
+primer    A short primer for a fresh AI session: the hard constraints (architecture, enabled rules), the
+          files touched (--touched, else what git reports changed) with their open findings, how to verify.
+          --format agents|copilot|cursor|claude prints the block for AGENTS.md, .github/copilot-instructions.md,
+          .cursor/rules/shipshape.mdc or CLAUDE.md; --write puts it in that file (only between its markers).
 
 Exit codes (check): 0 no error-severity findings, 1 error-severity findings, 2 usage or config error.
 Exit codes (readiness, merge): 0 every gate passes, 1 a gate fails, 2 usage or config error.`;
@@ -58,6 +64,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'baseline') return baseline(rest);
   if (command === 'readiness') return readiness(rest);
   if (command === 'merge') return merge(rest);
+  if (command === 'primer') return primer(rest);
   throw new UsageError(`Unknown command '${command}'.`);
 }
 
@@ -188,6 +195,31 @@ async function baseline(args: string[]): Promise<number> {
   }
   const written = writeBaseline(configDir, buildBaseline(current, salt));
   process.stdout.write(`Wrote ${path.relative(process.cwd(), written) || written} with ${current.length} finding${current.length === 1 ? '' : 's'}.\n`);
+  return 0;
+}
+
+async function primer(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string', default: 'markdown' },
+    config: { type: 'string' },
+    touched: { type: 'string', multiple: true },
+    task: { type: 'string' },
+    decision: { type: 'string', multiple: true },
+    write: { type: 'boolean', default: false },
+  });
+  if (positionals.length > 1) throw new UsageError('primer takes at most one folder.');
+  const list = (value: unknown) => (Array.isArray(value) ? (value as string[]) : undefined);
+  process.stdout.write(
+    await primerFromCli(createEngine(), {
+      dir: positionals[0] ?? '.',
+      format: values.format as string,
+      configFile: values.config as string | undefined,
+      touched: list(values.touched),
+      task: values.task as string | undefined,
+      decisions: list(values.decision),
+      write: values.write as boolean,
+    }),
+  );
   return 0;
 }
 

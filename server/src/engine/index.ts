@@ -2,7 +2,9 @@
 import { builtInChecks, builtInSummarizers, readinessChecks } from '../checks';
 import { ConfigStore, type ConfigSource } from './config/store';
 import { Engine } from './engine';
-import { WorkspaceIndex } from './workspace/index';
+import type { ShipshapeConfig } from './config/model';
+import { isRuleEnabled } from './severity';
+import { WorkspaceIndex, type Summarizer } from './workspace/index';
 
 export { ConfigStore, CONFIG_FILE_NAME } from './config/store';
 export { parseConfigText } from './config/parse';
@@ -17,8 +19,17 @@ export { WorkspaceIndex, type Summarizer, type FileSummary } from './workspace/i
 export { explainArchitectureFinding } from '../checks/architecture/explain';
 export { preparePythonImports } from '../checks/architecture/python-imports';
 
-export function createWorkspaceIndex(): WorkspaceIndex {
-  return new WorkspaceIndex(builtInSummarizers);
+/** The workspace index; `only` narrows it to the summarizers a run needs (see `summarizersFor`). */
+export function createWorkspaceIndex(only?: readonly Summarizer[]): WorkspaceIndex {
+  return new WorkspaceIndex(only ?? builtInSummarizers);
+}
+
+/** The built-in summarizers some enabled rule of these configs reads. */
+export function summarizersFor(engine: Engine, configs: readonly ShipshapeConfig[]): Summarizer[] {
+  const enabled = engine.rules.filter((meta) => configs.some((config) => isRuleEnabled(meta, config)));
+  return builtInSummarizers.filter(
+    (summarizer) => !summarizer.usedBy || summarizer.usedBy.some((id) => enabled.some((meta) => (id.endsWith('/*') ? meta.family === id.slice(0, -2) : meta.id === id))),
+  );
 }
 
 export function createEngine(): Engine {
@@ -30,3 +41,4 @@ export function createConfigStore(source: ConfigSource, engine: Engine): ConfigS
   const knownFamilies = new Set(['failure', 'secrets', 'architecture', 'readiness', 'shipshape']);
   return new ConfigStore(source, { knownRuleIds, knownFamilies });
 }
+export { loadGrammar, type GrammarName } from './grammar/index';

@@ -2,7 +2,7 @@
 // suppression pass), the `rules` entry for the exact id, a per-constraint severity reported by the
 // check, the family switch (`secrets/*`), the rule's default.
 import type { RuleSetting, ShipshapeConfig } from './config/model';
-import type { RuleMeta, Severity, SeveritySetting } from './types';
+import type { RuleMeta, SeveritySetting } from './types';
 
 function severityOf(setting: RuleSetting | undefined): SeveritySetting | undefined {
   if (setting === undefined) return undefined;
@@ -22,9 +22,9 @@ export function resolveSeverity(meta: RuleMeta, config: ShipshapeConfig, constra
 export function isRuleEnabled(meta: RuleMeta, config: ShipshapeConfig): boolean {
   const exact = severityOf(config.rules[meta.id]);
   if (exact !== undefined) return exact !== 'off';
+  if ((severityOf(config.rules[`${meta.family}/*`]) ?? meta.defaultSeverity) !== 'off') return true;
   // A family switched off can still be re-enabled by a per-constraint severity (architecture).
-  if (meta.family === 'architecture') return true;
-  return (severityOf(config.rules[`${meta.family}/*`]) ?? meta.defaultSeverity) !== 'off';
+  return meta.family === 'architecture' && (config.architecture?.constraints ?? []).some((c) => c.severity !== undefined && c.severity !== 'off');
 }
 
 export function ruleOptions(meta: RuleMeta, config: ShipshapeConfig): Record<string, unknown> {
@@ -33,8 +33,4 @@ export function ruleOptions(meta: RuleMeta, config: ShipshapeConfig): Record<str
   const defaults: Record<string, unknown> = {};
   for (const [name, option] of Object.entries(meta.options ?? {})) defaults[name] = option.default;
   return { ...defaults, ...configured };
-}
-
-export function isSeverity(value: SeveritySetting): value is Severity {
-  return value !== 'off';
 }

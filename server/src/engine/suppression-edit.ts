@@ -45,11 +45,16 @@ function insideMultilineLiteral(tree: ts.SourceFile, offset: number): boolean {
 function insideYamlBlockScalar(text: string, lines: LineIndex, line: number): boolean {
   const lineText = (n: number) => text.slice(lines.lineStart(n + 1), n + 1 < lines.lineCount ? lines.lineStart(n + 2) : text.length).replace(/\r?\n$/, '');
   const indent = (s: string) => /^ */.exec(s)![0].length;
-  const own = indent(lineText(line));
-  for (let n = line - 1; n >= 0; n--) {
+  // Walk up through less-indented lines: a deeper line of a scalar sits under its first content line,
+  // which sits under the header (`key: |`). Reaching the top without a header means a plain mapping.
+  let own = indent(lineText(line));
+  for (let n = line - 1; n >= 0 && own > 0; n--) {
     const previous = lineText(n);
     if (!previous.trim()) continue;
-    if (indent(previous) < own) return /[|>][0-9+-]*\s*(#.*)?$/.test(previous);
+    const depth = indent(previous);
+    if (depth >= own) continue;
+    if (/[|>][0-9+-]*\s*(#.*)?$/.test(previous)) return true;
+    own = depth;
   }
   return false;
 }

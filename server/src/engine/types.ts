@@ -27,6 +27,12 @@ export interface RuleMeta {
   /** Options the rule accepts in `rules: { id: { options } }`, documented in its page. */
   options?: Record<string, { description: string; default: unknown }>;
   fixable?: boolean;
+  /**
+   * The rule as an instruction to a coding assistant, for the primer (`shipshape primer`): `text` is one
+   * imperative sentence, `recap` a few words for the closing one-line summary. Rules without it get
+   * one derived from `title` and `remedy`. Rules with the same `text` are listed once.
+   */
+  instruction?: { text: string; recap: string };
 }
 
 /** What a check reports, in offsets; the engine turns it into a positioned Finding. */

@@ -22,7 +22,8 @@ export function findingToDiagnostic(finding: Finding, docLink: string): Diagnost
     code: finding.ruleId,
     codeDescription: { href: docLink },
     message: finding.message,
-    data: { fingerprint: finding.fingerprint },
+    // constraintKey: which configured constraint is broken, for the client's session tracker.
+    data: { fingerprint: finding.fingerprint, ...(finding.constraintKey ? { constraintKey: finding.constraintKey } : {}) },
   };
 }
 

@@ -54,3 +54,28 @@ export const ADD_TO_BASELINE_COMMAND = 'shipshape.addToBaseline';
 
 /** Client -> server: `{ pid }` of the server process (troubleshooting, and the crash-recovery test). */
 export const SERVER_INFO_REQUEST = 'shipshape/serverInfo';
+
+/**
+ * Server command (the client's `Shipshape: Copy/Open Primer` and `Write AI Instructions` call it; the
+ * name differs from every client command): arguments [PrimerCommandArgs]; returns PrimerCommandResult.
+ */
+export const PRIMER_COMMAND = 'shipshape.server.primer';
+export interface PrimerCommandArgs {
+  /** Workspace folder (file URI); the first folder when absent. */
+  folder?: string;
+  /** `markdown` (default) or an instruction-file format: agents, copilot, cursor, claude. */
+  format?: string;
+  /** Files the session touched (file URIs): listed, with their open findings. */
+  files?: string[];
+  /** One sentence each: what the session tracker saw. */
+  evidence?: string[];
+  task?: string;
+  decisions?: string[];
+}
+export interface PrimerCommandResult {
+  format: string;
+  /** The primer (markdown) or the marked block (instruction formats). */
+  text: string;
+  /** Instruction formats: the file the block belongs in, and the whole file with the block written in. */
+  file?: { uri: string; exists: boolean; newText: string };
+}

@@ -47,11 +47,14 @@ import { collectFiles, readSourceFile } from '../engine/workspace/files';
 import { repositorySalt } from '../engine/salt';
 import { resetSecretsGitIgnoreCache } from '../checks/secrets/git-ignored';
 import { CodeActions } from './code-actions';
+import { primerCommand } from './primer-command';
 import { architectureHover } from './finding-actions';
 import { configProblemToDiagnostic, findingToDiagnostic } from './convert';
 import {
+  PRIMER_COMMAND,
   READINESS_REQUEST,
   SERVER_INFO_REQUEST,
+  type PrimerCommandResult,
   type ReadinessParams,
   type ReadinessResult,
   STATUS_NOTIFICATION,
@@ -171,7 +174,10 @@ export class ShipshapeServer {
     });
     connection.onCodeAction((params) => this.codeActions.actionsFor(params.textDocument.uri, params.context.diagnostics));
     connection.onRequest(READINESS_REQUEST, (params: ReadinessParams, token) => this.readiness(params, token));
-    connection.onExecuteCommand((params) => this.codeActions.execute(params.command, params.arguments ?? []));
+    connection.onExecuteCommand((params) => {
+      if (params.command === PRIMER_COMMAND) return this.primer(params.arguments?.[0]);
+      return this.codeActions.execute(params.command, params.arguments ?? []);
+    });
     connection.onHover((params) => this.hover(params));
     connection.onRequest(SERVER_INFO_REQUEST, () => ({ pid: process.pid }));
 
@@ -193,7 +199,7 @@ export class ShipshapeServer {
         ...(this.pullMode ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         hoverProvider: true,
-        executeCommandProvider: { commands: CodeActions.commands },
+        executeCommandProvider: { commands: [...CodeActions.commands, PRIMER_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'shipshape', version: '0.1.0' },
@@ -420,6 +426,21 @@ export class ShipshapeServer {
         finish();
         reject(new ResponseError(ErrorCodes.InternalError, `Readiness check failed: ${error.message}`));
       });
+    });
+  }
+
+  /** The primer for a fresh AI session, from the config in force and the findings held for the files touched. */
+  private primer(args: unknown): PrimerCommandResult {
+    return primerCommand(args, {
+      engine: this.engine,
+      roots: this.workspaceRoots,
+      configFor: (folder) => this.configs.configFor(path.join(folder, '.shipshape-probe'), this.rootOf(path.join(folder, '.shipshape-probe')) ?? folder),
+      findingsOf: (filePath) => {
+        const document = this.documents.all().find((d) => d.uri.startsWith('file:') && uriToPath(d.uri) === filePath);
+        if (!document) return undefined;
+        this.diagnosticsFor(document); // refreshes the cache when it is stale
+        return this.analyses.get(document.uri)?.findings;
+      },
     });
   }
 

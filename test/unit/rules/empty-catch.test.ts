@@ -1,3 +1,4 @@
+import { preparePythonImports } from '../../../server/src/engine/index';
 import { ruleTable } from '../../helpers/rule-tester';
 
 const MESSAGE =
@@ -13,7 +14,11 @@ ruleTable('failure/empty-catch', {
     'promise.catch(() => {});',
     '// try { a(); } catch (e) {}',
     { code: 'try { run(); } catch (e) { handle(e); }', filename: 'src/a.js' },
-    { code: 'try:\n    run()\nexcept Exception:\n    pass\n', filename: 'src/a.py' },
+    // Python: a narrow except names the failure it expects; a body with code is swallowed-error's.
+    { code: 'try:\n    run()\nexcept KeyError:\n    pass\n', filename: 'src/a.py' },
+    { code: 'try:\n    run()\nexcept Exception as e:\n    log.warning("x %s", e)\n', filename: 'src/a.py' },
+    { code: 'try:\n    run()\nexcept Exception:  # TODO(shipshape): decide\n    pass\n', filename: 'src/a.py' },
+    'try { run(); } catch (err) { /* TODO(shipshape): decide */ }',
   ],
   invalid: [
     { code: 'try { run(); } catch (err) {}', errors: [{ line: 1, column: 16, endLine: 1, endColumn: 27, message: MESSAGE, severity: 'warning' }] },
@@ -33,6 +38,22 @@ ruleTable('failure/empty-catch', {
     { code: 'try { x(); } catch (e) {}', config: 'rules:\n  failure/empty-catch: error\n', errors: [{ line: 1, column: 14, severity: 'error' }] },
     { code: 'try { x(); } catch (e) {}', config: 'rules:\n  failure/*: info\n', errors: [{ line: 1, column: 14, severity: 'info' }] },
   ],
+});
+
+const PY_MESSAGE = /^Broad except whose body is only `pass`: every error, including bugs, is swallowed/;
+
+describe('failure/empty-catch (Python)', () => {
+  before(() => preparePythonImports());
+  ruleTable('failure/empty-catch', {
+    valid: [{ code: 'try:\n    run()\nexcept (KeyError, IndexError):\n    pass\n', filename: 'app/a.py' }],
+    invalid: [
+      { code: 'try:\n    run()\nexcept Exception:\n    pass\n', filename: 'app/a.py', errors: [{ line: 3, column: 1, endLine: 3, endColumn: 17, message: PY_MESSAGE }] },
+      { code: 'try:\n    run()\nexcept:\n    # ignore\n    ...\n', filename: 'app/a.py', errors: [{ line: 3, column: 1, endColumn: 7 }] },
+      { code: 'try:\n    run()\nexcept BaseException as err: pass\n', filename: 'app/a.py', errors: [{ line: 3, column: 1, endColumn: 28 }] },
+      { code: 'try:\n    run()\nexcept (OSError, Exception):\n    pass\n', filename: 'app/a.py', errors: [{ line: 3, column: 1 }] },
+      { code: 'try:\n    run()\nexcept Exception:\n    pass\n', filename: 'app/a.py', config: 'rules:\n  failure/empty-catch: error\n', errors: [{ line: 3, column: 1, severity: 'error' }] },
+    ],
+  });
 });
 
 ruleTable('failure/empty-catch', {

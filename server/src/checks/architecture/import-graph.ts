@@ -19,6 +19,7 @@ const KIND_BY_LETTER = Object.fromEntries(Object.entries(KIND_LETTER).map(([kind
 export const importsSummarizer: Summarizer<ImportsFact> = {
   key: IMPORTS_FACT,
   languages: ['typescript', 'javascript'],
+  usedBy: ['architecture/*'],
   summarize: (document, tree) => encodeReferences(extractModuleReferences(document.path, document.text, tree)),
 };
 

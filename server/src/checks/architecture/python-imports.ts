@@ -2,10 +2,9 @@
 // the workspace or to top-level package names, for the layer and package rules. The parser is loaded
 // once, asynchronously, by whoever starts the engine (`preparePythonImports`); until then Python files
 // yield no references.
-import * as fs from 'node:fs';
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { Language, Parser, type Node } from '@vscode/tree-sitter-wasm';
+import type { Node } from '@vscode/tree-sitter-wasm';
+import { loadGrammar, parserFor } from '../../engine/grammar/index';
 import type { FileSystemHost } from '../../engine/types';
 import type { ModuleReference } from './imports';
 import type { Resolution } from './module-resolver';
@@ -15,30 +14,13 @@ export interface PythonReference extends ModuleReference {
   names: string[];
 }
 
-let parser: Parser | undefined;
-let loading: Promise<void> | undefined;
-
 /** Loads the Python grammar; safe to call more than once. Failure leaves Python files unanalysed. */
 export function preparePythonImports(): Promise<void> {
-  loading ??= (async () => {
-    const dir = wasmDir();
-    await Parser.init({ locateFile: (file: string) => path.join(dir, file) });
-    const language = await Language.load(fs.readFileSync(path.join(dir, 'tree-sitter-python.wasm')));
-    const instance = new Parser();
-    instance.setLanguage(language);
-    parser = instance;
-  })().catch(() => undefined);
-  return loading;
-}
-
-/** The bundle ships the .wasm files beside itself; from source they are in node_modules. */
-function wasmDir(): string {
-  if (fs.existsSync(path.join(__dirname, 'tree-sitter-python.wasm'))) return __dirname;
-  // createRequire keeps the bundler from trying to inline a .wasm path.
-  return path.join(path.dirname(createRequire(__filename).resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
+  return loadGrammar('python');
 }
 
 export function pythonModuleReferences(text: string): PythonReference[] {
+  const parser = parserFor('python');
   if (!parser) return [];
   const tree = parser.parse(text);
   if (!tree) return [];

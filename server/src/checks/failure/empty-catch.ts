@@ -1,6 +1,11 @@
-// failure/empty-catch: a catch block with no statements (comments alone do not handle an error).
+// failure/empty-catch: a catch block with no statements (comments alone do not handle an error), and
+// in Python a broad `except` whose body is only `pass`/`...`. A handler with code that still drops the
+// error is failure/swallowed-error's.
 import * as ts from 'typescript';
 import type { Check } from '../../engine/types';
+import { catchClauseFixes } from './catch-fixes';
+import { hasShipshapeTodo } from './handler-body';
+import { pythonHandlers } from './python/except-clauses';
 
 const CATCH_CLAUSE = /(?<![.\w$])catch\s*[({/]/;
 
@@ -14,20 +19,47 @@ export const emptyCatch: Check = {
     remedy:
       'Handle the error (recover, retry, return an explicit failure), rethrow it with context (`throw new Error("loading settings", { cause: err })`), or, if ignoring it is truly correct, suppress the finding with the reason.',
     defaultSeverity: 'warning',
-    languages: ['typescript', 'javascript'],
+    languages: ['typescript', 'javascript', 'python'],
+    fixable: true,
+    options: {
+      todoFix: {
+        description: 'Also offer a quick fix that marks the block with a `TODO(shipshape)` comment instead of rethrowing (a block holding that comment is not reported).',
+        default: false,
+      },
+    },
+    instruction: {
+      text: 'No empty catch: rethrow with `{ cause }`.',
+      recap: 'no empty catch',
+    },
     examples: {
-      bad: ['try {\n  await save(order);\n} catch (err) {\n}', 'try {\n  cleanup();\n} catch {\n  // ignore\n}'],
+      bad: ['try {\n  await save(order);\n} catch (err) {\n}', 'try {\n  cleanup();\n} catch {\n  // ignore\n}', 'try:\n    cleanup()\nexcept Exception:\n    pass\n'],
       good: ['try {\n  await save(order);\n} catch (err) {\n  throw new Error("saving order failed", { cause: err });\n}'],
     },
   },
   run(context) {
+    const todoFix = context.options.todoFix === true;
+    if (context.document.language === 'python') {
+      for (const handler of pythonHandlers(context.document.text)) {
+        if (handler.verdict !== 'empty') continue;
+        context.report({
+          ruleId: 'failure/empty-catch',
+          start: handler.start,
+          end: handler.end,
+          message:
+            'Broad except whose body is only `pass`: every error, including bugs, is swallowed, so this failure will vanish silently in production. Handle it, re-raise it with context (`raise ... from err`), catch a narrower exception, or suppress with the reason it is safe to ignore.',
+          fingerprintText: handler.fingerprintText,
+          fixes: handler.fixes(todoFix),
+        });
+      }
+      return;
+    }
     // Text first: a file without a catch clause needs no parse (the tree is built lazily). A clause is
     // the keyword, not after `.` (`promise.catch(`), then `(`, `{` or a comment.
     if (!CATCH_CLAUSE.test(context.document.text)) return;
     const tree = context.tsTree();
     if (!tree) return;
     const visit = (node: ts.Node): void => {
-      if (ts.isCatchClause(node) && node.block.statements.length === 0) {
+      if (ts.isCatchClause(node) && node.block.statements.length === 0 && !hasShipshapeTodo(tree.text, node.block.pos, node.block.end)) {
         const start = node.getStart(tree);
         // The clause head: `catch` and its binding, e.g. `catch (err)`.
         const end = node.variableDeclaration ? node.block.getStart(tree) : start + 'catch'.length;
@@ -40,6 +72,7 @@ export const emptyCatch: Check = {
             'Empty catch block: the error is swallowed, so this failure will vanish silently in production. Handle it, rethrow it with context (`{ cause: err }`), or suppress with the reason it is safe to ignore.',
           // Fingerprint on the guarded code, so two empty catches in one file stay distinct.
           fingerprintText: `${head} ${node.parent.getText(tree).slice(0, 200)}`,
+          fixes: catchClauseFixes(node, tree, todoFix),
         });
       }
       ts.forEachChild(node, visit);

@@ -15,6 +15,12 @@ import { scanForSecrets } from './scan';
 const REMEDY =
   'Remove the value from the code and load it at run time from a secret store or an environment variable (kept in a git-ignored `.env` locally); the quick fix does this. Then rotate it: it is in the history of every clone.';
 
+/** One line in the primer for every secret rule (they share it, so it is listed once). */
+const INSTRUCTION = {
+  text: 'Never hardcode a key, token or password: read it from the environment.',
+  recap: 'no hardcoded secrets',
+};
+
 function ruleMeta(rule: SecretRule): RuleMeta {
   const shape = rule.kind === 'pattern' ? `a value matching \`${rule.regex.source.slice(0, 160)}\`` : `a value matching \`${rule.value.source}\` assigned to a name containing ${rule.names.map((n) => `\`${n}\``).join(', ')}`;
   return {
@@ -28,6 +34,7 @@ function ruleMeta(rule: SecretRule): RuleMeta {
     // Docs describe the shape; real-looking examples live in the rule pack, never in published pages.
     examples: { bad: [`${shape}${rule.paths ? ` (in ${rule.paths.join(', ')})` : ''}`], good: ['const key = process.env.PROVIDER_API_KEY;'] },
     fixable: true,
+    instruction: INSTRUCTION,
   };
 }
 
@@ -42,6 +49,7 @@ const genericMeta: RuleMeta = {
   languages: '*',
   examples: { bad: ['db_password = "Tr0ub4dor&3-horse"'], good: ['db_password = os.environ["DB_PASSWORD"]', 'password = "<your password>"'] },
   fixable: true,
+  instruction: INSTRUCTION,
 };
 
 const customMeta: RuleMeta = {
@@ -54,6 +62,7 @@ const customMeta: RuleMeta = {
   languages: '*',
   examples: { bad: ['secrets:\n  custom:\n    - id: acme-token\n      regex: "acme_[a-z0-9]{32}"\n      keywords: [acme_]'], good: ['const token = process.env.ACME_TOKEN;'] },
   fixable: true,
+  instruction: INSTRUCTION,
 };
 
 function createSecretsCheck(rules: readonly SecretRule[]): Check {

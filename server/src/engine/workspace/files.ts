@@ -42,8 +42,10 @@ function walk(dir: string, layers: IgnoreLayer[], out: Set<string>): void {
   } catch {
     return; // unreadable folder: nothing to scan there
   }
-  const own = readGitIgnore(dir);
-  const active = own ? [...layers, own] : layers;
+  // A repository root's .git/info/exclude applies like its .gitignore (gitIgnoreChain only covers the
+  // folders above the walk's start, so a walk from the root itself would miss it otherwise).
+  const own = [readGitIgnore(dir), fs.existsSync(path.join(dir, '.git')) ? readIgnoreFile(dir, path.join(dir, '.git', 'info', 'exclude')) : undefined].filter((layer): layer is IgnoreLayer => !!layer);
+  const active = own.length > 0 ? [...layers, ...own] : layers;
   for (const entry of entries) {
     if (entry.isDirectory() && ALWAYS_SKIPPED_DIRS.has(entry.name)) continue;
     const full = path.join(dir, entry.name);

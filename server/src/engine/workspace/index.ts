@@ -12,6 +12,11 @@ export interface Summarizer<T = unknown> {
   /** Key of the summary in `FileSummary.facts`. */
   key: string;
   languages: LanguageKind[];
+  /**
+   * Rule ids (or `family/*`) that read this summary. When none of them is enabled in any config of a
+   * run, the CLI skips the summarizer: no time spent on facts nobody reads. Absent = always computed.
+   */
+  usedBy?: readonly string[];
   summarize(document: SourceDocument, tree: () => ts.SourceFile | undefined): T;
 }
 

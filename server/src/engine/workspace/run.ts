@@ -6,7 +6,7 @@ import { applyBaseline, readBaseline, type Baseline } from '../baseline';
 import { HARD_SIZE_LIMIT } from '../engine';
 import { ConfigError } from '../errors';
 import { DiskHost } from '../host';
-import { createConfigStore, createWorkspaceIndex, languageOf, type Engine, type Finding, type LoadedConfig, type WorkspaceIndex } from '../index';
+import { createConfigStore, createWorkspaceIndex, languageOf, summarizersFor, type Engine, type Finding, type LoadedConfig, type WorkspaceIndex } from '../index';
 import { repositorySalt } from '../salt';
 import { collectFiles, readSourceFile } from './files';
 
@@ -100,7 +100,8 @@ export function prepareWorkspace(engine: Engine, options: WorkspaceRunOptions): 
     if (salt === undefined) salts.set(loaded.dir, (salt = repositorySalt(loaded.dir, { allowGit: options.allowGit ?? true })));
     jobs.push({ file, loaded, text: read.text, salt });
   }
-  const workspace = createWorkspaceIndex();
+  // Only the facts some enabled rule reads: a secrets-only run builds no import graph.
+  const workspace = createWorkspaceIndex(summarizersFor(engine, [...configs.values()].map((c) => c.config)));
   if (workspace.enabled) buildIndex(workspace, jobs, [...configs.values()].map((c) => c.dir), options.contentOverride);
   return { jobs, workspace, host: new DiskHost(options.contentOverride), configs: [...configs.values()], filesSkipped };
 }

@@ -1,0 +1,181 @@
+// Summarizer for the workspace index: which exports of a file give promises (async functions and
+// methods, functions annotated or written to return promises, consts of async arrows, the default
+// export, CommonJS `module.exports`), so `failure/floating-promise` knows a call into another file
+// returns a promise without a type checker. Plain data; computed from one file's syntax only.
+// A default import: bundled, `import * as ts` turns every `ts.` access into a getter call.
+import ts from 'typescript';
+import type { Summarizer } from '../../engine/workspace/index';
+import { pathKey, PromiseInference, propertyNameText, type Step } from './support/promise-inference';
+import { findDeclaration, hasModifier } from './support/scope';
+
+export const ASYNC_EXPORTS_FACT = 'failure/async-exports';
+
+export interface AsyncExportsFact {
+  /** Path keys from the module's exports whose value is a promise: `.load()`, `.default()`, `.Store.new.save()`. */
+  promise: string[];
+  /** `[key, specifier, path]`: `key` is a promise when `path` of module `specifier` is (a wrapper around an import). */
+  deps: [string, string, string][];
+  /** `[name, specifier, path]`: export `name` is `path` of module `specifier`; name `*` for `export *`. */
+  reexports: [string, string, string][];
+}
+
+const MAX_DEPS = 64;
+
+export const asyncExportsSummarizer: Summarizer<AsyncExportsFact> = {
+  key: ASYNC_EXPORTS_FACT,
+  languages: ['typescript', 'javascript'],
+  usedBy: ['failure/floating-promise', 'failure/async-callback'],
+  summarize: (_document, tree) => {
+    const sourceFile = tree();
+    return sourceFile ? summarizeAsyncExports(sourceFile) : { promise: [], deps: [], reexports: [] };
+  },
+};
+
+interface Candidate {
+  key: string;
+  node: ts.Node;
+  steps: Step[];
+}
+
+export function summarizeAsyncExports(sourceFile: ts.SourceFile): AsyncExportsFact {
+  const fact: AsyncExportsFact = { promise: [], deps: [], reexports: [] };
+  let recorded: [string, string][] = [];
+  const inference = new PromiseInference((specifier, path) => {
+    recorded.push([specifier, path]);
+    return false;
+  });
+  const candidates: Candidate[] = [];
+  const exported = (name: string, node: ts.Node) => {
+    candidates.push(...enumerate([name], node, 0));
+    // `export const db = new PrismaClient()`, `export const User = mongoose.model(…)`: a value made by a
+    // module is that module's path, so `db.user.findMany()` in another file is judged by the module.
+    const origin = name ? moduleOrigin(node, inference) : undefined;
+    if (origin) fact.reexports.push([name, origin.specifier, origin.path]);
+  };
+
+  for (const statement of sourceFile.statements) {
+    const isExported = hasModifier(statement, ts.SyntaxKind.ExportKeyword);
+    const isDefault = hasModifier(statement, ts.SyntaxKind.DefaultKeyword);
+    if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && isExported) {
+      if (isDefault) exported('default', statement);
+      else if (statement.name) exported(statement.name.text, statement);
+    } else if (ts.isVariableStatement(statement) && isExported) {
+      for (const declaration of statement.declarationList.declarations) {
+        if (ts.isIdentifier(declaration.name)) exported(declaration.name.text, declaration);
+        else for (const element of declaration.name.elements) if (ts.isBindingElement(element) && ts.isIdentifier(element.name)) exported(element.name.text, element);
+      }
+    } else if (ts.isExportAssignment(statement)) {
+      exported(statement.isExportEquals ? '' : 'default', statement.expression);
+    } else if (ts.isExportDeclaration(statement) && !statement.isTypeOnly) {
+      const from = statement.moduleSpecifier && ts.isStringLiteralLike(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+      const clause = statement.exportClause;
+      if (from !== undefined) {
+        if (!clause) fact.reexports.push(['*', from, '']);
+        else if (ts.isNamespaceExport(clause)) fact.reexports.push([clause.name.text, from, '']);
+        else for (const element of clause.elements) fact.reexports.push([element.name.text, from, `.${(element.propertyName ?? element.name).text}`]);
+      } else if (clause && ts.isNamedExports(clause)) {
+        for (const element of clause.elements) {
+          const local = element.propertyName ?? element.name;
+          const declaration = ts.isIdentifier(local) ? findDeclaration(local) : undefined;
+          if (declaration) exported(element.name.text, declaration);
+        }
+      }
+    } else if (ts.isExpressionStatement(statement)) {
+      commonJsExport(statement.expression, exported);
+    }
+  }
+
+  for (const candidate of candidates) {
+    recorded = [];
+    if (inference.isPromiseAt(candidate.node, candidate.steps)) {
+      if (!fact.promise.includes(candidate.key)) fact.promise.push(candidate.key);
+    } else {
+      for (const [specifier, path] of recorded) if (fact.deps.length < MAX_DEPS) fact.deps.push([candidate.key, specifier, path]);
+    }
+  }
+  return fact;
+}
+
+/** The module and path a declaration's value comes from, when it comes from an import or `require`. */
+function moduleOrigin(node: ts.Node, inference: PromiseInference): { specifier: string; path: string } | undefined {
+  let reference;
+  if (ts.isVariableDeclaration(node) && node.initializer && !isStructured(node.initializer)) reference = inference.referenceOf(node.initializer);
+  else if (ts.isImportSpecifier(node) || ts.isImportClause(node) || ts.isNamespaceImport(node)) reference = { base: { kind: 'node' as const, node }, steps: [] as Step[] };
+  for (let hops = 0; reference && hops < 8; hops++) {
+    const base = reference.base;
+    if (base.kind === 'module') return { specifier: base.specifier, path: pathKey(reference.steps) };
+    if (base.kind !== 'node') return undefined;
+    const declaration = base.node;
+    const specifier = importSpecifierOf(declaration);
+    if (specifier !== undefined) {
+      const head = ts.isImportClause(declaration) ? ['default'] : ts.isImportSpecifier(declaration) ? [(declaration.propertyName ?? declaration.name).text] : [];
+      return { specifier, path: pathKey([...head, ...reference.steps]) };
+    }
+    if (ts.isVariableDeclaration(declaration) && declaration.initializer && !isStructured(declaration.initializer)) {
+      const inner = inference.referenceOf(declaration.initializer);
+      reference = inner && { base: inner.base, steps: [...inner.steps, ...reference.steps] };
+    } else {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+function importSpecifierOf(node: ts.Node): string | undefined {
+  if (!(ts.isImportSpecifier(node) || ts.isImportClause(node) || ts.isNamespaceImport(node))) return undefined;
+  let current: ts.Node | undefined = node;
+  while (current && !ts.isImportDeclaration(current)) current = current.parent;
+  return current && ts.isStringLiteralLike(current.moduleSpecifier) ? current.moduleSpecifier.text : undefined;
+}
+
+/** `module.exports = x`, `module.exports.name = x`, `exports.name = x`. */
+function commonJsExport(expression: ts.Expression, exported: (name: string, node: ts.Node) => void): void {
+  if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+  const target = expression.left;
+  const isModuleExports = (node: ts.Expression) => ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'module' && node.name.text === 'exports';
+  if (isModuleExports(target)) exported('', expression.right);
+  else if (ts.isPropertyAccessExpression(target) && (isModuleExports(target.expression) || (ts.isIdentifier(target.expression) && target.expression.text === 'exports'))) {
+    exported(target.name.text, expression.right);
+  }
+}
+
+/** The paths worth recording under an export: calling it, its methods, its instances' methods. */
+function enumerate(prefix: string[], node: ts.Node, depth: number): Candidate[] {
+  const at = (steps: Step[], target: ts.Node, relative: Step[]): Candidate => ({ key: pathKey(steps.filter((s) => s !== '')), node: target, steps: relative });
+  if (depth > 2) return [];
+  if (ts.isVariableDeclaration(node)) {
+    if (node.initializer && isStructured(node.initializer)) return enumerate(prefix, node.initializer, depth);
+    return [at(prefix, node, []), at([...prefix, '()'], node, ['()'])];
+  }
+  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) return enumerate(prefix, node.expression, depth);
+  if (ts.isFunctionLike(node)) return [at([...prefix, '()'], node, ['()'])];
+  if (ts.isClassLike(node)) {
+    const out: Candidate[] = [];
+    for (const member of node.members) {
+      const name = member.name && propertyNameText(member.name);
+      if (!name || !(ts.isMethodDeclaration(member) || ts.isPropertyDeclaration(member))) continue;
+      const relative = hasModifier(member, ts.SyntaxKind.StaticKeyword) ? [name, '()'] : ['new', name, '()'];
+      out.push(at([...prefix, ...relative], node, relative));
+    }
+    return out;
+  }
+  if (ts.isObjectLiteralExpression(node)) {
+    const out: Candidate[] = [];
+    for (const property of node.properties) {
+      const name = property.name && propertyNameText(property.name);
+      if (!name) continue;
+      out.push(at([...prefix, name], node, [name]), at([...prefix, name, '()'], node, [name, '()']));
+    }
+    return out;
+  }
+  if (ts.isIdentifier(node)) {
+    const declaration = findDeclaration(node);
+    if (declaration && (ts.isFunctionDeclaration(declaration) || ts.isClassDeclaration(declaration) || ts.isVariableDeclaration(declaration))) return enumerate(prefix, declaration, depth + 1);
+  }
+  return [at(prefix, node, []), at([...prefix, '()'], node, ['()'])];
+}
+
+function isStructured(node: ts.Expression): boolean {
+  const inner = ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) ? node.expression : node;
+  return ts.isFunctionLike(inner) || ts.isClassLike(inner) || ts.isObjectLiteralExpression(inner);
+}

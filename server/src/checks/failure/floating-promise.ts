@@ -1,0 +1,209 @@
+// failure/floating-promise: a promise used as a statement with nothing to await it or handle its
+// rejection — including calls into async functions of other workspace files (through the index).
+// A default import: bundled, `import * as ts` turns every `ts.` access into a getter call.
+import ts from 'typescript';
+import type { Check, CheckContext, RawFix } from '../../engine/types';
+import { inferenceFor } from './support/inference-for';
+import type { PromiseInference } from './support/promise-inference';
+import { enclosingFunction, isAsyncFunction, skipOuter } from './support/scope';
+
+export const FLOATING_PROMISE = 'failure/floating-promise';
+export const DEFAULT_REJECTION_HANDLER = '(error) => queueMicrotask(() => { throw error; })';
+
+export const floatingPromise: Check = {
+  meta: {
+    id: FLOATING_PROMISE,
+    family: 'failure',
+    title: 'Floating promise',
+    rationale:
+      'A promise that nobody awaits, returns or ends with a rejection handler fails silently: when it rejects, Node reports an unhandled rejection and (since Node 15) exits the process, and the code after it runs before the work is done — a response is sent before the row is saved, a test passes before the assertion runs. Calls into async functions of other files are the usual culprits, because nothing at the call site says the function is async.',
+    remedy:
+      'Await the promise (or return it to the caller). If the work is meant to run in the background, end it with `.catch(handler)` that reports the failure and mark the statement with `void` so readers see the intent.',
+    defaultSeverity: 'warning',
+    instruction: {
+      text: '`await`, return or `.catch` every promise.',
+      recap: 'no floating promises',
+    },
+    languages: ['typescript', 'javascript'],
+    options: {
+      rejectionHandler: {
+        description: 'The handler the quick fix puts in `void <call>.catch(<handler>)` outside async functions (e.g. `reportError`).',
+        default: DEFAULT_REJECTION_HANDLER,
+      },
+    },
+    fixable: true,
+    examples: {
+      bad: [
+        'async function handle(req, res) {\n  saveOrder(req.body); // async, declared in ./orders\n  res.sendStatus(201);\n}',
+        'import ax from "axios";\nax.post("/audit", entry);',
+        'items.map(async (item) => upload(item));',
+      ],
+      good: [
+        'async function handle(req, res) {\n  await saveOrder(req.body);\n  res.sendStatus(201);\n}',
+        'void ax.post("/audit", entry).catch(reportError);',
+        'await Promise.all(items.map(async (item) => upload(item)));',
+      ],
+    },
+  },
+  run(context) {
+    const tree = context.tsTree();
+    if (!tree) return;
+    const inference = inferenceFor(context);
+    const handler = typeof context.options.rejectionHandler === 'string' && context.options.rejectionHandler.trim() ? context.options.rejectionHandler.trim() : DEFAULT_REJECTION_HANDLER;
+    const visit = (node: ts.Node): void => {
+      switch (node.kind) {
+        case ts.SyntaxKind.ExpressionStatement:
+          checkStatement(node as ts.ExpressionStatement, tree, inference, context, handler);
+          break;
+        case ts.SyntaxKind.IfStatement:
+        case ts.SyntaxKind.WhileStatement:
+        case ts.SyntaxKind.DoStatement:
+        case ts.SyntaxKind.ForStatement:
+        case ts.SyntaxKind.ConditionalExpression: {
+          const condition = conditionOf(node);
+          if (condition) checkCondition(condition, tree, inference, context);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(tree);
+  },
+};
+
+type Floating = { leaf: ts.Expression; kind: 'promise' | 'array' };
+
+function checkStatement(statement: ts.ExpressionStatement, tree: ts.SourceFile, inference: PromiseInference, context: CheckContext, handler: string): void {
+  const floating: Floating[] = [];
+  for (const leaf of discardedValues(statement.expression)) {
+    const kind = floatingKind(leaf, inference);
+    if (kind) floating.push({ leaf, kind });
+  }
+  if (floating.length === 0) return;
+  const expression = statement.expression;
+  const start = expression.getStart(tree);
+  const first = floating[0];
+  context.report({
+    ruleId: FLOATING_PROMISE,
+    start,
+    end: expression.end,
+    message: messageFor(first, tree),
+    fixes: floating.every((f) => f.kind === 'promise') ? fixesFor(statement, floating.map((f) => f.leaf), tree, handler) : undefined,
+  });
+}
+
+/** The expression an `if`, loop or `?:` tests for truthiness. */
+function conditionOf(node: ts.Node): ts.Expression | undefined {
+  if (ts.isIfStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node)) return node.expression;
+  if (ts.isForStatement(node)) return node.condition;
+  if (ts.isConditionalExpression(node)) return node.condition;
+  return undefined;
+}
+
+/** A promise tested as a condition: always truthy, its result never read and its rejection never handled. */
+function checkCondition(condition: ts.Expression, tree: ts.SourceFile, inference: PromiseInference, context: CheckContext): void {
+  for (const leaf of testedValues(condition)) {
+    if (ts.isAwaitExpression(leaf) || isHandled(leaf, inference) || !inference.isPromise(leaf)) continue;
+    context.report({
+      ruleId: FLOATING_PROMISE,
+      start: leaf.getStart(tree),
+      end: leaf.end,
+      message: `${describe(leaf, tree).replace(/ and$/, ',')} which is always truthy in a condition: the test never sees its result and nothing handles its rejection (Node exits on it). Await it first: \`if (await …)\`.`,
+    });
+  }
+}
+
+function testedValues(expression: ts.Expression): ts.Expression[] {
+  const node = skipOuter(expression);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return testedValues(node.operand);
+  if (ts.isBinaryExpression(node) && [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(node.operatorToken.kind)) {
+    return [...testedValues(node.left), ...testedValues(node.right)];
+  }
+  return [node];
+}
+
+/** The values a statement computes and drops: both arms of `?:`, every operand of `,`, `&&`, `||`, `??`. */
+function discardedValues(expression: ts.Expression): ts.Expression[] {
+  let node = skipOuter(expression);
+  if (ts.isAsExpression(node) && ts.isTypeReferenceNode(node.type) && node.type.typeName.getText() === 'const') node = skipOuter(node.expression);
+  if (ts.isConditionalExpression(node)) return [...discardedValues(node.whenTrue), ...discardedValues(node.whenFalse)];
+  if (ts.isBinaryExpression(node)) {
+    const op = node.operatorToken.kind;
+    if (op === ts.SyntaxKind.CommaToken || op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
+      return [...discardedValues(node.left), ...discardedValues(node.right)];
+    }
+  }
+  return [node];
+}
+
+function floatingKind(leaf: ts.Expression, inference: PromiseInference): Floating['kind'] | undefined {
+  if (ts.isVoidExpression(leaf) || ts.isAwaitExpression(leaf) || ts.isBinaryExpression(leaf) || ts.isYieldExpression(leaf)) return undefined;
+  if (ts.isArrayLiteralExpression(leaf)) {
+    return leaf.elements.some((element) => !ts.isSpreadElement(element) && !isHandled(element, inference) && inference.isPromise(element)) ? 'array' : undefined;
+  }
+  if (isHandled(leaf, inference)) return undefined;
+  if (inference.isPromise(leaf)) return 'promise';
+  // `items.map(async …)`: an array of promises nobody waits for.
+  if (ts.isCallExpression(leaf) && ts.isPropertyAccessExpression(leaf.expression) && ['map', 'flatMap'].includes(leaf.expression.name.text)
+    && leaf.arguments.length > 0 && inference.callGivesPromise(leaf.arguments[0])) return 'array';
+  return undefined;
+}
+
+/** `.catch(handler)`, `.then(onFulfilled, onRejected)`, and `.finally(…)` after either. */
+export function isHandled(expression: ts.Expression, inference: PromiseInference): boolean {
+  const node = skipOuter(expression);
+  if (!ts.isCallExpression(node) || !(ts.isPropertyAccessExpression(node.expression) || ts.isElementAccessExpression(node.expression))) return false;
+  const name = ts.isPropertyAccessExpression(node.expression) ? node.expression.name.text : ts.isStringLiteralLike(node.expression.argumentExpression) ? node.expression.argumentExpression.text : '';
+  const args = node.arguments;
+  if (args.some(ts.isSpreadElement)) return false;
+  if (name === 'catch') return args.length >= 1 && inference.isFunctionValue(args[0]);
+  if (name === 'then') return args.length >= 2 && inference.isFunctionValue(args[1]);
+  if (name === 'finally') return isHandled(node.expression.expression, inference);
+  return false;
+}
+
+function messageFor(floating: Floating, tree: ts.SourceFile): string {
+  const subject = describe(floating.leaf, tree);
+  if (floating.kind === 'array') {
+    return `${subject.replace(/ returns a promise and$/, '')} makes promises that nothing waits for: their rejections are unhandled (Node exits on them) and the code below runs before they finish. Wrap them in \`await Promise.all(…)\`, or use a loop with \`await\` when order or concurrency matters.`;
+  }
+  return `${subject} nothing awaits or handles it: if it rejects, Node reports an unhandled rejection and exits, and the code below runs before it finishes. Await it or return it; for deliberate background work, write \`void <call>.catch(<handler>)\` with a handler that reports the error.`;
+}
+
+function describe(leaf: ts.Expression, tree: ts.SourceFile): string {
+  const node = skipOuter(leaf);
+  const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text).replace(/\s+/g, ' ');
+  if (ts.isArrayLiteralExpression(node)) return 'This array';
+  if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+    const callee = node.expression.getText(tree);
+    return `\`${short(ts.isNewExpression(node) ? `new ${callee}` : callee)}(…)\` returns a promise and`;
+  }
+  if (ts.isTaggedTemplateExpression(node)) return `\`${short(node.tag.getText(tree))}\`…\` returns a promise and`;
+  return `\`${short(node.getText(tree))}\` is a promise and`;
+}
+
+function fixesFor(statement: ts.ExpressionStatement, leaves: ts.Expression[], tree: ts.SourceFile, handler: string): RawFix[] {
+  const fixes: RawFix[] = [];
+  const fn = enclosingFunction(statement);
+  const text = (leaf: ts.Expression) => leaf.getText(tree);
+  const range = (leaf: ts.Expression) => ({ start: leaf.getStart(tree), end: leaf.end });
+  if (fn && isAsyncFunction(fn)) {
+    fixes.push({
+      title: 'Await the promise',
+      preferred: true,
+      changes: leaves.map((leaf) => ({ ...range(leaf), newText: `await ${needsParens(leaf) ? `(${text(leaf)})` : text(leaf)}` })),
+    });
+  }
+  fixes.push({
+    title: `Handle rejections: void ….catch(${handler.length > 40 ? 'handler' : handler})`,
+    ...(fixes.length === 0 ? { preferred: true } : {}),
+    changes: leaves.map((leaf) => ({ ...range(leaf), newText: `void ${needsParens(leaf) ? `(${text(leaf)})` : text(leaf)}.catch(${handler})` })),
+  });
+  return fixes;
+}
+
+/** Whether `.catch(…)` can follow the text as written (a member expression) or it needs parentheses. */
+function needsParens(leaf: ts.Expression): boolean {
+  if (ts.isNewExpression(leaf)) return leaf.arguments === undefined;
+  return !(ts.isCallExpression(leaf) || ts.isPropertyAccessExpression(leaf) || ts.isElementAccessExpression(leaf) || ts.isIdentifier(leaf)
+    || ts.isParenthesizedExpression(leaf) || ts.isTaggedTemplateExpression(leaf) || leaf.kind === ts.SyntaxKind.ThisKeyword);
+}

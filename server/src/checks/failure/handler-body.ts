@@ -1,0 +1,184 @@
+// What an error handler (a catch block, a `.catch(fn)` or `.then(_, fn)` rejection handler) does with
+// the error: handles it, or drops it. Shared by `failure/empty-catch` and `failure/swallowed-error`.
+//
+// A handler drops the error when every statement in it is one of: a log call, a `return` of a default
+// (nothing, null, undefined, a literal, an empty array or object, a variable other than the error),
+// `continue`/`break`, or an empty statement. Anything else (a throw, a call that is not logging, an
+// assignment, a condition, a use of the error other than as a log argument) counts as handling: the
+// rule prefers to miss a swallow over flagging real handling.
+import * as ts from 'typescript';
+
+/** Method names that log, on a receiver that is a logger (`console`, `logger`, `this.log`…). */
+const LOG_METHODS = new Set(['log', 'info', 'warn', 'warning', 'error', 'debug', 'trace', 'fatal', 'verbose', 'silly', 'dir', 'exception', 'critical']);
+const LOGGER_RECEIVER = /^(console|log|logs|logger|_?logger|.*Logger|.*Log|winston|pino|bunyan|debug|signale)$/i;
+/** Free functions that log. */
+const LOG_FUNCTIONS = new Set(['log', 'logError', 'logWarning', 'logWarn', 'debug', 'warn', 'trace']);
+
+export type HandlerVerdict =
+  | { kind: 'empty' }
+  | { kind: 'handled' }
+  | { kind: 'swallowed'; how: 'empty-callback' | 'log-only' | 'default' | 'skip' };
+
+export interface HandlerOptions {
+  /** Calls (`reportError`, `logger.error`) that count as reporting the error, not as logging it. */
+  reporters: string[];
+}
+
+/** The error binding of a handler, when it is a plain identifier. */
+export function bindingName(declaration: ts.BindingName | undefined): string | undefined {
+  return declaration && ts.isIdentifier(declaration) ? declaration.text : undefined;
+}
+
+/** Verdict on a catch clause's block. */
+export function judgeBlock(statements: readonly ts.Statement[], errorName: string | undefined, options: HandlerOptions, hasBinding: boolean): HandlerVerdict {
+  if (statements.length === 0) return { kind: 'empty' };
+  let sawLog = false;
+  let sawReturn = false;
+  let sawSkip = false;
+  for (const statement of statements) {
+    if (ts.isEmptyStatement(statement)) continue;
+    if (ts.isContinueStatement(statement) || ts.isBreakStatement(statement)) {
+      sawSkip = true;
+      continue;
+    }
+    if (ts.isReturnStatement(statement)) {
+      if (!statement.expression || isDefaultValue(statement.expression, errorName)) {
+        sawReturn = true;
+        continue;
+      }
+      return { kind: 'handled' };
+    }
+    if (ts.isExpressionStatement(statement) && isLogCall(statement.expression, errorName, options)) {
+      sawLog = true;
+      continue;
+    }
+    return { kind: 'handled' };
+  }
+  // A destructured binding (`catch ({ message })`) already reads the error: count it as used.
+  if (hasBinding && errorName === undefined) return { kind: 'handled' };
+  if (sawLog) return { kind: 'swallowed', how: 'log-only' };
+  if (sawReturn) return { kind: 'swallowed', how: 'default' };
+  if (sawSkip) return { kind: 'swallowed', how: 'skip' };
+  return { kind: 'empty' }; // only empty statements
+}
+
+/** Verdict on a function passed as a rejection handler (`.catch(fn)`, `.then(ok, fn)`). */
+export function judgeCallback(handler: ts.Expression, options: HandlerOptions): HandlerVerdict {
+  if (ts.isArrowFunction(handler) || ts.isFunctionExpression(handler)) {
+    if (handler.parameters.length > 1) return { kind: 'handled' };
+    const parameter = handler.parameters[0];
+    const errorName = bindingName(parameter?.name);
+    if (parameter && errorName === undefined) return { kind: 'handled' }; // destructured: reads the error
+    if (ts.isBlock(handler.body)) {
+      if (handler.body.statements.length === 0) return { kind: 'swallowed', how: 'empty-callback' };
+      const verdict = judgeBlock(handler.body.statements, errorName, options, false);
+      return verdict.kind === 'empty' ? { kind: 'swallowed', how: 'empty-callback' } : verdict;
+    }
+    if (isLogCall(handler.body, errorName, options)) return { kind: 'swallowed', how: 'log-only' };
+    if (isDefaultValue(handler.body, errorName)) return { kind: 'swallowed', how: 'default' };
+    return { kind: 'handled' };
+  }
+  // `.catch(console.error)`, `.catch(noop)`: a logger or a no-op passed by reference.
+  if (isLoggerReference(handler, options)) return { kind: 'swallowed', how: 'log-only' };
+  if ((ts.isIdentifier(handler) && /^noop$/i.test(handler.text)) || (ts.isPropertyAccessExpression(handler) && /^noop$/i.test(handler.name.text))) {
+    return { kind: 'swallowed', how: 'empty-callback' };
+  }
+  return { kind: 'handled' };
+}
+
+/** `console.error(...)`, `logger.warn(...)`, `log(...)` whose arguments use the error only as a value to print. */
+export function isLogCall(expression: ts.Expression, errorName: string | undefined, options: HandlerOptions): boolean {
+  const call = ts.isAwaitExpression(expression) ? expression.expression : expression;
+  if (!ts.isCallExpression(call) || !isLoggerReference(call.expression, options)) return false;
+  return call.arguments.every((argument) => !usesErrorBeyondPrinting(argument, errorName));
+}
+
+function isLoggerReference(callee: ts.Expression, options: HandlerOptions): boolean {
+  const text = calleeText(callee);
+  if (text !== undefined && options.reporters.includes(text)) return false;
+  if (ts.isIdentifier(callee)) return LOG_FUNCTIONS.has(callee.text);
+  if (ts.isPropertyAccessExpression(callee) && LOG_METHODS.has(callee.name.text)) {
+    const receiver = callee.expression;
+    const name = ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : undefined;
+    return name !== undefined && LOGGER_RECEIVER.test(name);
+  }
+  return false;
+}
+
+/** `a.b.c` for a callee, when it is a plain dotted name. */
+export function calleeText(callee: ts.Expression): string | undefined {
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (callee.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  if (ts.isPropertyAccessExpression(callee)) {
+    const left = calleeText(callee.expression);
+    return left === undefined ? undefined : `${left}.${callee.name.text}`;
+  }
+  return undefined;
+}
+
+/**
+ * A log argument may mention the error (`err`, `err.message`, `` `failed: ${err}` ``, `String(err)`);
+ * anything that passes it on (`report(err)`, `{ cause: err }` into a call) counts as handling.
+ */
+function usesErrorBeyondPrinting(node: ts.Node, errorName: string | undefined): boolean {
+  if (errorName === undefined) return false;
+  let passedOn = false;
+  const visit = (child: ts.Node): void => {
+    if (passedOn) return;
+    if (ts.isCallExpression(child) && !isStringConversion(child) && child.arguments.some((a) => mentions(a, errorName))) passedOn = true;
+    else ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return passedOn;
+}
+
+function isStringConversion(call: ts.CallExpression): boolean {
+  const text = calleeText(call.expression);
+  return text === 'String' || text === 'JSON.stringify' || (text?.endsWith('.toString') ?? false) || text === 'util.inspect' || text === 'inspect';
+}
+
+export function mentions(node: ts.Node, name: string): boolean {
+  if (ts.isIdentifier(node)) return node.text === name;
+  let found = false;
+  node.forEachChild((child) => {
+    if (!found && mentions(child, name)) found = true;
+  });
+  return found;
+}
+
+/**
+ * A value returned in place of the result: nothing, null, undefined, an empty array/object/string,
+ * a number, or a variable that is not the error. `true`/`false` are deliberate answers (an `isValid`
+ * that returns false when parsing throws) and are not defaults.
+ */
+export function isDefaultValue(expression: ts.Expression, errorName: string | undefined): boolean {
+  const e = skipParentheses(expression);
+  switch (e.kind) {
+    case ts.SyntaxKind.NullKeyword:
+    case ts.SyntaxKind.NumericLiteral:
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      return true;
+    case ts.SyntaxKind.Identifier:
+      return (e as ts.Identifier).text !== errorName;
+    case ts.SyntaxKind.ArrayLiteralExpression:
+      return (e as ts.ArrayLiteralExpression).elements.length === 0;
+    case ts.SyntaxKind.ObjectLiteralExpression:
+      return (e as ts.ObjectLiteralExpression).properties.length === 0;
+    case ts.SyntaxKind.VoidExpression:
+      return ts.isLiteralExpression((e as ts.VoidExpression).expression);
+    default:
+      return false;
+  }
+}
+
+function skipParentheses(expression: ts.Expression): ts.Expression {
+  let e = expression;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+  return e;
+}
+
+/** A `TODO(shipshape)` comment inside the handler marks a swallow the team has decided to track. */
+export function hasShipshapeTodo(text: string, start: number, end: number): boolean {
+  return text.slice(start, end).includes('TODO(shipshape)');
+}

@@ -1,0 +1,251 @@
+// failure/network-timeout: an outbound call (HTTP client, database pool) that can wait forever because
+// nothing bounds it: no timeout, no abort signal. TypeScript/JavaScript here; Python in network-python.ts.
+import * as ts from 'typescript';
+import type { Check, CheckContext, RawFix } from '../../engine/types';
+import { importedApiResolver } from './api-exports';
+import { apiAliases } from './support/api-aliases';
+import { pythonNetworkTimeouts } from './support/network-python';
+import { addPropertyEdit, constObjects, formatMilliseconds, optionsArgument, propertyState, type ConstObjects, type OptionsArgument } from './support/options-object';
+
+const RULE_ID = 'failure/network-timeout';
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** How one API takes its options and which keys bound it. */
+interface ApiShape {
+  /** Index of the options argument (or NO_OPTIONS), or a function of the call when it depends on the arguments; undefined: cannot tell. */
+  options: number | ((call: ts.CallExpression | ts.NewExpression) => number | undefined);
+  keys: readonly string[];
+  what: string;
+  /** `timeout` APIs time out by default: only switching it off is reported. */
+  defaultsBounded?: boolean;
+  fix?: 'signal' | 'timeout';
+  /** Only as `new X(...)` (database pools). */
+  constructs?: boolean;
+  /** Instances are bounded where they are created: calls on the default instance only. */
+  axiosDefault?: boolean;
+}
+
+/** The call takes no options object in this form. */
+const NO_OPTIONS = -1;
+
+const FETCH: ApiShape = { options: fetchOptions, keys: ['signal'], what: 'fetch', fix: 'signal' };
+const AXIOS_KEYS = ['timeout', 'signal', 'cancelToken'];
+const axiosConfigFirst = (call: ts.CallExpression | ts.NewExpression) => (call.arguments?.[0] && ts.isObjectLiteralExpression(call.arguments[0]) ? 0 : 1);
+const HTTP_OPTIONS = (call: ts.CallExpression | ts.NewExpression) => {
+  const [first, second] = call.arguments ?? [];
+  if (first && ts.isObjectLiteralExpression(first)) return 0;
+  // `request(url, options, callback)`; with two arguments the second is usually the callback.
+  if (call.arguments!.length > 2 || (second && ts.isObjectLiteralExpression(second))) return 1;
+  if (second && ts.isIdentifier(second) && /opt|config|setting|param/i.test(second.text)) return 1;
+  // `get(url, callback)`: no options object at all.
+  return isUrlLike(first) ? NO_OPTIONS : undefined;
+};
+
+/** `got(url)`, `got(url, options)`, `got(options)`; a lone variable may be either, so it is left alone. */
+function gotOptions(call: ts.CallExpression | ts.NewExpression): number | undefined {
+  const [first, second] = call.arguments ?? [];
+  if (first && ts.isObjectLiteralExpression(first)) return 0;
+  return second || isUrlLike(first) ? 1 : undefined;
+}
+
+/** `fetch(url)`, `fetch(url, init)`; `fetch(new Request(url, init))` and `fetch(request)` carry their own signal. */
+function fetchOptions(call: ts.CallExpression | ts.NewExpression): number | undefined {
+  const first = call.arguments?.[0];
+  if (first && !call.arguments![1]) {
+    if (ts.isNewExpression(first) && ts.isIdentifier(first.expression) && first.expression.text === 'Request') return undefined;
+    if (ts.isIdentifier(first) && /request$/i.test(first.text)) return undefined;
+  }
+  return 1;
+}
+
+const SHAPES: Record<string, ApiShape> = {
+  fetch: FETCH,
+  axios: { options: axiosConfigFirst, keys: AXIOS_KEYS, what: 'axios', fix: 'timeout', axiosDefault: true },
+  'axios.request': { options: 0, keys: AXIOS_KEYS, what: 'axios.request', fix: 'timeout', axiosDefault: true },
+  'axios.create': { options: 0, keys: AXIOS_KEYS, what: 'axios.create', fix: 'timeout' },
+  'http.request': { options: HTTP_OPTIONS, keys: ['timeout', 'signal'], what: 'http.request' },
+  'http.get': { options: HTTP_OPTIONS, keys: ['timeout', 'signal'], what: 'http.get' },
+  'https.request': { options: HTTP_OPTIONS, keys: ['timeout', 'signal'], what: 'https.request' },
+  'https.get': { options: HTTP_OPTIONS, keys: ['timeout', 'signal'], what: 'https.get' },
+  got: { options: gotOptions, keys: ['timeout', 'signal'], what: 'got' },
+  ky: { options: 1, keys: ['timeout'], what: 'ky', defaultsBounded: true },
+  'ky.create': { options: 0, keys: ['timeout'], what: 'ky.create', defaultsBounded: true },
+  'ky.extend': { options: 0, keys: ['timeout'], what: 'ky.extend', defaultsBounded: true },
+  'undici.request': { options: 1, keys: ['headersTimeout', 'bodyTimeout', 'signal'], what: 'undici.request' },
+  'undici.stream': { options: 1, keys: ['headersTimeout', 'bodyTimeout', 'signal'], what: 'undici.stream' },
+  'pg.Pool': { options: 0, keys: ['connectionTimeoutMillis', 'statement_timeout', 'query_timeout'], what: 'pg Pool', constructs: true },
+  'pg.Client': { options: 0, keys: ['connectionTimeoutMillis', 'statement_timeout', 'query_timeout'], what: 'pg Client', constructs: true },
+};
+for (const method of ['get', 'delete', 'head', 'options']) SHAPES[`axios.${method}`] = { options: 1, keys: AXIOS_KEYS, what: `axios.${method}`, fix: 'timeout', axiosDefault: true };
+for (const method of ['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']) SHAPES[`axios.${method}`] = { options: 2, keys: AXIOS_KEYS, what: `axios.${method}`, fix: 'timeout', axiosDefault: true };
+for (const method of ['get', 'post', 'put', 'patch', 'delete', 'head', 'stream']) SHAPES[`got.${method}`] = { ...SHAPES.got, what: `got.${method}` };
+for (const method of ['get', 'post', 'put', 'patch', 'delete', 'head']) SHAPES[`ky.${method}`] = { ...SHAPES.ky, what: `ky.${method}` };
+
+/** Words that say an API is mentioned at all: files without any skip the walk. */
+const MENTIONS = /fetch|axios|https?|got|ky|undici|Pool|Client/;
+
+export const networkTimeout: Check = {
+  meta: {
+    id: RULE_ID,
+    family: 'failure',
+    title: 'Outbound call without a timeout',
+    rationale:
+      'A network or database call with no timeout waits as long as the other side lets it. When a dependency stalls (a hung upstream, a dropped packet, a saturated database) every request that reaches the call hangs with it, holding a socket, memory and often a connection-pool slot, until the service runs out of them and fails as a whole. Node\'s `fetch` gives up only after 5 minutes without headers, axios, got, `http.request` and `requests` (Python) never do, and a `pg` pool waits forever for a free connection by default. ky (10 s) and httpx (5 s) time out by default, so for them only switching the timeout off (`timeout: false`, `timeout=None`) is reported; redis clients (ioredis, node-redis), mysql2 and the MongoDB driver bound their connects by default and are not reported. An axios instance is judged where it is created (`axios.create` without `timeout`), not on every call through it; `axios.defaults.timeout = …` in the file covers the default instance. Calls whose options come from a value the rule cannot read (a parameter, a spread) are not reported.',
+    remedy:
+      'Bound the call: `fetch(url, { signal: AbortSignal.timeout(10_000) })`, `axios.create({ timeout: 10_000 })`, `got(url, { timeout: { request: 10_000 } })`, `https.get(url, { timeout: 10_000 })` plus a `timeout` handler that destroys the request, `undici.request(url, { headersTimeout, bodyTimeout })`, `new Pool({ connectionTimeoutMillis, statement_timeout })`, `requests.get(url, timeout=10)`. Then handle the timeout error where the call is made (retry with backoff, fail fast, return a clear error).',
+    defaultSeverity: 'warning',
+    instruction: {
+      text: 'Time out every network call (`AbortSignal.timeout(ms)`).',
+      recap: 'timeouts on network calls',
+    },
+    languages: ['typescript', 'javascript', 'python'],
+    fixable: true,
+    options: {
+      timeoutMs: { description: 'Timeout the quick fixes insert, in milliseconds (seconds for Python: `timeoutMs / 1000`).', default: DEFAULT_TIMEOUT_MS },
+    },
+    examples: {
+      bad: [
+        'const res = await fetch(`${API}/orders`);',
+        'import ax from "axios";\nconst { data } = await ax.get(url);',
+        'import axios from "axios";\nconst client = axios.create({ baseURL: API });',
+        'import { Pool } from "pg";\nconst pool = new Pool({ connectionString });',
+        'import requests\nrequests.get(url)',
+      ],
+      good: [
+        'const res = await fetch(`${API}/orders`, { signal: AbortSignal.timeout(10_000) });',
+        'import axios from "axios";\nconst { data } = await axios.get(url, { timeout: 10_000 });',
+        'import axios from "axios";\nconst client = axios.create({ baseURL: API, timeout: 10_000 });',
+        'import { Pool } from "pg";\nconst pool = new Pool({ connectionString, connectionTimeoutMillis: 5_000, statement_timeout: 30_000 });',
+        'import requests\nrequests.get(url, timeout=10)',
+        'import httpx\nhttpx.get(url)  # httpx times out after 5 s by default',
+      ],
+    },
+  },
+  run(context) {
+    const timeoutMs = timeoutOption(context.options.timeoutMs);
+    if (context.document.language === 'python') {
+      pythonNetworkTimeouts(context, timeoutMs);
+      return;
+    }
+    const tree = context.tsTree();
+    // Without a mention of an API, only an import from a wrapper module of the workspace can bring one in.
+    if (!tree || !(MENTIONS.test(context.document.text) || (context.workspace && /\bimport\b|\brequire\s*\(/.test(context.document.text)))) return;
+    checkScript(context, tree, timeoutMs);
+  },
+};
+
+function timeoutOption(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : DEFAULT_TIMEOUT_MS;
+}
+
+function checkScript(context: CheckContext, tree: ts.SourceFile, timeoutMs: number): void {
+  const aliases = apiAliases(tree, importedApiResolver(context));
+  let consts: ConstObjects | undefined;
+  const axiosDefaultsBounded = /\.defaults\.timeout\s*=/.test(tree.text);
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const api = aliases.resolve(node.expression);
+      const shape = api ? SHAPES[api] : undefined;
+      if (shape && !!shape.constructs === ts.isNewExpression(node) && !(shape.axiosDefault && axiosDefaultsBounded)) {
+        consts ??= constObjects(tree);
+        checkCall(context, tree, node, shape, consts, timeoutMs);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(tree);
+}
+
+function checkCall(context: CheckContext, tree: ts.SourceFile, call: ts.CallExpression | ts.NewExpression, shape: ApiShape, consts: ConstObjects, timeoutMs: number): void {
+  const index = typeof shape.options === 'number' ? shape.options : shape.options(call);
+  if (index === undefined) return;
+  const options = optionsArgument(call, index, consts);
+  if (options.kind === 'unknown') return;
+  // A request whose timeout is set on the request object (`req.setTimeout(…)`, a 'timeout' listener).
+  if (shape.what.startsWith('http') && setsTimeoutLater(call, tree)) return;
+  const state = options.kind === 'absent' ? 'missing' : propertyState(options.literal, shape.keys);
+  if (state === 'set' || state === 'unknown') return;
+  if (shape.defaultsBounded && !(state === 'disabled' && options.kind === 'literal' && timeoutIsFalse(options.literal))) return;
+  const start = call.getStart(tree);
+  const end = call.expression.getEnd();
+  context.report({
+    ruleId: RULE_ID,
+    start,
+    end,
+    message: messageFor(shape, state === 'disabled'),
+    fingerprintText: `${shape.what} ${tree.text.slice(start, Math.min(call.end, start + 160))}`,
+    ...(state === 'missing' ? fixesFor(shape, call, options, tree, timeoutMs) : {}),
+  });
+}
+
+function timeoutIsFalse(literal: ts.ObjectLiteralExpression): boolean {
+  return literal.properties.some((p) => ts.isPropertyAssignment(p) && p.name.getText() === 'timeout' && p.initializer.kind === ts.SyntaxKind.FalseKeyword);
+}
+
+function messageFor(shape: ApiShape, disabled: boolean): string {
+  const off = disabled ? ' (its timeout is switched off)' : '';
+  switch (shape.what) {
+    case 'fetch':
+      return `\`fetch\` without an abort signal${off}: when the server stalls, this request hangs for minutes and everything awaiting it waits too. Pass \`signal: AbortSignal.timeout(ms)\` and handle the abort.`;
+    case 'axios.create':
+      return `axios instance created without \`timeout\`${off}: axios never times out by default, so every call through this instance hangs as long as the server does. Add \`timeout\` (ms) to its config.`;
+    case 'pg Pool':
+    case 'pg Client':
+      return `${shape.what} created without \`connectionTimeoutMillis\` or \`statement_timeout\`${off}: by default it waits forever for a connection and for a query, so a stalled database hangs every request. Set \`connectionTimeoutMillis\` and \`statement_timeout\` (or \`query_timeout\`).`;
+    case 'undici.request':
+    case 'undici.stream':
+      return `\`${shape.what}\` without \`headersTimeout\`/\`bodyTimeout\` or a signal${off}: it waits 5 minutes for a stalled server by default. Set the timeouts you can afford and handle the timeout error.`;
+    default:
+      if (shape.defaultsBounded) return `\`${shape.what}\` with its timeout switched off: a stalled server now hangs this request forever. Keep a finite \`timeout\` (ms).`;
+      if (shape.what.startsWith('http')) return `\`${shape.what}\` without a timeout${off}: Node never times out an outgoing request by default, so a stalled server hangs it and its socket forever. Pass \`timeout\` (ms) and destroy the request on its 'timeout' event, or pass an abort \`signal\`.`;
+      if (shape.what.startsWith('got')) return `\`${shape.what}\` without a timeout${off}: got never times out by default, so a stalled server hangs this request forever. Pass \`timeout: { request: ms }\`.`;
+      return `\`${shape.what}\` without a timeout${off}: axios never times out by default, so a stalled server hangs this request forever. Pass \`timeout\` (ms), or create an instance with one.`;
+  }
+}
+
+function fixesFor(shape: ApiShape, call: ts.CallExpression | ts.NewExpression, options: OptionsArgument, tree: ts.SourceFile, timeoutMs: number): { fixes?: RawFix[] } {
+  if (!shape.fix) return {};
+  const ms = formatMilliseconds(timeoutMs);
+  const property = shape.fix === 'signal' ? `signal: AbortSignal.timeout(${ms})` : `timeout: ${ms}`;
+  const title = shape.fix === 'signal' ? `Add an abort signal: AbortSignal.timeout(${ms})` : `Add timeout: ${ms}`;
+  if (options.kind === 'literal') {
+    // A literal declared elsewhere may be shared by other calls: no fix rather than a surprising one.
+    return options.inline ? { fixes: [{ title, preferred: true, changes: [addPropertyEdit(options.literal, property, tree)] }] } : {};
+  }
+  const args = call.arguments ?? ts.factory.createNodeArray();
+  const index = typeof shape.options === 'number' ? shape.options : shape.options(call)!;
+  if (args.length > index) return {};
+  if (args.length === 0) {
+    // `axios.create()` / `new X()`: the options become the only argument.
+    if (!call.arguments) return {};
+    return { fixes: [{ title, preferred: true, changes: [{ start: args.pos, end: args.pos, newText: `{ ${property} }` }] }] };
+  }
+  // Fill skipped positional arguments (`axios.post(url)` has no data) with `undefined`.
+  const filler = ', undefined'.repeat(index - args.length);
+  const lastEnd = args[args.length - 1].end;
+  return { fixes: [{ title, preferred: true, changes: [{ start: lastEnd, end: lastEnd, newText: `${filler}, { ${property} }` }] }] };
+}
+
+/** `https.get(…).on('timeout', …)`, or `const req = https.request(…)` then `req.setTimeout(…)` / `req.on('timeout', …)`. */
+function setsTimeoutLater(call: ts.CallExpression | ts.NewExpression, tree: ts.SourceFile): boolean {
+  let node: ts.Expression = call;
+  while (ts.isPropertyAccessExpression(node.parent) && ts.isCallExpression(node.parent.parent) && node.parent.parent.expression === node.parent) {
+    const name = node.parent.name.text;
+    const first = node.parent.parent.arguments[0];
+    if (name === 'setTimeout' || ((name === 'on' || name === 'once') && first && ts.isStringLiteralLike(first) && first.text === 'timeout')) return true;
+    node = node.parent.parent;
+  }
+  const parent = node.parent;
+  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) {
+    const name = parent.name.text.replace(/\$/g, '\\$');
+    return new RegExp(`\\b${name}\\s*\\.\\s*(?:setTimeout\\s*\\(|on\\s*\\(\\s*['"]timeout['"])`).test(tree.text);
+  }
+  return false;
+}
+
+function isUrlLike(node: ts.Expression | undefined): boolean {
+  if (!node) return false;
+  if (ts.isStringLiteralLike(node) || ts.isTemplateExpression(node)) return true;
+  if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URL') return true;
+  return ts.isIdentifier(node) && /url|uri|href|endpoint|link/i.test(node.text);
+}

@@ -1,0 +1,295 @@
+// failure/retry-without-backoff: a loop that retries a remote call on failure with no delay, or with a
+// constant delay and no cap on attempts.
+import * as ts from 'typescript';
+import type { Check } from '../../engine/types';
+import { apiAliases, type ApiAliases } from './support/api-aliases';
+import { unwrap } from './support/external-input';
+
+const RULE_ID = 'failure/retry-without-backoff';
+/** Helpers that wait: `await sleep(ms)`, `await delay(ms)`, `await setTimeout(ms)` (timers/promises)… */
+const WAIT_NAMES = /^(?:sleep|delay|wait|pause|timeout|setTimeout|backoff|waitFor|snooze)$/i;
+const NETWORK_APIS = /^(?:fetch|axios|got|ky|undici|https?)(?:\.|$)/;
+
+export const retryWithoutBackoff: Check = {
+  meta: {
+    id: RULE_ID,
+    family: 'failure',
+    title: 'Retry loop without backoff',
+    rationale:
+      'A retry loop that tries again at once, or at a fixed pace forever, turns a dependency\'s bad minute into an outage: every client hammers the struggling service in lockstep (a retry storm), a tight loop burns CPU, and an endless loop never reports the failure to anyone. The rule looks at `for`/`while`/`do` loops (not `for…of` over a collection) whose body tries an awaited call or a network call, exits on success (`return`/`break` in the `try`), and loops again from the `catch`. It reports a loop with no wait between attempts, and a loop with a constant wait whose attempts are not capped (`while (true)` with no counter check that throws, returns or breaks). A wait whose delay grows (`delay *= 2`, `2 ** attempt`, `Math.min(…)` of a counter) with a bounded number of attempts is fine.',
+    remedy:
+      'Cap the attempts and wait longer after each failure, with jitter: `for (let attempt = 0; attempt < 5; attempt++) { try { return await call(); } catch (err) { if (attempt === 4) throw err; await sleep(Math.min(200 * 2 ** attempt, 5_000) * (0.5 + Math.random())); } }`, or use a retry library (p-retry, async-retry) that does this. Retry only errors that can succeed on a second try (timeouts, 503, 429).',
+    defaultSeverity: 'warning',
+    instruction: {
+      text: 'Retry with capped attempts and growing delays.',
+      recap: 'retries back off and stop',
+    },
+    languages: ['typescript', 'javascript'],
+    examples: {
+      bad: [
+        'while (true) {\n  try {\n    return await fetch(url, { signal });\n  } catch {\n    // try again\n  }\n}',
+        'for (;;) {\n  try {\n    await publish(event);\n    break;\n  } catch (err) {\n    log(err);\n    await sleep(1000);\n  }\n}',
+      ],
+      good: ['for (let attempt = 0; attempt < 5; attempt++) {\n  try {\n    return await fetch(url, { signal });\n  } catch (err) {\n    if (attempt === 4) throw err;\n    await sleep(200 * 2 ** attempt);\n  }\n}'],
+    },
+  },
+  run(context) {
+    const tree = context.tsTree();
+    if (!tree || !/\b(?:while|for)\b/.test(context.document.text)) return;
+    let aliases: ApiAliases | undefined;
+    const visit = (node: ts.Node): void => {
+      if (ts.isWhileStatement(node) || ts.isDoStatement(node) || ts.isForStatement(node)) {
+        aliases ??= apiAliases(tree);
+        const verdict = judgeLoop(node, aliases);
+        if (verdict) {
+          const start = node.getStart(tree);
+          context.report({
+            ruleId: RULE_ID,
+            start,
+            end: start + (ts.isForStatement(node) ? 3 : ts.isDoStatement(node) ? 2 : 5),
+            message:
+              verdict === 'no-delay'
+                ? 'Retry loop with no delay between attempts: when the remote side fails or is overloaded, this loop hits it again at once, turning a blip into a retry storm. Wait between attempts with exponential backoff and jitter, and cap the attempts.'
+                : 'Retry loop with a constant delay and no cap on attempts: if the dependency stays down, this retries forever at the same pace and the failure never surfaces. Cap the attempts (then rethrow) and grow the delay after each failure.',
+            fingerprintText: tree.text.slice(start, Math.min(node.end, start + 200)),
+          });
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(tree);
+  },
+};
+
+type Loop = ts.WhileStatement | ts.DoStatement | ts.ForStatement;
+
+function judgeLoop(loop: Loop, aliases: ApiAliases): 'no-delay' | 'uncapped' | undefined {
+  if (!retryTry(loop.statement, aliases) && !retriesOnStatus(loop, aliases)) return undefined;
+  const waits = collectWaits(loop.statement);
+  if (waits.length === 0) return 'no-delay';
+  if (isCapped(loop)) return undefined;
+  const changing = changingNames(loop);
+  return waits.some((delay) => !delay || grows(delay, changing)) ? undefined : 'uncapped';
+}
+
+/**
+ * The loop body's `try` that makes it a retry: it makes an awaited or network call, leaves the loop on
+ * success (`return`/`break` in the try block), and its `catch` does not always leave the loop.
+ */
+function retryTry(body: ts.Statement, aliases: ApiAliases): ts.TryStatement | undefined {
+  const statements = ts.isBlock(body) ? body.statements : [body];
+  for (const statement of statements) {
+    if (!ts.isTryStatement(statement) || !statement.catchClause) continue;
+    if (!makesRemoteCall(statement.tryBlock, aliases)) continue;
+    if (!exitsLoop(statement.tryBlock)) continue;
+    if (alwaysLeaves(statement.catchClause.block)) continue;
+    return statement;
+  }
+  return undefined;
+}
+
+/**
+ * `while (!res.ok) res = await fetch(url);`, `do { res = await axios.get(url) } while (res.status !== 200)`:
+ * the loop condition reads a variable the body assigns from a network call.
+ */
+function retriesOnStatus(loop: Loop, aliases: ApiAliases): boolean {
+  const condition = ts.isForStatement(loop) ? loop.condition : loop.expression;
+  if (!condition) return false;
+  const assigned = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node)) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && isNetworkCall(node.right, aliases)) assigned.add(node.left.text);
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isNetworkCall(node.initializer, aliases)) assigned.add(node.name.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(loop.statement);
+  if (assigned.size === 0) return false;
+  let reads = false;
+  const read = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && assigned.has(node.text)) reads = true;
+    else ts.forEachChild(node, read);
+  };
+  read(condition);
+  return reads;
+}
+
+function isNetworkCall(expression: ts.Expression, aliases: ApiAliases): boolean {
+  let inner = unwrap(expression);
+  if (ts.isAwaitExpression(inner)) inner = unwrap(inner.expression);
+  return ts.isCallExpression(inner) && NETWORK_APIS.test(aliases.resolve(inner.expression) ?? '');
+}
+
+function makesRemoteCall(block: ts.Block, aliases: ApiAliases): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node)) return;
+    if (ts.isAwaitExpression(node) && ts.isCallExpression(unwrap(node.expression))) found = true;
+    else if (ts.isCallExpression(node) && NETWORK_APIS.test(aliases.resolve(node.expression) ?? '')) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(block);
+  return found;
+}
+
+/** A `return` or `break` (of this loop) somewhere in the block, not inside a nested function or loop. */
+function exitsLoop(block: ts.Block): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node)) return;
+    if (ts.isReturnStatement(node) || (ts.isBreakStatement(node) && !node.label && !insideNestedBreakable(node, block))) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(block);
+  return found;
+}
+
+function insideNestedBreakable(node: ts.Node, until: ts.Node): boolean {
+  for (let current = node.parent; current && current !== until; current = current.parent) {
+    if (ts.isIterationStatement(current, false) || ts.isSwitchStatement(current)) return true;
+  }
+  return false;
+}
+
+/** The block's last statement leaves unconditionally (`throw`, `return`, `break`). */
+function alwaysLeaves(block: ts.Block): boolean {
+  const last = block.statements[block.statements.length - 1];
+  return !!last && (ts.isThrowStatement(last) || ts.isReturnStatement(last) || ts.isBreakStatement(last));
+}
+
+/** The delay expressions of the waits in the loop body (undefined when a wait has no readable delay). */
+function collectWaits(body: ts.Statement): (ts.Expression | undefined)[] {
+  const waits: (ts.Expression | undefined)[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) && !isPromiseExecutor(node)) return;
+    if (ts.isAwaitExpression(node)) {
+      const awaited = unwrap(node.expression);
+      if (ts.isCallExpression(awaited) && isWaitCall(awaited)) waits.push(lastNumberArgument(awaited));
+      else if (ts.isNewExpression(awaited) && isPromiseOfTimeout(awaited)) waits.push(timeoutDelay(awaited));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return waits;
+}
+
+function isPromiseExecutor(node: ts.Node): boolean {
+  return ts.isNewExpression(node.parent) && ts.isIdentifier(node.parent.expression) && node.parent.expression.text === 'Promise';
+}
+
+function isWaitCall(call: ts.CallExpression): boolean {
+  const callee = unwrap(call.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  return WAIT_NAMES.test(name);
+}
+
+function lastNumberArgument(call: ts.CallExpression): ts.Expression | undefined {
+  // `setTimeout(ms)` from timers/promises and `sleep(ms)` take the delay first; `wait(ms, value)` too.
+  return call.arguments[0];
+}
+
+/** `new Promise((resolve) => setTimeout(resolve, ms))` */
+function isPromiseOfTimeout(expression: ts.NewExpression): boolean {
+  return ts.isIdentifier(expression.expression) && expression.expression.text === 'Promise' && /\bsetTimeout\s*\(/.test(expression.getText());
+}
+
+function timeoutDelay(expression: ts.NewExpression): ts.Expression | undefined {
+  let delay: ts.Expression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (delay) return;
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'setTimeout') delay = node.arguments[1];
+    else ts.forEachChild(node, visit);
+  };
+  visit(expression);
+  return delay;
+}
+
+/**
+ * Attempts are capped when the loop has a real condition (`attempt < 5`), or when a check in the loop
+ * compares something and then throws, returns or breaks (`if (++attempts > 5) throw err`).
+ */
+function isCapped(loop: Loop): boolean {
+  const condition = ts.isForStatement(loop) ? loop.condition : loop.expression;
+  // A condition caps attempts when it reads a counter (`attempt < 5`), not just a success flag (`!res.ok`).
+  if (condition && !isAlwaysTrue(condition) && hasComparison(condition) && readsAny(condition, counters(loop))) return true;
+  let capped = false;
+  const visit = (node: ts.Node): void => {
+    if (capped || ts.isFunctionLike(node)) return;
+    if (ts.isIfStatement(node) && hasComparison(node.expression) && leaves(node.thenStatement)) capped = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(loop.statement);
+  return capped;
+}
+
+/** Names counted up or down in the loop (`attempt++`, `tries += 1`, the `for` incrementor). */
+function counters(loop: Loop): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken) && ts.isIdentifier(node.operand)) names.add(node.operand.text);
+    if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken || node.operatorToken.kind === ts.SyntaxKind.MinusEqualsToken) && ts.isIdentifier(node.left)) names.add(node.left.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(loop.statement);
+  if (ts.isForStatement(loop) && loop.incrementor) visit(loop.incrementor);
+  // `while (attempt++ < 5)`: the counter moves in the condition itself.
+  visit(ts.isForStatement(loop) ? (loop.condition ?? loop.statement) : loop.expression);
+  return names;
+}
+
+function readsAny(expression: ts.Expression, names: Set<string>): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(node) && names.has(node.text)) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(expression);
+  return found;
+}
+
+function isAlwaysTrue(condition: ts.Expression): boolean {
+  const inner = unwrap(condition);
+  return inner.kind === ts.SyntaxKind.TrueKeyword || (ts.isNumericLiteral(inner) && inner.text !== '0') || (ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.ExclamationToken && ts.isNumericLiteral(inner.operand) && inner.operand.text === '0');
+}
+
+function hasComparison(expression: ts.Expression): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.LessThanToken && node.operatorToken.kind <= ts.SyntaxKind.ExclamationEqualsEqualsToken) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(expression);
+  return found;
+}
+
+function leaves(statement: ts.Statement): boolean {
+  if (ts.isThrowStatement(statement) || ts.isReturnStatement(statement) || ts.isBreakStatement(statement)) return true;
+  return ts.isBlock(statement) && statement.statements.some((s) => ts.isThrowStatement(s) || ts.isReturnStatement(s) || ts.isBreakStatement(s));
+}
+
+/** Names assigned or updated in the loop (and the `for` incrementor): a delay built on one of them grows. */
+function changingNames(loop: Loop): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isIdentifier(node.left)) names.add(node.left.text);
+    if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken) && ts.isIdentifier(node.operand)) names.add(node.operand.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(loop.statement);
+  if (ts.isForStatement(loop) && loop.incrementor) visit(loop.incrementor);
+  return names;
+}
+
+/** Whether a delay depends on something that changes between attempts (or is computed by a call). */
+function grows(delay: ts.Expression, changing: Set<string>): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(node) && changing.has(node.text)) found = true;
+    else if (ts.isCallExpression(node) && !(ts.isPropertyAccessExpression(node.expression) && node.expression.getText() === 'Math.random')) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(delay);
+  return found;
+}

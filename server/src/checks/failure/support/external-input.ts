@@ -1,0 +1,185 @@
+// Where a value comes from, syntactically: a request body, file contents, a network response, the
+// command line, the environment, message data, stored data, a query result. Only positive evidence
+// counts (a parameter of unknown origin is not external), so the rules built on it stay precise.
+import * as ts from 'typescript';
+
+export type ExternalSource =
+  | 'a request body'
+  | 'request input'
+  | 'file contents'
+  | 'a network response'
+  | 'command-line input'
+  | 'an environment variable'
+  | 'message data'
+  | 'stored data'
+  | 'a query result'
+  | 'an array parameter';
+
+export interface SourceOptions {
+  /** Count awaited database/ORM calls (`await db.query(…)`, `findMany()`) as external (unbounded collections). */
+  queries?: boolean;
+  /** Count parameters annotated as arrays (`items: Item[]`) as external. */
+  arrayParameters?: boolean;
+}
+
+const REQUEST_NAMES = /^(?:req|request|ctx|context|c)$/;
+const MESSAGE_NAMES = /^(?:msg|message|event|evt|ev|record|rec|payload|job)$/;
+const QUERY_METHODS = /^(?:query|execute|find|findMany|findAll|findAndCountAll|select|scan|list[A-Z]?\w*|getAll\w*|fetchAll|all|toArray|many|manyOrNone|any)$/;
+/** Calls that pass their input through (`String(x)`, `x.toString()`, `x.trim()`, `Buffer.from(x)`). */
+const PASS_THROUGH_METHODS = new Set(['toString', 'trim', 'trimStart', 'trimEnd', 'split', 'replace', 'replaceAll', 'toLowerCase', 'decode', 'filter', 'map', 'flat', 'flatMap', 'concat', 'sort', 'reverse', 'values', 'keys', 'entries']);
+
+/** The external source an expression's value comes from, if one can be seen. */
+export function externalSource(expression: ts.Expression, options: SourceOptions = {}, depth = 0): ExternalSource | undefined {
+  if (depth > 4) return undefined;
+  const next = (e: ts.Expression) => externalSource(e, options, depth + 1);
+  const node = unwrap(expression);
+  if (ts.isAwaitExpression(node)) return next(node.expression);
+  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return next(node.left);
+  if (ts.isConditionalExpression(node)) return next(node.whenTrue) ?? next(node.whenFalse);
+  if (ts.isTemplateExpression(node)) return undefined;
+  if (ts.isPropertyAccessExpression(node)) return propertySource(node, options, next);
+  if (ts.isElementAccessExpression(node)) return next(node.expression);
+  if (ts.isCallExpression(node)) return callSource(node, options, next);
+  if (ts.isIdentifier(node)) return identifierSource(node, options, next);
+  return undefined;
+}
+
+function propertySource(node: ts.PropertyAccessExpression, options: SourceOptions, next: (e: ts.Expression) => ExternalSource | undefined): ExternalSource | undefined {
+  const name = node.name.text;
+  const base = unwrap(node.expression);
+  if (ts.isIdentifier(base) && base.text === 'process') {
+    if (name === 'argv') return 'command-line input';
+    if (name === 'env') return 'an environment variable';
+  }
+  const baseName = ts.isIdentifier(base) ? base.text : ts.isPropertyAccessExpression(base) ? base.name.text : undefined;
+  // `response.body` of got or a raw HTTP client is what the server sent back.
+  if ((name === 'body' || name === 'data') && baseName && /^(?:res|resp|response|reply)$/i.test(baseName)) return 'a network response';
+  if (name === 'body' || name === 'rawBody') return 'a request body';
+  if ((name === 'query' || name === 'params' || name === 'headers' || name === 'cookies') && baseName && (REQUEST_NAMES.test(baseName) || baseName === 'req')) return 'request input';
+  if ((name === 'data' || name === 'value' || name === 'Body' || name === 'Records') && baseName && MESSAGE_NAMES.test(baseName)) return 'message data';
+  if (options.queries && (name === 'rows' || name === 'Items' || name === 'recordset')) {
+    const inner = next(node.expression);
+    if (inner === 'a query result') return inner;
+  }
+  return next(node.expression);
+}
+
+function callSource(node: ts.CallExpression, options: SourceOptions, next: (e: ts.Expression) => ExternalSource | undefined): ExternalSource | undefined {
+  const callee = unwrap(node.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (!name) return undefined;
+  if (/^readFile(?:Sync)?$/.test(name)) return 'file contents';
+  if ((name === 'text' || name === 'json') && node.arguments.length === 0 && ts.isPropertyAccessExpression(callee)) return 'a network response';
+  if (name === 'getItem' && ts.isPropertyAccessExpression(callee) && /Storage$/.test(callee.expression.getText())) return 'stored data';
+  if ((name === 'String' || (name === 'from' && ts.isPropertyAccessExpression(callee) && callee.expression.getText() === 'Buffer')) && node.arguments[0]) return next(node.arguments[0]);
+  if (name === 'parse' && ts.isPropertyAccessExpression(callee) && callee.expression.getText() === 'JSON' && node.arguments[0]) return next(node.arguments[0]);
+  if (ts.isPropertyAccessExpression(callee) && PASS_THROUGH_METHODS.has(name)) return next(callee.expression);
+  if (options.queries && QUERY_METHODS.test(name) && ts.isPropertyAccessExpression(callee) && ts.isAwaitExpression(awaitedParent(node))) return 'a query result';
+  return undefined;
+}
+
+/** `await db.query(…)`: the await around a call (through parentheses). */
+function awaitedParent(node: ts.Node): ts.Node {
+  let current = node.parent;
+  while (current && ts.isParenthesizedExpression(current)) current = current.parent;
+  return current;
+}
+
+function identifierSource(node: ts.Identifier, options: SourceOptions, next: (e: ts.Expression) => ExternalSource | undefined): ExternalSource | undefined {
+  const declaration = declarationOf(node);
+  if (!declaration) return undefined;
+  if (ts.isParameter(declaration)) {
+    // `res.text().then((text) => …)`: the callback's first parameter is what the promise resolves to.
+    const fn = declaration.parent;
+    const use = fn.parent;
+    if (fn.parameters[0] === declaration && ts.isCallExpression(use) && use.arguments[0] === fn) {
+      const callee = unwrap(use.expression);
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'then') return next(callee.expression);
+    }
+    if (options.arrayParameters && declaration.type && isArrayType(declaration.type)) return 'an array parameter';
+    return undefined;
+  }
+  if (ts.isVariableDeclaration(declaration)) return declaration.initializer ? next(declaration.initializer) : undefined;
+  // A binding element: `const { body } = req`, `const { items } = req.body`, `const [raw] = …`.
+  let pattern: ts.Node = declaration.parent;
+  while (ts.isBindingElement(pattern.parent)) pattern = pattern.parent.parent;
+  const root = pattern.parent;
+  if (!ts.isVariableDeclaration(root) || !root.initializer) return undefined;
+  const property = declaration.propertyName ?? declaration.name;
+  const key = ts.isIdentifier(property) ? property.text : undefined;
+  const init = unwrap(root.initializer);
+  if ((key === 'body' || key === 'rawBody') && !ts.isObjectLiteralExpression(init)) return 'a request body';
+  if (key && (key === 'query' || key === 'params' || key === 'headers') && ts.isIdentifier(init) && REQUEST_NAMES.test(init.text)) return 'request input';
+  if (key && (key === 'data' || key === 'value') && ts.isIdentifier(init) && MESSAGE_NAMES.test(init.text)) return 'message data';
+  if (key === 'argv' && init.getText() === 'process') return 'command-line input';
+  if (init.getText() === 'process.env') return 'an environment variable';
+  if (options.queries && key === 'rows') {
+    const inner = next(root.initializer);
+    if (inner === 'a query result') return inner;
+  }
+  return next(root.initializer);
+}
+
+function isArrayType(type: ts.TypeNode): boolean {
+  if (ts.isArrayTypeNode(type)) return true;
+  if (ts.isTypeOperatorNode(type)) return isArrayType(type.type);
+  return ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && (type.typeName.text === 'Array' || type.typeName.text === 'ReadonlyArray');
+}
+
+/**
+ * The declaration an identifier refers to, found by walking the enclosing blocks and functions (the
+ * nearest declaration before the use wins); undefined for globals and anything it cannot place.
+ */
+export function declarationOf(identifier: ts.Identifier): ts.VariableDeclaration | ts.ParameterDeclaration | ts.BindingElement | undefined {
+  const name = identifier.text;
+  for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
+    if (ts.isFunctionLike(scope)) {
+      for (const parameter of scope.parameters) {
+        const found = findInBinding(parameter.name, name);
+        if (found === true) return parameter;
+        if (found) return found;
+      }
+    }
+    if ((ts.isForOfStatement(scope) || ts.isForInStatement(scope) || ts.isForStatement(scope)) && scope.initializer && ts.isVariableDeclarationList(scope.initializer)) {
+      for (const declaration of scope.initializer.declarations) {
+        const found = findInBinding(declaration.name, name);
+        // A loop variable of `for…of` takes items of the collection, not the collection: no source.
+        if (found) return ts.isForStatement(scope) ? (found === true ? declaration : found) : undefined;
+      }
+    }
+    const statements = ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope) ? scope.statements : undefined;
+    if (!statements) continue;
+    let match: ts.VariableDeclaration | ts.BindingElement | undefined;
+    for (const statement of statements) {
+      if (statement.pos > identifier.pos) break;
+      if (!ts.isVariableStatement(statement)) continue;
+      for (const declaration of statement.declarationList.declarations) {
+        const found = findInBinding(declaration.name, name);
+        if (found) match = found === true ? declaration : found;
+      }
+    }
+    if (match) return match;
+  }
+  return undefined;
+}
+
+/** `true` when the name is the binding itself, the binding element when it is inside a pattern. */
+function findInBinding(binding: ts.BindingName, name: string): true | ts.BindingElement | undefined {
+  if (ts.isIdentifier(binding)) return binding.text === name ? true : undefined;
+  for (const element of binding.elements) {
+    if (ts.isOmittedExpression(element)) continue;
+    if (ts.isIdentifier(element.name)) {
+      if (element.name.text === name) return element;
+    } else {
+      const inner = findInBinding(element.name, name);
+      if (inner) return inner === true ? element : inner;
+    }
+  }
+  return undefined;
+}
+
+export function unwrap(expression: ts.Expression): ts.Expression {
+  let inner = expression;
+  while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isSatisfiesExpression(inner) || ts.isNonNullExpression(inner) || ts.isTypeAssertionExpression(inner)) inner = inner.expression;
+  return inner;
+}

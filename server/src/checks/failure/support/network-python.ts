@@ -1,0 +1,156 @@
+// failure/network-timeout for Python (tree-sitter): `requests` calls and `requests.Session` calls without
+// `timeout=`, and `httpx` calls or clients with `timeout=None` (httpx times out after 5 s by default).
+import { withSyntaxTree, type SyntaxNode } from '../../../engine/grammar/index';
+import type { CheckContext } from '../../../engine/types';
+
+const RULE_ID = 'failure/network-timeout';
+const METHODS = new Set(['get', 'post', 'put', 'delete', 'patch', 'head', 'options', 'request']);
+const HTTPX_METHODS = new Set([...METHODS, 'stream']);
+
+/** Local name or attribute path (`s`, `self.session`) → canonical (`requests`, `requests.get`, `requests.Session()`). */
+type Aliases = Map<string, string>;
+
+export function pythonNetworkTimeouts(context: CheckContext, timeoutMs: number): void {
+  const text = context.document.text;
+  if (!/requests|httpx/.test(text)) return;
+  const findings = withSyntaxTree('python', text, (root) => {
+    const aliases = importAliases(root);
+    if (aliases.size === 0) return [];
+    const reports: { node: SyntaxNode; args: SyntaxNode; api: string; disabled: boolean }[] = [];
+    // Sessions with a mounted adapter may set a timeout there (a TimeoutHTTPAdapter): leave their calls alone.
+    const mountsAdapter = /\.mount\s*\(/.test(text);
+    const visit = (node: SyntaxNode): void => {
+      if (node.type === 'assignment') recordInstance(node.childForFieldName('left'), node.childForFieldName('right'), aliases);
+      if (node.type === 'as_pattern') recordInstance(node.childForFieldName('alias')?.namedChildren[0] ?? null, node.namedChildren[0], aliases);
+      if (node.type === 'call') {
+        const api = canonical(node.childForFieldName('function'), aliases);
+        const args = node.childForFieldName('arguments');
+        if (api && args?.type === 'argument_list') {
+          const verdict = judge(api, args, mountsAdapter);
+          if (verdict) reports.push({ node, args, api, disabled: verdict === 'disabled' });
+        }
+      }
+      for (const child of node.namedChildren) if (child) visit(child);
+    };
+    visit(root);
+    return reports.map(({ node, args, api, disabled }) => {
+      const fn = node.childForFieldName('function')!;
+      const last = args.namedChildren.filter((c): c is SyntaxNode => !!c && c.type !== 'comment').pop();
+      const seconds = formatSeconds(timeoutMs);
+      const at = last ? last.endIndex : args.startIndex + 1;
+      return {
+        start: fn.startIndex,
+        end: fn.endIndex,
+        api,
+        disabled,
+        fingerprint: `${api} ${text.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + 160))}`,
+        fix: !disabled && api.startsWith('requests') ? { start: at, end: at, newText: last ? `, timeout=${seconds}` : `timeout=${seconds}`, seconds } : undefined,
+      };
+    });
+  });
+  for (const finding of findings ?? []) {
+    context.report({
+      ruleId: RULE_ID,
+      start: finding.start,
+      end: finding.end,
+      message: finding.api.startsWith('httpx')
+        ? `\`${finding.api}\` with \`timeout=None\`: httpx's 5-second default is switched off, so a stalled server hangs this request forever. Pass a finite \`timeout=\` (seconds).`
+        : finding.disabled
+          ? `\`${finding.api}\` with \`timeout=None\`: requests never times out by default, so a stalled server hangs this request (and its worker) forever. Pass a finite \`timeout=\` (seconds).`
+          : `\`${finding.api}\` without \`timeout=\`: requests never times out by default, so a stalled server hangs this request (and its worker) forever. Pass \`timeout=\` (seconds) and handle \`requests.Timeout\`.`,
+      fingerprintText: finding.fingerprint,
+      ...(finding.fix ? { fixes: [{ title: `Add timeout=${finding.fix.seconds}`, preferred: true, changes: [{ start: finding.fix.start, end: finding.fix.end, newText: finding.fix.newText }] }] } : {}),
+    });
+  }
+}
+
+/** `'missing'` / `'disabled'` when the call should be reported, undefined when it is bounded (or unknowable). */
+function judge(api: string, args: SyntaxNode, mountsAdapter: boolean): 'missing' | 'disabled' | undefined {
+  const httpx = api.startsWith('httpx');
+  let timeout: SyntaxNode | undefined;
+  for (const argument of args.namedChildren) {
+    if (!argument) continue;
+    // `**kwargs` may carry a timeout.
+    if (argument.type === 'dictionary_splat') return undefined;
+    if (argument.type === 'keyword_argument' && argument.childForFieldName('name')?.text === 'timeout') timeout = argument.childForFieldName('value') ?? undefined;
+  }
+  if (timeout) return timeout.type === 'none' ? 'disabled' : undefined;
+  if (httpx) return undefined;
+  if (api.startsWith('requests.Session()') && mountsAdapter) return undefined;
+  return 'missing';
+}
+
+/** What a call's function names: `requests.get`, `r.get` (aliased), `get` (imported), `s.get` on a session. */
+function canonical(fn: SyntaxNode | null, aliases: Aliases): string | undefined {
+  if (!fn) return undefined;
+  if (fn.type === 'identifier') return asCall(aliases.get(fn.text));
+  if (fn.type !== 'attribute') return undefined;
+  const method = fn.childForFieldName('attribute')?.text;
+  const object = fn.childForFieldName('object');
+  if (!method || !object) return undefined;
+  const base = object.type === 'call' ? instanceOf(object, aliases) : (aliases.get(object.text) ?? undefined);
+  if (!base) return undefined;
+  if (base === 'requests' || base === 'httpx') return asCall(`${base}.${method}`);
+  if (base === 'requests.Session()' && METHODS.has(method)) return `${base}.${method}`;
+  if ((base === 'httpx.Client()' || base === 'httpx.AsyncClient()') && HTTPX_METHODS.has(method)) return `${base}.${method}`;
+  return undefined;
+}
+
+/** Module functions that make a request (or build an httpx client, judged on its own `timeout=`). */
+function asCall(name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  const [module, member] = name.split('.');
+  if (module === 'requests' && member && METHODS.has(member)) return name;
+  if (module === 'httpx' && member && (HTTPX_METHODS.has(member) || member === 'Client' || member === 'AsyncClient')) return name;
+  return undefined;
+}
+
+/** `requests.Session()` / `httpx.Client(...)` as an instance name. */
+function instanceOf(call: SyntaxNode, aliases: Aliases): string | undefined {
+  const fn = call.childForFieldName('function');
+  if (!fn) return undefined;
+  const name = fn.type === 'identifier' ? aliases.get(fn.text) : fn.type === 'attribute' ? `${aliases.get(fn.childForFieldName('object')?.text ?? '') ?? ''}.${fn.childForFieldName('attribute')?.text}` : undefined;
+  if (name === 'requests.Session' || name === 'requests.session') return 'requests.Session()';
+  if (name === 'httpx.Client' || name === 'httpx.AsyncClient') return `${name}()`;
+  return undefined;
+}
+
+function recordInstance(target: SyntaxNode | null, value: SyntaxNode | null | undefined, aliases: Aliases): void {
+  if (!target || !value || value.type !== 'call') return;
+  if (target.type !== 'identifier' && target.type !== 'attribute') return;
+  const instance = instanceOf(value, aliases);
+  if (instance) aliases.set(target.text, instance);
+}
+
+/** Imports anywhere in the module (also under `try:` and inside functions), by local name. */
+function importAliases(root: SyntaxNode): Aliases {
+  const aliases: Aliases = new Map();
+  const statements = root.descendantsOfType(['import_statement', 'import_from_statement']);
+  for (const statement of statements) {
+    if (!statement) continue;
+    if (statement.type === 'import_statement') {
+      for (const child of statement.namedChildren) {
+        if (!child) continue;
+        const name = child.type === 'aliased_import' ? child.childForFieldName('name')?.text : child.text;
+        const local = child.type === 'aliased_import' ? child.childForFieldName('alias')?.text : child.text;
+        if (local && (name === 'requests' || name === 'httpx')) aliases.set(local, name);
+      }
+    } else if (statement.type === 'import_from_statement') {
+      const module = statement.childForFieldName('module_name')?.text;
+      if (module !== 'requests' && module !== 'httpx' && module !== 'requests.api' && module !== 'requests.sessions') continue;
+      const base = module.startsWith('requests') ? 'requests' : 'httpx';
+      for (const child of statement.childrenForFieldName('name')) {
+        if (!child) continue;
+        const name = child.type === 'aliased_import' ? child.childForFieldName('name')?.text : child.text;
+        const local = child.type === 'aliased_import' ? child.childForFieldName('alias')?.text : child.text;
+        if (name && local) aliases.set(local, `${base}.${name}`);
+      }
+    }
+  }
+  return aliases;
+}
+
+function formatSeconds(ms: number): string {
+  const seconds = ms / 1000;
+  return Number.isInteger(seconds) ? String(seconds) : String(Math.round(seconds * 1000) / 1000);
+}

@@ -1,0 +1,104 @@
+// Name lookup without a type checker: which declaration an identifier names, by walking the enclosing
+// scopes (block, function, module) up to the file. Each scope's names are collected once per tree.
+// A default import: bundled, `import * as ts` turns every `ts.` access into a getter call.
+import ts from 'typescript';
+
+/** The declaring node: a function, class, variable/binding element, parameter, import binding, enum, type or interface. */
+export type Declaration = ts.Node;
+
+const scopes = new WeakMap<ts.Node, Map<string, Declaration>>();
+
+export function findDeclaration(identifier: ts.Identifier): Declaration | undefined {
+  const name = identifier.text;
+  for (let node: ts.Node | undefined = identifier.parent; node; node = node.parent) {
+    if (!isScope(node)) continue;
+    const found = namesOf(node).get(name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function isScope(node: ts.Node): boolean {
+  return ts.isSourceFile(node) || ts.isBlock(node) || ts.isModuleBlock(node) || ts.isCaseBlock(node) || ts.isFunctionLike(node)
+    || ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isCatchClause(node) || ts.isClassExpression(node);
+}
+
+function namesOf(scope: ts.Node): Map<string, Declaration> {
+  let names = scopes.get(scope);
+  if (names) return names;
+  names = new Map();
+  const add = (name: ts.Node | undefined, declaration: Declaration) => {
+    if (!name) return;
+    if (ts.isIdentifier(name)) {
+      if (!names!.has(name.text)) names!.set(name.text, declaration);
+    } else if (ts.isObjectBindingPattern(name) || ts.isArrayBindingPattern(name)) {
+      for (const element of name.elements) if (ts.isBindingElement(element)) add(element.name, element);
+    }
+  };
+  const addStatement = (statement: ts.Statement) => {
+    if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)
+      || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isModuleDeclaration(statement)) {
+      // Overloads: keep the first declaration with a body (or the first one).
+      if (statement.name && ts.isIdentifier(statement.name)) {
+        const existing = names!.get(statement.name.text);
+        if (!existing || (ts.isFunctionDeclaration(existing) && !existing.body && ts.isFunctionDeclaration(statement) && statement.body)) names!.set(statement.name.text, statement);
+      }
+    } else if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) add(declaration.name, declaration);
+    } else if (ts.isImportDeclaration(statement)) {
+      const clause = statement.importClause;
+      if (clause?.name) add(clause.name, clause);
+      const bindings = clause?.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) add(bindings.name, bindings);
+      else if (bindings) for (const specifier of bindings.elements) add(specifier.name, specifier);
+    } else if (ts.isImportEqualsDeclaration(statement)) {
+      add(statement.name, statement);
+    } else if (ts.isExportDeclaration(statement) || ts.isExpressionStatement(statement)) {
+      // nothing declared
+    } else if (ts.isLabeledStatement(statement)) {
+      addStatement(statement.statement);
+    }
+  };
+  if (ts.isSourceFile(scope) || ts.isBlock(scope) || ts.isModuleBlock(scope)) {
+    scope.statements.forEach(addStatement);
+  } else if (ts.isCaseBlock(scope)) {
+    for (const clause of scope.clauses) clause.statements.forEach(addStatement);
+  } else if (ts.isFunctionLike(scope)) {
+    for (const parameter of scope.parameters) add(parameter.name, parameter);
+    if ((ts.isFunctionExpression(scope)) && scope.name) add(scope.name, scope);
+  } else if (ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) {
+    const initializer = scope.initializer;
+    if (initializer && ts.isVariableDeclarationList(initializer)) for (const declaration of initializer.declarations) add(declaration.name, declaration);
+  } else if (ts.isCatchClause(scope)) {
+    if (scope.variableDeclaration) add(scope.variableDeclaration.name, scope.variableDeclaration);
+  } else if (ts.isClassExpression(scope)) {
+    if (scope.name) add(scope.name, scope);
+  }
+  scopes.set(scope, names);
+  return names;
+}
+
+/** The function whose body holds `node` (arrow functions included), or undefined at module level. */
+export function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current) && !ts.isTypeNode(current)) return current;
+    if (ts.isClassStaticBlockDeclaration(current)) return undefined;
+  }
+  return undefined;
+}
+
+export function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === kind) ?? false);
+}
+
+export function isAsyncFunction(node: ts.Node): boolean {
+  return ts.isFunctionLike(node) && hasModifier(node, ts.SyntaxKind.AsyncKeyword) && !(node as ts.FunctionLikeDeclaration).asteriskToken;
+}
+
+/** Strips parentheses, non-null assertions, `satisfies` and type assertions that are not to a type we read. */
+export function skipOuter(expression: ts.Expression): ts.Expression {
+  for (;;) {
+    if (ts.isParenthesizedExpression(expression) || ts.isNonNullExpression(expression) || ts.isSatisfiesExpression(expression)) expression = expression.expression;
+    else return expression;
+  }
+}

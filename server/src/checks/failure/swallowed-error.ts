@@ -1,0 +1,178 @@
+// failure/swallowed-error: a catch block or rejection handler that has code in it and still drops the
+// error (logs and carries on, returns a default, skips to the next item, or is an empty callback).
+// An empty catch *block* is failure/empty-catch's; one construct never gets both.
+import * as ts from 'typescript';
+import type { Check, CheckContext } from '../../engine/types';
+import { callbackFixes, catchClauseFixes } from './catch-fixes';
+import { bindingName, hasShipshapeTodo, judgeBlock, judgeCallback, type HandlerOptions, type HandlerVerdict } from './handler-body';
+import { pythonHandlers } from './python/except-clauses';
+
+const RULE_ID = 'failure/swallowed-error';
+
+export const swallowedError: Check = {
+  meta: {
+    id: RULE_ID,
+    family: 'failure',
+    title: 'Error caught and dropped',
+    rationale:
+      'A handler that only logs, returns a default or has an empty callback (`.catch(() => {})`, `.catch(() => null)`, `except Exception: log.warning(...)`) turns a failure into a success: the caller carries on with missing data, the request returns 200, and the log line is the only trace, usually at a level nobody alerts on. Linters that only ask "is there a handler?" push people to write exactly these handlers.',
+    remedy:
+      'Rethrow with context (`throw new Error("loading settings failed", { cause: err })`, `raise RuntimeError(...) from err`), return or reject an explicit failure, or report it to something that alerts. If dropping it is truly correct, suppress the finding with the reason (`shipshape-ignore-next-line failure/swallowed-error -- why`): a comment inside the handler is not enough, the suppression is counted and reviewed. A `TODO(shipshape)` comment in the handler marks it as tracked.',
+    defaultSeverity: 'warning',
+    instruction: {
+      text: 'No catch that logs and carries on.',
+      recap: 'no swallowed errors',
+    },
+    languages: ['typescript', 'javascript', 'python'],
+    fixable: true,
+    options: {
+      reporters: {
+        description: 'Calls that report the error somewhere that alerts (e.g. `logger.error`, `reportError`), so a handler that calls them is not swallowing.',
+        default: [],
+      },
+      allowLogIn: {
+        description: 'Names of functions or methods where log-and-continue is the intended behaviour (e.g. a best-effort `flushMetrics`, a reporter).',
+        default: [],
+      },
+      todoFix: {
+        description: 'Also offer a quick fix that marks the handler with a `TODO(shipshape)` comment instead of rethrowing.',
+        default: false,
+      },
+    },
+    examples: {
+      bad: [
+        'try {\n  await save(order);\n} catch (err) {\n  console.error(err);\n}',
+        'try {\n  return JSON.parse(text);\n} catch {\n  return null;\n}',
+        'loadUser(id).catch(() => {});',
+        'try:\n    save(order)\nexcept Exception as err:\n    logging.warning("save failed: %s", err)\n',
+      ],
+      good: [
+        'try {\n  await save(order);\n} catch (err) {\n  throw new Error("saving order failed", { cause: err });\n}',
+        'try {\n  await save(order);\n} catch (err) {\n  reportError(err);\n  res.status(500).end();\n}',
+        'loadUser(id).catch((err) => next(err));',
+      ],
+    },
+  },
+  run(context) {
+    if (context.document.language === 'python') {
+      for (const handler of pythonHandlers(context.document.text)) {
+        if (handler.verdict !== 'swallowed') continue;
+        context.report({ ruleId: RULE_ID, start: handler.start, end: handler.end, message: pythonMessage(handler.how), fingerprintText: handler.fingerprintText, fixes: handler.fixes(todoFix(context)) });
+      }
+      return;
+    }
+    const tree = context.tsTree();
+    const text = context.document.text;
+    if (!tree || !/catch|then/.test(text)) return;
+    const options = handlerOptions(context);
+    const allowLogIn = stringList(context.options.allowLogIn);
+    const visit = (node: ts.Node): void => {
+      if (ts.isCatchClause(node)) {
+        const verdict = judgeBlock(node.block.statements, bindingName(node.variableDeclaration?.name), options, !!node.variableDeclaration);
+        if (verdict.kind === 'swallowed' && !allowedHere(node, verdict, allowLogIn) && !hasShipshapeTodo(text, node.block.pos, node.block.end)) {
+          const start = node.getStart(tree);
+          const end = node.variableDeclaration ? node.block.getStart(tree) : start + 'catch'.length;
+          const head = text.slice(start, end).trimEnd();
+          context.report({
+            ruleId: RULE_ID,
+            start,
+            end: start + head.length,
+            message: catchMessage(verdict),
+            fingerprintText: `${head} ${node.getText(tree).slice(0, 200)}`,
+            fixes: catchClauseFixes(node, tree, todoFix(context)),
+          });
+        }
+      } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+        const method = node.expression.name.text;
+        const handler = method === 'catch' && node.arguments.length === 1 ? node.arguments[0] : method === 'then' && node.arguments.length === 2 ? node.arguments[1] : undefined;
+        if (handler && !isNullish(handler)) {
+          const verdict = judgeCallback(handler, options);
+          if (verdict.kind === 'swallowed' && !allowedHere(node, verdict, allowLogIn) && !hasShipshapeTodo(text, handler.pos, handler.end)) {
+            const anchor = method === 'catch' ? node.expression.name : handler;
+            const start = anchor.getStart(tree);
+            const end = method === 'catch' ? anchor.end : headEnd(handler, tree);
+            context.report({
+              ruleId: RULE_ID,
+              start,
+              end,
+              message: callbackMessage(method, verdict),
+              fingerprintText: `${method} ${node.getText(tree).slice(0, 200)}`,
+              fixes: callbackFixes(handler, node, tree, todoFix(context)),
+            });
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(tree);
+  },
+};
+
+function handlerOptions(context: CheckContext): HandlerOptions {
+  return { reporters: stringList(context.options.reporters) };
+}
+
+function todoFix(context: CheckContext): boolean {
+  return context.options.todoFix === true;
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function isNullish(node: ts.Expression): boolean {
+  return node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === 'undefined');
+}
+
+/** `() =>` / `(err) =>` / `function (err)`: the head of a handler, or the whole of a reference. */
+function headEnd(handler: ts.Expression, tree: ts.SourceFile): number {
+  if (ts.isArrowFunction(handler)) return handler.equalsGreaterThanToken.end;
+  if (ts.isFunctionExpression(handler)) return handler.body.getStart(tree);
+  return handler.end;
+}
+
+/** Log-and-continue inside a function the config names (`allowLogIn`) is intended. */
+function allowedHere(node: ts.Node, verdict: HandlerVerdict, allowLogIn: string[]): boolean {
+  if (verdict.kind !== 'swallowed' || verdict.how !== 'log-only' || allowLogIn.length === 0) return false;
+  for (let current = node.parent; current; current = current.parent) {
+    const name = functionName(current);
+    if (name && allowLogIn.includes(name)) return true;
+  }
+  return false;
+}
+
+function functionName(node: ts.Node): string | undefined {
+  if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isFunctionExpression(node)) && node.name && ts.isIdentifier(node.name)) return node.name.text;
+  if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name)) return node.parent.name.text;
+  return undefined;
+}
+
+const WHAT_TO_DO = 'Rethrow it with context (`{ cause: err }`), return an explicit failure, or report it; suppress with a reason if dropping it is correct.';
+
+function catchMessage(verdict: HandlerVerdict & { kind: 'swallowed' }): string {
+  switch (verdict.how) {
+    case 'log-only':
+      return `This catch only logs the error and carries on: callers see success while the operation failed, and in production the log line is the only trace. ${WHAT_TO_DO}`;
+    case 'default':
+      return `This catch returns a default value in place of the error: callers cannot tell a failure from an empty result, so in production bad data flows on silently. ${WHAT_TO_DO}`;
+    default:
+      return `This catch skips to the next item without a trace of the error: in production items vanish silently. ${WHAT_TO_DO}`;
+  }
+}
+
+function callbackMessage(method: string, verdict: HandlerVerdict & { kind: 'swallowed' }): string {
+  const where = method === 'catch' ? 'This `.catch` handler' : 'This rejection handler';
+  switch (verdict.how) {
+    case 'empty-callback':
+      return `${where} is empty: the rejection is swallowed and the chain resolves as if it had succeeded, so in production the failure vanishes. ${WHAT_TO_DO}`;
+    case 'log-only':
+      return `${where} only logs the rejection and resolves the chain as if it had succeeded: callers carry on with missing data. ${WHAT_TO_DO}`;
+    default:
+      return `${where} turns the rejection into a default value: callers cannot tell a failure from an empty result. ${WHAT_TO_DO}`;
+  }
+}
+
+function pythonMessage(how: string): string {
+  const what = how === 'default' ? 'returns a default value in place of the error' : how === 'skip' ? 'skips to the next item without a trace of the error' : 'only logs the error and carries on';
+  return `This broad except ${what}: callers see success while the operation failed, and in production the failure is invisible. Re-raise with context (\`raise RuntimeError(...) from err\`), catch a narrower exception, or suppress with a reason.`;
+}

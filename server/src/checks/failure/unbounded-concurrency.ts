@@ -1,0 +1,112 @@
+// failure/unbounded-concurrency: `Promise.all(items.map(async …))` where `items` is as large as an input,
+// a query result or a file makes it: every item starts at once.
+import * as ts from 'typescript';
+import type { Check } from '../../engine/types';
+import { declarationOf, externalSource, unwrap, type ExternalSource } from './support/external-input';
+
+const RULE_ID = 'failure/unbounded-concurrency';
+const COMBINATORS = new Set(['all', 'allSettled']);
+/** A callback that already goes through a limiter (`limit(() => …)`, a semaphore, a queue). */
+const LIMITED = /\blimit\w*\s*\(|\blimiter\b|\bsemaphore\b|\.acquire\s*\(|\bqueue\.add\s*\(|\bthrottle\w*\s*\(|\bbottleneck\b|\.schedule\s*\(/i;
+
+export const unboundedConcurrency: Check = {
+  meta: {
+    id: RULE_ID,
+    family: 'failure',
+    title: 'Unbounded concurrency over an input-sized collection',
+    rationale:
+      '`Promise.all(items.map(async (item) => …))` starts one operation per item, all at once. With ten items in the test that is fine; in production `items` is whatever the request, the query or the file holds, and ten thousand concurrent calls exhaust the connection pool and file descriptors, trip the downstream rate limit, spike memory, and, because `Promise.all` rejects on the first failure while the rest keep running, leave partial work nobody awaits. The rule reports only collections it can see are unbounded (request input, file or network contents, an awaited query such as `db.query`/`findMany`, a parameter typed as an array); literal arrays, `.slice(0, n)` and callbacks that go through a limiter are fine.',
+    remedy:
+      'Limit concurrency: `const limit = pLimit(8); await Promise.all(items.map((item) => limit(() => send(item))));`, or process in chunks (`for (const chunk of chunks(items, 50)) await Promise.all(chunk.map(send));`), or a bounded queue. Cap the input size at the edge too.',
+    defaultSeverity: 'warning',
+    instruction: {
+      text: 'Limit concurrency over input-sized lists.',
+      recap: 'bounded concurrency',
+    },
+    languages: ['typescript', 'javascript'],
+    examples: {
+      bad: ['await Promise.all(req.body.ids.map(async (id) => {\n  await db.delete(id);\n}));', 'const rows = await db.query(sql);\nawait Promise.all(rows.map(async (row) => notify(row)));'],
+      good: ['const limit = pLimit(8);\nawait Promise.all(req.body.ids.map((id) => limit(() => db.delete(id))));', 'await Promise.all([loadUser(), loadOrders()]);', 'await Promise.all(ids.slice(0, 20).map(async (id) => load(id)));'],
+    },
+  },
+  run(context) {
+    const tree = context.tsTree();
+    if (!tree || !context.document.text.includes('Promise.')) return;
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) && isPromiseCombinator(node.expression) && node.arguments.length === 1) {
+        const mapped = unwrap(node.arguments[0]);
+        if (ts.isCallExpression(mapped)) {
+          const finding = check(mapped);
+          if (finding) {
+            const start = node.getStart(tree);
+            const combinator = (unwrap(node.expression) as ts.PropertyAccessExpression).name.text;
+            context.report({
+              ruleId: RULE_ID,
+              start,
+              end: node.expression.getEnd(),
+              message: `\`Promise.${combinator}\` over \`${finding.collection}.map(async …)\` starts one operation per item of ${finding.source} at once: a large input opens thousands of calls together, exhausting connections and rate limits. Limit concurrency (p-limit, or chunks of a fixed size).`,
+              fingerprintText: tree.text.slice(start, Math.min(node.end, start + 160)),
+            });
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(tree);
+  },
+};
+
+function isPromiseCombinator(callee: ts.Expression): boolean {
+  const inner = unwrap(callee);
+  return ts.isPropertyAccessExpression(inner) && COMBINATORS.has(inner.name.text) && ts.isIdentifier(inner.expression) && inner.expression.text === 'Promise';
+}
+
+/** `X.map(cb)` with an async `cb` over an unbounded `X`: the collection's text and where it comes from. */
+function check(call: ts.CallExpression): { collection: string; source: ExternalSource } | undefined {
+  const callee = unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'map' || !call.arguments[0]) return undefined;
+  if (!isAsyncCallback(call.arguments[0])) return undefined;
+  const collection = unwrap(callee.expression);
+  if (isBounded(collection)) return undefined;
+  const source = externalSource(collection, { queries: true, arrayParameters: true });
+  if (!source) return undefined;
+  const text = collection.getText();
+  return { collection: text.length > 40 ? text.slice(0, 37) + '…' : text, source };
+}
+
+function isAsyncCallback(callback: ts.Expression): boolean {
+  const inner = unwrap(callback);
+  if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) {
+    if (LIMITED.test(inner.body.getText())) return false;
+    return !!inner.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+  }
+  if (ts.isIdentifier(inner)) {
+    // `items.map(send)` where `send` is an async function of this file.
+    const declaration = declarationOf(inner) ?? functionDeclarationOf(inner);
+    if (!declaration) return false;
+    if (ts.isFunctionDeclaration(declaration)) return !!declaration.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+    if (ts.isVariableDeclaration(declaration) && declaration.initializer) return isAsyncCallback(declaration.initializer);
+  }
+  return false;
+}
+
+/** Function declarations are hoisted: looked up by name in the enclosing blocks. */
+function functionDeclarationOf(identifier: ts.Identifier): ts.FunctionDeclaration | undefined {
+  for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
+    if (!ts.isBlock(scope) && !ts.isSourceFile(scope)) continue;
+    for (const statement of scope.statements) {
+      if (ts.isFunctionDeclaration(statement) && statement.name?.text === identifier.text) return statement;
+    }
+  }
+  return undefined;
+}
+
+/** Literal arrays, `.slice(0, n)`, and anything chunked or capped before the map. */
+function isBounded(collection: ts.Expression): boolean {
+  if (ts.isArrayLiteralExpression(collection)) return !collection.elements.some(ts.isSpreadElement);
+  if (ts.isCallExpression(collection)) {
+    const callee = unwrap(collection.expression);
+    if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'slice' || callee.name.text === 'splice') && collection.arguments.length === 2) return true;
+  }
+  return false;
+}

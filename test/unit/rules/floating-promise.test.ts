@@ -1,0 +1,167 @@
+import * as assert from 'node:assert/strict';
+import * as ts from 'typescript';
+import { analyse, visible, type AnalyseOptions } from '../../helpers/engine';
+import { ruleTable, type InvalidCase, type ValidCase } from '../../helpers/rule-tester';
+import type { Finding } from '../../../server/src/engine/index';
+
+const RULE = 'failure/floating-promise';
+const tail =
+  ' nothing awaits or handles it: if it rejects, Node reports an unhandled rejection and exits, and the code below runs before it finishes. Await it or return it; for deliberate background work, write `void <call>.catch(<handler>)` with a handler that reports the error.';
+const returns = (callee: string) => `\`${callee}(…)\` returns a promise and${tail}`;
+
+/** A workspace where other files declare async functions, classes and wrappers. */
+const LIB = {
+  'src/orders.ts': 'export async function saveOrder(order: unknown) {}\nexport function render(): string { return ""; }\nexport const sendMail = async (to: string) => {};\nexport class Repo {\n  async save() {}\n  static async connect(): Promise<Repo> { return new Repo(); }\n  sync() {}\n}\nexport default async function main() {}\n',
+  'src/http.ts': 'export { default as fetch } from "node-fetch";\nexport * from "./orders";\nexport { saveOrder as persist } from "./orders";\n',
+  'src/wrapped.ts': 'import { saveOrder } from "./orders";\nexport function saveLater(o: unknown) { return saveOrder(o); }\n',
+  'src/legacy.js': 'module.exports = { load: async () => 1, plain: () => 1 };\n',
+  'src/db.ts': 'import { PrismaClient } from "@prisma/client";\nimport mongoose from "mongoose";\nexport const db = new PrismaClient();\nexport const User = mongoose.model("User", {});\n',
+};
+function ws(code: string): ValidCase;
+function ws(code: string, extra: Partial<InvalidCase> & { errors: InvalidCase['errors'] }): InvalidCase;
+function ws(code: string, extra: Partial<InvalidCase> = {}): ValidCase | InvalidCase {
+  return { code, files: LIB, workspace: true, ...extra };
+}
+
+ruleTable(RULE, {
+  valid: [
+    'async function f() { await fetch("/x"); }',
+    'async function f() { return fetch("/x"); }',
+    'fetch("/x").catch((error) => report(error));',
+    'fetch("/x").then((r) => r.json(), (error) => report(error));',
+    'fetch("/x").catch(report).finally(() => done());',
+    'void fetch("/x").catch(report);',
+    'const p = fetch("/x");',
+    'function sync() { return 1; }\nsync();',
+    'console.log("x");',
+    'async function f() { const run = async () => 1; await run(); }',
+    'doSomethingUnknown();',
+    'import * as fs from "fs";\nfs.readFile("a", () => {});',
+    'const pending = [];\npending.push(fetch("/x"));',
+    'items.forEach((item) => item);',
+    'async function f() { if (await fetch("/x")) {} }',
+    'cy.get("button").then((el) => el.click());',
+    'class Later { then(cb: () => void): Later { return this; } }\nconst later = new Later();\nlater.then(() => {});',
+    'frank().then(go, report);',
+    'declare const ready: boolean;\nif (ready) {}',
+    'cond && void fetch("/x");',
+    'class A { async load() {} run() { return this.load(); } }',
+    ws('import { render, Repo } from "./orders";\nrender();\nnew Repo().sync();'),
+    ws('import { legacy } from "./missing";\nlegacy();'),
+    { code: 'import { x } from "./y";\nx();', files: { 'src/y.ts': 'export function x() { return 1; }\n' } },
+  ],
+  invalid: [
+    { code: 'fetch("/x");', errors: [{ line: 1, column: 1, endLine: 1, endColumn: 12, message: returns('fetch') }] },
+    { code: 'async function f() {\n  Promise.resolve(1);\n}', errors: [{ line: 2, column: 3, message: returns('Promise.resolve') }] },
+    { code: 'fetch("/x").then((r) => r.json());', errors: [{ line: 1, column: 1, message: returns('fetch("/x").then') }] },
+    // `.then`/`.finally` are the promise protocol, whatever they are called on.
+    { code: 'frank().then(go);', errors: [{ line: 1, column: 1, message: returns('frank().then') }] },
+    { code: 'job.finally(cleanup);', errors: [{ line: 1, column: 1 }] },
+    { code: 'fetch("/x").catch();', errors: [{ line: 1, column: 1 }] },
+    { code: 'fetch("/x").finally(() => done());', errors: [{ line: 1, column: 1 }] },
+    { code: 'new Promise((resolve) => resolve(1));', errors: [{ line: 1, column: 1, message: returns('new Promise') }] },
+    { code: 'async function save() {}\nsave();', errors: [{ line: 2, column: 1, message: returns('save') }] },
+    { code: 'const save = async () => {};\nsave();', errors: [{ line: 2, column: 1 }] },
+    { code: 'function load(): Promise<number> { return x; }\nload();', errors: [{ line: 2, column: 1 }] },
+    { code: 'function load() { return fetch("/x"); }\nload();', errors: [{ line: 2, column: 1 }] },
+    { code: '(async () => { await work(); })();', errors: [{ line: 1, column: 1 }] },
+    { code: 'class Store { async save() {} run() { this.save(); } }', errors: [{ line: 1, column: 39, message: returns('this.save') }] },
+    { code: 'class Store { async save() {} }\nconst s = new Store();\ns.save();', errors: [{ line: 3, column: 1 }] },
+    { code: 'declare const p: Promise<void>;\np;', errors: [{ line: 2, column: 1, message: `\`p\` is a promise and${tail}` }] },
+    { code: 'cond ? fetch("/a") : null;', errors: [{ line: 1, column: 1 }] },
+    { code: 'ready && fetch("/a");', errors: [{ line: 1, column: 1 }] },
+    { code: 'items.map(async (item) => upload(item));', errors: [{ line: 1, column: 1, message: /^`items\.map\(…\)` makes promises that nothing waits for/ }] },
+    // A promise tested as a condition is always truthy and its rejection unhandled.
+    { code: 'if (fetch("/x")) {}', errors: [{ line: 1, column: 5, endColumn: 16, message: /^`fetch\(…\)` returns a promise, which is always truthy in a condition/ }] },
+    { code: 'function f(ok: boolean, p: Promise<void>) {\n  while (ok && !p) {}\n}', errors: [{ line: 2, column: 17 }] },
+    { code: 'const x = fetch("/x") ? 1 : 2;', errors: [{ line: 1, column: 11 }] },
+    // Well-known APIs, through aliases, destructuring, require and namespaces.
+    { code: 'import ax from "axios";\nax.post("/audit", {});', errors: [{ line: 2, column: 1, message: returns('ax.post') }] },
+    { code: 'import axios from "axios";\nconst { get } = axios;\nget("/x");', errors: [{ line: 3, column: 1 }] },
+    { code: 'const axios = require("axios");\naxios("/x");', filename: 'src/a.js', errors: [{ line: 2, column: 1 }] },
+    { code: 'import { readFile } from "node:fs/promises";\nreadFile("a");', errors: [{ line: 2, column: 1 }] },
+    { code: 'import * as fs from "fs";\nfs.promises.writeFile("a", "b");', errors: [{ line: 2, column: 1 }] },
+    { code: 'import { promises as fsp } from "fs";\nfsp.rm("a");', errors: [{ line: 2, column: 1 }] },
+    { code: 'import { setTimeout as sleep } from "timers/promises";\nsleep(10);', errors: [{ line: 2, column: 1 }] },
+    { code: 'import { Pool } from "pg";\nconst pool = new Pool();\npool.query("select 1");', errors: [{ line: 3, column: 1 }] },
+    { code: 'import { Pool } from "pg";\nclass Repo {\n  constructor(private pool: Pool) {}\n  touch() { this.pool.query("select 1"); }\n}', errors: [{ line: 4, column: 13 }] },
+    { code: 'import { createClient } from "redis";\nconst client = createClient();\nclient.set("k", "v");', errors: [{ line: 3, column: 1 }] },
+    { code: 'import { PrismaClient } from "@prisma/client";\nconst prisma = new PrismaClient();\nprisma.user.deleteMany();', errors: [{ line: 3, column: 1 }] },
+    // Other files of the workspace: async functions, classes, default exports, re-exports, wrappers, CommonJS.
+    ws('import { saveOrder } from "./orders";\nsaveOrder({});', { errors: [{ line: 2, column: 1, message: returns('saveOrder') }] }),
+    ws('import { sendMail, Repo } from "./orders";\nsendMail("a");\nnew Repo().save();\nRepo.connect();', { errors: [{ line: 2, column: 1 }, { line: 3, column: 1 }, { line: 4, column: 1 }] }),
+    ws('import main from "./orders";\nmain();', { errors: [{ line: 2, column: 1 }] }),
+    ws('import { fetch, saveOrder, persist } from "./http";\nfetch("/x");\nsaveOrder(1);\npersist(2);', { errors: [{ line: 2, column: 1 }, { line: 3, column: 1 }, { line: 4, column: 1 }] }),
+    ws('import * as http from "./http";\nhttp.saveOrder(1);', { errors: [{ line: 2, column: 1 }] }),
+    ws('import { saveLater } from "./wrapped";\nsaveLater(1);', { errors: [{ line: 2, column: 1 }] }),
+    ws('const { load } = require("./legacy");\nload();', { filename: 'src/main.js', errors: [{ line: 2, column: 1 }] }),
+    ws('import { db, User } from "./db";\ndb.user.create({});\nUser.findOne({});\ndb.$on("query", log);', { errors: [{ line: 2, column: 1 }, { line: 3, column: 1 }] }),
+    // Without the workspace index (a lone file), the imported file is summarised on demand.
+    { code: 'import { saveOrder } from "./orders";\nsaveOrder({});', files: LIB, errors: [{ line: 2, column: 1 }] },
+    { code: 'const save = async () => {};\nsave();', filename: 'src/a.mjs', errors: [{ line: 2, column: 1 }] },
+    { code: 'const App = () => { fetch("/x"); return <div />; };', filename: 'src/a.tsx', errors: [{ line: 1, column: 21 }] },
+  ],
+});
+
+describe('failure/floating-promise quick fixes', () => {
+  function findingsOf(code: string, options: AnalyseOptions): Finding[] {
+    return visible(analyse(code, options)).filter((f) => f.ruleId === RULE);
+  }
+
+  function apply(code: string, finding: Finding, fixIndex: number): string {
+    const lines = code.split('\n');
+    const offset = (line: number, column: number) => lines.slice(0, line - 1).reduce((sum, l) => sum + l.length + 1, 0) + column - 1;
+    const changes = [...finding.fixes![fixIndex].changes].sort((a, b) => offset(b.line, b.column) - offset(a.line, a.column));
+    let out = code;
+    for (const change of changes) out = out.slice(0, offset(change.line, change.column)) + change.newText + out.slice(offset(change.endLine, change.endColumn));
+    return out;
+  }
+
+  function parses(code: string, filename: string): void {
+    const file = ts.createSourceFile(filename, code, ts.ScriptTarget.Latest, true, filename.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const diagnostics = (file as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics;
+    assert.deepEqual(diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')), [], code);
+  }
+
+  const cases: { name: string; code: string; fix: number; title: RegExp; expected: string; options?: AnalyseOptions }[] = [
+    { name: 'awaits inside an async function', code: 'async function f() {\n  fetch("/x");\n}', fix: 0, title: /^Await the promise$/, expected: 'async function f() {\n  await fetch("/x");\n}' },
+    {
+      name: 'handles rejections outside async functions',
+      code: 'function f() {\n  fetch("/x");\n}',
+      fix: 0,
+      title: /^Handle rejections/,
+      expected: 'function f() {\n  void fetch("/x").catch((error) => queueMicrotask(() => { throw error; }));\n}',
+    },
+    {
+      name: 'uses the configured rejection handler',
+      code: 'import { report } from "./report";\nfetch("/x");',
+      fix: 0,
+      title: /^Handle rejections: void ….catch\(report\)$/,
+      expected: 'import { report } from "./report";\nvoid fetch("/x").catch(report);',
+      options: { config: 'rules:\n  failure/floating-promise:\n    severity: warning\n    options:\n      rejectionHandler: report\n' },
+    },
+    { name: 'offers the void fix in async functions too', code: 'async function f() {\n  new Promise((r) => r(1));\n}', fix: 1, title: /^Handle rejections/, expected: 'async function f() {\n  void new Promise((r) => r(1)).catch((error) => queueMicrotask(() => { throw error; }));\n}' },
+    { name: 'fixes each promise of a conditional statement', code: 'async function f(c: boolean) {\n  c ? fetch("/a") : fetch("/b");\n}', fix: 0, title: /^Await/, expected: 'async function f(c: boolean) {\n  c ? await fetch("/a") : await fetch("/b");\n}' },
+    { name: 'parenthesises a type assertion', code: 'declare const x: unknown;\nx as Promise<void>;', fix: 0, title: /^Handle/, expected: 'declare const x: unknown;\nvoid (x as Promise<void>).catch((error) => queueMicrotask(() => { throw error; }));' },
+    { name: 'awaits an async IIFE', code: 'async function f() {\n  (async () => 1)();\n}', fix: 0, title: /^Await/, expected: 'async function f() {\n  await (async () => 1)();\n}' },
+  ];
+  for (const testCase of cases) {
+    it(testCase.name, () => {
+      const options = testCase.options ?? {};
+      const [finding] = findingsOf(testCase.code, options);
+      assert.ok(finding?.fixes, 'a finding with fixes');
+      assert.match(finding.fixes![testCase.fix].title, testCase.title);
+      const fixed = apply(testCase.code, finding, testCase.fix);
+      assert.equal(fixed, testCase.expected);
+      parses(fixed, 'file.ts');
+      assert.deepEqual(findingsOf(fixed, options), []);
+    });
+  }
+
+  it('prefers await in async functions and the handler elsewhere', () => {
+    const [inAsync] = findingsOf('async function f() { fetch("/x"); }', {});
+    assert.deepEqual(inAsync.fixes!.map((f) => !!f.preferred), [true, false]);
+    const [outside] = findingsOf('fetch("/x");', {});
+    assert.deepEqual(outside.fixes!.map((f) => !!f.preferred), [true]);
+  });
+});

@@ -1,0 +1,98 @@
+import { preparePythonImports } from '../../../server/src/engine/index';
+import { ruleTable } from '../../helpers/rule-tester';
+
+const LOG_ONLY = /^This catch only logs the error and carries on: callers see success while the operation failed/;
+const DEFAULT = /^This catch returns a default value in place of the error/;
+const SKIP = /^This catch skips to the next item/;
+const EMPTY_CALLBACK = /^This `\.catch` handler is empty: the rejection is swallowed/;
+const PY = /^This broad except only logs the error and carries on/;
+
+describe('failure/swallowed-error (TypeScript and JavaScript)', () => {
+  ruleTable('failure/swallowed-error', {
+    valid: [
+      // Empty blocks are failure/empty-catch's, never both.
+      'try { run(); } catch (err) {}',
+      'try { run(); } catch {\n  // ignore\n}',
+      // Rethrow, reject, report, failure state, a real use of the error.
+      'try { run(); } catch (err) { throw new Error("run failed", { cause: err }); }',
+      'try { run(); } catch (err) { console.error(err); throw err; }',
+      'try { run(); } catch (err) { reportError(err); }',
+      'try { run(); } catch (err) { Sentry.captureException(err); }',
+      'try { run(); } catch (err) { console.error(err); process.exit(1); }',
+      'try { run(); } catch (err) { this.failed = true; }',
+      'try { run(); } catch (err) { res.status(500).json({ error: "failed" }); }',
+      'try { run(); } catch (err) { if (err.code === "ENOENT") return null; throw err; }',
+      'try { run(); } catch (err) { return err; }',
+      'try { run(); } catch (err) { return { ok: false, error: err }; }',
+      'try { run(); } catch (err) { logger.error("failed", { cause: wrap(err) }); }',
+      'try { run(); } catch ({ message }) { console.log(message); }',
+      // A boolean is a deliberate answer (isValid returns false when parsing throws).
+      'function isJson(s) { try { JSON.parse(s); return true; } catch { return false; } }',
+      'try { run(); } catch (err) { console.error(err); return retry(); }',
+      // Rejection handlers that handle.
+      'load().catch((err) => next(err));',
+      'load().catch(handleError);',
+      'load().catch((err) => { throw new Error("load failed", { cause: err }); });',
+      'load().catch((err) => Promise.reject(err));',
+      'load().then(onOk, (err) => setError(err));',
+      'load().then(onOk);',
+      'load().then(onOk, null);',
+      'new Promise((resolve, reject) => load().catch(reject));',
+      // A TODO(shipshape) marks the swallow as tracked.
+      'try { run(); } catch (err) { /* TODO(shipshape): decide */ console.log(err); }',
+      'load().catch(/* TODO(shipshape): decide */ () => {});',
+      // Options: reporters and functions where log-and-continue is intended.
+      { code: 'try { run(); } catch (err) { logger.error(err); }', config: 'rules:\n  failure/swallowed-error:\n    options:\n      reporters: [logger.error]\n' },
+      { code: 'function flushMetrics() { try { send(); } catch (err) { console.warn(err); } }', config: 'rules:\n  failure/swallowed-error:\n    options:\n      allowLogIn: [flushMetrics]\n' },
+      { code: 'const flushMetrics = () => { try { send(); } catch (err) { console.warn(err); } };', config: 'rules:\n  failure/swallowed-error:\n    options:\n      allowLogIn: [flushMetrics]\n' },
+      { code: 'try { run(); } catch (err) { console.error(err); }', config: 'rules:\n  failure/swallowed-error: off\n' },
+    ],
+    invalid: [
+      { code: 'try { run(); } catch (err) { console.error(err); }', errors: [{ line: 1, column: 16, endColumn: 27, message: LOG_ONLY, severity: 'warning' }] },
+      { code: 'try { run(); } catch (err) {\n  // not important\n  console.log("failed", err);\n}', errors: [{ line: 1, column: 16, message: LOG_ONLY }] },
+      { code: 'try { run(); } catch (e) { logger.warn(`run failed: ${e.message}`); }', errors: [{ line: 1, column: 16, message: LOG_ONLY }] },
+      { code: 'try { run(); } catch (e) { this.logger.error("x", String(e)); }', errors: [{ line: 1, column: 16, message: LOG_ONLY }] },
+      { code: 'try { run(); } catch (err) { console.error(err); return null; }', errors: [{ line: 1, column: 16, message: LOG_ONLY }] },
+      { code: 'try { return JSON.parse(text); } catch {\n  return null;\n}', errors: [{ line: 1, column: 34, endColumn: 39, message: DEFAULT }] },
+      { code: 'function f() { try { return load(); } catch (e) { return []; } }', errors: [{ line: 1, column: 39, message: DEFAULT }] },
+      { code: 'function f() { try { return load(); } catch (e) { return; } }', errors: [{ line: 1, column: 39, message: DEFAULT }] },
+      { code: 'for (const x of xs) { try { save(x); } catch (e) { continue; } }', errors: [{ line: 1, column: 40, message: SKIP }] },
+      { code: 'load().catch(() => {});', errors: [{ line: 1, column: 8, endColumn: 13, message: EMPTY_CALLBACK }] },
+      { code: 'load().catch(function () {});', errors: [{ line: 1, column: 8, message: EMPTY_CALLBACK }] },
+      { code: 'load().catch(() => null);', errors: [{ line: 1, column: 8, message: /turns the rejection into a default value/ }] },
+      { code: 'load().catch(() => undefined);', errors: [{ line: 1, column: 8 }] },
+      { code: 'load().catch(console.error);', errors: [{ line: 1, column: 8, message: /only logs the rejection/ }] },
+      { code: 'load().catch((e) => console.log(e));', errors: [{ line: 1, column: 8, message: /only logs the rejection/ }] },
+      { code: 'load().catch(noop);', errors: [{ line: 1, column: 8, message: EMPTY_CALLBACK }] },
+      { code: 'load().then((v) => use(v), (err) => {\n  logger.warn(err);\n});', errors: [{ line: 1, column: 28, endColumn: 36, message: /^This rejection handler only logs/ }] },
+      { code: 'async function f() { await load().catch(() => {}); }', filename: 'src/a.js', errors: [{ line: 1, column: 35 }] },
+      { code: 'try { run(); } catch (err) { logger.error(err); }', config: 'rules:\n  failure/swallowed-error:\n    options:\n      reporters: [reportError]\n', errors: [{ line: 1, column: 16 }] },
+      // allowLogIn covers log-and-continue, not a returned default.
+      { code: 'function flushMetrics() { try { send(); } catch (err) { return null; } }', config: 'rules:\n  failure/swallowed-error:\n    options:\n      allowLogIn: [flushMetrics]\n', errors: [{ line: 1, column: 43 }] },
+      { code: 'try { run(); } catch (err) { console.error(err); }', config: 'rules:\n  failure/*: error\n', errors: [{ line: 1, column: 16, severity: 'error' }] },
+    ],
+  });
+});
+
+describe('failure/swallowed-error (Python)', () => {
+  before(() => preparePythonImports());
+  ruleTable('failure/swallowed-error', {
+    valid: [
+      { code: 'try:\n    run()\nexcept Exception:\n    pass\n', filename: 'app/a.py' },
+      { code: 'try:\n    run()\nexcept ValueError as e:\n    log.warning("bad value %s", e)\n', filename: 'app/a.py' },
+      { code: 'try:\n    run()\nexcept Exception as e:\n    logger.exception("run failed")\n    raise\n', filename: 'app/a.py' },
+      { code: 'try:\n    run()\nexcept Exception as e:\n    raise RuntimeError("run failed") from e\n', filename: 'app/a.py' },
+      { code: 'try:\n    run()\nexcept Exception as e:\n    sentry_sdk.capture_exception(e)\n', filename: 'app/a.py' },
+      { code: 'try:\n    run()\nexcept Exception as e:\n    logger.error("x", extra=wrap(e))\n', filename: 'app/a.py' },
+      { code: 'def ok(s):\n    try:\n        json.loads(s)\n        return True\n    except Exception:\n        return False\n', filename: 'app/a.py' },
+      { code: 'try:\n    run()\nexcept Exception as e:  # TODO(shipshape): decide\n    log.warning("x")\n', filename: 'app/a.py' },
+    ],
+    invalid: [
+      { code: 'try:\n    run()\nexcept Exception as e:\n    logging.warning("run failed: %s", e)\n', filename: 'app/a.py', errors: [{ line: 3, column: 1, endColumn: 22, message: PY }] },
+      { code: 'try:\n    run()\nexcept:\n    print("failed")\n', filename: 'app/a.py', errors: [{ line: 3, column: 1, endColumn: 7, message: PY }] },
+      { code: 'try:\n    run()\nexcept BaseException as e:\n    self.logger.error(f"failed {e}")\n    pass\n', filename: 'app/a.py', errors: [{ line: 3, column: 1 }] },
+      { code: 'def f():\n    try:\n        return load()\n    except Exception:\n        return None\n', filename: 'app/a.py', errors: [{ line: 4, column: 5, message: /returns a default value/ }] },
+      { code: 'for x in xs:\n    try:\n        save(x)\n    except (ValueError, Exception):\n        continue\n', filename: 'app/a.py', errors: [{ line: 4, column: 5, message: /skips to the next item/ }] },
+    ],
+  });
+});
