@@ -6,6 +6,7 @@
 // server's memory with the effect@4.1.0 workspace open and indexed.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -16,7 +17,7 @@ import { EDITOR_WORKSPACE_FILES, generateTypeScript } from './lib/generate-ts.mj
 import { measureEditLatency, startServer } from './lib/lsp-latency.mjs';
 import { QUICK } from './lib/options.mjs';
 import { eslintPeer, writeEslintConfig } from './lib/peer-tools.mjs';
-import { machineLine, RESULTS_DIR, table, writeSection } from './lib/report.mjs';
+import { RESULTS_DIR, table, writeSection } from './lib/report.mjs';
 import { fmt, median, percentile } from './lib/stats.mjs';
 
 const require = createRequire(import.meta.url);
@@ -100,7 +101,7 @@ export async function run() {
   const effect = await effectServerMemory();
 
   const result = {
-    machine: machineLine().split('.')[0],
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ratios measured side by side in one run`,
     lines: text.split('\n').length,
     bytes: text.length,
     edits: ours.times.length,

@@ -1,7 +1,9 @@
-// A deterministic editing session on a TypeScript file, as LSP incremental changes: statements typed
-// one character at a time into function bodies at several places in the file (start, middle, end),
-// each finished statement then deleted in one edit, so the text stays close to the original. Every
-// step also carries the full text after it, for tools that re-read the whole file.
+// A deterministic editing session on a TypeScript file, as LSP incremental changes, alternating two
+// kinds of typing at several places in the file (start, middle, end): a statement typed one character
+// at a time into a function body (most intermediate states do not parse), and words typed into an
+// error message string (every state parses). Each typed run is then deleted in one edit, so the text
+// stays close to the original. Every step also carries the full text after it, for tools that re-read
+// the whole file.
 const TYPED = [
   'const retryDelayMs = Math.min(30_000, 250 * 2 ** attempt);',
   'if (!order.items.length) throw new Error("order has no items", { cause: order.id });',
@@ -19,11 +21,16 @@ function positionAt(text, offset) {
   return { line, character: offset - lineStart };
 }
 
-/** Offsets just after `{\n` of function bodies, spread over the file. */
+const spread = (offsets, count) => Array.from({ length: count }, (_, i) => offsets[Math.floor(((i + 0.5) * offsets.length) / count)]);
+
+/** Alternately: just after `{\n` of a function body, and inside an error message string. */
 function insertionPoints(text, count) {
-  const bodies = [...text.matchAll(/\)(?:: [^{\n]+)? \{\n/g)].map((m) => m.index + m[0].length);
-  return Array.from({ length: count }, (_, i) => bodies[Math.floor(((i + 0.5) * bodies.length) / count)]);
+  const bodies = spread([...text.matchAll(/\)(?:: [^{\n]+)? \{\n/g)].map((m) => m.index + m[0].length), count);
+  const messages = spread([...text.matchAll(/new Error\(['"`]/g)].map((m) => m.index + m[0].length), count);
+  return bodies.flatMap((body, i) => [{ at: body, typed: TYPED }, { at: messages[i], typed: WORDS }]);
 }
+
+const WORDS = ['while retrying the payment provider after the cache had expired ', 'for the second time in a row, so the circuit breaker opened ', 'because the warehouse service answered with an empty list '];
 
 export function editScript(text, count = 200) {
   const points = insertionPoints(text, 4);
@@ -31,8 +38,9 @@ export function editScript(text, count = 200) {
   let current = text;
   let site = 0;
   while (edits.length < count) {
-    const at = points[site % points.length]; // each statement is deleted again, so offsets in the original stay valid
-    const statement = `    ${TYPED[site % TYPED.length]}\n`;
+    const point = points[site % points.length]; // each typed run is deleted again, so offsets in the original stay valid
+    const at = point.at;
+    const statement = point.typed === TYPED ? `    ${TYPED[site % TYPED.length]}\n` : WORDS[site % WORDS.length];
     for (let i = 0; i < statement.length && edits.length < count - 1; i++) {
       const position = positionAt(current, at + i);
       current = current.slice(0, at + i) + statement[i] + current.slice(at + i);

@@ -11,6 +11,7 @@ ruleTable('failure/empty-catch', {
     'try { run(); } finally { }',
     'try { run(); } catch { return undefined; }',
     'const s = "try { a(); } catch (e) {}";',
+    'promise.catch(() => {});',
     '// try { a(); } catch (e) {}',
     { code: 'try { run(); } catch (e) { handle(e); }', filename: 'src/a.js' },
     // Python: a narrow except names the failure it expects; a body with code is swallowed-error's.
@@ -30,6 +31,10 @@ ruleTable('failure/empty-catch', {
     },
     { code: 'const f = () => { try { x(); } catch (e) {} };', filename: 'src/a.jsx', errors: [{ line: 1, column: 32 }] },
     { code: 'try { x(); } catch (e: unknown) {}', filename: 'src/a.mts', errors: [{ line: 1, column: 14, endColumn: 32 }] },
+    // The text prefilter (no parse without a catch clause) must not miss these spellings.
+    { code: 'try{x();}catch{}', errors: [{ line: 1, column: 10, endColumn: 15 }] },
+    { code: 'try { x(); } catch /* why */ (e) {}', errors: [{ line: 1, column: 14 }] },
+    { code: 'p.catch(f);\ntry { x(); }\ncatch\n{}', errors: [{ line: 3, column: 1, endColumn: 6 }] },
     { code: 'try { x(); } catch (e) {}', config: 'rules:\n  failure/empty-catch: error\n', errors: [{ line: 1, column: 14, severity: 'error' }] },
     { code: 'try { x(); } catch (e) {}', config: 'rules:\n  failure/*: info\n', errors: [{ line: 1, column: 14, severity: 'info' }] },
   ],

@@ -7,6 +7,8 @@ import { catchClauseFixes } from './catch-fixes';
 import { hasShipshapeTodo } from './handler-body';
 import { pythonHandlers } from './python/except-clauses';
 
+const CATCH_CLAUSE = /(?<![.\w$])catch\s*[({/]/;
+
 export const emptyCatch: Check = {
   meta: {
     id: 'failure/empty-catch',
@@ -51,8 +53,9 @@ export const emptyCatch: Check = {
       }
       return;
     }
-    // Text first: most files have no catch at all and need no parse (the tree is built lazily).
-    if (!context.document.text.includes('catch')) return;
+    // Text first: a file without a catch clause needs no parse (the tree is built lazily). A clause is
+    // the keyword, not after `.` (`promise.catch(`), then `(`, `{` or a comment.
+    if (!CATCH_CLAUSE.test(context.document.text)) return;
     const tree = context.tsTree();
     if (!tree) return;
     const visit = (node: ts.Node): void => {
