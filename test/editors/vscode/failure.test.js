@@ -51,7 +51,7 @@ describe('Shipshape failure-semantics quick fixes in VS Code (code-server)', () 
   it('awaits a call to an async function declared in another file', async () => {
     fs.mkdirSync(path.join(workspaceRoot(), 'src/app'), { recursive: true });
     fs.writeFileSync(path.join(workspaceRoot(), 'src/app/users.ts'), 'export async function loadUser(id: string): Promise<string> {\n  return id;\n}\n');
-    const document = await typeInto('src/app/handler.ts', 'import { loadUser } from "./users";\n\nexport async function handle() {\n  loadUser("1");\n}\n');
+    const document = await typeInto('src/app/user-handler.ts', 'import { loadUser } from "./users";\n\nexport async function handle() {\n  loadUser("1");\n}\n');
     // The workspace index learns about users.ts in the background: wait for the diagnostic, no sleep.
     const [diagnostic] = await waitForDiagnostics(document.uri, (d) => d.some((x) => codeOf(x) === 'failure/floating-promise'), 'failure/floating-promise');
     await applyQuickFix(document, diagnostic, 'Await the promise');

@@ -10,7 +10,8 @@ const { screenshot } = require('./helpers-screenshot');
 const isLayer = (d) => codeOf(d) === 'architecture/layer-import';
 const IMPORT = 'import { query } from "../infra/db";\n';
 // What an assistant pastes: eight lines at once, the forbidden import among them.
-const AI_BLOCK = `${IMPORT}\nexport function cancel(order: Order): Order {\n  query("update orders set cancelled = true");\n  return order;\n}\n\n// generated\n`;
+// The query is awaited: a floating promise here would be a second finding re-introduced by the paste.
+const AI_BLOCK = `${IMPORT}\nexport async function cancel(order: Order): Promise<Order> {\n  await query("update orders set cancelled = true");\n  return order;\n}\n\n// generated\n`;
 
 describe('Shipshape context-reset prompts in VS Code (code-server)', () => {
   const settings = () => vscode.workspace.getConfiguration('shipshape.session');
