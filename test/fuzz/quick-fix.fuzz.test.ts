@@ -14,6 +14,7 @@ import { suppressionEdit } from '../../server/src/engine/suppression-edit';
 import type { Finding, TextChange } from '../../server/src/engine/types';
 import { engine, loadedConfig, makeWorkspace, TEST_SALT } from '../helpers/engine';
 import { RUNS } from './arbitraries';
+import { loadGrammar, parserFor } from '../../server/src/engine/grammar/index';
 
 function analyseFile(dir: string, relative: string, text: string): Finding[] {
   const file = path.join(dir, relative);
@@ -111,4 +112,81 @@ describe('fuzz: quick-fix safety', function () {
       { numRuns: Math.max(20, Math.floor(RUNS / 5)) },
     );
   });
+
+  // Every failure-family fix, on generated variants of each rule's own `bad` examples (whatever rules
+  // exist: a new rule's fixes are covered without touching this test). Variants move the code down,
+  // indent it and put it inside a function, so offsets, indentation and scopes all change.
+  before(() => loadGrammar('python'));
+  const failureRules = engine.rules.filter((meta) => meta.family === 'failure' && meta.fixable);
+  const scriptExamples = failureRules.flatMap((meta) =>
+    meta.examples.bad.filter((code) => !/^\s*(def |try:|import |from |except)/m.test(code)).map((code) => ({ ruleId: meta.id, code })),
+  );
+  // A floating promise every variant flags on its own (the docs examples call functions of other files).
+  scriptExamples.push({ ruleId: 'failure/floating-promise', code: 'fetch("https://example.com/a", { signal: AbortSignal.timeout(1000) }).then((r) => r.json());' });
+  const pythonExamples = failureRules.flatMap((meta) => meta.examples.bad.filter((code) => /^\s*(try:|import requests|requests\.)/m.test(code)).map((code) => ({ ruleId: meta.id, code })));
+
+  it('finds fixable failure examples to test (the property below can fail)', () => {
+    assert.ok(scriptExamples.length >= 5, `TypeScript examples: ${scriptExamples.length}`);
+    assert.ok(pythonExamples.length >= 1, `Python examples: ${pythonExamples.length}`);
+  });
+
+  it('every failure quick fix: parses, its finding goes, and every replaced text is kept inside the new text', () => {
+    const titles = new Set<string>();
+    fc.assert(
+      fc.property(fc.constantFrom(...scriptExamples), identifier, fc.nat(3), fc.constantFrom('none', 'function', 'async'), (example, name, blankLines, wrapper) => {
+        const body = wrapper === 'none' ? example.code : example.code.split('\n').map((line) => (line ? `  ${line}` : line)).join('\n');
+        const head = `// ${name}\n${'\n'.repeat(blankLines)}`;
+        const text = wrapper === 'none' ? `${head}${body}\n` : `${head}${wrapper === 'async' ? 'async ' : ''}function ${name}Wrapper() {\n${body}\n}\n`;
+        const dir = makeWorkspace({});
+        const before = analyseFile(dir, 'src/a.ts', text).filter((f) => f.ruleId === example.ruleId);
+        for (const finding of before) {
+          for (const fix of finding.fixes ?? []) {
+            const { text: fixed, removed } = apply(text, fix.changes);
+            // apply() replaces from the last change to the first; `removed` is in that order.
+            const kept = [...fix.changes].sort((a, b) => b.line - a.line || b.column - a.column);
+            kept.forEach((change, i) => assert.ok(change.newText.includes(removed[i]), `"${fix.title}" removed ${JSON.stringify(removed[i])}`));
+            assert.ok(syntaxErrors('a.ts', fixed) <= syntaxErrors('a.ts', text), `"${fix.title}" leaves code that parses:\n${fixed}`);
+            const after = analyseFile(dir, 'src/a.ts', fixed).filter((f) => f.ruleId === example.ruleId);
+            assert.ok(after.length < before.length, `"${fix.title}" removes its finding:\n${fixed}`);
+            titles.add(fix.title.replace(/\(.*$/, ''));
+          }
+        }
+      }),
+      { numRuns: Math.max(40, Math.floor(RUNS / 2)) },
+    );
+    // The kinds of fix exercised: rethrow, wrap in Error, await / void…catch, abort signal, timeout.
+    assert.ok(titles.size >= 5, `fixes exercised: ${[...titles].join(' | ')}`);
+  });
+
+  it('every Python failure quick fix: parses (tree-sitter), its finding goes, nothing removed', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...pythonExamples), fc.nat(3), fc.boolean(), (example, blankLines, inFunction) => {
+        const body = inFunction ? `def handler():\n${example.code.split('\n').map((line) => (line ? `    ${line}` : line)).join('\n')}` : example.code;
+        const text = `# generated\n${'\n'.repeat(blankLines)}${body.endsWith('\n') ? body : `${body}\n`}`;
+        const dir = makeWorkspace({});
+        const before = analyseFile(dir, 'app.py', text).filter((f) => f.ruleId === example.ruleId);
+        assert.ok(before.length > 0, `the example is found:\n${text}`);
+        for (const finding of before) {
+          for (const fix of finding.fixes ?? []) {
+            const { text: fixed, removed } = apply(text, fix.changes);
+            const kept = [...fix.changes].sort((a, b) => b.line - a.line || b.column - a.column);
+            kept.forEach((change, i) => assert.ok(change.newText.includes(removed[i]), `"${fix.title}" removed ${JSON.stringify(removed[i])}`));
+            assert.ok(!pythonHasErrors(fixed) || pythonHasErrors(text), `"${fix.title}" leaves Python that parses:\n${fixed}`);
+            const after = analyseFile(dir, 'app.py', fixed).filter((f) => f.ruleId === example.ruleId);
+            assert.ok(after.length < before.length, `"${fix.title}" removes its finding:\n${fixed}`);
+          }
+        }
+      }),
+      { numRuns: Math.max(20, Math.floor(RUNS / 5)) },
+    );
+  });
 });
+
+function pythonHasErrors(text: string): boolean {
+  const tree = parserFor('python')!.parse(text)!;
+  try {
+    return tree.rootNode.hasError;
+  } finally {
+    tree.delete();
+  }
+}
