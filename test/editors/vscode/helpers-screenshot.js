@@ -3,9 +3,11 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-async function screenshot(name) {
+/** `settleMs`: pictures only (never a test's timing): time for the browser to paint toasts and the status bar. */
+async function screenshot(name, settleMs = 0) {
   const dir = process.env.SHIPSHAPE_SCREENSHOT_DIR;
   if (!dir) return;
+  if (settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs));
   const request = path.join(dir, 'request');
   fs.writeFileSync(request, name);
   const deadline = Date.now() + 30000;

@@ -55,7 +55,7 @@ describe('Shipshape context-reset prompts in VS Code (code-server)', () => {
     assert.match(state.shown[0], /^Since \d\d:\d\d the AI edits re-introduced `domain must not import infra` twice after it had been fixed\. Long sessions drift: start a fresh one with the primer\?$/);
 
     // For the README (only when SHIPSHAPE_SCREENSHOT_DIR is set): the prompt and the status bar item.
-    await screenshot('session-prompt');
+    await screenshot('session-prompt', 2500);
 
     const primer = await vscode.commands.executeCommand('shipshape.copyPrimer');
     assert.match(primer, /^# Primer for a fresh session\n\n## Hard constraints/);
