@@ -3,6 +3,7 @@
 // over it for the same value.
 import { shannonEntropy } from './entropy';
 import { isMadeUp } from './noise';
+import { publishedExampleValues } from './rule-pack';
 import type { Assignment } from './assignments';
 
 // Words of a name that make it a credential.
@@ -49,7 +50,7 @@ const INTEGRITY = /^sha(?:1|256|384|512)-[A-Za-z0-9+/=]+$/;
 export function isCredentialValue(value: string, assignment: Pick<Assignment, 'quoted'>, scriptFile: boolean): boolean {
   if (scriptFile && !assignment.quoted) return false; // in code, a bare value is an expression
   if (value.length < 10 || value.length > 500) return false;
-  if (isMadeUp(value)) return false;
+  if (isMadeUp(value) || publishedExampleValues.has(value)) return false;
   if (UUID.test(value) || INTEGRITY.test(value)) return false;
   if (/^[a-z]+:\/\//i.test(value) || /^(?:\.{0,2}\/|~\/)/.test(value) || /\.(?:json|ya?ml|txt|pem|key|crt|js|ts|py|env|html?|png|svg)$/i.test(value)) return false;
   if (/^[A-Za-z]+(?:[_.-][A-Za-z]+)*$/.test(value)) return false; // words and identifiers: getToken, my_password

@@ -21,6 +21,7 @@ interface RuleData {
   validate?: string;
   quotedOnly?: boolean;
   priority?: 'low';
+  publishedExamples?: string[];
   examples: { match: string[]; noMatch: string[] };
 }
 
@@ -36,6 +37,8 @@ interface SecretRuleBase {
   validator?: Validator;
   /** Context rules (a URL, a curl command) yield to format rules on the same value. */
   lowPriority: boolean;
+  /** Values the provider or its official SDKs publish as examples: known to everyone, so not a leak. */
+  publishedExamples: ReadonlySet<string>;
   examples: { match: string[]; noMatch: string[] };
 }
 
@@ -81,6 +84,7 @@ export function parseRulePack(source: string | unknown): SecretRule[] {
       paths: rule.paths,
       validator: rule.validate ? validators[rule.validate] : undefined,
       lowPriority: rule.priority === 'low',
+      publishedExamples: new Set(rule.publishedExamples ?? []),
       examples: rule.examples,
     };
     if (rule.pattern !== undefined) {
@@ -99,3 +103,6 @@ export function parseRulePack(source: string | unknown): SecretRule[] {
 }
 
 export const builtInSecretRules: SecretRule[] = parseRulePack(packData);
+
+/** Every rule's published example values: the generic rule skips them too. */
+export const publishedExampleValues: ReadonlySet<string> = new Set(builtInSecretRules.flatMap((rule) => [...rule.publishedExamples]));

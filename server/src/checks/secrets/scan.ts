@@ -105,6 +105,7 @@ function patternMatches(rule: PatternRule, match: RegExpMatchArray, text: string
   } else if (isPlaceholder(value)) {
     return [];
   }
+  if (rule.publishedExamples.has(value)) return [];
   if (rule.minEntropy > 0 && valueEntropy(value, rule.publicPrefix) < rule.minEntropy) return [];
   return [{ rule, start, end: start + value.length, value }];
 }
@@ -120,7 +121,7 @@ function keyedMatch(rules: readonly KeyedRule[], assignment: Assignment, options
   for (const rule of rules) {
     if (!rule.names.some((word) => name.includes(word))) continue;
     if (!rule.paths || options.matchesPath(rule.paths)) named = true;
-    if (!rule.value.test(assignment.value) || isPlaceholder(assignment.value)) continue;
+    if (!rule.value.test(assignment.value) || isPlaceholder(assignment.value) || rule.publishedExamples.has(assignment.value)) continue;
     if (rule.quotedOnly && !assignment.quoted) continue;
     if (rule.paths && !options.matchesPath(rule.paths)) continue;
     if (rule.minEntropy > 0 && valueEntropy(assignment.value, 0) < rule.minEntropy) continue;
