@@ -4,7 +4,7 @@
 // warm ESLint (typed no-floating-promises + promise/catch-or-return) in one process; (c) throughput of
 // the failure family on effect@4.1.0 src/ against ESLint running the untyped equivalents.
 // Runs whatever failure rules are registered: a peer rule whose Shipshape rules are missing says so.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { corpus, peers, REPO_ROOT, SHARED_DIR } from './lib/cache.mjs';
+import { connectServer, stopServer } from './lib/lsp-latency.mjs';
 import { table, writeSection } from './lib/report.mjs';
 import { fmt, percentile, timeCommand } from './lib/stats.mjs';
 
@@ -237,22 +238,8 @@ function applyEdit(text, edit) {
 async function serverLatency(root, file, text, edits) {
   const rpc = require('vscode-languageserver-protocol/node');
   const { URI } = require('vscode-uri');
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
-  connection.onRequest(rpc.RegistrationRequest.type, () => undefined);
-  connection.onRequest(rpc.WorkDoneProgressCreateRequest.type, () => undefined);
-  connection.onRequest(rpc.DiagnosticRefreshRequest.type, () => undefined);
-  connection.onNotification(() => undefined);
-  connection.listen();
-  const rootUri = URI.file(root).toString();
-  await connection.sendRequest(rpc.InitializeRequest.type, {
-    processId: process.pid,
-    rootUri,
-    workspaceFolders: [{ uri: rootUri, name: 'bench' }],
-    capabilities: { workspace: { diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: { dynamicRegistration: false } } },
-    initializationOptions: {},
-  });
-  await connection.sendNotification(rpc.InitializedNotification.type, {});
+  const server = await connectServer(root);
+  const { connection } = server;
   const uri = URI.file(file).toString();
   let version = 1;
   await connection.sendNotification(rpc.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'typescript', version, text } });
@@ -270,10 +257,7 @@ async function serverLatency(root, file, text, edits) {
     last = await pull();
     times.push(performance.now() - started);
   }
-  await connection.sendRequest(rpc.ShutdownRequest.type);
-  await connection.sendNotification(rpc.ExitNotification.type);
-  connection.dispose();
-  child.kill();
+  await stopServer(server);
   return { p50: percentile(times, 50), p95: percentile(times, 95), findings: last.items.length };
 }
 

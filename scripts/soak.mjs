@@ -10,12 +10,12 @@
 //   npm run soak -- --edits 2000 a shorter run
 //
 // Prints the RSS curve (one sample every 500 edits) and writes it to bench/results/soak.md.
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { connectServer, processMemory, stopServer } from '../bench/lib/lsp-latency.mjs';
 
 const require = createRequire(import.meta.url);
 const rpc = require('vscode-languageserver-protocol/node');
@@ -57,11 +57,6 @@ function generateFile(lines) {
   return out.slice(0, lines).join('\n') + '\n';
 }
 
-function rssMB(pid) {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
-}
-
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-soak-'));
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'soak', private: true }));
@@ -69,35 +64,16 @@ async function main() {
   let text = generateFile(2000);
   fs.writeFileSync(filePath, text);
 
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const errors = [];
+  const onError = (params) => {
+    if (params.type === rpc.MessageType.Error) errors.push(params.message);
+  };
+  const server = await connectServer(dir, { stderr: 'pipe', on: { 'window/logMessage': onError, 'window/showMessage': onError } });
+  const { child, connection } = server;
   const stderr = [];
   child.stderr.on('data', (chunk) => stderr.push(String(chunk)));
   let exitCode;
   child.on('exit', (code) => (exitCode = code));
-  const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
-  const errors = [];
-  connection.onRequest(rpc.RegistrationRequest.type, () => undefined);
-  connection.onRequest(rpc.WorkDoneProgressCreateRequest.type, () => undefined);
-  connection.onRequest(rpc.DiagnosticRefreshRequest.type, () => undefined);
-  connection.onNotification('window/logMessage', (params) => {
-    if (params.type === rpc.MessageType.Error) errors.push(params.message);
-  });
-  connection.onNotification('window/showMessage', (params) => {
-    if (params.type === rpc.MessageType.Error) errors.push(params.message);
-  });
-  connection.onNotification('shipshape/status', () => undefined);
-  connection.onNotification('$/progress', () => undefined);
-  connection.listen();
-
-  const rootUri = URI.file(dir).toString();
-  await connection.sendRequest(rpc.InitializeRequest.type, {
-    processId: process.pid,
-    rootUri,
-    workspaceFolders: [{ uri: rootUri, name: 'soak' }],
-    capabilities: { workspace: { diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: { dynamicRegistration: false } } },
-    initializationOptions: {},
-  });
-  await connection.sendNotification(rpc.InitializedNotification.type, {});
   const uri = URI.file(filePath).toString();
   let version = 1;
   await connection.sendNotification(rpc.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'typescript', version, text } });
@@ -122,16 +98,14 @@ async function main() {
     const report = await connection.sendRequest(rpc.DocumentDiagnosticRequest.type, { textDocument: { uri } });
     if (!report || (report.kind !== 'full' && report.kind !== 'unchanged')) errors.push(`edit ${edit}: unexpected diagnostic report ${JSON.stringify(report)}`);
     else answered++;
-    if (edit % SAMPLE_EVERY === 0 || edit === EDITS - 1) curve.push({ edit, rssMB: rssMB(child.pid) });
+    if (edit % SAMPLE_EVERY === 0 || edit === EDITS - 1) curve.push({ edit, rssMB: processMemory(child.pid).rssMB });
     if (exitCode !== undefined) {
       errors.push(`server exited with ${exitCode} at edit ${edit}`);
       break;
     }
   }
   const seconds = (Date.now() - started) / 1000;
-  await connection.sendRequest(rpc.ShutdownRequest.type);
-  await connection.sendNotification(rpc.ExitNotification.type);
-  connection.dispose();
+  await stopServer(server);
   fs.rmSync(dir, { recursive: true, force: true });
 
   const peak = (from, to) => Math.max(...curve.filter((sample) => sample.edit >= from && sample.edit < to).map((sample) => sample.rssMB));

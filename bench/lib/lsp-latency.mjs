@@ -14,23 +14,23 @@ const rpc = require('vscode-languageserver-protocol/node');
 const { URI } = require('vscode-uri');
 
 /**
- * Starts `dist/server.js --stdio` on a workspace folder. Resolves once the server is initialised and,
- * when it indexes the workspace, once that index is built (`indexMs`).
+ * Spawns `dist/server.js --stdio` on a workspace folder and initialises it the way an editor does. The
+ * server's requests and notifications get a no-op answer unless `on` has a handler for the method.
+ * Returns the child, the connection, `initializedAt` (when `initialized` was sent) and `indexed`, which
+ * resolves when the first workspace index ends (`$/progress` end). Shared by every benchmark and the soak.
  */
-export async function startServer(root, { initializationOptions = {}, waitForIndex = true, serverPath = path.join(REPO_ROOT, 'dist', 'server.js'), nodeArgs = [] } = {}) {
-  const child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+export async function connectServer(root, { on = {}, stderr = 'inherit', initializationOptions = {}, serverPath = path.join(REPO_ROOT, 'dist', 'server.js'), nodeArgs = [] } = {}) {
+  const child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', stderr] });
   const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   let indexDone;
   const indexed = new Promise((resolve) => (indexDone = resolve));
-  connection.onRequest(rpc.RegistrationRequest.type, () => undefined);
-  connection.onRequest(rpc.WorkDoneProgressCreateRequest.type, () => undefined);
-  connection.onRequest(rpc.DiagnosticRefreshRequest.type, () => undefined);
-  connection.onNotification('$/progress', (params) => {
-    if (params.value?.kind === 'end') indexDone();
+  for (const type of [rpc.RegistrationRequest.type, rpc.WorkDoneProgressCreateRequest.type, rpc.DiagnosticRefreshRequest.type]) {
+    connection.onRequest(type, (params) => on[type.method]?.(params));
+  }
+  connection.onNotification((method, params) => {
+    if (method === '$/progress' && params?.value?.kind === 'end') indexDone();
+    on[method]?.(params);
   });
-  connection.onNotification('window/logMessage', () => undefined);
-  connection.onNotification('textDocument/publishDiagnostics', () => undefined);
-  connection.onNotification('shipshape/status', () => undefined);
   connection.listen();
 
   const rootUri = URI.file(root).toString();
@@ -45,10 +45,35 @@ export async function startServer(root, { initializationOptions = {}, waitForInd
     },
     initializationOptions,
   });
-  const started = performance.now();
+  const initializedAt = performance.now();
   await connection.sendNotification(rpc.InitializedNotification.type, {});
-  if (waitForIndex) await indexed;
-  const indexMs = performance.now() - started;
+  return { child, connection, initializedAt, indexed };
+}
+
+/** Asks the server to shut down and waits for its process to end. */
+export async function stopServer({ child, connection }) {
+  await connection.sendRequest(rpc.ShutdownRequest.type);
+  await connection.sendNotification(rpc.ExitNotification.type);
+  connection.dispose();
+  await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
+}
+
+/** Current and peak resident memory of a process, in MB (Linux /proc). */
+export function processMemory(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rssMB: kb('VmRSS') / 1024, peakMB: kb('VmHWM') / 1024 };
+}
+
+/**
+ * Starts a server on a workspace folder (see connectServer). Resolves once the server is initialised
+ * and, when it indexes the workspace, once that index is built (`indexMs`).
+ */
+export async function startServer(root, { waitForIndex = true, ...options } = {}) {
+  const server = await connectServer(root, options);
+  const { child, connection } = server;
+  if (waitForIndex) await server.indexed;
+  const indexMs = performance.now() - server.initializedAt;
   const documents = new Map();
 
   return {
@@ -72,17 +97,8 @@ export async function startServer(root, { initializationOptions = {}, waitForInd
       return { ms: performance.now() - started, diagnostics: report.items };
     },
     /** Current and peak resident memory of the server process, in MB. */
-    memory() {
-      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      const kb = (key) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-      return { rssMB: kb('VmRSS') / 1024, peakMB: kb('VmHWM') / 1024 };
-    },
-    async stop() {
-      await connection.sendRequest(rpc.ShutdownRequest.type);
-      await connection.sendNotification(rpc.ExitNotification.type);
-      connection.dispose();
-      await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
-    },
+    memory: () => processMemory(child.pid),
+    stop: () => stopServer(server),
   };
 }
 

@@ -36,7 +36,7 @@ class CompiledRules {
   constructor(rules: readonly SecretRule[]) {
     const patterns = rules.filter((r): r is PatternRule => r.kind === 'pattern');
     for (const rule of patterns) {
-      if (rule.keywords.some((keyword) => keyword.length < 4 || COMMON_KEYWORDS.has(keyword))) {
+      if (rule.keywords.some((keyword) => keyword.length < 3 || COMMON_KEYWORDS.has(keyword))) {
         this.alwaysRun.push(rule);
         continue;
       }
@@ -47,30 +47,31 @@ class CompiledRules {
       }
     }
     const escaped = [...this.rulesByKeyword.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    this.keywordRegex = new RegExp(escaped.join('|'), 'g');
+    // Case-insensitive on the text itself: cheaper than lower-casing every file first.
+    this.keywordRegex = new RegExp(escaped.join('|'), 'gi');
     this.keyed = rules.filter((r): r is KeyedRule => r.kind === 'keyed');
     const words = new Set(this.keyed.flatMap((rule) => rule.names.map((name) => name.replace(/^_/, '').split('_').filter(Boolean)[0] ?? '')));
     this.keyedWord = new RegExp([...words].filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
   }
 }
 
-// Words that occur in most source files: prefiltering on them costs more than it saves.
-const COMMON_KEYWORDS = new Set(['secret', 'password', 'curl', 'live_', 'api-', 'key-', 'pat.', 'sat.', 'eaaa']);
+// Words that occur in most source files (`pat` in path and pattern, `://` in every URL): prefiltering on
+// them costs more than it saves. Keywords under 3 characters (`sk`, `s.`) are never prefiltered either.
+const COMMON_KEYWORDS = new Set(['secret', 'password', 'curl', 'live_', 'api-', 'key-', 'pat', 'pat.', 'sat.', 'eaaa', '://']);
 
 const compiled = new WeakMap<readonly SecretRule[], CompiledRules>();
 
 export function scanForSecrets(text: string, rules: readonly SecretRule[], options: ScanOptions): SecretMatch[] {
   let rulesIndex = compiled.get(rules);
   if (!rulesIndex) compiled.set(rules, (rulesIndex = new CompiledRules(rules)));
-  const lower = text.toLowerCase();
   const matches: SecretMatch[] = [];
 
   // Pattern rules whose keywords occur in the file.
   const candidates = new Set<PatternRule>(rulesIndex.alwaysRun);
-  for (const match of lower.matchAll(rulesIndex.keywordRegex)) for (const rule of rulesIndex.rulesByKeyword.get(match[0])!) candidates.add(rule);
+  for (const match of text.matchAll(rulesIndex.keywordRegex)) for (const rule of rulesIndex.rulesByKeyword.get(match[0].toLowerCase())!) candidates.add(rule);
   for (const rule of candidates) {
     if (rule.paths && !options.matchesPath(rule.paths)) continue;
-    for (const match of text.matchAll(rule.regex)) matches.push(...patternMatches(rule, match, text, lower));
+    for (const match of text.matchAll(rule.regex)) matches.push(...patternMatches(rule, match, text));
   }
 
   // Keyed rules and the generic rule, over assignments.
@@ -92,12 +93,12 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
   return mostSpecific(matches);
 }
 
-function patternMatches(rule: PatternRule, match: RegExpMatchArray, text: string, lower: string): SecretMatch[] {
+function patternMatches(rule: PatternRule, match: RegExpMatchArray, text: string): SecretMatch[] {
   const groups = match.groups ?? {};
   const groupValue = groups.secret ?? groups.pass;
   const value = groupValue ?? match[0];
   const start = match.index! + (groupValue !== undefined ? match[0].lastIndexOf(groupValue) : 0);
-  if (rule.near && !onSameLineAs(lower, match.index!, rule.near)) return [];
+  if (rule.near && !onSameLineAs(text, match.index!, rule.near)) return [];
   if (rule.validator) {
     const verdict = rule.validator(value, { text, matchStart: match.index!, match: match[0] });
     if (Array.isArray(verdict)) return verdict.map((span) => ({ rule, start: span.start, end: span.end, value: text.slice(span.start, span.end) }));
@@ -135,10 +136,11 @@ function truncatedAt(text: string, end: number): boolean {
   return /^(?:\.{2,}|…|\s*\[redacted)/i.test(text.slice(end, end + 12));
 }
 
-function onSameLineAs(lower: string, offset: number, words: string[]): boolean {
-  const lineStart = lower.lastIndexOf('\n', offset) + 1;
-  const lineEnd = lower.indexOf('\n', offset);
-  const line = lower.slice(lineStart, lineEnd < 0 ? lower.length : lineEnd);
+/** `words` are lower-case. */
+function onSameLineAs(text: string, offset: number, words: string[]): boolean {
+  const lineStart = text.lastIndexOf('\n', offset) + 1;
+  const lineEnd = text.indexOf('\n', offset);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).toLowerCase();
   return words.some((word) => line.includes(word));
 }
 
