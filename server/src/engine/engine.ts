@@ -259,11 +259,14 @@ function positionFix(fix: RawFix, input: AnalysisInput, lines: LineIndex): Fix {
 /** Generated or minified code: long lines, few of them. Only the secrets pass reads it. */
 export function isMinified(text: string): boolean {
   if (text.length < 4096) return false;
+  // Minified means over 300 characters per line on average: past that many lines, it cannot be, and
+  // an ordinary file is decided after reading a small part of it.
+  const maxLines = text.length / 300;
   let lines = 1;
   let longest = 0;
   let start = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-    lines++;
+    if (++lines >= maxLines) return false;
     longest = Math.max(longest, i - start);
     start = i + 1;
   }

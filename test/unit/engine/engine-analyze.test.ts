@@ -73,6 +73,9 @@ describe('Engine.analyze', () => {
     assert.equal(isMinified(('a'.repeat(2001) + '\n') + 'x\n'.repeat(3000)), false); // many short lines
     assert.equal(isMinified('a'.repeat(2100) + '\n'.repeat(6) + 'b'.repeat(2000)), true); // 4106/7 > 300
     assert.equal(isMinified('a'.repeat(2100) + '\n'.repeat(13) + 'b'.repeat(2000)), false); // 4113/14 < 300
+    assert.equal(isMinified('a'.repeat(2100) + '\n'.repeat(13) + 'b'.repeat(2087)), false); // 4200/14 = 300: not over
+    assert.equal(isMinified('a'.repeat(2100) + '\n'.repeat(13) + 'b'.repeat(2088)), true); // 4201/14 > 300
+    assert.equal(isMinified('x\n'.repeat(3000) + 'a'.repeat(5000)), false); // a long last line after many short ones
   });
 
   it('keeps going when a rule throws, and reports the error', () => {
