@@ -12,7 +12,7 @@ import { buildReport, relativeTo } from '../../../server/src/engine/report/repor
 import { BASELINE_PATH, repositorySalt } from '../../../server/src/engine/salt';
 import { collectFiles } from '../../../server/src/engine/workspace/files';
 import { runWorkspaceParallel } from '../../../server/src/engine/workspace/parallel';
-import { runWorkspace } from '../../../server/src/engine/workspace/run';
+import { prepareWorkspace, runWorkspace } from '../../../server/src/engine/workspace/run';
 import { makeWorkspace } from '../../helpers/engine';
 
 const engine = createEngine();
@@ -56,6 +56,26 @@ describe('workspace run (engine)', () => {
     assert.throws(() => runWorkspace(engine, { files: [], configFile: path.join(dir, 'bad.yml'), applyBaseline: false }), (e: unknown) => e instanceof ConfigError && /bad\.yml:\d+:\d+: Invalid YAML/.test(e.message));
     const broken = makeWorkspace({ 'shipshape.yml': 'gates:\n  maxErrors: nope\n', 'a.ts': CATCH });
     assert.throws(() => runWorkspace(engine, { files: [path.join(broken, 'a.ts')], applyBaseline: false, allowGit: false }), (e: unknown) => e instanceof ConfigError && e.message.endsWith('shipshape.yml:2:14: gates.maxErrors: must be integer'));
+  });
+
+  it('indexes the project around the checked files, not the folder of a config given with --config', () => {
+    const main = 'import { loadUser } from "../lib";\nexport function go() {\n  loadUser("1");\n}\n';
+    const dir = makeWorkspace({
+      'ci.yml': 'rules: {}\n',
+      'elsewhere/big.ts': 'export async function unrelated() {}\n',
+      'repo/.git/HEAD': 'ref: refs/heads/main\n',
+      'repo/src/lib.ts': 'export async function loadUser(id: string) { return id; }\n',
+      'repo/src/app/main.ts': main,
+      'configs/ci.yml': 'rules: {}\n',
+    });
+    const file = path.join(dir, 'repo/src/app/main.ts');
+    for (const config of ['ci.yml', 'configs/ci.yml']) {
+      const options = { files: [file], configFile: path.join(dir, config), applyBaseline: false, allowGit: false };
+      const indexed = [...prepareWorkspace(engine, options).workspace.all()].map((summary) => relativeTo(dir, summary.path)).sort();
+      assert.deepEqual(indexed, ['repo/src/app/main.ts', 'repo/src/lib.ts'], config);
+      // The async export in the repository is known, wherever the config lives.
+      assert.deepEqual(lines(runWorkspace(engine, options).findings, dir), ['failure/floating-promise repo/src/app/main.ts:3'], config);
+    }
   });
 
   it('analyses overridden content instead of the disk', () => {

@@ -81,8 +81,13 @@ export function prepareWorkspace(engine: Engine, options: WorkspaceRunOptions): 
   const configs = new Map<string, LoadedConfig>();
   const filesSkipped: Record<string, number> = {};
   const jobs: AnalysisJob[] = [];
+  const indexRoots = new Set<string>();
   for (const file of options.files) {
     const loaded = explicit ?? store.configFor(file, gitRootOf(file));
+    // The index reads the project around each file: its shipshape.yml's folder, else its repository,
+    // else its own folder. A config given with --config says which rules apply, not where the project
+    // is: `--config /tmp/ci.yml` must not index all of /tmp.
+    indexRoots.add(explicit ? (gitRootOf(file) ?? path.dirname(file)) : loaded.dir);
     const key = loaded.path ?? loaded.dir;
     if (!configs.has(key)) {
       failOnConfigErrors(loaded);
@@ -102,7 +107,7 @@ export function prepareWorkspace(engine: Engine, options: WorkspaceRunOptions): 
   }
   // Only the facts some enabled rule reads: a secrets-only run builds no import graph.
   const workspace = createWorkspaceIndex(summarizersFor(engine, [...configs.values()].map((c) => c.config)));
-  if (workspace.enabled) buildIndex(workspace, jobs, [...configs.values()].map((c) => c.dir), options.contentOverride);
+  if (workspace.enabled) buildIndex(workspace, jobs, [...indexRoots], options.contentOverride);
   return { jobs, workspace, host: new DiskHost(options.contentOverride), configs: [...configs.values()], filesSkipped };
 }
 
