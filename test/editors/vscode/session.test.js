@@ -5,7 +5,7 @@
 const assert = require('node:assert/strict');
 const vscode = require('vscode');
 const { codeOf, open, waitForDiagnostics } = require('./helpers');
-const { screenshot } = require('./helpers-screenshot');
+const { clearNotificationsForPicture, screenshot, screenshotNotifications } = require('./helpers-screenshot');
 
 const isLayer = (d) => codeOf(d) === 'architecture/layer-import';
 const IMPORT = 'import { query } from "../infra/db";\n';
@@ -32,6 +32,8 @@ describe('Shipshape context-reset prompts in VS Code (code-server)', () => {
     const editor = vscode.window.activeTextEditor;
     await waitForDiagnostics(document.uri, (d) => d.some(isLayer), 'the violation in the fixture');
     await vscode.commands.executeCommand('shipshape.startNewAiSession');
+    // Pictures only: the README's picture of the prompt shows it alone, without "new AI session started".
+    await clearNotificationsForPicture();
 
     for (let round = 1; round <= 2; round++) {
       // The user fixes it: the import line goes.
@@ -54,8 +56,9 @@ describe('Shipshape context-reset prompts in VS Code (code-server)', () => {
     assert.equal(state.shown.length, 1, 'one prompt');
     assert.match(state.shown[0], /^Since \d\d:\d\d the AI edits re-introduced `domain must not import infra` twice after it had been fixed\. Long sessions drift: start a fresh one with the primer\?$/);
 
-    // For the README (only when SHIPSHAPE_SCREENSHOT_DIR is set): the prompt and the status bar item.
-    await screenshot('session-prompt', 2500);
+    // For the README (only when SHIPSHAPE_SCREENSHOT_DIR is set): the prompt with its buttons, in the
+    // notification center (toasts do not paint in this harness), and the status bar item.
+    await screenshotNotifications('session-prompt', 2500);
 
     const primer = await vscode.commands.executeCommand('shipshape.copyPrimer');
     assert.match(primer, /^# Primer for a fresh session\n\n## Hard constraints/);
