@@ -1,7 +1,7 @@
 // bench:secrets — recall and false-positive rate on the gitleaks-derived corpus (../shared/bench/secrets),
 // per provider, side by side with secretlint; findings on real code that holds no secrets (effect, rxjs
 // src); and throughput of the secrets family alone, as a ratio to secretlint on the same tree.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -15,14 +15,18 @@ const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const SECRETLINT = ['secretlint@11.7.1', '@secretlint/secretlint-rule-preset-recommend@11.7.1'];
 const ruleMap = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'bench', 'secrets-rule-map.json'), 'utf8'));
 
-/** Writes every corpus row to its own folder (its `path`, else <id>.txt); returns the rows. */
+// The corpus is split into shards (one folder each) so the peer, which is slow on thousands of small
+// files, can run one process per core: only its findings are read from that run, never its time.
+const SHARDS = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+
+/** Writes every corpus row to its own folder (<shard>/<id>/<its path, else id.txt>); returns the rows. */
 function writeCorpus(dir) {
   const rows = fs.readFileSync(path.join(SHARED_DIR, 'bench', 'secrets', 'gitleaks-samples.jsonl'), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
-  for (const row of rows) {
-    const file = path.join(dir, row.id, row.path ?? `${row.id}.txt`);
+  rows.forEach((row, index) => {
+    const file = path.join(dir, `s${index % SHARDS}`, row.id, row.path ?? `${row.id}.txt`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, row.text);
-  }
+  });
   return rows;
 }
 
@@ -35,15 +39,27 @@ function shipshapeFindings(dir) {
   return JSON.parse(result.stdout).findings;
 }
 
-function secretlintFindings(tool, dir) {
+/** secretlint's findings on the corpus, one process per shard, all at once. */
+export async function secretlintFindings(tool, dir) {
   const config = path.join(tool, '.secretlintrc.json');
   fs.writeFileSync(config, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
+  const shards = fs.readdirSync(dir).filter((name) => /^s\d+$/.test(name));
+  const results = await Promise.all(shards.map((shard) => secretlintShard(tool, config, path.join(dir, shard))));
+  return results.flatMap((findings, i) => findings.map((f) => ({ ...f, file: `${shards[i]}/${f.file}` })));
+}
+
+function secretlintShard(tool, config, dir) {
   // Large reports are written to a file: secretlint's stdout is cut when piped.
-  const output = path.join(os.tmpdir(), `secretlint-${process.pid}.json`);
-  spawnSync(path.join(tool, 'node_modules', '.bin', 'secretlint'), ['**/*', '--format', 'json', '--secretlintrc', config, '--no-color', '--output', output], { cwd: dir, encoding: 'utf8' });
-  const out = JSON.parse(fs.readFileSync(output, 'utf8') || '[]');
-  fs.rmSync(output, { force: true });
-  return out.flatMap((file) => file.messages.map((m) => ({ file: path.relative(dir, file.filePath), ruleId: m.ruleId })));
+  const output = path.join(os.tmpdir(), `secretlint-${process.pid}-${path.basename(dir)}.json`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(tool, 'node_modules', '.bin', 'secretlint'), ['**/*', '--format', 'json', '--secretlintrc', config, '--no-color', '--output', output], { cwd: dir, stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('exit', () => {
+      const out = JSON.parse(fs.existsSync(output) ? fs.readFileSync(output, 'utf8') || '[]' : '[]');
+      fs.rmSync(output, { force: true });
+      resolve(out.flatMap((file) => file.messages.map((m) => ({ file: path.relative(dir, file.filePath), ruleId: m.ruleId }))));
+    });
+  });
 }
 
 /** A finding counts for a sample when it comes from a rule mapped to the sample's rule ("*": any secret rule). */
@@ -88,10 +104,11 @@ function score(rows, findingsByRow, hitFor) {
   return stats;
 }
 
+/** Findings by corpus row: a finding's path is <shard>/<row id>/…. */
 function groupByRow(findings) {
   const map = new Map();
   for (const finding of findings) {
-    const id = finding.file.split('/')[0];
+    const id = finding.file.split('/')[1];
     map.set(id, [...(map.get(id) ?? []), finding]);
   }
   return map;
@@ -110,7 +127,7 @@ export async function run() {
   const rows = writeCorpus(work);
   const ours = score(rows, groupByRow(shipshapeFindings(work)), (row, f) => isHit(row, f));
   const tool = peers('secretlint', SECRETLINT);
-  const theirs = score(rows, groupByRow(secretlintFindings(tool, work)), () => true);
+  const theirs = score(rows, groupByRow(await secretlintFindings(tool, work)), () => true);
   const pct = (a, b) => fmt.pct(b ? a / b : 0);
 
   const lines = ['## Secrets', '', `Corpus: ${rows.length} labelled samples from gitleaks' rule tests (${ours.secret} secrets, ${ours.clean} clean). A Shipshape hit counts only when the finding comes from the rule mapped to the sample's provider (bench/secrets-rule-map.json); secretlint gets any finding.`, ''];
