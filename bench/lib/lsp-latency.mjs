@@ -27,10 +27,12 @@ export async function connectServer(root, { on = {}, stderr = 'inherit', initial
   for (const type of [rpc.RegistrationRequest.type, rpc.WorkDoneProgressCreateRequest.type, rpc.DiagnosticRefreshRequest.type]) {
     connection.onRequest(type, (params) => on[type.method]?.(params));
   }
-  connection.onNotification((method, params) => {
-    if (method === '$/progress' && params?.value?.kind === 'end') indexDone();
-    on[method]?.(params);
+  // `$/progress` by name: the connection has its own handler for it, which a catch-all does not replace.
+  connection.onNotification('$/progress', (params) => {
+    if (params?.value?.kind === 'end') indexDone();
+    on['$/progress']?.(params);
   });
+  connection.onNotification((method, params) => on[method]?.(params));
   connection.listen();
 
   const rootUri = URI.file(root).toString();

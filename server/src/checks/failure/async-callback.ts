@@ -9,6 +9,7 @@ import { isHandled } from './floating-promise';
 import { inferenceFor } from './support/inference-for';
 import type { PromiseInference } from './support/promise-inference';
 import { findDeclaration, skipOuter } from './support/scope';
+import { syntaxNodes } from './support/syntax-nodes';
 
 export const ASYNC_CALLBACK = 'failure/async-callback';
 
@@ -53,12 +54,9 @@ export const asyncCallback: Check = {
     const inference = inferenceFor(context);
     let express5: boolean | undefined;
     const isExpress5 = () => (express5 ??= expressMajor(context.host, path.dirname(context.document.path)) >= 5);
-    const visit = (node: ts.Node): void => {
+    for (const node of syntaxNodes(tree)) {
       // Every node passes here on every keystroke: only the kinds that can hold a callback do any work.
-      if (!INTERESTING.has(node.kind)) {
-        ts.forEachChild(node, visit);
-        return;
-      }
+      if (!INTERESTING.has(node.kind)) continue;
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
         for (const { argument, site, caller } of callbackSites(node, inference)) {
           if (site === 'express' && isExpress5()) continue;
@@ -82,9 +80,7 @@ export const asyncCallback: Check = {
           context.report({ ruleId: ASYNC_CALLBACK, start: name.getStart(tree), end: name.end, message: messageFor('void-override', `${base}.${name.getText(tree)}`) });
         }
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(tree);
+    }
   },
 };
 

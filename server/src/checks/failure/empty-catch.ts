@@ -6,6 +6,7 @@ import type { Check } from '../../engine/types';
 import { catchClauseFixes } from './catch-fixes';
 import { hasShipshapeTodo } from './handler-body';
 import { pythonHandlers } from './python/except-clauses';
+import { syntaxNodes } from './support/syntax-nodes';
 
 const CATCH_CLAUSE = /(?<![.\w$])catch\s*[({/]/;
 
@@ -58,7 +59,7 @@ export const emptyCatch: Check = {
     if (!CATCH_CLAUSE.test(context.document.text)) return;
     const tree = context.tsTree();
     if (!tree) return;
-    const visit = (node: ts.Node): void => {
+    for (const node of syntaxNodes(tree)) {
       if (ts.isCatchClause(node) && node.block.statements.length === 0 && !hasShipshapeTodo(tree.text, node.block.pos, node.block.end)) {
         const start = node.getStart(tree);
         // The clause head: `catch` and its binding, e.g. `catch (err)`.
@@ -75,8 +76,6 @@ export const emptyCatch: Check = {
           fixes: catchClauseFixes(node, tree, todoFix),
         });
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(tree);
+    }
   },
 };

@@ -6,6 +6,7 @@ import type { Check, CheckContext, RawFix } from '../../engine/types';
 import { inferenceFor } from './support/inference-for';
 import type { PromiseInference } from './support/promise-inference';
 import { enclosingFunction, isAsyncFunction, skipOuter } from './support/scope';
+import { syntaxNodes } from './support/syntax-nodes';
 
 export const FLOATING_PROMISE = 'failure/floating-promise';
 export const DEFAULT_REJECTION_HANDLER = '(error) => queueMicrotask(() => { throw error; })';
@@ -50,7 +51,7 @@ export const floatingPromise: Check = {
     if (!tree) return;
     const inference = inferenceFor(context);
     const handler = typeof context.options.rejectionHandler === 'string' && context.options.rejectionHandler.trim() ? context.options.rejectionHandler.trim() : DEFAULT_REJECTION_HANDLER;
-    const visit = (node: ts.Node): void => {
+    for (const node of syntaxNodes(tree)) {
       switch (node.kind) {
         case ts.SyntaxKind.ExpressionStatement:
           checkStatement(node as ts.ExpressionStatement, tree, inference, context, handler);
@@ -64,9 +65,7 @@ export const floatingPromise: Check = {
           if (condition) checkCondition(condition, tree, inference, context);
         }
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(tree);
+    }
   },
 };
 

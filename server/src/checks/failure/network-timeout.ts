@@ -6,6 +6,7 @@ import { importedApiResolver } from './api-exports';
 import { apiAliases } from './support/api-aliases';
 import { pythonNetworkTimeouts } from './support/network-python';
 import { addPropertyEdit, constObjects, formatMilliseconds, optionsArgument, propertyState, type ConstObjects, type OptionsArgument } from './support/options-object';
+import { syntaxNodes } from './support/syntax-nodes';
 
 const RULE_ID = 'failure/network-timeout';
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -142,7 +143,7 @@ function checkScript(context: CheckContext, tree: ts.SourceFile, timeoutMs: numb
   const aliases = apiAliases(tree, importedApiResolver(context));
   let consts: ConstObjects | undefined;
   const axiosDefaultsBounded = /\.defaults\.timeout\s*=/.test(tree.text);
-  const visit = (node: ts.Node): void => {
+  for (const node of syntaxNodes(tree)) {
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       const api = aliases.resolve(node.expression);
       const shape = api ? SHAPES[api] : undefined;
@@ -151,9 +152,7 @@ function checkScript(context: CheckContext, tree: ts.SourceFile, timeoutMs: numb
         checkCall(context, tree, node, shape, consts, timeoutMs);
       }
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(tree);
+  }
 }
 
 function checkCall(context: CheckContext, tree: ts.SourceFile, call: ts.CallExpression | ts.NewExpression, shape: ApiShape, consts: ConstObjects, timeoutMs: number): void {

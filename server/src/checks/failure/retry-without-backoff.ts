@@ -4,6 +4,7 @@ import ts from 'typescript';
 import type { Check } from '../../engine/types';
 import { apiAliases, type ApiAliases } from './support/api-aliases';
 import { unwrap } from './support/external-input';
+import { syntaxNodes } from './support/syntax-nodes';
 
 const RULE_ID = 'failure/retry-without-backoff';
 /** Helpers that wait: `await sleep(ms)`, `await delay(ms)`, `await setTimeout(ms)` (timers/promises)… */
@@ -37,7 +38,7 @@ export const retryWithoutBackoff: Check = {
     const tree = context.tsTree();
     if (!tree || !/\b(?:while|for)\b/.test(context.document.text)) return;
     let aliases: ApiAliases | undefined;
-    const visit = (node: ts.Node): void => {
+    for (const node of syntaxNodes(tree)) {
       if (ts.isWhileStatement(node) || ts.isDoStatement(node) || ts.isForStatement(node)) {
         aliases ??= apiAliases(tree);
         const verdict = judgeLoop(node, aliases);
@@ -55,9 +56,7 @@ export const retryWithoutBackoff: Check = {
           });
         }
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(tree);
+    }
   },
 };
 

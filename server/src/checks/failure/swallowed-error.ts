@@ -6,6 +6,7 @@ import type { Check, CheckContext } from '../../engine/types';
 import { callbackFixes, catchClauseFixes } from './catch-fixes';
 import { bindingName, hasShipshapeTodo, judgeBlock, judgeCallback, type HandlerOptions, type HandlerVerdict } from './handler-body';
 import { pythonHandlers } from './python/except-clauses';
+import { syntaxNodes } from './support/syntax-nodes';
 
 const RULE_ID = 'failure/swallowed-error';
 
@@ -66,7 +67,7 @@ export const swallowedError: Check = {
     if (!tree || !/catch|then/.test(text)) return;
     const options = handlerOptions(context);
     const allowLogIn = stringList(context.options.allowLogIn);
-    const visit = (node: ts.Node): void => {
+    for (const node of syntaxNodes(tree)) {
       if (ts.isCatchClause(node)) {
         const verdict = judgeBlock(node.block.statements, bindingName(node.variableDeclaration?.name), options, !!node.variableDeclaration);
         if (verdict.kind === 'swallowed' && !allowedHere(node, verdict, allowLogIn) && !hasShipshapeTodo(text, node.block.pos, node.block.end)) {
@@ -102,9 +103,7 @@ export const swallowedError: Check = {
           }
         }
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(tree);
+    }
   },
 };
 

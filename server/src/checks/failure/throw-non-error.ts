@@ -4,6 +4,7 @@
 // could be Errors and are never reported: without types, precision comes first.
 import ts from 'typescript';
 import type { Check, RawFix } from '../../engine/types';
+import { syntaxNodes } from './support/syntax-nodes';
 
 const RULE_ID = 'failure/throw-non-error';
 
@@ -33,16 +34,6 @@ export const throwNonError: Check = {
     const tree = context.tsTree();
     const text = context.document.text;
     if (!tree || !/throw|Promise/.test(text)) return;
-    const visit = (node: ts.Node): void => {
-      if (ts.isThrowStatement(node)) {
-        check(node.expression, 'throw');
-      } else if (ts.isCallExpression(node) && isReject(node)) {
-        const argument = node.arguments[0];
-        if (argument) check(argument, 'reject');
-        else report(node, 'value', 'reject', undefined);
-      }
-      ts.forEachChild(node, visit);
-    };
     const check = (expression: ts.Expression, how: 'throw' | 'reject'): void => {
       const kind = nonErrorKind(expression, 0);
       if (kind) report(expression, kind, how, fixFor(expression, kind, tree));
@@ -50,7 +41,15 @@ export const throwNonError: Check = {
     const report = (node: ts.Node, kind: Kind, how: 'throw' | 'reject', fix: RawFix | undefined): void => {
       context.report({ ruleId: RULE_ID, start: node.getStart(tree), end: node.end, message: message(kind, how), ...(fix ? { fixes: [fix] } : {}) });
     };
-    visit(tree);
+    for (const node of syntaxNodes(tree)) {
+      if (ts.isThrowStatement(node)) {
+        check(node.expression, 'throw');
+      } else if (ts.isCallExpression(node) && isReject(node)) {
+        const argument = node.arguments[0];
+        if (argument) check(argument, 'reject');
+        else report(node, 'value', 'reject', undefined);
+      }
+    }
   },
 };
 

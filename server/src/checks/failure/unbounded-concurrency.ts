@@ -3,6 +3,7 @@
 import ts from 'typescript';
 import type { Check } from '../../engine/types';
 import { declarationOf, externalSource, unwrap, type ExternalSource } from './support/external-input';
+import { syntaxNodes } from './support/syntax-nodes';
 
 const RULE_ID = 'failure/unbounded-concurrency';
 const COMBINATORS = new Set(['all', 'allSettled']);
@@ -32,7 +33,7 @@ export const unboundedConcurrency: Check = {
   run(context) {
     const tree = context.tsTree();
     if (!tree || !context.document.text.includes('Promise.')) return;
-    const visit = (node: ts.Node): void => {
+    for (const node of syntaxNodes(tree)) {
       if (ts.isCallExpression(node) && isPromiseCombinator(node.expression) && node.arguments.length === 1) {
         const mapped = unwrap(node.arguments[0]);
         if (ts.isCallExpression(mapped)) {
@@ -50,9 +51,7 @@ export const unboundedConcurrency: Check = {
           }
         }
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(tree);
+    }
   },
 };
 

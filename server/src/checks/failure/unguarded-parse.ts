@@ -3,6 +3,7 @@
 import ts from 'typescript';
 import type { Check } from '../../engine/types';
 import { externalSource, unwrap } from './support/external-input';
+import { syntaxNodes } from './support/syntax-nodes';
 
 const RULE_ID = 'failure/unguarded-parse';
 /** Array methods that call their callback synchronously: a try around them guards the callback. */
@@ -35,7 +36,7 @@ export const unguardedParse: Check = {
   run(context) {
     const tree = context.tsTree();
     if (!tree || !context.document.text.includes('JSON.parse')) return;
-    const visit = (node: ts.Node): void => {
+    for (const node of syntaxNodes(tree)) {
       if (ts.isCallExpression(node) && isJsonParse(node.expression) && node.arguments[0]) {
         const source = externalSource(node.arguments[0]);
         if (source && !isGuarded(node)) {
@@ -49,9 +50,7 @@ export const unguardedParse: Check = {
           });
         }
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(tree);
+    }
   },
 };
 
