@@ -63,6 +63,15 @@ limits:
     assert.match(problems[0].message, /must NOT have additional properties 'layers'/);
   });
 
+  it('reports every unknown key at its own line, not only the first', () => {
+    const { problems } = parse('rules: {}\nlayers:\n  a: b\ngate:\n  maxErrors: 0\narchitecture:\n  layer: {}\n');
+    assert.deepEqual(problems.map((p) => [p.line, p.message]), [
+      [2, "must NOT have additional properties 'layers'"],
+      [4, "must NOT have additional properties 'gate'"],
+      [7, "architecture: must NOT have additional properties 'layer'"],
+    ]);
+  });
+
   it('reports a constraint on an undeclared layer at its line', () => {
     const { config, problems } = parse('architecture:\n  layers:\n    domain: src/**\n  constraints:\n    - layer: domian\n      mayImport: [infra]\n');
     assert.equal(config, undefined);

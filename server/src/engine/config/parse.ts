@@ -145,10 +145,12 @@ function semanticProblems(config: ShipshapeConfig, doc: Document, at: At, option
 function simplifyErrors(errors: ErrorObject[]): ErrorObject[] {
   const byPath = new Map<string, ErrorObject>();
   for (const error of errors) {
-    const previous = byPath.get(error.instancePath);
+    // Each unknown key is its own problem: several at one level are all underlined, not just the first.
+    const key = error.keyword === 'additionalProperties' ? `${error.instancePath}\u0000${(error.params as { additionalProperty: string }).additionalProperty}` : error.instancePath;
+    const previous = byPath.get(key);
     // Prefer concrete messages (enum, type, additionalProperties) over the generic oneOf summary.
     if (!previous || previous.keyword === 'oneOf' || (previous.keyword === 'type' && error.keyword === 'enum')) {
-      byPath.set(error.instancePath, error);
+      byPath.set(key, error);
     }
   }
   // A child error explains its parent's oneOf failure better than the parent does.
