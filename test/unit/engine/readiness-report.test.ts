@@ -383,6 +383,22 @@ describe('readiness report details', () => {
     assert.match(markdown, /^- a\.ts:1 — warning: a \\\| b \\\*c\\\* \\_d\\_ \\<e\\> next$/m);
   });
 
+  it('keeps a required rule that every shard had switched off as off in the merged verdict', () => {
+    const shard = (gate: { passed: boolean; actual: number; message: string }): ReadinessReport => ({
+      version: 1,
+      kind: 'readiness',
+      verdict: { passed: gate.passed, gates: [{ id: 'required:failure/empty-catch', limit: 0, ...gate }], scores: {}, newOnly: false },
+      findings: [],
+      projectChecks: [],
+      summary: { filesScanned: 1, filesSkipped: {}, bySeverity: {}, byFamily: {}, suppressed: 0, baselined: 0 },
+      gatesConfig: { required: ['failure/empty-catch'] },
+    });
+    const off = { passed: false, actual: 0, message: 'failure/empty-catch is required but switched off or unknown' };
+    const on = { passed: true, actual: 0, message: 'failure/empty-catch passes' };
+    assert.deepEqual(gateLines(mergeReadiness([shard(off), shard(off)])), ['required:failure/empty-catch false 0/0 failure/empty-catch is required but switched off or unknown']);
+    assert.deepEqual(gateLines(mergeReadiness([shard(off), shard(on)])), ['required:failure/empty-catch true 0/0 failure/empty-catch passes']);
+  });
+
   it('merges findings on one line by column, and keeps no project checks when no shard had them', () => {
     const merged = mergeReadiness([report([finding('failure/x', 1, 9), finding('failure/x', 1, 2)]), report([finding('failure/y', 1, 5)])]);
     assert.deepEqual(merged.findings.map((f) => `${f.line}:${f.column}`), ['1:2', '1:5', '1:9']);

@@ -142,7 +142,10 @@ export function mergeReadiness(reports: ReadinessReport[]): ReadinessReport {
   const gatesConfig = reports[0].gatesConfig;
   const asFindings = findings.map((f) => ({ ...f, family: f.family as Finding['family'], severity: f.severity as Finding['severity'], suppressed: f.baselineState === 'unchanged' ? { kind: 'baseline' as const } : undefined }));
   const readinessRules = projectChecks.filter((c) => c.status !== 'off').map((c) => ({ id: c.ruleId }) as { id: string });
-  const enabled = new Set([...readinessRules.map((r) => r.id), ...findings.map((f) => f.ruleId), ...(gatesConfig.required ?? []).filter((id) => !id.startsWith('readiness/'))]);
+  // A required rule is on when some shard ran it: that shard's own gate for it passed or counted findings
+  // (a gate that failed with none says the rule was off there).
+  const ranInAShard = (id: string) => reports.some((r) => r.verdict.gates.some((g) => g.id === `required:${id}` && (g.passed || g.actual > 0)));
+  const enabled = new Set([...readinessRules.map((r) => r.id), ...findings.map((f) => f.ruleId), ...(gatesConfig.required ?? []).filter((id) => !id.startsWith('readiness/') && ranInAShard(id))]);
   const verdict = evaluateGates(asFindings as unknown as Finding[], gatesConfig, readinessRules as never, enabled);
   const sum = (pick: (r: ReadinessReport) => number) => reports.reduce((total, r) => total + pick(r), 0);
   const filesSkipped: Record<string, number> = {};
