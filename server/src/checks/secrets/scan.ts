@@ -68,7 +68,7 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
 
   // Pattern rules whose keywords occur in the file.
   const candidates = new Set<PatternRule>(rulesIndex.alwaysRun);
-  for (const match of text.matchAll(rulesIndex.keywordRegex)) for (const rule of rulesIndex.rulesByKeyword.get(match[0].toLowerCase())!) candidates.add(rule);
+  for (const match of text.matchAll(rulesIndex.keywordRegex)) for (const rule of rulesIndex.rulesByKeyword.get(match[0].toLowerCase()) ?? []) candidates.add(rule);
   for (const rule of candidates) {
     if (rule.paths && !options.matchesPath(rule.paths)) continue;
     for (const match of text.matchAll(rule.regex)) matches.push(...patternMatches(rule, match, text));
