@@ -37,8 +37,8 @@ describe('config problems', () => {
 
   it('report schema errors at the value, unknown keys at the key, with the path', () => {
     assert.deepEqual(problems('limits:\n  maxFileSizeKB: -1\n  extra: 1\n'), ["error 3:3-3:8 limits: must NOT have additional properties 'extra'", 'error 2:18-2:20 limits.maxFileSizeKB: must be > 0']);
-    // One problem per path: the first unknown key (fixing it shows the next).
-    assert.deepEqual(problems('a: &a [1]\nb: *a\n'), ["error 1:1-1:2 must NOT have additional properties 'a'"]);
+    // Every unknown key at its own key, not only the first.
+    assert.deepEqual(problems('a: &a [1]\nb: *a\n'), ["error 1:1-1:2 must NOT have additional properties 'a'", "error 2:1-2:2 must NOT have additional properties 'b'"]);
     assert.deepEqual(problems('rules: [1, 2]\n'), ['error 1:8-1:14 rules: must be object']);
     assert.deepEqual(problems('ignore: "x"\n'), ['error 1:9-1:12 ignore: must be array']);
     assert.deepEqual(problems('- 1\n- 2\n'), ['error 1:1-1:2 must be object']);
