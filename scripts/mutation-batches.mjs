@@ -1,0 +1,30 @@
+// The batches of `npm run mutation` (scripts/mutation.mjs): one Stryker run each, with its own report
+// and incremental file. Together they cover stryker.config.json's `mutate` (the engine and the checks).
+// `tests` narrows the unit tests a batch runs to the ones written for that code: a check runs inside
+// every analysis, so without it each of its mutants would be tried against nearly the whole unit suite
+// (slow on two cores). Narrowing can only lower a score: a mutant killed only by an unrelated test counts
+// as survived. The engine batch runs every unit test.
+const RULES = (...names) => names.map((name) => `test/unit/rules/${name}.test.ts`);
+const ARCHITECTURE_RULES = RULES('cycle', 'forbidden-package', 'layer-import', 'public-api', 'python-imports', 'unresolved-import');
+const FAILURE_RULES = RULES('async-callback', 'empty-catch', 'failure-fixes', 'failure-network-examples', 'floating-promise', 'network-timeout', 'retry-without-backoff', 'swallowed-error', 'throw-non-error', 'unbounded-concurrency', 'unguarded-parse');
+
+export const BATCHES = [
+  { name: 'engine', mutate: ['server/src/engine/**/*.ts'] },
+  {
+    name: 'checks-architecture',
+    mutate: ['server/src/checks/architecture/**/*.ts'],
+    tests: ['test/unit/architecture/**/*.test.ts', ...ARCHITECTURE_RULES, 'test/unit/workspace-index.test.ts', 'test/unit/engine/host-index.test.ts', 'test/unit/engine/workspace-run.test.ts'],
+  },
+  {
+    name: 'checks-secrets',
+    mutate: ['server/src/checks/secrets/**/*.ts'],
+    tests: ['test/unit/secrets/**/*.test.ts', 'test/unit/secret-rule-pack.test.ts', 'test/unit/fingerprint.test.ts', ...RULES('private-key')],
+  },
+  {
+    name: 'checks-other',
+    mutate: ['server/src/checks/*.ts', 'server/src/checks/readiness/**/*.ts', 'server/src/checks/shipshape/**/*.ts'],
+    tests: ['test/unit/readiness-*.test.ts', 'test/unit/engine/readiness-report.test.ts', 'test/unit/engine/project-files.test.ts', 'test/unit/suppressions.test.ts', 'test/unit/engine/engine-analyze.test.ts', 'test/unit/primer/**/*.test.ts'],
+  },
+  { name: 'checks-failure', mutate: ['server/src/checks/failure/*.ts', 'server/src/checks/failure/python/**/*.ts'], tests: FAILURE_RULES },
+  { name: 'checks-failure-support', mutate: ['server/src/checks/failure/support/**/*.ts'], tests: FAILURE_RULES },
+];
