@@ -35,7 +35,7 @@ for (const batch of selected) {
     incrementalFile: `reports/mutation/${batch.name}.incremental.json`,
     htmlReporter: { fileName: `reports/mutation/${batch.name}.html` },
     jsonReporter: { fileName: `reports/mutation/${batch.name}.json` },
-    ...(batch.tests ? { mochaOptions: { ...base.mochaOptions, spec: batch.tests } } : {}),
+    mochaOptions: { ...base.mochaOptions, ...(batch.tests ? { spec: batch.tests } : {}), ...(batch.ignoreTests ? { ignore: batch.ignoreTests } : {}) },
   };
   delete config.$schema;
   const configFile = path.join(out, `${batch.name}.stryker.config.json`);
