@@ -13,14 +13,18 @@ const FAILURE_RULES = RULES('async-callback', 'empty-catch', 'failure-fixes', 'f
 // reports, project checks) each with the tests written for them; the workspace tests analyse whole
 // projects and would make every core mutant slow to try.
 const UNIT = (...names) => names.map((name) => `test/unit/${name}.test.ts`);
-const ENGINE_CORE_TESTS = [...UNIT('engine/engine-analyze', 'engine/config-problems', 'engine/suppression-edit', 'engine/host-index', 'config', 'suppressions', 'fingerprint', 'workspace-index', 'incremental-parse', 'architecture/explain'), 'test/unit/primer/**/*.test.ts'];
+const ENGINE_CORE_TESTS = [...UNIT('engine/engine-analyze', 'engine/config-problems', 'engine/suppression-edit', 'engine/host-index', 'config', 'suppressions', 'fingerprint', 'workspace-index', 'incremental-parse', 'architecture/explain', 'rules/python-imports'), 'test/unit/primer/**/*.test.ts'];
 const ENGINE_WORKSPACE_TESTS = UNIT('engine/workspace-run', 'engine/project-files', 'engine/readiness-report', 'readiness-checks', 'readiness-evidence', 'readiness-details', 'no-network', 'workspace-index');
 
 export const BATCHES = [
-  { name: 'engine', mutate: ['server/src/engine/*.ts', 'server/src/engine/config/**/*.ts', 'server/src/engine/grammar/**/*.ts', 'server/src/engine/primer/**/*.ts'], tests: ENGINE_CORE_TESTS },
+  {
+    name: 'engine',
+    mutate: ['server/src/engine/*.ts', '!server/src/engine/{baseline,salt,docs}.ts', 'server/src/engine/config/**/*.ts', 'server/src/engine/grammar/**/*.ts', 'server/src/engine/primer/**/*.ts'],
+    tests: ENGINE_CORE_TESTS,
+  },
   {
     name: 'engine-workspace',
-    mutate: ['server/src/engine/workspace/**/*.ts', 'server/src/engine/readiness/**/*.ts', 'server/src/engine/report/**/*.ts', 'server/src/engine/project/**/*.ts'],
+    mutate: ['server/src/engine/{baseline,salt,docs}.ts', 'server/src/engine/workspace/**/*.ts', 'server/src/engine/readiness/**/*.ts', 'server/src/engine/report/**/*.ts', 'server/src/engine/project/**/*.ts'],
     tests: ENGINE_WORKSPACE_TESTS,
   },
   {

@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Minimatch } from 'minimatch';
 import { BATCHES } from './mutation-batches.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,8 +34,12 @@ for (const batch of BATCHES) {
   const report = JSON.parse(fs.readFileSync(file, 'utf8'));
   const when = fs.statSync(file).mtime.toISOString().replace(/\.\d+Z$/, 'Z');
   let count = 0;
+  // Only the batch's own files: a report can carry results for other files from its incremental file.
+  const include = batch.mutate.filter((glob) => !glob.startsWith('!')).map((glob) => new Minimatch(glob));
+  const exclude = batch.mutate.filter((glob) => glob.startsWith('!')).map((glob) => new Minimatch(glob.slice(1)));
   for (const [name, data] of Object.entries(report.files)) {
     const relative = path.isAbsolute(name) ? path.relative(root, name) : name;
+    if (!include.some((glob) => glob.match(relative)) || exclude.some((glob) => glob.match(relative))) continue;
     const folder = folderOf(relative);
     const row = rows.get(folder) ?? Object.fromEntries(KINDS.map((k) => [k, 0]));
     const own = files.get(relative) ?? Object.fromEntries(KINDS.map((k) => [k, 0]));
