@@ -13,8 +13,8 @@ const FAILURE_RULES = RULES('async-callback', 'empty-catch', 'failure-fixes', 'f
 // reports, project checks) each with the tests written for them; the workspace tests analyse whole
 // projects and would make every core mutant slow to try.
 const UNIT = (...names) => names.map((name) => `test/unit/${name}.test.ts`);
-const ENGINE_CORE_TESTS = [...UNIT('engine/engine-analyze', 'engine/config-problems', 'engine/suppression-edit', 'engine/host-index', 'config', 'suppressions', 'fingerprint', 'workspace-index', 'incremental-parse', 'architecture/explain', 'rules/python-imports'), 'test/unit/primer/**/*.test.ts'];
-const ENGINE_WORKSPACE_TESTS = UNIT('engine/workspace-run', 'engine/project-files', 'engine/readiness-report', 'readiness-checks', 'readiness-evidence', 'readiness-details', 'no-network', 'workspace-index');
+const ENGINE_CORE_TESTS = [...UNIT('engine/engine-analyze', 'engine/engine-entry', 'engine/config-problems', 'engine/config-positions', 'engine/suppression-edit', 'engine/host-index', 'config', 'suppressions', 'suppressions-detail', 'fingerprint', 'workspace-index', 'incremental-parse', 'architecture/explain', 'rules/python-imports'), 'test/unit/primer/**/*.test.ts'];
+const ENGINE_WORKSPACE_TESTS = UNIT('engine/workspace-run', 'engine/result-cache', 'engine/project-files', 'engine/readiness-report', 'readiness-checks', 'readiness-evidence', 'readiness-details', 'no-network', 'workspace-index');
 
 export const BATCHES = [
   {

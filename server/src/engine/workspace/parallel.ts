@@ -35,6 +35,7 @@ const WORKER_SCRIPT = path.join(__dirname, 'workspace-worker.js');
 
 export async function runWorkspaceParallel(engine: Engine, options: ParallelRunOptions): Promise<WorkspaceRun & { cache?: { hits: number; misses: number } }> {
   // Python import analysis needs its WebAssembly parser; only runs with Python files pay for loading it.
+  // Stryker disable next-line all: loading the parser is process-wide and idempotent; in the mutation test process an earlier test has always loaded it, and loading it when not needed only costs time
   if (options.files.some((file) => languageOf(file) === 'python')) await preparePythonImports();
   // Threads are started before the files are read, sized on the files' sizes on disk; the ones the
   // cache makes unnecessary are stopped unused.
