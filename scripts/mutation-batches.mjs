@@ -7,6 +7,7 @@
 // incremental-parse test under test/unit/engine, which takes seconds and reaches every engine mutant).
 const RULES = (...names) => names.map((name) => `test/unit/rules/${name}*.test.ts`);
 const ARCHITECTURE_RULES = RULES('cycle', 'forbidden-package', 'layer-import', 'public-api', 'python-imports', 'unresolved-import');
+const ARCHITECTURE_TESTS = ['test/unit/architecture/**/*.test.ts', ...ARCHITECTURE_RULES, 'test/unit/workspace-index.test.ts', 'test/unit/engine/host-index.test.ts'];
 const FAILURE_RULES = RULES('async-callback', 'empty-catch', 'failure-fixes', 'failure-network-examples', 'floating-promise', 'network-timeout', 'retry-without-backoff', 'swallowed-error', 'throw-non-error', 'unbounded-concurrency', 'unguarded-parse');
 
 // The engine's core (analysis, config, suppressions, primer) and its workspace half (runs, readiness,
@@ -14,7 +15,7 @@ const FAILURE_RULES = RULES('async-callback', 'empty-catch', 'failure-fixes', 'f
 // projects and would make every core mutant slow to try.
 const UNIT = (...names) => names.map((name) => `test/unit/${name}.test.ts`);
 const ENGINE_CORE_TESTS = [...UNIT('engine/engine-analyze', 'engine/engine-entry', 'engine/config-problems', 'engine/config-positions', 'engine/suppression-edit', 'engine/host-index', 'config', 'suppressions', 'suppressions-detail', 'fingerprint', 'workspace-index', 'incremental-parse', 'architecture/explain', 'rules/python-imports'), 'test/unit/primer/**/*.test.ts'];
-const ENGINE_WORKSPACE_TESTS = UNIT('engine/workspace-run', 'engine/result-cache', 'engine/project-files', 'engine/readiness-report', 'readiness-checks', 'readiness-evidence', 'readiness-details', 'no-network', 'workspace-index');
+const ENGINE_WORKSPACE_TESTS = UNIT('engine/workspace-run', 'engine/result-cache', 'engine/file-walk', 'engine/project-files', 'engine/readiness-report', 'readiness-checks', 'readiness-evidence', 'readiness-details', 'no-network', 'workspace-index');
 
 export const BATCHES = [
   {
@@ -29,9 +30,12 @@ export const BATCHES = [
   },
   {
     name: 'checks-architecture',
-    mutate: ['server/src/checks/architecture/**/*.ts'],
-    tests: ['test/unit/architecture/**/*.test.ts', ...ARCHITECTURE_RULES, 'test/unit/workspace-index.test.ts', 'test/unit/engine/host-index.test.ts'],
+    mutate: ['server/src/checks/architecture/**/*.ts', '!server/src/checks/architecture/{code-lexer,scan-imports,imports}.ts'],
+    tests: ARCHITECTURE_TESTS,
   },
+  // The import scanner apart: its mutants are tried against a scan of every source file of the repository
+  // (and many loop mutants time out), so it is the slowest batch.
+  { name: 'checks-architecture-scanner', mutate: ['server/src/checks/architecture/{code-lexer,scan-imports,imports}.ts'], tests: ARCHITECTURE_TESTS },
   {
     name: 'checks-secrets',
     mutate: ['server/src/checks/secrets/**/*.ts'],
