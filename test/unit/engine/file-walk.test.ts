@@ -1,0 +1,53 @@
+// The file walk (collectFiles) against git's ignore rules in detail: a walk started below the repository
+// root applies every .gitignore and .git/info/exclude from the root down; a walk from the root applies
+// the root's exclude file; nested .gitignore files apply to their own folder only; directory-only
+// patterns; VCS and node_modules folders are always skipped; files given by name are kept.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { collectFiles } from '../../../server/src/engine/workspace/files';
+import { makeWorkspace } from '../../helpers/engine';
+
+const relative = (root: string, files: string[]) => files.map((f) => path.relative(root, f).split(path.sep).join('/'));
+
+describe('file walk and ignore rules', () => {
+  const files = {
+    '.gitignore': '*.log\nbuild/\n',
+    '.git/HEAD': 'ref: refs/heads/main\n',
+    '.git/info/exclude': 'secret.txt\n',
+    'a.ts': '',
+    'a.log': '',
+    'secret.txt': '',
+    'build/out.js': '',
+    'build.ts': '',
+    'pkg/.gitignore': 'local.ts\n',
+    'pkg/local.ts': '',
+    'pkg/other.ts': '',
+    'pkg/sub/local.ts': '',
+    'pkg/sub/secret.txt': '',
+    'other/local.ts': '',
+    'node_modules/x/index.js': '',
+    '.hg/store': '',
+    '.svn/entries': '',
+    'pkg/node_modules/y.js': '',
+  };
+
+  it('from the repository root: root exclude, nested rules for their folder, directory patterns, skipped folders', () => {
+    const root = makeWorkspace(files);
+    assert.deepEqual(relative(root, collectFiles([root]).files), ['.gitignore', 'a.ts', 'build.ts', 'other/local.ts', 'pkg/.gitignore', 'pkg/other.ts']);
+  });
+
+  it('from a folder below the root: every rule file from the root down still applies', () => {
+    const root = makeWorkspace(files);
+    assert.deepEqual(relative(root, collectFiles([path.join(root, 'pkg')]).files), ['pkg/.gitignore', 'pkg/other.ts']);
+    assert.deepEqual(relative(root, collectFiles([path.join(root, 'pkg', 'sub')]).files), []);
+  });
+
+  it('outside a repository only the folder own .gitignore files apply; named files and missing paths', () => {
+    const root = makeWorkspace({ ...files, '.git/HEAD': undefined as unknown as string, '.git/info/exclude': undefined as unknown as string });
+    fs.rmSync(path.join(root, '.git'), { recursive: true, force: true });
+    const walk = collectFiles([path.join(root, 'pkg'), path.join(root, 'a.log'), path.join(root, 'nope.ts')]);
+    assert.deepEqual(relative(root, walk.files), ['a.log', 'pkg/.gitignore', 'pkg/other.ts', 'pkg/sub/secret.txt']);
+    assert.deepEqual(walk.missing, [path.join(root, 'nope.ts')]);
+  });
+});

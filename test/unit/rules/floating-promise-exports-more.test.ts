@@ -1,0 +1,30 @@
+// failure/floating-promise across files, more export forms (async-exports.ts): default re-exports
+// (plain and renamed), namespace re-exports (export * as, import * then export), constants bound to
+// imports (directly, through a local, in a list, through import-equals, in an object), default exports
+// of imports, chains through several modules, members of clients made by a module, and type-only
+// re-exports (not values).
+import { ruleTable } from '../../helpers/rule-tester';
+
+ruleTable('failure/floating-promise', {
+  valid: [
+    { files: {"src/lib.ts":"export type { save } from \"./more\";","src/more.ts":"export async function save() {}\nexport default async function () {}\n"}, workspace: true, filename: "src/main.ts", code: "import { save } from \"./lib\";\nsave();" },
+    { files: {"src/lib.ts":"export const x = 1;","src/more.ts":"export async function save() {}\nexport default async function () {}\n"}, workspace: true, filename: "src/main.ts", code: "import * as lib from \"./lib\";\nlib.x.toFixed();" },
+  ],
+  invalid: [
+    { files: {"src/lib.ts":"export { default } from \"./more\";","src/more.ts":"export async function save() {}\nexport default async function () {}\n"}, workspace: true, filename: "src/main.ts", code: "import save from \"./lib\";\nsave();", errors: [{ line: 2, column: 1, endLine: 2, endColumn: 7 }] },
+    { files: {"src/lib.ts":"export { default as def } from \"./more\";","src/more.ts":"export async function save() {}\nexport default async function () {}\n"}, workspace: true, filename: "src/main.ts", code: "import { def } from \"./lib\";\ndef();", errors: [{ line: 2, column: 1, endLine: 2, endColumn: 6 }] },
+    { files: {"src/lib.ts":"export * as m from \"./more\";","src/more.ts":"export async function save() {}\nexport default async function () {}\n"}, workspace: true, filename: "src/main.ts", code: "import { m } from \"./lib\";\nm.save();", errors: [{ line: 2, column: 1, endLine: 2, endColumn: 9 }] },
+    { files: {"src/lib.ts":"import * as m from \"./more\";\nexport { m };","src/more.ts":"export async function save() {}\nexport default async function () {}\n"}, workspace: true, filename: "src/main.ts", code: "import { m } from \"./lib\";\nm.save();", errors: [{ line: 2, column: 1, endLine: 2, endColumn: 9 }] },
+    { files: {"src/lib.ts":"import { save } from \"./more\";\nexport const s = save;","src/more.ts":"export async function save() {}\nexport default async function () {}\n"}, workspace: true, filename: "src/main.ts", code: "import { s } from \"./lib\";\ns();", errors: [{ line: 2, column: 1, endLine: 2, endColumn: 4 }] },
+    { files: {"src/lib.ts":"import { save } from \"./more\";\nexport default save;","src/more.ts":"export async function save() {}\nexport default async function () {}\n"}, workspace: true, filename: "src/main.ts", code: "import s from \"./lib\";\ns();", errors: [{ line: 2, column: 1, endLine: 2, endColumn: 4 }] },
+    { files: {"src/lib.ts":"import def from \"./more\";\nexport { def };","src/more.ts":"export async function save() {}\nexport default async function () {}\n"}, workspace: true, filename: "src/main.ts", code: "import { def } from \"./lib\";\ndef();", errors: [{ line: 2, column: 1, endLine: 2, endColumn: 6 }] },
+    { files: {"src/lib.ts":"import m = require(\"./more\");\nexport const s = m.save;","src/more.ts":"export async function save() {}\nexport default async function () {}\n"}, workspace: true, filename: "src/main.ts", code: "import { s } from \"./lib\";\ns();", errors: [{ line: 2, column: 1, endLine: 2, endColumn: 4 }] },
+    { files: {"src/lib.ts":"import { save } from \"./more\";\nexport const o = { save };","src/more.ts":"export async function save() {}\nexport default async function () {}\n"}, workspace: true, filename: "src/main.ts", code: "import { o } from \"./lib\";\no.save();", errors: [{ line: 2, column: 1, endLine: 2, endColumn: 9 }] },
+    { files: {"src/lib.ts":"import { save } from \"./more\";\nconst s = save;\nexport { s };","src/more.ts":"export async function save() {}\nexport default async function () {}\n"}, workspace: true, filename: "src/main.ts", code: "import { s } from \"./lib\";\ns();", errors: [{ line: 2, column: 1, endLine: 2, endColumn: 4 }] },
+    { files: {"src/lib.ts":"import { save } from \"./more\";\nexport const s = save, t = 1;","src/more.ts":"export async function save() {}\nexport default async function () {}\n"}, workspace: true, filename: "src/main.ts", code: "import { s } from \"./lib\";\ns();", errors: [{ line: 2, column: 1, endLine: 2, endColumn: 4 }] },
+    { files: {"src/lib.ts":"import { a } from \"./c1\";\nexport const s = a;","src/more.ts":"export async function save() {}\nexport default async function () {}\n","src/c1.ts":"import { b } from \"./c2\";\nexport const a = b;\n","src/c2.ts":"import { save } from \"./more\";\nexport const b = save;\n"}, workspace: true, filename: "src/main.ts", code: "import { s } from \"./lib\";\ns();", errors: [{ line: 2, column: 1, endLine: 2, endColumn: 4 }] },
+    { files: {"src/lib.ts":"import { PrismaClient } from \"@prisma/client\";\nconst c = new PrismaClient();\nexport const users = c.user;","src/more.ts":"export async function save() {}\nexport default async function () {}\n"}, workspace: true, filename: "src/main.ts", code: "import { users } from \"./lib\";\nusers.findMany();", errors: [{ line: 2, column: 1, endLine: 2, endColumn: 17 }] },
+    { files: {"src/lib.ts":"import axios from \"axios\";\nexport const api = axios.create();","src/more.ts":"export async function save() {}\nexport default async function () {}\n"}, workspace: true, filename: "src/main.ts", code: "import { api } from \"./lib\";\napi.get(\"/x\");", errors: [{ line: 2, column: 1, endLine: 2, endColumn: 14 }] },
+    { files: {"src/lib.ts":"import { readFile } from \"node:fs/promises\";\nexport { readFile as rf };","src/more.ts":"export async function save() {}\nexport default async function () {}\n"}, workspace: true, filename: "src/main.ts", code: "import { rf } from \"./lib\";\nrf(\"x\");", errors: [{ line: 2, column: 1, endLine: 2, endColumn: 8 }] },
+  ],
+});

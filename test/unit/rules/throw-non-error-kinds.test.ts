@@ -1,0 +1,147 @@
+// failure/throw-non-error in detail: what each kind of thrown or rejected expression is taken for
+// (string, number, plain object, other value, or possibly an Error), where it is reported, and the
+// fix offered. Each row: code, then "line:column-endColumn <message up to the colon> => <fix text>".
+import * as assert from 'node:assert/strict';
+import { analyse, visible } from '../../helpers/engine';
+
+const RULE = 'failure/throw-non-error';
+const summary = (code: string) =>
+  visible(analyse(code)).filter((f) => f.ruleId === RULE).map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.message.split(':')[0]}${f.fixes?.length ? ' => ' + f.fixes.map((x) => x.changes.map((ch) => ch.newText).join('|')).join(' / ') : ''}`);
+
+const CASES: [string, string[]][] = [
+  ["throw !ok;", ["1:7-10 Throwing a value that is not an Error"]],
+  ["throw -1;", ["1:7-9 Throwing a number => new Error(String(-1))"]],
+  ["throw +x;", ["1:7-9 Throwing a number => new Error(String(+x))"]],
+  ["throw ~x;", ["1:7-9 Throwing a number => new Error(String(~x))"]],
+  ["throw i++;", ["1:7-10 Throwing a number"]],
+  ["throw typeof x;", ["1:7-15 Throwing a value that is not an Error"]],
+  ["throw void 0;", ["1:7-13 Throwing a value that is not an Error"]],
+  ["throw 10n;", ["1:7-10 Throwing a number"]],
+  ["throw /x/;", ["1:7-10 Throwing a value that is not an Error"]],
+  ["throw true;", ["1:7-11 Throwing a value that is not an Error"]],
+  ["throw null;", ["1:7-11 Throwing a value that is not an Error"]],
+  ["throw undefined;", ["1:7-16 Throwing a value that is not an Error"]],
+  ["throw [1];", ["1:7-10 Throwing a plain object"]],
+  ["throw { code: 1 };", ["1:7-18 Throwing a plain object => Object.assign(new Error(), { code: 1 })"]],
+  ["throw { message: \"bad\", code: 1 };", ["1:7-34 Throwing a plain object => Object.assign(new Error(\"bad\"), { message: \"bad\", code: 1 })"]],
+  ["throw { message: msg, code: 1 };", ["1:7-32 Throwing a plain object => Object.assign(new Error(), { message: msg, code: 1 })"]],
+  ["throw { 'message': \"bad\" };", ["1:7-27 Throwing a plain object => Object.assign(new Error(), { 'message': \"bad\" })"]],
+  ["throw \"a\" + b;", ["1:7-14 Throwing a string => new Error(\"a\" + b)"]],
+  ["throw a + \"b\";", ["1:7-14 Throwing a string => new Error(a + \"b\")"]],
+  ["throw 1 + 2;", ["1:7-12 Throwing a number"]],
+  ["throw 1 + x;", []],
+  ["throw x + y;", []],
+  ["throw a * b;", ["1:7-12 Throwing a value that is not an Error"]],
+  ["throw a === b;", ["1:7-14 Throwing a value that is not an Error"]],
+  ["throw x instanceof Y;", ["1:7-21 Throwing a value that is not an Error"]],
+  ["throw \"k\" in o;", ["1:7-15 Throwing a value that is not an Error"]],
+  ["throw a = \"x\";", ["1:7-14 Throwing a string => new Error(a = \"x\")"]],
+  ["throw (a, \"x\");", ["1:7-15 Throwing a string => new Error((a, \"x\"))"]],
+  ["throw a && \"x\";", ["1:7-15 Throwing a string => new Error(a && \"x\")"]],
+  ["throw a || \"x\";", []],
+  ["throw \"x\" || err;", ["1:7-17 Throwing a string => new Error(\"x\" || err)"]],
+  ["throw \"\" || err;", []],
+  ["throw 0 || err;", []],
+  ["throw 1 || err;", ["1:7-15 Throwing a number"]],
+  ["throw {} || err;", ["1:7-16 Throwing a plain object"]],
+  ["throw [] || err;", ["1:7-16 Throwing a plain object"]],
+  ["throw true || err;", ["1:7-18 Throwing a value that is not an Error"]],
+  ["throw false || err;", []],
+  ["throw null ?? err;", []],
+  ["throw undefined ?? err;", []],
+  ["throw \"x\" ?? err;", ["1:7-17 Throwing a string => new Error(\"x\" ?? err)"]],
+  ["throw 0 ?? err;", ["1:7-15 Throwing a number"]],
+  ["throw err ?? \"x\";", []],
+  ["throw err || \"x\";", []],
+  ["let e; e ||= \"x\"; throw e;", []],
+  ["throw ok ? \"x\" : new Error(\"y\");", ["1:7-32 Throwing a string => new Error(ok ? \"x\" : new Error(\"y\"))"]],
+  ["throw ok ? new Error(\"y\") : 404;", ["1:7-32 Throwing a number"]],
+  ["throw ok ? new Error(\"y\") : err;", []],
+  ["throw String(x);", []],
+  ["throw Number(x);", []],
+  ["throw new Map();", ["1:7-16 Throwing a value that is not an Error"]],
+  ["throw new Date();", ["1:7-17 Throwing a value that is not an Error"]],
+  ["throw Object(x);", []],
+  ["throw JSON.stringify(x);", []],
+  ["throw x.toString();", []],
+  ["throw String.raw`x`;", []],
+  ["throw `x${y}`;", ["1:7-14 Throwing a string => new Error(`x${y}`)"]],
+  ["throw x as string;", ["1:7-18 Throwing a string => new Error(x as string)"]],
+  ["throw <string>x;", ["1:7-16 Throwing a string => new Error(<string>x)"]],
+  ["throw x as number;", ["1:7-18 Throwing a value that is not an Error"]],
+  ["throw x as Error;", []],
+  ["throw x!;", []],
+  ["throw (x satisfies unknown);", []],
+  ["const m = \"x\";\nthrow m;", ["2:7-8 Throwing a string => new Error(m)"]],
+  ["const m = 5;\nthrow m;", ["2:7-8 Throwing a number"]],
+  ["const m = new Error(\"x\");\nthrow m;", []],
+  ["let m = \"x\";\nthrow m;", []],
+  ["const a = \"x\", b = a;\nthrow b;", ["2:7-8 Throwing a string => new Error(b)"]],
+  ["const E = { NOT_FOUND: \"nf\" };\nthrow E.NOT_FOUND;", ["2:7-18 Throwing a string => new Error(E.NOT_FOUND)"]],
+  ["const E = { NOT_FOUND: new Error(\"nf\") };\nthrow E.NOT_FOUND;", []],
+  ["const E = { \"NOT_FOUND\": \"nf\" };\nthrow E.NOT_FOUND;", []],
+  ["let E = { NOT_FOUND: \"nf\" };\nthrow E.NOT_FOUND;", []],
+  ["throw a.b.c;", []],
+  ["class NotAnError {}\nthrow new NotAnError();", ["2:7-23 Throwing a plain object"]],
+  ["class A {}\nclass B extends A {}\nthrow new B();", ["3:7-14 Throwing a plain object"]],
+  ["class A extends Error {}\nclass B extends A {}\nthrow new B();", []],
+  ["class B extends ns.Err {}\nthrow new B();", []],
+  ["function make() { return \"x\"; }\nthrow make();", []],
+  ["function make(): Error { return \"x\" as any; }\nthrow make();", []],
+  ["function* make() { return \"x\"; }\nthrow make();", []],
+  ["async function make() { return \"x\"; }\nthrow make();", []],
+  ["function make() { const f = () => { return new Error(); }; return \"x\"; }\nthrow make();", []],
+  ["function make() { if (a) return new Error(\"x\"); return \"y\"; }\nthrow make();", []],
+  ["function make() {}\nthrow make();", ["2:7-13 Throwing a value that is not an Error"]],
+  ["function f(msg: string) { throw msg; }", ["1:33-36 Throwing a value that is not an Error"]],
+  ["function f(msg: string | Error) { throw msg; }", ["1:41-44 Throwing a value that is not an Error"]],
+  ["function f(msg: Error | undefined) { throw msg; }", []],
+  ["function f(msg: 'a' | 'b') { throw msg; }", ["1:36-39 Throwing a value that is not an Error"]],
+  ["function f(msg: { code: number }) { throw msg; }", ["1:43-46 Throwing a value that is not an Error"]],
+  ["function f(msg: (string)) { throw msg; }", ["1:35-38 Throwing a value that is not an Error"]],
+  ["function f<T extends string>(msg: T) { throw msg; }", ["1:46-49 Throwing a value that is not an Error"]],
+  ["function f<T extends Error>(msg: T) { throw msg; }", []],
+  ["function f<T>(msg: T) { throw msg; }", []],
+  ["function f(...msg: string[]) { throw msg; }", []],
+  ["function f({ msg }: { msg: string }) { throw msg; }", []],
+  ["function f([msg]: string[]) { throw msg; }", []],
+  ["function f(msg = \"x\") { throw msg; }", []],
+  ["try { x(); } catch (e) { const e2 = \"x\"; throw e; }", []],
+  ["const [a, , b] = list;\nthrow b;", []],
+  ["const { code } = err;\nthrow code;", []],
+  ["let s: string = get();\nthrow s;", ["2:7-8 Throwing a value that is not an Error"]],
+  ["Promise.reject(\"x\");", ["1:16-19 Rejecting with a string => new Error(\"x\")"]],
+  ["Promise.reject();", ["1:1-17 Rejecting with a value that is not an Error"]],
+  ["Promise.reject(404);", ["1:16-19 Rejecting with a number => new Error(String(404))"]],
+  ["other.reject(\"x\");", []],
+  ["new Promise((resolve, reject) => reject(\"no\"));", ["1:41-45 Rejecting with a string => new Error(\"no\")"]],
+  ["new Promise((resolve, reject) => reject());", ["1:34-42 Rejecting with a value that is not an Error"]],
+  ["new Promise(function (resolve, reject) { reject({ code: 1 }); });", ["1:49-60 Rejecting with a plain object => Object.assign(new Error(), { code: 1 })"]],
+  ["new Promise((reject) => reject(\"no\"));", []],
+  ["new Thing((resolve, reject) => reject(\"no\"));", []],
+  ["function f(resolve, reject) { reject(\"no\"); }", []],
+  ["new Promise((resolve, reject) => { const g = (reject) => reject(\"x\"); });", []],];
+
+const TAIL = ': it carries no stack trace, so in production the failure cannot be traced to its origin and handlers reading `err.message` or checking `instanceof Error` break. Use an Error (`new Error("...")`) or a subclass.';
+
+describe('failure/throw-non-error kinds, ranges and fixes', () => {
+  for (const [code, expected] of CASES) {
+    it(code.split('\n').pop()!, () => assert.deepEqual(summary(code), expected));
+  }
+
+  it('says what was thrown or rejected with, in full', () => {
+    const messages = (code: string) => visible(analyse(code)).filter((f) => f.ruleId === RULE).map((f) => f.message);
+    assert.deepEqual(messages('throw "x";\nthrow 1;\nthrow {};\nthrow null;\nPromise.reject("x");\nPromise.reject(1);\nPromise.reject({});\nPromise.reject(null);'), [
+      `Throwing a string${TAIL}`,
+      `Throwing a number${TAIL}`,
+      `Throwing a plain object${TAIL}`,
+      `Throwing a value that is not an Error${TAIL}`,
+      `Rejecting with a string${TAIL}`,
+      `Rejecting with a number${TAIL}`,
+      `Rejecting with a plain object${TAIL}`,
+      `Rejecting with a value that is not an Error${TAIL}`,
+    ]);
+    const [fix] = visible(analyse('throw "x";')).find((f) => f.ruleId === RULE)!.fixes!;
+    assert.deepEqual({ title: fix.title, preferred: fix.preferred }, { title: 'Wrap the value in an Error', preferred: true });
+  });
+});

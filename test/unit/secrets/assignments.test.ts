@@ -1,0 +1,62 @@
+// How the secrets scan finds assigned values without parsing (checks/secrets/assignments.ts), seen
+// through the generic credential rule: operators of many languages (=, :, :=, =>, .=, +=, ?=, <-, the
+// quoted-name comma form), quotes and escaped quotes, trailing separators, blanks, type words before the
+// name, names with dots, brackets and sigils, XML elements (also across lines), and code files, where
+// only string literals count. Each row: file name, text, the secrets findings expected.
+import * as assert from "node:assert/strict";
+import { analyse, visible } from "../../helpers/engine";
+
+const ROWS: [string, string, string[]][] = [
+  ["a.ts", "const password = \"kT9#vQ2!pL7@xW4z\";\n", ["secrets/generic-credential 1:19-1:35"]],
+  ["a.ts", "const config = { password: \"kT9#vQ2!pL7@xW4z\" };\n", ["secrets/generic-credential 1:29-1:45"]],
+  ["a.ts", "const config = { \"password\": \"kT9#vQ2!pL7@xW4z\" };\n", ["secrets/generic-credential 1:31-1:47"]],
+  ["a.ts", "headers.set(\"password\", \"kT9#vQ2!pL7@xW4z\");\n", ["secrets/generic-credential 1:26-1:42"]],
+  ["a.ts", "call(password, \"kT9#vQ2!pL7@xW4z\");\n", []],
+  ["a.ts", "password += \"kT9#vQ2!pL7@xW4z\";\n", ["secrets/generic-credential 1:14-1:30"]],
+  ["a.ts", "const password = `kT9#vQ2!pL7@xW4z`;\n", ["secrets/generic-credential 1:19-1:35"]],
+  ["a.ts", "const password = 'kT9#vQ2!pL7@xW4z';\n", ["secrets/generic-credential 1:19-1:35"]],
+  ["a.ts", "const password = \"kT9#vQ2!pL7@xW4z\n", ["secrets/generic-credential 1:19-1:35"]],
+  ["a.ts", "const password = kT9#vQ2!pL7@xW4z;\n", []],
+  ["app.py", "password = \"kT9#vQ2!pL7@xW4z\"\n", ["secrets/generic-credential 1:13-1:29"]],
+  ["app.py", "connect(password=\"kT9#vQ2!pL7@xW4z\")\n", ["secrets/generic-credential 1:19-1:35"]],
+  ["main.go", "password := \"kT9#vQ2!pL7@xW4z\"\n", ["secrets/generic-credential 1:14-1:30"]],
+  ["main.go", "var password string = \"kT9#vQ2!pL7@xW4z\"\n", ["secrets/generic-credential 1:24-1:40"]],
+  ["Main.java", "String password = \"kT9#vQ2!pL7@xW4z\";\n", ["secrets/generic-credential 1:20-1:36"]],
+  ["app.rb", "config[:password] = \"kT9#vQ2!pL7@xW4z\"\n", ["secrets/generic-credential 1:22-1:38"]],
+  ["app.rb", "{ password => \"kT9#vQ2!pL7@xW4z\" }\n", ["secrets/generic-credential 1:16-1:32"]],
+  ["app.php", "$password .= \"kT9#vQ2!pL7@xW4z\";\n", ["secrets/generic-credential 1:15-1:31"]],
+  ["app.r", "password <- \"kT9#vQ2!pL7@xW4z\"\n", ["secrets/generic-credential 1:14-1:30"]],
+  ["Makefile", "PASSWORD ?= kT9#vQ2!pL7@xW4z\n", ["secrets/generic-credential 1:13-1:29"]],
+  ["config.yml", "password: kT9#vQ2!pL7@xW4z\n", ["secrets/generic-credential 1:11-1:27"]],
+  ["config.yml", "password: \"kT9#vQ2!pL7@xW4z\"\n", ["secrets/generic-credential 1:12-1:28"]],
+  ["config.yml", "password:   kT9#vQ2!pL7@xW4z  # note\n", ["secrets/generic-credential 1:13-1:29"]],
+  ["config.yml", "- password: kT9#vQ2!pL7@xW4z,\n", ["secrets/generic-credential 1:13-1:29"]],
+  ["config.json", "{ \"password\": \"kT9#vQ2!pL7@xW4z\" }\n", ["secrets/generic-credential 1:16-1:32"]],
+  ["app.ini", "password=kT9#vQ2!pL7@xW4z\n", ["secrets/generic-credential 1:10-1:26"]],
+  ["app.toml", "password = \"kT9#vQ2!pL7@xW4z\"\n", ["secrets/generic-credential 1:13-1:29"]],
+  ["web.xml", "<password>kT9#vQ2!pL7@xW4z</password>\n", ["secrets/generic-credential 1:11-1:27"]],
+  ["web.xml", "<password>\n  kT9#vQ2!pL7@xW4z\n</password>\n", ["secrets/generic-credential 2:3-2:19"]],
+  ["web.xml", "<password>kT9#vQ2!pL7@xW4z</secret>\n", []],
+  ["a.env", "export PASSWORD=kT9#vQ2!pL7@xW4z\n", ["secrets/generic-credential 1:17-1:33"]],
+  ["notes.txt", "password = kT9#vQ2!pL7@xW4z\n", ["secrets/generic-credential 1:12-1:28"]],
+  ["notes.txt", "12345 = kT9#vQ2!pL7@xW4z\n", []],
+  ["notes.txt", "password = short\n", []],
+  ["notes.txt", "password = \"kT9#vQ2!pL7@xW4z\";;\n", ["secrets/generic-credential 1:13-1:29"]],
+  ["notes.txt", "password: \\\"kT9#vQ2!pL7@xW4z\\\"\n", ["secrets/generic-credential 1:13-1:29"]],
+  ["notes.txt", "password\t=\tkT9#vQ2!pL7@xW4z\n", ["secrets/generic-credential 1:12-1:28"]],
+  ["notes.txt", "password =          kT9#vQ2!pL7@xW4z\n", []],
+  ["notes.txt", "[password] = kT9#vQ2!pL7@xW4z\n", ["secrets/generic-credential 1:14-1:30"]],
+  ["notes.txt", "config.db.password = kT9#vQ2!pL7@xW4z\n", ["secrets/generic-credential 1:22-1:38"]],
+  ["notes.txt", "$password = kT9#vQ2!pL7@xW4z\n", ["secrets/generic-credential 1:13-1:29"]],
+  ["notes.txt", "pass-word = kT9#vQ2!pL7@xW4z\n", []],
+  ["notes.txt", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaapassword = kT9#vQ2!pL7@xW4z\n", []],
+];
+
+describe("secret assignments", () => {
+  ROWS.forEach(([filename, code, expected], index) => {
+    it(`#${index} ${filename}: ${code.split("\n")[0].slice(0, 70)}`, () => {
+      const found = visible(analyse(code, { filename })).filter((f) => f.family === "secrets").map((f) => `${f.ruleId} ${f.line}:${f.column}-${f.endLine}:${f.endColumn}`);
+      assert.deepEqual(found, expected);
+    });
+  });
+});

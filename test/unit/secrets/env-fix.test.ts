@@ -1,0 +1,102 @@
+// The "Move to environment variable" fix in detail (checks/secrets/env-fix.ts): the replacement per
+// language (TypeScript, Python with its import, YAML, Go with os imported), where it is refused (not a
+// whole literal, a template with substitutions, JSON, plain text, .env files themselves), the variable
+// name (assigned name, provider for generic names, numbered when taken, reused when .env already holds
+// the value), how the value is written to .env (raw, single- or double-quoted), and the .env.example and
+// .gitignore edits (appended after a missing final newline, skipped when already there).
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { resetSecretsGitIgnoreCache } from "../../../server/src/checks/secrets/git-ignored";
+import { DiskHost } from "../../../server/src/engine/host";
+import { languageOf } from "../../../server/src/engine/index";
+import { engine, loadedConfig, makeWorkspace, TEST_SALT } from "../../helpers/engine";
+
+type Case = { files: Record<string, string>; file: string; git?: boolean };
+
+/** Per secrets finding in the file: the move fix as title, changes (file, range, text) and files created. */
+function moveFixes(c: Case): (string | string[])[] {
+  const dir = makeWorkspace(c.files);
+  if (c.git) fs.mkdirSync(path.join(dir, ".git"));
+  resetSecretsGitIgnoreCache();
+  const file = path.join(dir, c.file);
+  const findings = engine.analyze({ document: { path: file, text: fs.readFileSync(file, "utf8"), language: languageOf(file) }, config: loadedConfig(undefined, dir), host: new DiskHost(), salt: TEST_SALT }).findings;
+  return findings.filter((f) => f.family === "secrets").map((f) => {
+    const fix = f.fixes?.find((x) => x.title.startsWith("Move"));
+    if (!fix) return `${f.ruleId}: no move fix`;
+    return [
+      fix.title,
+      ...fix.changes.map((ch) => `${path.relative(dir, ch.path)} ${ch.line}:${ch.column}-${ch.endLine}:${ch.endColumn} ${JSON.stringify(ch.newText)}${ch.sensitive ? " sensitive" : ""}`),
+      `create: ${(fix.createFiles ?? []).map((p) => path.relative(dir, p)).join(", ")}`,
+    ];
+  });
+}
+
+const CASES: [Case, (string | string[])[]][] = [
+  [{"files":{"app.py":"key = \"sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\"\n"},"file":"app.py","git":true},
+   [["Move to environment variable STRIPE_KEY (value saved in .env)","app.py 1:1-1:1 \"import os\\n\"","app.py 1:7-1:47 \"os.environ[\\\"STRIPE_KEY\\\"]\"",".env 1:1-1:1 \"STRIPE_KEY=sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\\n\" sensitive",".env.example 1:1-1:1 \"STRIPE_KEY=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  [{"files":{"app.py":"#!/usr/bin/env python\nkey = \"sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\"\n"},"file":"app.py","git":true},
+   [["Move to environment variable STRIPE_KEY (value saved in .env)","app.py 2:1-2:1 \"import os\\n\"","app.py 2:7-2:47 \"os.environ[\\\"STRIPE_KEY\\\"]\"",".env 1:1-1:1 \"STRIPE_KEY=sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\\n\" sensitive",".env.example 1:1-1:1 \"STRIPE_KEY=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  [{"files":{"app.py":"from os import environ\nkey = \"sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\"\n"},"file":"app.py","git":true},
+   [["Move to environment variable STRIPE_KEY (value saved in .env)","app.py 2:7-2:47 \"os.environ[\\\"STRIPE_KEY\\\"]\"",".env 1:1-1:1 \"STRIPE_KEY=sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\\n\" sensitive",".env.example 1:1-1:1 \"STRIPE_KEY=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  [{"files":{"app.py":"import sys, os\nkey = \"sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\"\n"},"file":"app.py","git":true},
+   [["Move to environment variable STRIPE_KEY (value saved in .env)","app.py 2:7-2:47 \"os.environ[\\\"STRIPE_KEY\\\"]\"",".env 1:1-1:1 \"STRIPE_KEY=sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\\n\" sensitive",".env.example 1:1-1:1 \"STRIPE_KEY=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  [{"files":{"app.py":"key = f\"{x}sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\"\n"},"file":"app.py","git":true},
+   ["secrets/stripe-key: no move fix"]],
+  [{"files":{"config.yml":"stripe:\n  key: sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\n"},"file":"config.yml","git":true},
+   [["Move to environment variable STRIPE_KEY (value saved in .env)","config.yml 2:8-2:46 \"${STRIPE_KEY}\"",".env 1:1-1:1 \"STRIPE_KEY=sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\\n\" sensitive",".env.example 1:1-1:1 \"STRIPE_KEY=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  [{"files":{"main.go":"package main\nimport \"os\"\nvar key = \"sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\"\n"},"file":"main.go","git":true},
+   [["Move to environment variable STRIPE_KEY (value saved in .env)","main.go 3:11-3:51 \"os.Getenv(\\\"STRIPE_KEY\\\")\"",".env 1:1-1:1 \"STRIPE_KEY=sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\\n\" sensitive",".env.example 1:1-1:1 \"STRIPE_KEY=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  [{"files":{"main.go":"package main\nimport (\n  \"os\"\n)\nvar key = \"sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\"\n"},"file":"main.go","git":true},
+   [["Move to environment variable STRIPE_KEY (value saved in .env)","main.go 5:11-5:51 \"os.Getenv(\\\"STRIPE_KEY\\\")\"",".env 1:1-1:1 \"STRIPE_KEY=sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\\n\" sensitive",".env.example 1:1-1:1 \"STRIPE_KEY=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  [{"files":{"main.go":"package main\nvar key = \"sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\"\n"},"file":"main.go","git":true},
+   ["secrets/stripe-key: no move fix"]],
+  [{"files":{"main.go":"package main\nimport \"os\"\nvar key = `sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab`\n"},"file":"main.go","git":true},
+   ["secrets/stripe-key: no move fix"]],
+  [{"files":{"notes.txt":"key = \"sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\"\n"},"file":"notes.txt","git":true},
+   ["secrets/stripe-key: no move fix"]],
+  [{"files":{"a.ts":"const key = `sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab`;\n"},"file":"a.ts","git":true},
+   [["Move to environment variable STRIPE_KEY (value saved in .env)","a.ts 1:13-1:53 \"process.env.STRIPE_KEY\"",".env 1:1-1:1 \"STRIPE_KEY=sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\\n\" sensitive",".env.example 1:1-1:1 \"STRIPE_KEY=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  [{"files":{"a.ts":"const key = `${x}sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab`;\n"},"file":"a.ts","git":true},
+   ["secrets/stripe-key: no move fix"]],
+  [{"files":{"a.ts":"const key = 'sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab';\n"},"file":"a.ts","git":true},
+   [["Move to environment variable STRIPE_KEY (value saved in .env)","a.ts 1:13-1:53 \"process.env.STRIPE_KEY\"",".env 1:1-1:1 \"STRIPE_KEY=sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\\n\" sensitive",".env.example 1:1-1:1 \"STRIPE_KEY=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  [{"files":{"a.ts":"const key = \"sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab';\n"},"file":"a.ts","git":true},
+   ["secrets/stripe-key: no move fix"]],
+  [{"files":{"a.json":"{ \"key\": \"sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\" }\n"},"file":"a.json","git":true},
+   ["secrets/stripe-key: no move fix"]],
+  [{"files":{".env.local":"STRIPE=sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\n"},"file":".env.local","git":true},
+   ["secrets/stripe-key: no move fix"]],
+  [{"files":{"config/.env":"STRIPE=sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\n"},"file":"config/.env","git":true},
+   ["secrets/stripe-key: no move fix"]],
+  [{"files":{"a.ts":"const key = \"sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\";\n",".env":"A=1",".env.example":"A=",".gitignore":"node_modules"},"file":"a.ts","git":true},
+   [["Move to environment variable STRIPE_KEY (value saved in .env)","a.ts 1:13-1:53 \"process.env.STRIPE_KEY\"",".env 1:4-1:4 \"\\nSTRIPE_KEY=sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\\n\" sensitive",".env.example 1:3-1:3 \"\\nSTRIPE_KEY=\\n\"",".gitignore 1:13-1:13 \"\\n.env\\n\"","create: "]]],
+  [{"files":{"a.ts":"const key = \"sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\";\n",".env":"",".env.example":"",".gitignore":""},"file":"a.ts","git":true},
+   [["Move to environment variable STRIPE_KEY (value saved in .env)","a.ts 1:13-1:53 \"process.env.STRIPE_KEY\"",".env 1:1-1:1 \"STRIPE_KEY=sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\\n\" sensitive",".env.example 1:1-1:1 \"STRIPE_KEY=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: "]]],
+  [{"files":{"a.ts":"const stripeKey = \"sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\";\n",".env":"export STRIPE_KEY = \"sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\"\n",".env.example":"STRIPE_KEY=\n",".gitignore":".env\n"},"file":"a.ts","git":true},
+   [["Move to environment variable STRIPE_KEY (value saved in .env)","a.ts 1:19-1:59 \"process.env.STRIPE_KEY\"","create: "]]],
+  [{"files":{"a.ts":"const stripeKey = \"sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\";\n",".env":"STRIPE_KEY=other\nSTRIPE_KEY_2=other\n",".gitignore":".env\n"},"file":"a.ts","git":true},
+   [["Move to environment variable STRIPE_KEY_3 (value saved in .env)","a.ts 1:19-1:59 \"process.env.STRIPE_KEY_3\"",".env 3:1-3:1 \"STRIPE_KEY_3=sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\\n\" sensitive",".env.example 1:1-1:1 \"STRIPE_KEY_3=\\n\"","create: .env.example"]]],
+  [{"files":{"a.ts":"const stripeKey = \"sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\";\n",".env":"STRIPE_KEY=other\nSTRIPE_KEY_2=sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\n",".gitignore":".env\n"},"file":"a.ts","git":true},
+   [["Move to environment variable STRIPE_KEY_2 (value saved in .env)","a.ts 1:19-1:59 \"process.env.STRIPE_KEY_2\"",".env.example 1:1-1:1 \"STRIPE_KEY_2=\\n\"","create: .env.example"]]],
+  [{"files":{"a.ts":"const password = \"kT9#vQ2!pL7@xW4z\";\n"},"file":"a.ts","git":true},
+   [["Move to environment variable APP_PASSWORD (value saved in .env)","a.ts 1:18-1:36 \"process.env.APP_PASSWORD\"",".env 1:1-1:1 \"APP_PASSWORD='kT9#vQ2!pL7@xW4z'\\n\" sensitive",".env.example 1:1-1:1 \"APP_PASSWORD=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  [{"files":{"a.ts":"const password = \"kT9vQ2:pL7@xW4z.~\";\n"},"file":"a.ts","git":true},
+   [["Move to environment variable APP_PASSWORD (value saved in .env)","a.ts 1:18-1:37 \"process.env.APP_PASSWORD\"",".env 1:1-1:1 \"APP_PASSWORD=kT9vQ2:pL7@xW4z.~\\n\" sensitive",".env.example 1:1-1:1 \"APP_PASSWORD=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  [{"files":{"a.ts":"const token = \"sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\";\n"},"file":"a.ts","git":true},
+   [["Move to environment variable STRIPE_TOKEN (value saved in .env)","a.ts 1:15-1:55 \"process.env.STRIPE_TOKEN\"",".env 1:1-1:1 \"STRIPE_TOKEN=sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\\n\" sensitive",".env.example 1:1-1:1 \"STRIPE_TOKEN=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  [{"files":{"a.ts":"config.db.password = \"kT9#vQ2!pL7@xW4z\";\n"},"file":"a.ts","git":true},
+   [["Move to environment variable APP_PASSWORD (value saved in .env)","a.ts 1:22-1:40 \"process.env.APP_PASSWORD\"",".env 1:1-1:1 \"APP_PASSWORD='kT9#vQ2!pL7@xW4z'\\n\" sensitive",".env.example 1:1-1:1 \"APP_PASSWORD=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  [{"files":{"a.ts":"const x2_password = \"kT9#vQ2!pL7@xW4z\";\n"},"file":"a.ts","git":true},
+   [["Move to environment variable X2_PASSWORD (value saved in .env)","a.ts 1:21-1:39 \"process.env.X2_PASSWORD\"",".env 1:1-1:1 \"X2_PASSWORD='kT9#vQ2!pL7@xW4z'\\n\" sensitive",".env.example 1:1-1:1 \"X2_PASSWORD=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  [{"files":{"a.ts":"const settings = { \"2fa_secret\": \"kT9#vQ2!pL7@xW4z\" };\n"},"file":"a.ts","git":true},
+   [["Move to environment variable SECRET_2FA_SECRET (value saved in .env)","a.ts 1:34-1:52 \"process.env.SECRET_2FA_SECRET\"",".env 1:1-1:1 \"SECRET_2FA_SECRET='kT9#vQ2!pL7@xW4z'\\n\" sensitive",".env.example 1:1-1:1 \"SECRET_2FA_SECRET=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  [{"files":{"a.ts":"foo(\"sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\");\n"},"file":"a.ts","git":true},
+   [["Move to environment variable STRIPE_KEY (value saved in .env)","a.ts 1:5-1:45 \"process.env.STRIPE_KEY\"",".env 1:1-1:1 \"STRIPE_KEY=sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\\n\" sensitive",".env.example 1:1-1:1 \"STRIPE_KEY=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+];
+
+describe("secrets: move to environment variable, in detail", () => {
+  CASES.forEach(([c, expected], index) => {
+    it(`#${index}: ${c.file}: ${c.files[c.file].split("\n").find((l) => /sk_|kT9/.test(l))}`, () => assert.deepEqual(moveFixes(c), expected));
+  });
+});

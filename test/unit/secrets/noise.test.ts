@@ -1,0 +1,51 @@
+// Values that are made up rather than real (checks/secrets/noise.ts): counting and keyboard runs,
+// credential words inside the value, repeated characters, trailing ellipses, CamelCase phrases,
+// placeholder words, references (\$VAR, %VAR%, env:VAR, templates) — for the generic rule and for a
+// format rule. Each row: file name, text, the secrets findings expected.
+import * as assert from "node:assert/strict";
+import { analyse, visible } from "../../helpers/engine";
+
+const ROWS: [string, string, string[]][] = [
+  ["config.yml", "password: \"01234567Ab!x\"\n", []],
+  ["config.yml", "password: \"x123456789Ab!\"\n", []],
+  ["config.yml", "password: \"abcdefghQ1!z\"\n", []],
+  ["config.yml", "password: \"qwertyuiA1!z\"\n", []],
+  ["config.yml", "password: \"Zq1!secretzz9\"\n", []],
+  ["config.yml", "password: \"Zq1!passwordz\"\n", []],
+  ["config.yml", "password: \"Zq1!tokenzzz9\"\n", []],
+  ["config.yml", "password: \"Zq1!apikeyzz9\"\n", []],
+  ["config.yml", "password: \"Zq1!api_keyz9\"\n", []],
+  ["config.yml", "password: \"Zq1!credentialz\"\n", []],
+  ["config.yml", "password: \"Q7w!zzzzzzzzzz\"\n", []],
+  ["config.yml", "password: \"Q7w!zzzzz\"\n", []],
+  ["config.yml", "password: \"Q7w!Z9x...\"\n", []],
+  ["config.yml", "password: \"Q7w!Z9x2…\"\n", []],
+  ["config.yml", "password: \"ThisIsMyPass1!\"\n", ["secrets/generic-credential 1:12-1:26"]],
+  ["config.yml", "password: \"Thisismypass1!\"\n", ["secrets/generic-credential 1:12-1:26"]],
+  ["config.yml", "password: \"kT9#vQ2!pL7@xW4z\"\n", ["secrets/generic-credential 1:12-1:28"]],
+  ["config.yml", "password: \"kT9#vQ2!pL7@xW4zexample\"\n", []],
+  ["config.yml", "password: \"kT9#vQ2!<pL7>\"\n", []],
+  ["config.yml", "password: \"kT9#vQ2!${x}\"\n", []],
+  ["config.yml", "password: \"aaaaaaaaaQ1!\"\n", []],
+  ["config.yml", "password: \"Q1!aaaaaaa\"\n", []],
+  ["config.yml", "password: \"aaaaaaAAAAAA\"\n", []],
+  ["config.yml", "password: \"aAaAaAaA1!x\"\n", []],
+  ["config.yml", "stripe: sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\npassword: \"$SECRET_VALUE\"\n", ["secrets/stripe-key 1:9-1:47"]],
+  ["config.yml", "stripe: sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\npassword: \"%SECRET_VALUE%\"\n", ["secrets/stripe-key 1:9-1:47"]],
+  ["config.yml", "stripe: sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\npassword: \"env:SECRET_VALUE\"\n", ["secrets/stripe-key 1:9-1:47"]],
+  ["config.yml", "stripe: sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\npassword: \"$1ABCDEFGHIJ\"\n", ["secrets/stripe-key 1:9-1:47"]],
+  ["config.yml", "stripe: sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\npassword: \"%SECRET VALUE%\"\n", ["secrets/stripe-key 1:9-1:47"]],
+  ["config.yml", "stripe: sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\npassword: \"env:SECRET-VALUE\"\n", ["secrets/stripe-key 1:9-1:47"]],
+  ["a.txt", "key = \"sk_live_xxxxx51Hq8ZkLm3Np9Qr2St4Uv6W\"\n", []],
+  ["a.txt", "key = \"sk_live_51HqEXAMPLEkLm3Np9Qr2St4Uv6Wx\"\n", []],
+  ["a.txt", "key = \"sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\"\n", ["secrets/stripe-key 1:8-1:46"]],
+];
+
+describe("made-up secret values", () => {
+  ROWS.forEach(([filename, code, expected], index) => {
+    it(`#${index} ${code.split("\n").pop() || code.split("\n")[0]}`, () => {
+      const found = visible(analyse(code, { filename })).filter((f) => f.family === "secrets").map((f) => `${f.ruleId} ${f.line}:${f.column}-${f.endLine}:${f.endColumn}`);
+      assert.deepEqual(found, expected);
+    });
+  });
+});
