@@ -12,6 +12,22 @@ const yamlAsData = {
   },
 };
 
+// The launchers run the engine bundles as vm.Script code, where import() needs a loader that Node 20
+// offers only as an experimental constant, and that code loaded from V8's cache loses. The one package
+// that uses import(), the WebAssembly grammar runtime, imports two Node built-ins: they are required
+// instead, through a reference to the bundle's own `require` (the runtime shadows `require` locally).
+const builtinImportsAsRequire = {
+  name: 'builtin-imports-as-require',
+  setup(build) {
+    build.onLoad({ filter: /tree-sitter-wasm[\\/]wasm[\\/]tree-sitter\.js$/ }, (args) => {
+      const source = fs.readFileSync(args.path, 'utf8');
+      const rewritten = source.replace(/\bimport\((["'])(module|fs\/promises)\1\)/g, (_, quote, id) => `Promise.resolve(__shipshapeNodeRequire(${quote}${id}${quote}))`);
+      if (/\bimport\(/.test(rewritten)) throw new Error(`${args.path}: an import() the build does not rewrite; see builtinImportsAsRequire`);
+      return { contents: rewritten, loader: 'js' };
+    });
+  },
+};
+
 const production = process.argv.includes('--production');
 const common = {
   bundle: true,
@@ -23,16 +39,35 @@ const common = {
   minify: true,
   keepNames: true,
   logLevel: 'warning',
-  plugins: [yamlAsData],
+  plugins: [yamlAsData, builtinImportsAsRequire],
+  // "use strict" first, as esbuild would put it: a banner before it would turn strict mode off.
+  banner: { js: '"use strict";const __shipshapeNodeRequire = require;' },
   // TypeScript's compiler API is big; bundling it keeps the .vsix free of node_modules.
   external: ['vscode'],
 };
 
+// The CLI, the server and their worker threads each start from a small launcher, dist/<name>.js, that
+// runs dist/<name>.bundle.js through V8's code cache (server/src/launch/compile-cache.ts).
+const launched = {
+  cli: 'server/src/cli/main.ts',
+  server: 'server/src/lsp/main.ts',
+  'readiness-worker': 'server/src/lsp/readiness-worker.ts',
+  'workspace-worker': 'server/src/engine/workspace/worker.ts',
+};
+
 await Promise.all([
   esbuild.build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist' }),
-  esbuild.build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts', 'readiness-worker': 'server/src/lsp/readiness-worker.ts' }, outdir: 'dist' }),
-  esbuild.build({ ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
-  esbuild.build({ ...common, entryPoints: { 'workspace-worker': 'server/src/engine/workspace/worker.ts' }, outdir: 'dist' }),
+  esbuild.build({ ...common, entryPoints: Object.fromEntries(Object.entries(launched).map(([name, entry]) => [`${name}.bundle`, entry])), outdir: 'dist' }),
+  ...Object.keys(launched).map((name) =>
+    esbuild.build({
+      ...common,
+      sourcemap: false,
+      entryPoints: { [name]: 'server/src/launch/launcher.ts' },
+      outdir: 'dist',
+      define: { SHIPSHAPE_BUNDLE: JSON.stringify(name) },
+      banner: { js: name === 'cli' ? '#!/usr/bin/env node' : '' },
+    }),
+  ),
   esbuild.build({ ...common, entryPoints: { 'gen-docs': 'scripts/gen-docs.ts' }, outdir: 'dist' }),
 ]);
 

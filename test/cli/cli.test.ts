@@ -182,6 +182,20 @@ describe('shipshape check: threads and cache', () => {
     assert.equal(run(['check', ws, '--workers', '0']).code, 2);
   });
 
+  it('knows cross-file facts summarised by another thread: the workspace index is built on every thread', () => {
+    // Each thread summarises a share of the files; async exports in one share make floating calls in the other.
+    const crossFiles: Record<string, string> = {};
+    for (let i = 0; i < 12; i++) {
+      crossFiles[`lib/load${i}.ts`] = `export async function load${i}(id: string) {\n  return fetch(id, { signal: AbortSignal.timeout(1000) });\n}\n`;
+      crossFiles[`app/use${i}.ts`] = `import { load${i} } from "../lib/load${i}";\nexport function use${i}() {\n  load${i}("x");\n}\n`;
+    }
+    const ws = makeWorkspace(crossFiles);
+    const one = json(['check', ws, '--workers', '1']).report;
+    const two = json(['check', ws, '--workers', '2']).report;
+    assert.deepEqual(one.findings.map((f: { ruleId: string }) => f.ruleId), Array(12).fill('failure/floating-promise'));
+    assert.deepEqual(two.findings.map(key), one.findings.map(key));
+  });
+
   it('--cache reuses results of unchanged files only, and never changes the findings', () => {
     const ws = makeWorkspace(files);
     const first = json(['check', ws, '--cache']).report;

@@ -24,6 +24,16 @@ export function createWorkspaceIndex(only?: readonly Summarizer[]): WorkspaceInd
   return new WorkspaceIndex(only ?? builtInSummarizers);
 }
 
+/** Whether the secrets family is all these configs enable (file rules only: readiness runs per project). */
+export function onlySecretsEnabled(engine: Engine, configs: readonly ShipshapeConfig[]): boolean {
+  return !engine.rules.some((meta) => meta.family !== 'secrets' && meta.family !== 'readiness' && meta.family !== 'shipshape' && configs.some((config) => isRuleEnabled(meta, config)));
+}
+
+/** The built-in summarizers with these keys (a worker thread rebuilds the main thread's choice). */
+export function summarizersByKey(keys: readonly string[]): Summarizer[] {
+  return builtInSummarizers.filter((summarizer) => keys.includes(summarizer.key));
+}
+
 /** The built-in summarizers some enabled rule of these configs reads. */
 export function summarizersFor(engine: Engine, configs: readonly ShipshapeConfig[]): Summarizer[] {
   const enabled = engine.rules.filter((meta) => configs.some((config) => isRuleEnabled(meta, config)));

@@ -71,7 +71,7 @@ describe('workspace run (engine)', () => {
     const file = path.join(dir, 'repo/src/app/main.ts');
     for (const config of ['ci.yml', 'configs/ci.yml']) {
       const options = { files: [file], configFile: path.join(dir, config), applyBaseline: false, allowGit: false };
-      const indexed = [...prepareWorkspace(engine, options).workspace.all()].map((summary) => relativeTo(dir, summary.path)).sort();
+      const indexed = prepareWorkspace(engine, options).indexInputs().map((document) => relativeTo(dir, document.path)).sort();
       assert.deepEqual(indexed, ['repo/src/app/main.ts', 'repo/src/lib.ts'], config);
       // The async export in the repository is known, wherever the config lives.
       assert.deepEqual(lines(runWorkspace(engine, options).findings, dir), ['failure/floating-promise repo/src/app/main.ts:3'], config);

@@ -45,14 +45,20 @@ export class WorkspaceIndex {
     return this.summarizers.some((s) => s.languages.includes(language));
   }
 
+  /** Keys of the summarizers this index computes (a worker thread builds the same index from them). */
+  get summarizerKeys(): string[] {
+    return this.summarizers.map((s) => s.key);
+  }
+
   /**
-   * Summarises a file (again). Returns true when its facts changed. `tree` may be given when the
-   * caller has already parsed this exact text.
+   * The summary of a document, without storing it: pure, so worker threads can compute summaries for
+   * the main thread's index. `tree` may be given when the caller has already parsed this exact text.
    */
-  update(document: SourceDocument, tree?: ts.SourceFile): boolean {
-    const hash = contentHash(document.text);
-    const previous = this.files.get(document.path);
-    if (previous?.hash === hash) return false;
+  summarize(document: SourceDocument, tree?: ts.SourceFile): FileSummary {
+    return this.build(document, contentHash(document.text), tree);
+  }
+
+  private build(document: SourceDocument, hash: string, tree?: ts.SourceFile): FileSummary {
     let parsed = tree;
     const getTree = () => {
       if (!parsed && isScriptLanguage(document.language)) parsed = parseScript(document.path, document.text);
@@ -62,9 +68,21 @@ export class WorkspaceIndex {
     for (const summarizer of this.summarizers) {
       if (summarizer.languages.includes(document.language)) facts[summarizer.key] = summarizer.summarize(document, getTree);
     }
-    this.files.set(document.path, { path: document.path, hash, facts });
+    return { path: document.path, hash, facts };
+  }
+
+  /**
+   * Summarises a file (again). Returns true when its facts changed. `tree` may be given when the
+   * caller has already parsed this exact text.
+   */
+  update(document: SourceDocument, tree?: ts.SourceFile): boolean {
+    const hash = contentHash(document.text);
+    const previous = this.files.get(document.path);
+    if (previous?.hash === hash) return false;
+    const summary = this.build(document, hash, tree);
+    this.files.set(document.path, summary);
     // Most edits change text but not facts (a function body, a comment): dependents need no re-check then.
-    if (previous && JSON.stringify(previous.facts) === JSON.stringify(facts)) return false;
+    if (previous && JSON.stringify(previous.facts) === JSON.stringify(summary.facts)) return false;
     this.changed([document.path]);
     return true;
   }

@@ -1,18 +1,20 @@
-// The workspace run on several threads: the main thread reads files, builds the index and looks up
-// the result cache; then it and the worker threads (dist/workspace-worker.js) analyse what is left,
-// each a share of the files balanced by size. Workers are started first, so that loading their bundle
-// overlaps the reading and indexing here. Without the worker script (tests under tsx), or for small
-// runs, everything happens in this thread.
+// The workspace run on several threads: the main thread reads files; it and the worker threads
+// (dist/workspace-worker.js) summarise a share of them each for the workspace index; the main thread
+// gathers the index and looks up the result cache; then it and the workers analyse what is left, each
+// a share of the files balanced by size, against the whole index. Workers are started first, so that
+// loading their bundle overlaps the reading here. Without the worker script (tests under tsx), or for
+// small runs, everything happens in this thread.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Engine } from '../engine';
 import { ConfigError } from '../errors';
-import { languageOf, preparePythonImports } from '../index';
+import { languageOf, onlySecretsEnabled, preparePythonImports } from '../index';
 import { contextHash, ResultCache } from './cache';
 import type { FileSummary } from './index';
-import { analyzeJob, finishWorkspace, prepareWorkspace, type AnalysisJob, type FileOutcome, type WorkspaceRun, type WorkspaceRunOptions } from './run';
+import type { SourceDocument } from '../types';
+import { analyzeJob, finishWorkspace, prepareWorkspace, type AnalysisJob, type FileOutcome, type PreparedWorkspace, type WorkspaceRun, type WorkspaceRunOptions } from './run';
 
 export interface ParallelRunOptions extends WorkspaceRunOptions {
   /** Worker threads to use; default: one per core, fewer for small runs; 1 = this thread only. */
@@ -21,16 +23,20 @@ export interface ParallelRunOptions extends WorkspaceRunOptions {
   cacheDir?: string;
 }
 
-export interface WorkerRequest {
-  jobs: AnalysisJob[];
-  index: FileSummary[];
-  contentOverride?: [string, string][];
-}
+export type WorkerRequest =
+  | { type: 'summarize'; summarizers: string[]; documents: SourceDocument[] }
+  | { type: 'analyze'; jobs: AnalysisJob[]; index: FileSummary[]; contentOverride?: [string, string][] };
 
-export type WorkerMessage = { type: 'progress'; done: number } | { type: 'done'; outcomes: FileOutcome[] } | { type: 'error'; message: string };
+export type WorkerMessage =
+  | { type: 'progress'; done: number }
+  | { type: 'summaries'; summaries: FileSummary[] }
+  | { type: 'done'; outcomes: FileOutcome[] }
+  | { type: 'error'; message: string };
 
 /** Below this much source, starting threads costs more than it saves. */
 const MIN_BYTES_PER_WORKER = 2 * 1024 * 1024;
+/** How much cheaper a byte is when only the secrets pass runs (no parse): measured on effect@4.1.0. */
+const SECRETS_ONLY_COST = 10;
 const WORKER_SCRIPT = path.join(__dirname, 'workspace-worker.js');
 
 export async function runWorkspaceParallel(engine: Engine, options: ParallelRunOptions): Promise<WorkspaceRun & { cache?: { hits: number; misses: number } }> {
@@ -43,6 +49,7 @@ export async function runWorkspaceParallel(engine: Engine, options: ParallelRunO
   const helpers = fs.existsSync(WORKER_SCRIPT) ? Array.from({ length: threadsFor(options, sizeOnDisk(options)) - 1 }, () => new AnalysisWorker()) : [];
   try {
     const prepared = prepareWorkspace(engine, options);
+    await fillIndex(prepared, helpers, options);
     const snapshot = prepared.workspace.snapshot();
     const cache = options.cacheDir ? ResultCache.open(options.cacheDir) : undefined;
     const context = cache ? contextHash(prepared.jobs, snapshot) : '';
@@ -56,16 +63,18 @@ export async function runWorkspaceParallel(engine: Engine, options: ParallelRunO
     }
 
     const bytes = misses.reduce((sum, m) => sum + m.job.text.length, 0);
-    const threads = Math.min(helpers.length + 1, threadsFor(options, bytes));
+    // The secrets pass alone costs about a tenth of a parse per byte: a thread is worth it for ten times the text.
+    const secretsOnly = onlySecretsEnabled(engine, prepared.configs.map((loaded) => loaded.config));
+    const threads = Math.min(helpers.length + 1, threadsFor(options, secretsOnly ? bytes / SECRETS_ONLY_COST : bytes));
     for (const idle of helpers.splice(threads - 1)) idle.stop();
     let done = outcomes.length;
     const report = (count: number) => {
       done += count;
       options.onProgress?.(done, prepared.jobs.length);
     };
-    const [own, ...shares] = balance(misses.map((m) => m.job), threads);
-    const request = (jobs: AnalysisJob[]): WorkerRequest => ({ jobs, index: snapshot, contentOverride: options.contentOverride ? [...options.contentOverride] : undefined });
-    const elsewhere = shares.map((jobs, i) => helpers[i].run(request(jobs), report));
+    const [own, ...shares] = balance(misses.map((m) => m.job), threads, (job) => job.text.length);
+    const request = (jobs: AnalysisJob[]): Extract<WorkerRequest, { type: 'analyze' }> => ({ type: 'analyze', jobs, index: snapshot, contentOverride: options.contentOverride ? [...options.contentOverride] : undefined });
+    const elsewhere = shares.map((jobs, i) => helpers[i].analyze(request(jobs), report));
     // This thread takes a share too: one fewer bundle to load and compile than a worker per share.
     const here = (own ?? []).map((job, index) => {
       if ((index + 1) % 25 === 0) report(25);
@@ -85,6 +94,22 @@ export async function runWorkspaceParallel(engine: Engine, options: ParallelRunO
   } finally {
     for (const helper of helpers) helper.stop();
   }
+}
+
+/**
+ * Pass 2, the workspace index: this thread and the helpers each summarise a share of the documents
+ * (balanced by size; most of the work is parsing), and this thread gathers the summaries.
+ */
+async function fillIndex(prepared: PreparedWorkspace, helpers: readonly AnalysisWorker[], options: ParallelRunOptions): Promise<void> {
+  const documents = prepared.indexInputs();
+  if (documents.length === 0) return;
+  const bytes = documents.reduce((sum, document) => sum + document.text.length, 0);
+  const threads = Math.min(helpers.length + 1, threadsFor(options, bytes));
+  const [own, ...shares] = balance(documents, threads, (document) => document.text.length);
+  const summarizers = prepared.workspace.summarizerKeys;
+  const elsewhere = shares.map((share, i) => helpers[i].summarize({ type: 'summarize', summarizers, documents: share }));
+  const here = own.map((document) => prepared.workspace.summarize(document));
+  prepared.workspace.restore([...here, ...(await Promise.all(elsewhere)).flat()]);
 }
 
 // Stryker disable all: thread sizing and the worker threads run only with the bundle's worker script (see
@@ -110,30 +135,33 @@ function sizeOnDisk(options: ParallelRunOptions): number {
   return bytes;
 }
 
-/** Splits jobs into `count` shares of similar total size (largest first, into the lightest share). */
-function balance(jobs: AnalysisJob[], count: number): AnalysisJob[][] {
-  const shares = Array.from({ length: count }, () => ({ jobs: [] as AnalysisJob[], bytes: 0 }));
-  for (const job of [...jobs].sort((a, b) => b.text.length - a.text.length)) {
+/** Splits items into `count` shares of similar total size (largest first, into the lightest share). */
+function balance<T>(items: readonly T[], count: number, size: (item: T) => number): T[][] {
+  const shares = Array.from({ length: count }, () => ({ items: [] as T[], bytes: 0 }));
+  for (const item of [...items].sort((a, b) => size(b) - size(a))) {
     const lightest = shares.reduce((min, share) => (share.bytes < min.bytes ? share : min));
-    lightest.jobs.push(job);
-    lightest.bytes += job.text.length;
+    lightest.items.push(item);
+    lightest.bytes += size(item);
   }
-  return shares.map((share) => share.jobs);
+  return shares.map((share) => share.items);
 }
 
-/** A worker thread started ahead of its work: it loads the engine, then waits for one request. */
+/**
+ * A worker thread started ahead of its work: it loads the engine, then answers a `summarize` request
+ * and an `analyze` request (its last: the thread stops once it has answered).
+ */
 class AnalysisWorker {
   private readonly worker = new Worker(WORKER_SCRIPT);
   private stopped = false;
-  /** What happened before run() was called (a thread that failed to start), delivered to run(). */
+  /** What happened while no request was pending (a thread that failed to start), delivered to the next one. */
   private early?: Error;
-  private settle?: { progress(count: number): void; resolve(outcomes: FileOutcome[]): void; reject(error: Error): void };
+  private pending?: { progress?(count: number): void; resolve(message: WorkerMessage): void; reject(error: Error): void };
 
   constructor() {
     this.worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') this.settle?.progress(message.done);
-      else if (message.type === 'done') this.finish(() => this.settle?.resolve(message.outcomes));
+      if (message.type === 'progress') this.pending?.progress?.(message.done);
       else if (message.type === 'error') this.fail(message.message.startsWith('config:') ? new ConfigError(message.message.slice(7)) : new Error(message.message));
+      else this.settle((pending) => pending.resolve(message));
     });
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => {
@@ -141,13 +169,17 @@ class AnalysisWorker {
     });
   }
 
-  run(request: WorkerRequest, progress: (count: number) => void): Promise<FileOutcome[]> {
-    if (request.jobs.length === 0) return Promise.resolve([]);
-    return new Promise((resolve, reject) => {
-      if (this.early) return reject(this.early);
-      this.settle = { progress, resolve, reject };
-      this.worker.postMessage(request);
-    });
+  async summarize(request: Extract<WorkerRequest, { type: 'summarize' }>): Promise<FileSummary[]> {
+    if (request.documents.length === 0) return [];
+    const answer = await this.request(request);
+    return answer.type === 'summaries' ? answer.summaries : [];
+  }
+
+  async analyze(request: Extract<WorkerRequest, { type: 'analyze' }>, progress: (count: number) => void): Promise<FileOutcome[]> {
+    if (request.jobs.length === 0) return [];
+    const answer = await this.request(request, progress);
+    this.stop();
+    return answer.type === 'done' ? answer.outcomes : [];
   }
 
   stop(): void {
@@ -156,15 +188,26 @@ class AnalysisWorker {
     void this.worker.terminate();
   }
 
-  private finish(then: () => void): void {
-    then();
-    this.stop();
+  private request(request: WorkerRequest, progress?: (count: number) => void): Promise<WorkerMessage> {
+    return new Promise((resolve, reject) => {
+      if (this.early) return reject(this.early);
+      this.pending = { progress, resolve, reject };
+      this.worker.postMessage(request);
+    });
+  }
+
+  private settle(then: (pending: NonNullable<AnalysisWorker['pending']>) => void): void {
+    const pending = this.pending;
+    this.pending = undefined;
+    if (pending) then(pending);
   }
 
   private fail(error: Error): void {
     if (this.stopped) return;
-    if (this.settle) this.finish(() => this.settle?.reject(error));
-    else this.early = error;
+    if (this.pending) {
+      this.stop();
+      this.settle((pending) => pending.reject(error));
+    } else this.early = error;
   }
 }
 // Stryker restore all

@@ -6,7 +6,7 @@ import { applyBaseline, readBaseline, type Baseline } from '../baseline';
 import { HARD_SIZE_LIMIT } from '../engine';
 import { ConfigError } from '../errors';
 import { DiskHost } from '../host';
-import { createConfigStore, createWorkspaceIndex, languageOf, summarizersFor, type Engine, type Finding, type LoadedConfig, type WorkspaceIndex } from '../index';
+import { createConfigStore, createWorkspaceIndex, languageOf, summarizersFor, type Engine, type Finding, type LoadedConfig, type SourceDocument, type WorkspaceIndex } from '../index';
 import { repositorySalt } from '../salt';
 import { collectFiles, readSourceFile } from './files';
 
@@ -58,6 +58,7 @@ export interface FileOutcome {
 /** Runs the engine over files, in this thread. See parallel.ts for the multi-threaded run. */
 export function runWorkspace(engine: Engine, options: WorkspaceRunOptions): WorkspaceRun {
   const prepared = prepareWorkspace(engine, options);
+  for (const document of prepared.indexInputs()) prepared.workspace.update(document);
   const outcomes = prepared.jobs.map((job, index) => {
     if (options.onProgress && (index + 1) % 25 === 0) options.onProgress(index + 1, prepared.jobs.length);
     return analyzeJob(engine, job, prepared.workspace, prepared.host);
@@ -71,9 +72,15 @@ export interface PreparedWorkspace {
   host: DiskHost;
   configs: LoadedConfig[];
   filesSkipped: Record<string, number>;
+  /**
+   * The documents the workspace index must summarise (none when no enabled rule reads it): every file
+   * to analyse, and the other files of their projects, read here. The caller fills `workspace` from
+   * them, in this thread or spread over worker threads (parallel.ts).
+   */
+  indexInputs(): SourceDocument[];
 }
 
-/** Pass 1 and 2: the config and text of every file, and the workspace index for cross-file rules. */
+/** Pass 1: the config and text of every file; pass 2, the workspace index, is left to the caller. */
 export function prepareWorkspace(engine: Engine, options: WorkspaceRunOptions): PreparedWorkspace {
   const store = createConfigStore({ readText: readTextIfExists }, engine);
   const explicit = options.configFile ? loadExplicit(store, options.configFile) : undefined;
@@ -107,8 +114,8 @@ export function prepareWorkspace(engine: Engine, options: WorkspaceRunOptions): 
   }
   // Only the facts some enabled rule reads: a secrets-only run builds no import graph.
   const workspace = createWorkspaceIndex(summarizersFor(engine, [...configs.values()].map((c) => c.config)));
-  if (workspace.enabled) buildIndex(workspace, jobs, [...indexRoots], options.contentOverride);
-  return { jobs, workspace, host: new DiskHost(options.contentOverride), configs: [...configs.values()], filesSkipped };
+  const indexInputs = () => (workspace.enabled ? documentsToIndex(workspace, jobs, [...indexRoots], options.contentOverride) : []);
+  return { jobs, workspace, host: new DiskHost(options.contentOverride), configs: [...configs.values()], filesSkipped, indexInputs };
 }
 
 /** Pass 3 for one file. */
@@ -138,18 +145,20 @@ export function finishWorkspace(prepared: Pick<PreparedWorkspace, 'configs' | 'f
 
 const INDEX_MAX_BYTES = 1024 * 1024;
 
-function buildIndex(workspace: WorkspaceIndex, inputs: readonly { file: string; text: string }[], roots: string[], overrides?: Map<string, string>): void {
+function documentsToIndex(workspace: WorkspaceIndex, jobs: readonly AnalysisJob[], roots: string[], overrides?: Map<string, string>): SourceDocument[] {
+  const documents: SourceDocument[] = [];
   const given = new Set<string>();
-  for (const { file, text } of inputs) {
+  for (const { file, text } of jobs) {
     given.add(file);
-    workspace.update({ path: file, text, language: languageOf(file) });
+    documents.push({ path: file, text, language: languageOf(file) });
   }
   for (const file of collectFiles(roots).files) {
     if (given.has(file) || !workspace.wants(languageOf(file))) continue;
     const override = overrides?.get(file);
     const read = override !== undefined ? { text: override } : readSourceFile(file, INDEX_MAX_BYTES);
-    if ('text' in read) workspace.update({ path: file, text: read.text, language: languageOf(file) });
+    if ('text' in read) documents.push({ path: file, text: read.text, language: languageOf(file) });
   }
+  return documents;
 }
 
 function loadExplicit(store: ReturnType<typeof createConfigStore>, configFile: string): LoadedConfig {

@@ -1,9 +1,11 @@
-// Entry point of dist/workspace-worker.js: analyses a share of the files for parallel.ts. The thread is
-// started before the files are read; its one request arrives as a message.
+// Entry point of dist/workspace-worker.js: a worker thread of parallel.ts. It is started before the
+// files are read. It may first be asked to summarise a share of the files for the workspace index
+// (`summarize`), then to analyse a share of them against the whole index (`analyze`, its last request).
 import { parentPort } from 'node:worker_threads';
+import { SAVE_COMPILE_CACHE } from '../../launch/compile-cache';
 import { ConfigError } from '../errors';
 import { DiskHost } from '../host';
-import { createEngine, createWorkspaceIndex, languageOf, preparePythonImports } from '../index';
+import { createEngine, createWorkspaceIndex, languageOf, preparePythonImports, summarizersByKey } from '../index';
 import type { WorkerMessage, WorkerRequest } from './parallel';
 import { analyzeJob, type FileOutcome } from './run';
 
@@ -11,24 +13,39 @@ const port = parentPort!;
 const post = (message: WorkerMessage) => port.postMessage(message);
 // Loaded ahead of the request: the engine and its rule packs are ready when the files arrive.
 const engine = createEngine();
-port.once('message', (request: WorkerRequest) => {
-  const ready = request.jobs.some((job) => job.loaded && languageOf(job.file) === 'python') ? preparePythonImports() : Promise.resolve();
-  void ready.then(() => run(request));
+port.on('message', (request: WorkerRequest) => {
+  try {
+    if (request.type === 'summarize') {
+      const index = createWorkspaceIndex(summarizersByKey(request.summarizers));
+      post({ type: 'summaries', summaries: request.documents.map((document) => index.summarize(document)) });
+      return;
+    }
+    const ready = request.jobs.some((job) => job.loaded && languageOf(job.file) === 'python') ? preparePythonImports() : Promise.resolve();
+    void ready.then(() => analyze(request));
+  } catch (error) {
+    fail(error);
+  }
 });
 
-function run(request: WorkerRequest): void {
+function analyze(request: Extract<WorkerRequest, { type: 'analyze' }>): void {
   try {
-  const workspace = createWorkspaceIndex();
-  workspace.restore(request.index);
-  const host = new DiskHost(request.contentOverride ? new Map(request.contentOverride) : undefined);
-  const outcomes: FileOutcome[] = [];
-  for (const job of request.jobs) {
-    outcomes.push(analyzeJob(engine, job, workspace, host));
-    if (outcomes.length % 25 === 0) post({ type: 'progress', done: 25 });
-  }
-  post({ type: 'progress', done: outcomes.length % 25 });
-  post({ type: 'done', outcomes });
+    const workspace = createWorkspaceIndex();
+    workspace.restore(request.index);
+    const host = new DiskHost(request.contentOverride ? new Map(request.contentOverride) : undefined);
+    const outcomes: FileOutcome[] = [];
+    for (const job of request.jobs) {
+      outcomes.push(analyzeJob(engine, job, workspace, host));
+      if (outcomes.length % 25 === 0) post({ type: 'progress', done: 25 });
+    }
+    post({ type: 'progress', done: outcomes.length % 25 });
+    // The thread is terminated, not exited, once it answers: its compiled code is cached first (see launch/compile-cache.ts).
+    (globalThis as Record<symbol, (() => void) | undefined>)[SAVE_COMPILE_CACHE]?.();
+    post({ type: 'done', outcomes });
   } catch (error) {
-    post({ type: 'error', message: error instanceof ConfigError ? `config:${error.message}` : ((error as Error)?.message ?? String(error)) });
+    fail(error);
   }
+}
+
+function fail(error: unknown): void {
+  post({ type: 'error', message: error instanceof ConfigError ? `config:${error.message}` : ((error as Error)?.message ?? String(error)) });
 }

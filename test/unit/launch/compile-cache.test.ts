@@ -1,0 +1,85 @@
+// The launchers (dist/cli.js, dist/server.js, the worker scripts) run their bundle through V8's code
+// cache: where the cache lives, that a run writes it, and that a damaged or foreign cache is never
+// trusted — the CLI still runs and the cache is rewritten.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { compileCacheDirectory, compileCacheFile } from '../../../server/src/launch/compile-cache';
+
+const CLI = path.resolve(__dirname, '../../../dist/cli.js');
+const SAMPLE = path.resolve(__dirname, '../../../examples/sample-service');
+
+function runCli(cacheDir: string, args: string[]) {
+  return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, SHIPSHAPE_COMPILE_CACHE: cacheDir } });
+}
+
+describe('compile cache', () => {
+  describe('compileCacheDirectory', () => {
+    it('is the user cache folder by default: XDG_CACHE_HOME, else ~/.cache, LOCALAPPDATA on Windows', () => {
+      assert.equal(compileCacheDirectory({}, 'linux', '/home/ada'), path.join('/home/ada', '.cache', 'shipshape', 'compile-cache'));
+      assert.equal(compileCacheDirectory({ XDG_CACHE_HOME: '/var/cache/ada' }, 'linux', '/home/ada'), path.join('/var/cache/ada', 'shipshape', 'compile-cache'));
+      assert.equal(compileCacheDirectory({ LOCALAPPDATA: 'C:\\Users\\ada\\AppData\\Local' }, 'win32', 'C:\\Users\\ada'), path.join('C:\\Users\\ada\\AppData\\Local', 'shipshape', 'compile-cache'));
+    });
+
+    it('follows SHIPSHAPE_COMPILE_CACHE: a folder, or off', () => {
+      assert.equal(compileCacheDirectory({ SHIPSHAPE_COMPILE_CACHE: '/tmp/cc' }, 'linux', '/home/ada'), path.resolve('/tmp/cc'));
+      for (const off of ['off', 'OFF', '0', 'false', 'no']) assert.equal(compileCacheDirectory({ SHIPSHAPE_COMPILE_CACHE: off }, 'linux', '/home/ada'), undefined, off);
+    });
+
+    it('has no default without a home folder', () => {
+      assert.equal(compileCacheDirectory({}, 'linux', ''), undefined);
+    });
+  });
+
+  it('names the cache after the bundle and a hash of its text, so a rebuilt bundle of the same size never meets an old cache', () => {
+    const a = compileCacheFile('/c', '/dist/cli.bundle.js', 'let a = 1;');
+    const b = compileCacheFile('/c', '/dist/cli.bundle.js', 'let b = 1;');
+    assert.match(path.basename(a), /^cli\.bundle-[0-9a-f]{20}\.bin$/);
+    assert.notEqual(a, b);
+    assert.equal(compileCacheFile('/c', '/dist/cli.bundle.js', 'let a = 1;'), a);
+  });
+
+  it('the CLI writes its cache on the first run, uses it next, and survives a damaged one', function () {
+    this.timeout(120_000);
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-cc-'));
+    try {
+      const first = runCli(cacheDir, ['check', SAMPLE, '--format', 'json']);
+      assert.equal(first.status, 1, first.stderr);
+      const files = fs.readdirSync(cacheDir).filter((f) => f.startsWith('cli.bundle-') && f.endsWith('.bin'));
+      assert.equal(files.length, 1, `one cache file for the CLI bundle: ${fs.readdirSync(cacheDir).join(', ')}`);
+      assert.equal(fs.readdirSync(cacheDir).filter((f) => f.endsWith('.tmp')).length, 0, 'no temporary file left behind');
+      const cacheFile = path.join(cacheDir, files[0]);
+      if (process.platform !== 'win32') assert.equal(fs.statSync(cacheDir).mode & 0o077, 0, 'the folder is private: cached bytecode is code');
+
+      const second = runCli(cacheDir, ['check', SAMPLE, '--format', 'json']);
+      assert.equal(second.status, 1, second.stderr);
+      assert.deepEqual(JSON.parse(second.stdout), JSON.parse(first.stdout), 'same report from cached code');
+
+      // Garbage after a header claiming a long-running writer: V8 rejects it, the run goes on, the cache is rewritten.
+      const header = Buffer.alloc(8);
+      header.writeDoubleLE(1e9, 0);
+      const garbage = Buffer.concat([header, Buffer.alloc(4096, 7)]);
+      fs.writeFileSync(cacheFile, garbage);
+      const damaged = runCli(cacheDir, ['check', SAMPLE, '--format', 'json']);
+      assert.equal(damaged.status, 1, damaged.stderr);
+      assert.equal(damaged.stderr, '');
+      assert.deepEqual(JSON.parse(damaged.stdout), JSON.parse(first.stdout));
+      assert.ok(!fs.readFileSync(cacheFile).equals(garbage), 'a rejected cache is replaced');
+    } finally {
+      fs.rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes nothing when switched off', () => {
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-cc-off-'));
+    try {
+      const result = spawnSync(process.execPath, [CLI, '--version'], { encoding: 'utf8', env: { ...process.env, SHIPSHAPE_COMPILE_CACHE: 'off', XDG_CACHE_HOME: cacheDir, HOME: cacheDir } });
+      assert.equal(result.status, 0, result.stderr);
+      assert.deepEqual(fs.readdirSync(cacheDir), []);
+    } finally {
+      fs.rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+});
