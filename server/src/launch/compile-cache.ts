@@ -48,6 +48,8 @@ export function runBundle(bundle: string, dirname: string): void {
   const cached = cacheFile ? readCache(cacheFile) : undefined;
   const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData: cached?.data });
   const usable = cached !== undefined && !script.cachedDataRejected;
+  // Only the number outlives this function: the closure below must not keep the cache's buffer alive.
+  const cachedCpuMs = cached?.cpuMs ?? 0;
   let saved = !cacheFile;
   const save = () => {
     if (saved) return;
@@ -56,7 +58,7 @@ export function runBundle(bundle: string, dirname: string): void {
     // worked much longer than that one has compiled more, so it writes a fuller cache (this converges:
     // each rewrite needs twice the CPU time of the last).
     const cpuMs = (process.cpuUsage().user + process.cpuUsage().system) / 1000;
-    if (usable && cpuMs < cached.cpuMs * 2) return;
+    if (usable && cpuMs < cachedCpuMs * 2) return;
     writeCache(cacheFile!, script.createCachedData(), cpuMs);
   };
   (globalThis as Record<symbol, unknown>)[SAVE_COMPILE_CACHE] = save;

@@ -31,7 +31,7 @@ export function isMadeUp(value: string): boolean {
   // A value that spells out what it stands for: "secret:rotated", "my-token-here".
   if (/secret|passw|token|apikey|api_key|credential/.test(lower)) return true;
   // Cut short in documentation (`ops_eyJzaWdu...`), or three capitalised words in a row (an identifier).
-  return /(?:\.{2,}|…)$/.test(value) || /[A-Z][a-z]{2,}[A-Z][a-z]{2,}[A-Z][a-z]{2,}/.test(value);
+  return /(?:\.{2,}|\u2026)$/.test(value) || /[A-Z][a-z]{2,}[A-Z][a-z]{2,}[A-Z][a-z]{2,}/.test(value);
 }
 
 /** Entropy of the part of a value after its public prefix (a prefix carries no randomness). */

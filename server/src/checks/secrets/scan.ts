@@ -133,7 +133,7 @@ function keyedMatch(rules: readonly KeyedRule[], assignment: Assignment, options
 
 /** A value cut short in documentation: `ops_eyJzaWdu…`, `abc..[Redacted]`. */
 function truncatedAt(text: string, end: number): boolean {
-  return /^(?:\.{2,}|…|\s*\[redacted)/i.test(text.slice(end, end + 12));
+  return /^(?:\.{2,}|\u2026|\s*\[redacted)/i.test(text.slice(end, end + 12));
 }
 
 /** `words` are lower-case. */

@@ -66,7 +66,7 @@ export class WorkspaceIndex {
     };
     const facts: Record<string, unknown> = {};
     for (const summarizer of this.summarizers) {
-      if (summarizer.languages.includes(document.language)) facts[summarizer.key] = summarizer.summarize(document, getTree);
+      if (summarizer.languages.includes(document.language)) facts[summarizer.key] = detached(summarizer.summarize(document, getTree));
     }
     return { path: document.path, hash, facts };
   }
@@ -134,6 +134,15 @@ export class WorkspaceIndex {
     this.version++;
     for (const listener of this.listeners) listener(paths);
   }
+}
+
+/**
+ * A copy of a summary made of fresh strings. Names taken from a syntax tree are V8 "sliced strings":
+ * views into the whole file's text, which they keep alive. Kept in the index, they held every indexed
+ * file's text (30 MB of the language server's 104 MB live heap on the effect workspace).
+ */
+function detached<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
 function contentHash(text: string): string {

@@ -1,6 +1,7 @@
 // Options objects passed to calls: what an argument holds (nothing, a literal we can read, or something
 // we cannot see into), whether it sets a key, and the edit that adds a property to it.
 import ts from 'typescript';
+import { syntaxNodes } from './syntax-nodes';
 import type { RawTextChange } from '../../../engine/types';
 
 export type OptionsArgument =
@@ -76,7 +77,8 @@ export type ConstObjects = ReadonlyMap<string, ts.ObjectLiteralExpression>;
 export function constObjects(tree: ts.SourceFile): ConstObjects {
   const found = new Map<string, ts.ObjectLiteralExpression>();
   const seen = new Set<string>();
-  const visit = (node: ts.Node): void => {
+  // The shared pre-order node list: another full walk per keystroke cost a twentieth of the editor's time.
+  for (const node of syntaxNodes(tree)) {
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
       const name = node.name.text;
       const constant = (node.parent.flags & ts.NodeFlags.Const) !== 0;
@@ -88,9 +90,7 @@ export function constObjects(tree: ts.SourceFile): ConstObjects {
       found.delete(node.name.text);
       seen.add(node.name.text);
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(tree);
+  }
   return found;
 }
 
