@@ -51,6 +51,10 @@ ruleTable(RULE, {
     ws('import { render, Repo } from "./orders";\nrender();\nnew Repo().sync();'),
     ws('import { legacy } from "./missing";\nlegacy();'),
     { code: 'import { x } from "./y";\nx();', files: { 'src/y.ts': 'export function x() { return 1; }\n' } },
+    // Spreads of values that are not promises, or of awaited ones.
+    'const o = { ...defaults, ...options, ...load() };',
+    'async function f() { return { ...(await fetch("/x")) }; }',
+    'declare const c: boolean;\nasync function f() { return { ...(c && (await fetch("/x"))), ...(c ? {} : await fetch("/y")) }; }',
     // Arrays: of values that are not promises, or of promises that are awaited, returned, handled or voided.
     'declare const nums: number[];\nnums.map((n) => n * 2);',
     '[1, 2];',
@@ -107,6 +111,10 @@ ruleTable(RULE, {
     { code: 'if (fetch("/x")) {}', errors: [{ line: 1, column: 5, endColumn: 16, message: /^`fetch\(…\)` returns a promise, which is always truthy in a condition/ }] },
     { code: 'function f(ok: boolean, p: Promise<void>) {\n  while (ok && !p) {}\n}', errors: [{ line: 2, column: 17 }] },
     { code: 'const x = fetch("/x") ? 1 : 2;', errors: [{ line: 1, column: 11 }] },
+    // A promise spread into an object copies none of its result, and its rejection is unhandled.
+    { code: 'console.log({ ...Promise.resolve({ key: 42 }) });', errors: [{ line: 1, column: 18, endColumn: 46, message: '`Promise.resolve(…)` returns a promise that is spread into an object: a promise has no properties of its own, so the object gets none of the result, and nothing handles its rejection (Node exits on it). Await it first: `{ ...(await …) }`.' }] },
+    { code: 'const getData = () => fetch("/x");\nconst o = { a: 1, ...getData() };', errors: [{ line: 2, column: 22, message: /^`getData\(…\)` returns a promise that is spread into an object/ }] },
+    { code: 'declare const c: boolean;\nconst o = { ...(c && fetch("/x")), ...(c ? {} : fetch("/y")) };', errors: [{ line: 2, column: 22 }, { line: 2, column: 49 }] },
     // Well-known APIs, through aliases, destructuring, require and namespaces.
     { code: 'import ax from "axios";\nax.post("/audit", {});', errors: [{ line: 2, column: 1, message: returns('ax.post') }] },
     { code: 'import axios from "axios";\nconst { get } = axios;\nget("/x");', errors: [{ line: 3, column: 1 }] },

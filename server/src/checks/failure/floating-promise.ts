@@ -17,7 +17,7 @@ export const floatingPromise: Check = {
     family: 'failure',
     title: 'Floating promise',
     rationale:
-      'A promise that nobody awaits, returns or ends with a rejection handler fails silently: when it rejects, Node reports an unhandled rejection and (since Node 15) exits the process, and the code after it runs before the work is done — a response is sent before the row is saved, a test passes before the assertion runs. Calls into async functions of other files are the usual culprits, because nothing at the call site says the function is async. An array of promises dropped the same way (`items.map(async (item) => …);`, a value typed `Promise<T>[]` or a tuple holding one) is the same failure once per item.',
+      'A promise that nobody awaits, returns or ends with a rejection handler fails silently: when it rejects, Node reports an unhandled rejection and (since Node 15) exits the process, and the code after it runs before the work is done — a response is sent before the row is saved, a test passes before the assertion runs. Calls into async functions of other files are the usual culprits, because nothing at the call site says the function is async. A promise tested as a condition (always truthy) or spread into an object (which copies none of its result) is dropped the same way. An array of promises dropped the same way (`items.map(async (item) => …);`, a value typed `Promise<T>[]` or a tuple holding one) is the same failure once per item.',
     remedy:
       'Await the promise (or return it to the caller). If the work is meant to run in the background, end it with `.catch(handler)` that reports the failure and mark the statement with `void` so readers see the intent. For an array of promises, await `Promise.all(array)` (or `Promise.allSettled(array)` when each may fail on its own).',
     defaultSeverity: 'warning',
@@ -63,7 +63,10 @@ export const floatingPromise: Check = {
         case ts.SyntaxKind.ConditionalExpression: {
           const condition = conditionOf(node);
           if (condition) checkCondition(condition, tree, inference, context);
+          break;
         }
+        case ts.SyntaxKind.SpreadAssignment:
+          checkSpread(node as ts.SpreadAssignment, tree, inference, context);
       }
     }
   },
@@ -109,6 +112,29 @@ function checkCondition(condition: ts.Expression, tree: ts.SourceFile, inference
       message: `${describe(leaf, tree).replace(/ and$/, ',')} which is always truthy in a condition: the test never sees its result and nothing handles its rejection (Node exits on it). Await it first: \`if (await …)\`.`,
     });
   }
+}
+
+/** A promise spread into an object literal: it has no own properties, so nothing is copied, and its rejection is never handled. */
+function checkSpread(spread: ts.SpreadAssignment, tree: ts.SourceFile, inference: PromiseInference, context: CheckContext): void {
+  for (const leaf of spreadValues(spread.expression)) {
+    if (ts.isAwaitExpression(leaf) || isHandled(leaf, inference) || !inference.isPromise(leaf)) continue;
+    context.report({
+      ruleId: FLOATING_PROMISE,
+      start: leaf.getStart(tree),
+      end: leaf.end,
+      message: `${describe(leaf, tree).replace(/ and$/, ' that is')} spread into an object: a promise has no properties of its own, so the object gets none of the result, and nothing handles its rejection (Node exits on it). Await it first: \`{ ...(await …) }\`.`,
+    });
+  }
+}
+
+/** The values a spread may copy from: both arms of `?:`, both sides of `&&`, `||`, `??`. */
+function spreadValues(expression: ts.Expression): ts.Expression[] {
+  const node = skipOuter(expression);
+  if (ts.isConditionalExpression(node)) return [...spreadValues(node.whenTrue), ...spreadValues(node.whenFalse)];
+  if (ts.isBinaryExpression(node) && [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(node.operatorToken.kind)) {
+    return [...spreadValues(node.left), ...spreadValues(node.right)];
+  }
+  return [node];
 }
 
 function testedValues(expression: ts.Expression): ts.Expression[] {
