@@ -63,6 +63,11 @@ export class PromiseInference {
     return this.guard(() => this.evaluateExpression(expression, [ELEMENT]));
   }
 
+  /** Whether evaluating `expression` gives an array of functions that give promises (`[async () => …]`, `Array<() => Promise<T>>`). */
+  holdsPromiseFunctions(expression: ts.Expression): boolean {
+    return this.guard(() => this.evaluateExpression(expression, [ELEMENT, '()']));
+  }
+
   /** Whether calling this function (declaration or expression) gives a promise. */
   returnsPromise(fn: ts.Node): boolean {
     if (!ts.isFunctionLike(fn)) return false;
