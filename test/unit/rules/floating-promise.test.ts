@@ -58,6 +58,7 @@ ruleTable(RULE, {
     // Arrays: of values that are not promises, or of promises that are awaited, returned, handled or voided.
     'declare const nums: number[];\nnums.map((n) => n * 2);',
     '[1, 2];',
+    'declare const xs: number[];\n[1, ...xs];',
     'declare const t: [number, string];\nt;',
     'function f<T extends string[]>(a: T) { a; }',
     'declare const m: Map<string, Promise<void>>;\nm;',
@@ -103,6 +104,7 @@ ruleTable(RULE, {
     { code: 'declare const t: Array<number> | [number, Promise<unknown>];\nt;', errors: [{ line: 2, column: 1 }] },
     { code: 'declare const t: [name: string, ...rest: Promise<void>[]];\nt;', errors: [{ line: 2, column: 1 }] },
     { code: 'function all() { return [fetch("/a"), fetch("/b")]; }\nall();', errors: [{ line: 2, column: 1 }] },
+    { code: 'declare const ps: Promise<void>[];\n[1, ...ps];', errors: [{ line: 2, column: 1, message: `This array holds promises${arrayTail}` }] },
     { code: '[fetch("/a"), 1] as const;', errors: [{ line: 1, column: 1, message: `This array holds promises${arrayTail}` }] },
     // An element of an array of promises is a promise; of an array of arrays of promises, an array of promises.
     { code: 'declare const ps: Promise<void>[];\nps[0];', errors: [{ line: 2, column: 1, message: `\`ps[0]\` is a promise and${tail}` }] },

@@ -17,7 +17,7 @@ export const floatingPromise: Check = {
     family: 'failure',
     title: 'Floating promise',
     rationale:
-      'A promise that nobody awaits, returns or ends with a rejection handler fails silently: when it rejects, Node reports an unhandled rejection and (since Node 15) exits the process, and the code after it runs before the work is done — a response is sent before the row is saved, a test passes before the assertion runs. Calls into async functions of other files are the usual culprits, because nothing at the call site says the function is async. A promise tested as a condition (always truthy) or spread into an object (which copies none of its result) is dropped the same way. An array of promises dropped the same way (`items.map(async (item) => …);`, a value typed `Promise<T>[]` or a tuple holding one) is the same failure once per item.',
+      'A promise that nobody awaits, returns or ends with a rejection handler fails silently: when it rejects, Node reports an unhandled rejection and (since Node 15) exits the process, and the code after it runs before the work is done — a response is sent before the row is saved, a test passes before the assertion runs. Calls into async functions of other files are the usual culprits, because nothing at the call site says the function is async. A promise tested as a condition (always truthy) or spread into an object (which copies none of its result) is dropped the same way. So is an array of promises left as a statement (`items.map(async (item) => …);`, a value typed `Promise<T>[]` or a tuple holding one): the same failure once per item.',
     remedy:
       'Await the promise (or return it to the caller). If the work is meant to run in the background, end it with `.catch(handler)` that reports the failure and mark the statement with `void` so readers see the intent. For an array of promises, await `Promise.all(array)` (or `Promise.allSettled(array)` when each may fail on its own).',
     defaultSeverity: 'warning',
@@ -163,7 +163,8 @@ function discardedValues(expression: ts.Expression): ts.Expression[] {
 function floatingKind(leaf: ts.Expression, inference: PromiseInference): Floating['kind'] | undefined {
   if (ts.isVoidExpression(leaf) || ts.isAwaitExpression(leaf) || ts.isBinaryExpression(leaf) || ts.isYieldExpression(leaf)) return undefined;
   if (ts.isArrayLiteralExpression(leaf)) {
-    return leaf.elements.some((element) => !ts.isSpreadElement(element) && !isHandled(element, inference) && inference.isPromise(element)) ? 'array' : undefined;
+    const floats = (element: ts.Expression) => ts.isSpreadElement(element) ? inference.holdsPromises(element.expression) : !isHandled(element, inference) && inference.isPromise(element);
+    return leaf.elements.some(floats) ? 'array' : undefined;
   }
   if (isHandled(leaf, inference)) return undefined;
   if (inference.isPromise(leaf)) return 'promise';
