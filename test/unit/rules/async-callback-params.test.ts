@@ -20,6 +20,10 @@ ruleTable('failure/async-callback', {
     "import express from \"express\";\nconst app = express();\napp.get(\"/\", async (req, res) => { try { res.send(await load()); } catch (e) { res.status(500).end(); } });",
     "import express from \"express\";\nconst app = express();\napp.listen(3000, async () => { await warm(); });",
     "function all(...cbs: Array<() => Promise<void>>) {}\nall(async () => {});",
+    // Spread arguments: functions that give no promise, parameters that accept one, or not functions at all.
+    "function consume(...cbs: Array<() => void>): void {}\nconst cbs = [() => true, () => 1];\nconsume(...cbs);",
+    "function consume(...cbs: Array<() => Promise<void>>): void {}\nconst cbs = [async () => {}];\nconsume(...cbs);",
+    "function log(...args: unknown[]): void {}\nconst cbs = [async () => {}];\nlog(...cbs);",
   ],
   invalid: [
     { code: "const express = require(\"express\");\nconst app = express();\napp.get(\"/\", async (req, res) => { res.send(await load()); });", errors: [{ line: 3, column: 14, endLine: 3, endColumn: 33 }] },
@@ -31,5 +35,9 @@ ruleTable('failure/async-callback', {
     { code: "namespace N {\n  function run(cb: () => void) {}\n  run(async () => {});\n}", errors: [{ line: 3, column: 7, endLine: 3, endColumn: 18 }] },
     { code: "{\n  function run(cb: () => void) {}\n  run(async () => {});\n}", errors: [{ line: 3, column: 7, endLine: 3, endColumn: 18 }] },
     { code: "let run: (cb: () => void) => void;\nrun(async () => {});", errors: [{ line: 2, column: 5, endLine: 2, endColumn: 16 }] },
+    // An array of functions that give promises, spread into void-returning rest parameters.
+    { code: "function consume(...cbs: Array<() => void>): void {}\nconst cbs: Array<() => Promise<boolean>> = [];\nconsume(...cbs);", errors: [{ line: 3, column: 9, endLine: 3, endColumn: 15, message: "Async functions spread into `consume`, whose parameters return `void`: their promises are ignored, so a rejection becomes an unhandled rejection and nothing waits for the work. Pass synchronous functions, or handle the errors inside with try/catch." }] },
+    { code: "const run = (cb: () => void) => {};\nrun(...[async () => { await work(); }]);", errors: [{ line: 2, column: 5, endColumn: 39 }] },
+    { code: "function consume(...cbs: (() => void)[]): void {}\nconst cbs = [() => fetch(\"/a\"), async () => {}] as const;\nconsume(...cbs);", errors: [{ line: 3, column: 9 }] },
   ],
 });

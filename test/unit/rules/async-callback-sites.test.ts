@@ -19,7 +19,6 @@ ruleTable('failure/async-callback', {
     "const run: ((cb: () => void) => void) | ((cb: () => void, x: number) => void) = f;\nrun(async () => { await work(); });",
     "interface Runner<T> { (cb: () => void): void }\nconst run: Runner<number> = f;\nrun(async () => { await work(); });",
     "const run: Record<string, number> = f;\nrun(async () => { await work(); });",
-    "const run = (cb: () => void) => {};\nrun(...[async () => { await work(); }]);",
     "function use<T>(cb: T) {}\nuse(async () => {});",
     "function run(cb: () => PromiseLike<void>) {}\nrun(async () => {});",
     "function run(cb: () => Promise<void> | void) {}\nrun(async () => {});",

@@ -25,6 +25,10 @@ ruleTable('failure/empty-catch', {
     { code: 'try {\n  run();\n} catch {\n}', errors: [{ line: 3, column: 3, endLine: 3, endColumn: 8 }] },
     { code: 'try { run(); } catch (e) {\n  // ignore\n}', errors: [{ line: 1, column: 16, endColumn: 25 }] },
     { code: 'try { run(); } catch ({ message }) { /* nothing */ }', errors: [{ line: 1, column: 16, endColumn: 35 }] },
+    // Empty statements are no handling either, with or without comments (and swallowed-error leaves them here).
+    { code: 'try { run(); } catch (e) { ; }', errors: [{ line: 1, column: 16, endColumn: 25, message: MESSAGE }] },
+    { code: 'try { run(); } catch { ;; /* ignore */ ; }', errors: [{ line: 1, column: 16, endColumn: 21 }] },
+    { code: 'try { run(); } catch ({ message }) {\n  ; // nothing\n}', errors: [{ line: 1, column: 16, endColumn: 35 }] },
     {
       code: 'async function f() {\n  try { await a(); } catch (e) {}\n  try { await b(); } catch (e) {}\n}',
       errors: [{ line: 2, column: 22 }, { line: 3, column: 22 }],

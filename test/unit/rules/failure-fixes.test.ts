@@ -69,10 +69,12 @@ describe('failure family quick fixes', () => {
       { code: 'try {\n  await save(order);\n} catch {\n}', expected: 'try {\n  await save(order);\n} catch (error) {\n  throw new Error("save failed", { cause: error });\n}' },
       { code: 'function load() {\n  try {\n    this.store.read(id);\n  } catch (e) {\n    // ignore\n  }\n}', expected: 'function load() {\n  try {\n    this.store.read(id);\n  } catch (e) {\n    // ignore\n    throw new Error("store.read failed", { cause: e });\n  }\n}' },
       { code: 'try { a(); } catch { const x = error; }', expected: '' },
+      { code: 'try { run(); } catch (err) { ; }', expected: 'try { run(); } catch (err) { ; throw new Error("run failed", { cause: err }); }' },
     ]
       .filter((c) => c.expected)
       .forEach((c) => fixTest({ rule: 'failure/empty-catch', title: RETHROW, ...c }));
     fixTest({ rule: 'failure/empty-catch', title: TODO, code: 'try { run(); } catch (err) {}', config: TODO_ON('failure/empty-catch'), expected: 'try { run(); } catch (err) { /* TODO(shipshape): decide how to handle this error (rethrow, recover or report it) */}' });
+    fixTest({ rule: 'failure/empty-catch', title: TODO, code: 'try { run(); } catch (err) {\n  ;\n}', config: TODO_ON('failure/empty-catch'), expected: 'try { run(); } catch (err) { /* TODO(shipshape): decide how to handle this error (rethrow, recover or report it) */\n  ;\n}' });
     it('offers the TODO fix only when todoFix is set, and never for a destructured binding', () => {
       const [finding] = visible(analyse('try { run(); } catch (err) {}')).filter((f) => f.ruleId === 'failure/empty-catch');
       assert.deepEqual(finding.fixes?.map((f) => f.title), [RETHROW]);

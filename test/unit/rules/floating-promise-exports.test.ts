@@ -8,6 +8,9 @@ import { ruleTable } from '../../helpers/rule-tester';
 
 ruleTable('failure/floating-promise', {
   valid: [
+    // Instances of a class of the other file: only its async methods give promises.
+    { files: {"src/db.ts":"class Db { async query(s: string) { return 1; } close() {} }\nconst db = new Db();\nexport default db;\n"}, workspace: true, filename: "src/main.ts", code: "import db from \"./db\";\ndb.close();" },
+    { files: {"src/db.ts":"class Db { async query(s: string) { return 1; } close() {} }\nexport class Client { db = new Db(); }\n"}, workspace: true, filename: "src/main.ts", code: "import { Client } from \"./db\";\nnew Client().db.close();" },
     { files: {"src/lib.ts":"export function save() {}","src/lib2.js":"module.exports = async function () {};\nmodule.exports.load = async () => 1;\nexports.other = async function () {};\n"}, workspace: true, filename: "src/main.ts", code: "import { save } from \"./lib\";\nsave();" },
     { files: {"src/lib.ts":"export const save = () => {};","src/lib2.js":"module.exports = async function () {};\nmodule.exports.load = async () => 1;\nexports.other = async function () {};\n"}, workspace: true, filename: "src/main.ts", code: "import { save } from \"./lib\";\nsave();" },
   ],
@@ -38,5 +41,12 @@ ruleTable('failure/floating-promise', {
     { files: {"src/lib.js":"module.exports.save = async () => 1;"}, workspace: true, filename: "src/main.js", code: "const { save } = require(\"./lib\");\nsave();", errors: [{ line: 2, column: 1, endLine: 2, endColumn: 7 }] },
     { files: {"src/lib.js":"async function save() {}\nmodule.exports = { save };"}, workspace: true, filename: "src/main.js", code: "const lib = require(\"./lib\");\nlib.save();", errors: [{ line: 2, column: 1, endLine: 2, endColumn: 11 }] },
     { files: {"src/lib.js":"class Repo { async save() {} }\nmodule.exports = Repo;"}, workspace: true, filename: "src/main.js", code: "const Repo = require(\"./lib\");\nnew Repo().save();", errors: [{ line: 2, column: 1, endLine: 2, endColumn: 18 }] },
+    // `export default db` and `export const db = new Db()`: the instance's async methods, and those of the
+    // module a made value comes from; `new Client().db.query()` through a member holding an instance.
+    { files: {"src/db.ts":"class Db { async query(s: string) { return 1; } }\nconst db = new Db();\nexport default db;\n"}, workspace: true, filename: "src/main.ts", code: "import db from \"./db\";\ndb.query(\"x\");", errors: [{ line: 2, column: 1, endLine: 2, endColumn: 14 }] },
+    { files: {"src/db.ts":"import { Pool } from \"pg\";\nconst db = new Pool();\nexport default db;\n"}, workspace: true, filename: "src/main.ts", code: "import db from \"./db\";\ndb.query(\"x\");", errors: [{ line: 2, column: 1 }] },
+    { files: {"src/db.ts":"class Db { async query(s: string) { return 1; } }\nexport default new Db();\n"}, workspace: true, filename: "src/main.ts", code: "import db from \"./db\";\ndb.query(\"x\");", errors: [{ line: 2, column: 1 }] },
+    { files: {"src/db.ts":"class Db { async query(s: string) { return 1; } }\nexport const db = new Db();\n"}, workspace: true, filename: "src/main.ts", code: "import { db } from \"./db\";\ndb.query(\"x\");", errors: [{ line: 2, column: 1 }] },
+    { files: {"src/db.ts":"class Db { async query(s: string) { return 1; } }\nexport class Client { db = new Db(); pool: Db; constructor(x: string) { this.pool = new Db(); } }\n"}, workspace: true, filename: "src/main.ts", code: "import { Client } from \"./db\";\nnew Client(\"x\").db.query(\"s\");\nnew Client(\"y\").pool.query(\"s\");", errors: [{ line: 2, column: 1, endLine: 2, endColumn: 30 }, { line: 3, column: 1 }] },
   ],
 });

@@ -8,6 +8,8 @@ const RULE = 'failure/floating-promise';
 const tail =
   ' nothing awaits or handles it: if it rejects, Node reports an unhandled rejection and exits, and the code below runs before it finishes. Await it or return it; for deliberate background work, write `void <call>.catch(<handler>)` with a handler that reports the error.';
 const returns = (callee: string) => `\`${callee}(…)\` returns a promise and${tail}`;
+const arrayTail =
+  ' and nothing waits for them: if one rejects, Node reports an unhandled rejection and exits, and the code below runs before they finish. Wrap the array in `await Promise.all(…)` (`Promise.allSettled(…)` when each may fail on its own), or use a loop with `await` when order or concurrency matters.';
 
 /** A workspace where other files declare async functions, classes and wrappers. */
 const LIB = {
@@ -49,6 +51,25 @@ ruleTable(RULE, {
     ws('import { render, Repo } from "./orders";\nrender();\nnew Repo().sync();'),
     ws('import { legacy } from "./missing";\nlegacy();'),
     { code: 'import { x } from "./y";\nx();', files: { 'src/y.ts': 'export function x() { return 1; }\n' } },
+    // Spreads of values that are not promises, or of awaited ones.
+    'const o = { ...defaults, ...options, ...load() };',
+    'async function f() { return { ...(await fetch("/x")) }; }',
+    'declare const c: boolean;\nasync function f() { return { ...(c && (await fetch("/x"))), ...(c ? {} : await fetch("/y")) }; }',
+    // Arrays: of values that are not promises, or of promises that are awaited, returned, handled or voided.
+    'declare const nums: number[];\nnums.map((n) => n * 2);',
+    '[1, 2];',
+    'declare const xs: number[];\n[1, ...xs];',
+    'declare const t: [number, string];\nt;',
+    'function f<T extends string[]>(a: T) { a; }',
+    'declare const m: Map<string, Promise<void>>;\nm;',
+    'declare const promiseArray: Array<Promise<unknown>>;\nvoid promiseArray;',
+    'declare let x: unknown;\ndeclare const ps: Promise<void>[];\nx = ps;',
+    'declare const ps: Promise<void>[];\nasync function f() { await Promise.all(ps); }',
+    'declare const xs: string[];\nasync function f() { await Promise.all(xs.map(async (x) => x)); }',
+    'declare const xs: string[];\nfunction f() { return Promise.all(xs.map(async (x) => x)); }',
+    'declare const xs: string[];\nPromise.all(xs.map(async (x) => x)).catch(report);',
+    // In-place reordering and pushing onto an array of promises that is awaited elsewhere.
+    'declare const ps: Promise<void>[];\nps.sort();\nps.reverse();\nps.push(fetch("/x"));\nps.length;',
   ],
   invalid: [
     { code: 'fetch("/x");', errors: [{ line: 1, column: 1, endLine: 1, endColumn: 12, message: returns('fetch') }] },
@@ -70,11 +91,32 @@ ruleTable(RULE, {
     { code: 'declare const p: Promise<void>;\np;', errors: [{ line: 2, column: 1, message: `\`p\` is a promise and${tail}` }] },
     { code: 'cond ? fetch("/a") : null;', errors: [{ line: 1, column: 1 }] },
     { code: 'ready && fetch("/a");', errors: [{ line: 1, column: 1 }] },
-    { code: 'items.map(async (item) => upload(item));', errors: [{ line: 1, column: 1, message: /^`items\.map\(…\)` makes promises that nothing waits for/ }] },
+    // Arrays and tuples of promises left as a statement: the promises are dropped and their rejections unhandled.
+    { code: 'items.map(async (item) => upload(item));', errors: [{ line: 1, column: 1, endColumn: 40, message: `\`items.map(…)\` makes one promise per item${arrayTail}` }] },
+    { code: 'urls.map((url) => fetch(url));', errors: [{ line: 1, column: 1, message: /^`urls\.map\(…\)` makes one promise per item and nothing waits/ }] },
+    { code: 'const pending = urls.map(async (u) => fetch(u));\npending;', errors: [{ line: 2, column: 1, message: `\`pending\` is an array of promises${arrayTail}` }] },
+    { code: 'declare const a: Array<Promise<number>> | undefined;\na;', errors: [{ line: 2, column: 1, endColumn: 2, message: `\`a\` is an array of promises${arrayTail}` }] },
+    { code: 'declare const ps: Promise<void>[];\nps;', errors: [{ line: 2, column: 1 }] },
+    { code: 'declare const ps: ReadonlyArray<Promise<void>>;\nps;', errors: [{ line: 2, column: 1 }] },
+    { code: 'declare const ps: readonly Promise<void>[];\nps.filter(Boolean);', errors: [{ line: 2, column: 1, message: /^`ps\.filter\(…\)` returns an array of promises and nothing waits/ }] },
+    { code: 'function f<T extends Array<Promise<number>>>(a: T | undefined): void {\n  a;\n}', errors: [{ line: 2, column: 3 }] },
+    { code: 'declare function cursed(): [Promise<number>, Promise<string>];\ncursed();', errors: [{ line: 2, column: 1, message: `\`cursed(…)\` returns an array of promises${arrayTail}` }] },
+    { code: 'declare const t: Array<number> | [number, Promise<unknown>];\nt;', errors: [{ line: 2, column: 1 }] },
+    { code: 'declare const t: [name: string, ...rest: Promise<void>[]];\nt;', errors: [{ line: 2, column: 1 }] },
+    { code: 'function all() { return [fetch("/a"), fetch("/b")]; }\nall();', errors: [{ line: 2, column: 1 }] },
+    { code: 'declare const ps: Promise<void>[];\n[1, ...ps];', errors: [{ line: 2, column: 1, message: `This array holds promises${arrayTail}` }] },
+    { code: '[fetch("/a"), 1] as const;', errors: [{ line: 1, column: 1, message: `This array holds promises${arrayTail}` }] },
+    // An element of an array of promises is a promise; of an array of arrays of promises, an array of promises.
+    { code: 'declare const ps: Promise<void>[];\nps[0];', errors: [{ line: 2, column: 1, message: `\`ps[0]\` is a promise and${tail}` }] },
+    { code: 'function _<T, S extends Array<T | Array<T | Promise<T>>>>(xs: S | undefined): void {\n  xs?.[0];\n}', errors: [{ line: 2, column: 3, message: /^`xs\?\.\[0\]` is an array of promises/ }] },
     // A promise tested as a condition is always truthy and its rejection unhandled.
     { code: 'if (fetch("/x")) {}', errors: [{ line: 1, column: 5, endColumn: 16, message: /^`fetch\(…\)` returns a promise, which is always truthy in a condition/ }] },
     { code: 'function f(ok: boolean, p: Promise<void>) {\n  while (ok && !p) {}\n}', errors: [{ line: 2, column: 17 }] },
     { code: 'const x = fetch("/x") ? 1 : 2;', errors: [{ line: 1, column: 11 }] },
+    // A promise spread into an object copies none of its result, and its rejection is unhandled.
+    { code: 'console.log({ ...Promise.resolve({ key: 42 }) });', errors: [{ line: 1, column: 18, endColumn: 46, message: '`Promise.resolve(…)` returns a promise that is spread into an object: a promise has no properties of its own, so the object gets none of the result, and nothing handles its rejection (Node exits on it). Await it first: `{ ...(await …) }`.' }] },
+    { code: 'const getData = () => fetch("/x");\nconst o = { a: 1, ...getData() };', errors: [{ line: 2, column: 22, message: /^`getData\(…\)` returns a promise that is spread into an object/ }] },
+    { code: 'declare const c: boolean;\nconst o = { ...(c && fetch("/x")), ...(c ? {} : fetch("/y")) };', errors: [{ line: 2, column: 22 }, { line: 2, column: 49 }] },
     // Well-known APIs, through aliases, destructuring, require and namespaces.
     { code: 'import ax from "axios";\nax.post("/audit", {});', errors: [{ line: 2, column: 1, message: returns('ax.post') }] },
     { code: 'import axios from "axios";\nconst { get } = axios;\nget("/x");', errors: [{ line: 3, column: 1 }] },
@@ -144,6 +186,36 @@ describe('failure/floating-promise quick fixes', () => {
     { name: 'fixes each promise of a conditional statement', code: 'async function f(c: boolean) {\n  c ? fetch("/a") : fetch("/b");\n}', fix: 0, title: /^Await/, expected: 'async function f(c: boolean) {\n  c ? await fetch("/a") : await fetch("/b");\n}' },
     { name: 'parenthesises a type assertion', code: 'declare const x: unknown;\nx as Promise<void>;', fix: 0, title: /^Handle/, expected: 'declare const x: unknown;\nvoid (x as Promise<void>).catch((error) => queueMicrotask(() => { throw error; }));' },
     { name: 'awaits an async IIFE', code: 'async function f() {\n  (async () => 1)();\n}', fix: 0, title: /^Await/, expected: 'async function f() {\n  await (async () => 1)();\n}' },
+    {
+      name: 'awaits Promise.all over a map in an async function',
+      code: 'async function f(items: string[]) {\n  items.map(async (item) => upload(item));\n}',
+      fix: 0,
+      title: /^Await Promise\.all\(…\)$/,
+      expected: 'async function f(items: string[]) {\n  await Promise.all(items.map(async (item) => upload(item)));\n}',
+    },
+    {
+      name: 'catches Promise.all over an array of promises outside async functions',
+      code: 'declare const ps: Promise<void>[];\nps;',
+      fix: 0,
+      title: /^Handle rejections: void Promise\.all\(…\)\.catch\(/,
+      expected: 'declare const ps: Promise<void>[];\nvoid Promise.all(ps).catch((error) => queueMicrotask(() => { throw error; }));',
+    },
+    {
+      name: 'uses the configured rejection handler for an array of promises',
+      code: 'urls.map((u) => fetch(u));',
+      fix: 0,
+      title: /^Handle rejections: void Promise\.all\(…\)\.catch\(report\)$/,
+      expected: 'void Promise.all(urls.map((u) => fetch(u))).catch(report);',
+      options: { config: 'rules:\n  failure/floating-promise:\n    severity: warning\n    options:\n      rejectionHandler: report\n' },
+    },
+    { name: 'keeps `as const` inside Promise.all', code: 'async function f() {\n  [fetch("/a"), fetch("/b")] as const;\n}', fix: 0, title: /^Await/, expected: 'async function f() {\n  await Promise.all([fetch("/a"), fetch("/b")] as const);\n}' },
+    {
+      name: 'awaits a promise and an array of promises in one statement',
+      code: 'async function f(c: boolean, xs: string[]) {\n  c ? fetch("/a") : xs.map(async (x) => x);\n}',
+      fix: 0,
+      title: /^Await the promises$/,
+      expected: 'async function f(c: boolean, xs: string[]) {\n  c ? await fetch("/a") : await Promise.all(xs.map(async (x) => x));\n}',
+    },
   ];
   for (const testCase of cases) {
     it(testCase.name, () => {

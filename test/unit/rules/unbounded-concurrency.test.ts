@@ -16,6 +16,8 @@ ruleTable(RULE, {
     'for (const chunk of chunks(rows, 50)) await Promise.all(chunk.map(async (r) => send(r)));',
     'const ids = req.body.ids.slice(0, 10);\nawait Promise.all(ids.map(async (id) => load(id)));',
     'await Promise.race(req.body.ids.map(async (id) => load(id)));',
+    'await (Promise.race)(req.body.ids.map(async (id) => load(id)));',
+    'await Promise[method](req.body.ids.map(async (id) => load(id)));',
   ],
   invalid: [
     {
@@ -28,6 +30,10 @@ ruleTable(RULE, {
     { code: 'const lines = fs.readFileSync(file, "utf8").split("\\n");\nawait Promise.all(lines.map(async (l) => post(l)));', errors: [{ line: 2, column: 7, message: /of file contents/ }] },
     { code: 'async function notifyAll(users: User[]) {\n  await Promise.all(users.map(async (u) => send(u)));\n}', errors: [{ line: 2, column: 9, message: /of an array parameter/ }] },
     { code: 'async function send(id: string) { await post(id); }\nconst { ids } = req.query;\nawait Promise.all(ids.map(send));', errors: [{ line: 3, column: 7, message: /of request input/ }] },
+    // However the combinator is spelled: parenthesised callee or receiver, or an element access.
+    { code: 'async function f(items: string[]) {\n  await (Promise.all)(items.map(async (i) => send(i)));\n}', errors: [{ line: 2, column: 9, endColumn: 22, message: /^`Promise\.all` over `items\.map\(async …\)` starts one operation per item of an array parameter/ }] },
+    { code: 'async function f(items: string[]) {\n  await (Promise).allSettled(items.map(async (i) => send(i)));\n}', errors: [{ line: 2, column: 9, message: /^`Promise\.allSettled` over/ }] },
+    { code: 'async function f(items: string[]) {\n  await Promise["all"](items.map(async (i) => send(i)));\n}', errors: [{ line: 2, column: 9 }] },
     { code: 'const data = await res.json();\nawait Promise.all(data.items.filter(Boolean).map(async (i) => save(i)));', errors: [{ line: 2, column: 7, message: /of a network response/ }] },
   ],
 });

@@ -13,7 +13,7 @@ import { syntaxNodes } from './support/syntax-nodes';
 
 export const ASYNC_CALLBACK = 'failure/async-callback';
 
-type Site = 'forEach' | 'timer' | 'listener' | 'executor' | 'express' | 'void-parameter' | 'void-context' | 'void-override' | 'predicate';
+type Site = 'forEach' | 'timer' | 'listener' | 'executor' | 'express' | 'void-parameter' | 'void-spread' | 'void-context' | 'void-override' | 'predicate';
 
 const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask']);
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
@@ -59,6 +59,11 @@ export const asyncCallback: Check = {
       if (!INTERESTING.has(node.kind)) continue;
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
         for (const { argument, site, caller } of callbackSites(node, inference)) {
+          if (ts.isSpreadElement(argument)) {
+            // `consume(...callbacks)`: an array of functions that give promises, spread where each should return `void`.
+            if (inference.holdsPromiseFunctions(argument.expression)) context.report({ ruleId: ASYNC_CALLBACK, start: argument.getStart(tree), end: argument.end, message: messageFor(site, caller) });
+            continue;
+          }
           if (site === 'express' && isExpress5()) continue;
           if (!inference.callGivesPromise(argument) || (site !== 'predicate' && handlesOwnRejections(argument, inference))) continue;
           const inner = skipOuter(argument);
@@ -328,9 +333,8 @@ function voidParameterSites(callee: ts.Expression, args: readonly ts.Expression[
   if (signatures.length === 0) return [];
   const sites: CallbackSite[] = [];
   args.forEach((argument, index) => {
-    if (ts.isSpreadElement(argument)) return;
     const types = signatures.map((signature) => parameterType(signature, index, typeArguments)).filter((t): t is ts.TypeNode => !!t);
-    if (types.some((t) => returnsVoid(t)) && !types.some(acceptsPromise)) sites.push({ argument, site: 'void-parameter', caller: callee.text });
+    if (types.some((t) => returnsVoid(t)) && !types.some(acceptsPromise)) sites.push({ argument, site: ts.isSpreadElement(argument) ? 'void-spread' : 'void-parameter', caller: callee.text });
   });
   return sites;
 }
@@ -524,6 +528,8 @@ function messageFor(site: Site, caller: string): string {
       return `Async function used as \`${caller}\`, which is declared to return \`void\`: whoever calls it ignores the promise, so a rejection becomes an unhandled rejection and nothing waits for the work. Declare it as returning a promise so callers await it, or handle the error inside with try/catch.`;
     case 'void-override':
       return `This member returns a promise but overrides \`${caller}\`, declared to return \`void\`: code calling it through that type ignores the promise, so a rejection becomes an unhandled rejection and nothing waits for the work. Declare the base as returning a promise, or handle the error inside.`;
+    case 'void-spread':
+      return `Async functions spread into \`${caller}\`, whose parameters return \`void\`: their promises are ignored, so a rejection becomes an unhandled rejection and nothing waits for the work. Pass synchronous functions, or handle the errors inside with try/catch.`;
     case 'void-parameter':
       return `Async callback passed to \`${caller}\`, whose parameter returns \`void\`: the promise is ignored, so a rejection becomes an unhandled rejection and nothing waits for the work. Pass a synchronous function, or handle the error inside with try/catch.`;
   }

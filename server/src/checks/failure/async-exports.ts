@@ -1,6 +1,7 @@
 // Summarizer for the workspace index: which exports of a file give promises (async functions and
 // methods, functions annotated or written to return promises, consts of async arrows, the default
-// export, CommonJS `module.exports`), so `failure/floating-promise` knows a call into another file
+// export, CommonJS `module.exports`, the async methods of exported instances of the file's classes and
+// of class members holding one), so `failure/floating-promise` knows a call into another file
 // returns a promise without a type checker. Plain data; computed from one file's syntax only.
 // A default import: bundled, `import * as ts` turns every `ts.` access into a getter call.
 import ts from 'typescript';
@@ -49,7 +50,9 @@ export function summarizeAsyncExports(sourceFile: ts.SourceFile): AsyncExportsFa
     candidates.push(...enumerate([name], node, 0));
     // `export const db = new PrismaClient()`, `export const User = mongoose.model(…)`: a value made by a
     // module is that module's path, so `db.user.findMany()` in another file is judged by the module.
-    const origin = name ? moduleOrigin(node, inference) : undefined;
+    // `export default db` names the declaration of `db`.
+    const declared = ts.isIdentifier(node) ? findDeclaration(node) : undefined;
+    const origin = name ? moduleOrigin(declared ?? node, inference) : undefined;
     if (origin) fact.reexports.push([name, origin.specifier, origin.path]);
   };
 
@@ -145,7 +148,14 @@ function enumerate(prefix: string[], node: ts.Node, depth: number): Candidate[] 
   if (depth > 2) return [];
   if (ts.isVariableDeclaration(node)) {
     if (node.initializer && isStructured(node.initializer)) return enumerate(prefix, node.initializer, depth);
-    return [at(prefix, node, []), at([...prefix, '()'], node, ['()'])];
+    // `const db = new Db()`: the methods of the instance, `db.query()`.
+    const made = instancePaths(node.initializer && localClassMade(node.initializer), 0).map((steps) => at([...prefix, ...steps], node, steps));
+    return [at(prefix, node, []), at([...prefix, '()'], node, ['()']), ...made];
+  }
+  if (ts.isNewExpression(node)) {
+    // `export default new Db()`.
+    const made = instancePaths(localClassMade(node), 0).map((steps) => at([...prefix, ...steps], node, steps));
+    return [at(prefix, node, []), ...made];
   }
   if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) return enumerate(prefix, node.expression, depth);
   if (ts.isFunctionLike(node)) return [at([...prefix, '()'], node, ['()'])];
@@ -156,6 +166,13 @@ function enumerate(prefix: string[], node: ts.Node, depth: number): Candidate[] 
       if (!name || !(ts.isMethodDeclaration(member) || ts.isPropertyDeclaration(member))) continue;
       const relative = hasModifier(member, ts.SyntaxKind.StaticKeyword) ? [name, '()'] : ['new', name, '()'];
       out.push(at([...prefix, ...relative], node, relative));
+      // `new Client().db.query()`: a member holding an instance of a class of this file.
+      if (ts.isPropertyDeclaration(member)) {
+        for (const steps of instancePaths(memberClass(member), 1)) {
+          const nested = [...relative.slice(0, -1), ...steps];
+          out.push(at([...prefix, ...nested], node, nested));
+        }
+      }
     }
     return out;
   }
@@ -173,6 +190,40 @@ function enumerate(prefix: string[], node: ts.Node, depth: number): Candidate[] 
     if (declaration && (ts.isFunctionDeclaration(declaration) || ts.isClassDeclaration(declaration) || ts.isVariableDeclaration(declaration))) return enumerate(prefix, declaration, depth + 1);
   }
   return [at(prefix, node, []), at([...prefix, '()'], node, ['()'])];
+}
+
+const MAX_INSTANCE_DEPTH = 2;
+
+/** The member paths of an instance of `node` (a class of this file) worth recording: `[query, ()]`, `[db, query, ()]`. */
+function instancePaths(node: ts.ClassLikeDeclaration | undefined, depth: number): Step[][] {
+  if (!node || depth > MAX_INSTANCE_DEPTH) return [];
+  const out: Step[][] = [];
+  for (const member of node.members) {
+    const name = member.name && propertyNameText(member.name);
+    if (!name || hasModifier(member, ts.SyntaxKind.StaticKeyword) || !(ts.isMethodDeclaration(member) || ts.isPropertyDeclaration(member))) continue;
+    out.push([name, '()']);
+    if (ts.isPropertyDeclaration(member)) for (const steps of instancePaths(memberClass(member), depth + 1)) out.push([name, ...steps]);
+  }
+  return out;
+}
+
+/** The class of this file a property holds an instance of: `db = new Db()` or `db: Db`. */
+function memberClass(member: ts.PropertyDeclaration): ts.ClassLikeDeclaration | undefined {
+  if (member.initializer) return localClassMade(member.initializer);
+  const type = member.type;
+  if (type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) {
+    const declaration = findDeclaration(type.typeName);
+    return declaration && ts.isClassDeclaration(declaration) ? declaration : undefined;
+  }
+  return undefined;
+}
+
+/** The class of this file that `new X(…)` makes. */
+function localClassMade(expression: ts.Expression): ts.ClassLikeDeclaration | undefined {
+  const node = ts.isParenthesizedExpression(expression) ? expression.expression : expression;
+  if (!ts.isNewExpression(node) || !ts.isIdentifier(node.expression)) return undefined;
+  const declaration = findDeclaration(node.expression);
+  return declaration && ts.isClassDeclaration(declaration) ? declaration : undefined;
 }
 
 function isStructured(node: ts.Expression): boolean {

@@ -1,4 +1,4 @@
-// failure/empty-catch: a catch block with no statements (comments alone do not handle an error), and
+// failure/empty-catch: a catch block with no statements but empty ones (comments alone do not handle an error), and
 // in Python a broad `except` whose body is only `pass`/`...`. A handler with code that still drops the
 // error is failure/swallowed-error's.
 import ts from 'typescript';
@@ -60,7 +60,8 @@ export const emptyCatch: Check = {
     const tree = context.tsTree();
     if (!tree) return;
     for (const node of syntaxNodes(tree)) {
-      if (ts.isCatchClause(node) && node.block.statements.length === 0 && !hasShipshapeTodo(tree.text, node.block.pos, node.block.end)) {
+      // Empty: no statements, or only empty ones (`catch (e) { ; }`).
+      if (ts.isCatchClause(node) && node.block.statements.every(ts.isEmptyStatement) && !hasShipshapeTodo(tree.text, node.block.pos, node.block.end)) {
         const start = node.getStart(tree);
         // The clause head: `catch` and its binding, e.g. `catch (err)`.
         const end = node.variableDeclaration ? node.block.getStart(tree) : start + 'catch'.length;

@@ -17,9 +17,9 @@ export const floatingPromise: Check = {
     family: 'failure',
     title: 'Floating promise',
     rationale:
-      'A promise that nobody awaits, returns or ends with a rejection handler fails silently: when it rejects, Node reports an unhandled rejection and (since Node 15) exits the process, and the code after it runs before the work is done — a response is sent before the row is saved, a test passes before the assertion runs. Calls into async functions of other files are the usual culprits, because nothing at the call site says the function is async.',
+      'A promise that nobody awaits, returns or ends with a rejection handler fails silently: when it rejects, Node reports an unhandled rejection and (since Node 15) exits the process, and the code after it runs before the work is done — a response is sent before the row is saved, a test passes before the assertion runs. Calls into async functions of other files are the usual culprits, because nothing at the call site says the function is async. A promise tested as a condition (always truthy) or spread into an object (which copies none of its result) is dropped the same way. So is an array of promises left as a statement (`items.map(async (item) => …);`, a value typed `Promise<T>[]` or a tuple holding one): the same failure once per item.',
     remedy:
-      'Await the promise (or return it to the caller). If the work is meant to run in the background, end it with `.catch(handler)` that reports the failure and mark the statement with `void` so readers see the intent.',
+      'Await the promise (or return it to the caller). If the work is meant to run in the background, end it with `.catch(handler)` that reports the failure and mark the statement with `void` so readers see the intent. For an array of promises, await `Promise.all(array)` (or `Promise.allSettled(array)` when each may fail on its own).',
     defaultSeverity: 'warning',
     instruction: {
       text: '`await`, return or `.catch` every promise.',
@@ -63,7 +63,10 @@ export const floatingPromise: Check = {
         case ts.SyntaxKind.ConditionalExpression: {
           const condition = conditionOf(node);
           if (condition) checkCondition(condition, tree, inference, context);
+          break;
         }
+        case ts.SyntaxKind.SpreadAssignment:
+          checkSpread(node as ts.SpreadAssignment, tree, inference, context);
       }
     }
   },
@@ -86,7 +89,7 @@ function checkStatement(statement: ts.ExpressionStatement, tree: ts.SourceFile, 
     start,
     end: expression.end,
     message: messageFor(first, tree),
-    fixes: floating.every((f) => f.kind === 'promise') ? fixesFor(statement, floating.map((f) => f.leaf), tree, handler) : undefined,
+    fixes: fixesFor(statement, floating, tree, handler),
   });
 }
 
@@ -109,6 +112,29 @@ function checkCondition(condition: ts.Expression, tree: ts.SourceFile, inference
       message: `${describe(leaf, tree).replace(/ and$/, ',')} which is always truthy in a condition: the test never sees its result and nothing handles its rejection (Node exits on it). Await it first: \`if (await …)\`.`,
     });
   }
+}
+
+/** A promise spread into an object literal: it has no own properties, so nothing is copied, and its rejection is never handled. */
+function checkSpread(spread: ts.SpreadAssignment, tree: ts.SourceFile, inference: PromiseInference, context: CheckContext): void {
+  for (const leaf of spreadValues(spread.expression)) {
+    if (ts.isAwaitExpression(leaf) || isHandled(leaf, inference) || !inference.isPromise(leaf)) continue;
+    context.report({
+      ruleId: FLOATING_PROMISE,
+      start: leaf.getStart(tree),
+      end: leaf.end,
+      message: `${describe(leaf, tree).replace(/ and$/, ' that is')} spread into an object: a promise has no properties of its own, so the object gets none of the result, and nothing handles its rejection (Node exits on it). Await it first: \`{ ...(await …) }\`.`,
+    });
+  }
+}
+
+/** The values a spread may copy from: both arms of `?:`, both sides of `&&`, `||`, `??`. */
+function spreadValues(expression: ts.Expression): ts.Expression[] {
+  const node = skipOuter(expression);
+  if (ts.isConditionalExpression(node)) return [...spreadValues(node.whenTrue), ...spreadValues(node.whenFalse)];
+  if (ts.isBinaryExpression(node) && [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(node.operatorToken.kind)) {
+    return [...spreadValues(node.left), ...spreadValues(node.right)];
+  }
+  return [node];
 }
 
 function testedValues(expression: ts.Expression): ts.Expression[] {
@@ -137,13 +163,13 @@ function discardedValues(expression: ts.Expression): ts.Expression[] {
 function floatingKind(leaf: ts.Expression, inference: PromiseInference): Floating['kind'] | undefined {
   if (ts.isVoidExpression(leaf) || ts.isAwaitExpression(leaf) || ts.isBinaryExpression(leaf) || ts.isYieldExpression(leaf)) return undefined;
   if (ts.isArrayLiteralExpression(leaf)) {
-    return leaf.elements.some((element) => !ts.isSpreadElement(element) && !isHandled(element, inference) && inference.isPromise(element)) ? 'array' : undefined;
+    const floats = (element: ts.Expression) => ts.isSpreadElement(element) ? inference.holdsPromises(element.expression) : !isHandled(element, inference) && inference.isPromise(element);
+    return leaf.elements.some(floats) ? 'array' : undefined;
   }
   if (isHandled(leaf, inference)) return undefined;
   if (inference.isPromise(leaf)) return 'promise';
-  // `items.map(async …)`: an array of promises nobody waits for.
-  if (ts.isCallExpression(leaf) && ts.isPropertyAccessExpression(leaf.expression) && ['map', 'flatMap'].includes(leaf.expression.name.text)
-    && leaf.arguments.length > 0 && inference.callGivesPromise(leaf.arguments[0])) return 'array';
+  // `items.map(async …)`, a `Promise<T>[]` or a tuple with a promise in it: promises nobody waits for.
+  if (inference.holdsPromises(leaf)) return 'array';
   return undefined;
 }
 
@@ -161,17 +187,31 @@ export function isHandled(expression: ts.Expression, inference: PromiseInference
 }
 
 function messageFor(floating: Floating, tree: ts.SourceFile): string {
-  const subject = describe(floating.leaf, tree);
   if (floating.kind === 'array') {
-    return `${subject.replace(/ returns a promise and$/, '')} makes promises that nothing waits for: their rejections are unhandled (Node exits on them) and the code below runs before they finish. Wrap them in \`await Promise.all(…)\`, or use a loop with \`await\` when order or concurrency matters.`;
+    return `${describeArray(floating.leaf, tree)} and nothing waits for them: if one rejects, Node reports an unhandled rejection and exits, and the code below runs before they finish. Wrap the array in \`await Promise.all(…)\` (\`Promise.allSettled(…)\` when each may fail on its own), or use a loop with \`await\` when order or concurrency matters.`;
   }
+  const subject = describe(floating.leaf, tree);
   return `${subject} nothing awaits or handles it: if it rejects, Node reports an unhandled rejection and exits, and the code below runs before it finishes. Await it or return it; for deliberate background work, write \`void <call>.catch(<handler>)\` with a handler that reports the error.`;
+}
+
+const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text).replace(/\s+/g, ' ');
+
+/** The subject of the message for an array of promises: who makes or holds them. */
+function describeArray(leaf: ts.Expression, tree: ts.SourceFile): string {
+  const node = skipOuter(leaf);
+  if (ts.isArrayLiteralExpression(node)) return 'This array holds promises';
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ['map', 'flatMap'].includes(node.expression.name.text)) {
+    return `\`${short(node.expression.getText(tree))}(…)\` makes one promise per item`;
+  }
+  if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+    const callee = node.expression.getText(tree);
+    return `\`${short(ts.isNewExpression(node) ? `new ${callee}` : callee)}(…)\` returns an array of promises`;
+  }
+  return `\`${short(node.getText(tree))}\` is an array of promises`;
 }
 
 function describe(leaf: ts.Expression, tree: ts.SourceFile): string {
   const node = skipOuter(leaf);
-  const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text).replace(/\s+/g, ' ');
-  if (ts.isArrayLiteralExpression(node)) return 'This array';
   if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
     const callee = node.expression.getText(tree);
     return `\`${short(ts.isNewExpression(node) ? `new ${callee}` : callee)}(…)\` returns a promise and`;
@@ -180,24 +220,44 @@ function describe(leaf: ts.Expression, tree: ts.SourceFile): string {
   return `\`${short(node.getText(tree))}\` is a promise and`;
 }
 
-function fixesFor(statement: ts.ExpressionStatement, leaves: ts.Expression[], tree: ts.SourceFile, handler: string): RawFix[] {
+/**
+ * Await each floating value in an async function, else end it with the rejection handler. A promise is
+ * awaited or caught as it is; an array of promises goes through `Promise.all(…)` first.
+ */
+function fixesFor(statement: ts.ExpressionStatement, floating: Floating[], tree: ts.SourceFile, handler: string): RawFix[] {
   const fixes: RawFix[] = [];
   const fn = enclosingFunction(statement);
-  const text = (leaf: ts.Expression) => leaf.getText(tree);
-  const range = (leaf: ts.Expression) => ({ start: leaf.getStart(tree), end: leaf.end });
+  const arrays = floating.some((f) => f.kind === 'array');
+  const promises = floating.some((f) => f.kind === 'promise');
+  const what = arrays && promises ? 'the promises' : arrays ? 'Promise.all(…)' : 'the promise';
+  const target = (f: Floating) => (f.kind === 'array' ? constWrapped(f.leaf) : f.leaf);
+  const range = (f: Floating) => ({ start: target(f).getStart(tree), end: target(f).end });
+  // The text `await`/`.catch` applies to: the promise itself, or `Promise.all(<array>)`.
+  const operand = (f: Floating) => {
+    const text = target(f).getText(tree);
+    if (f.kind === 'array') return `Promise.all(${text})`;
+    return needsParens(f.leaf) ? `(${text})` : text;
+  };
   if (fn && isAsyncFunction(fn)) {
     fixes.push({
-      title: 'Await the promise',
+      title: `Await ${what}`,
       preferred: true,
-      changes: leaves.map((leaf) => ({ ...range(leaf), newText: `await ${needsParens(leaf) ? `(${text(leaf)})` : text(leaf)}` })),
+      changes: floating.map((f) => ({ ...range(f), newText: `await ${operand(f)}` })),
     });
   }
   fixes.push({
-    title: `Handle rejections: void ….catch(${handler.length > 40 ? 'handler' : handler})`,
+    title: `Handle rejections: void ${arrays && !promises ? 'Promise.all(…)' : '…'}.catch(${handler.length > 40 ? 'handler' : handler})`,
     ...(fixes.length === 0 ? { preferred: true } : {}),
-    changes: leaves.map((leaf) => ({ ...range(leaf), newText: `void ${needsParens(leaf) ? `(${text(leaf)})` : text(leaf)}.catch(${handler})` })),
+    changes: floating.map((f) => ({ ...range(f), newText: `void ${operand(f)}.catch(${handler})` })),
   });
   return fixes;
+}
+
+/** `[p, q] as const` as written: the array literal with its `as const` (and parentheses), so `Promise.all` takes the tuple. */
+function constWrapped(leaf: ts.Expression): ts.Expression {
+  let node: ts.Expression = leaf;
+  while (ts.isParenthesizedExpression(node.parent) || (ts.isAsExpression(node.parent) && ts.isTypeReferenceNode(node.parent.type) && node.parent.type.typeName.getText() === 'const')) node = node.parent;
+  return node;
 }
 
 /** Whether `.catch(…)` can follow the text as written (a member expression) or it needs parentheses. */

@@ -32,15 +32,15 @@ export const unboundedConcurrency: Check = {
   },
   run(context) {
     const tree = context.tsTree();
-    if (!tree || !context.document.text.includes('Promise.')) return;
+    if (!tree || !context.document.text.includes('Promise')) return;
     for (const node of syntaxNodes(tree)) {
-      if (ts.isCallExpression(node) && isPromiseCombinator(node.expression) && node.arguments.length === 1) {
+      const combinator = ts.isCallExpression(node) ? promiseCombinator(node.expression) : undefined;
+      if (combinator && ts.isCallExpression(node) && node.arguments.length === 1) {
         const mapped = unwrap(node.arguments[0]);
         if (ts.isCallExpression(mapped)) {
           const finding = check(mapped);
           if (finding) {
             const start = node.getStart(tree);
-            const combinator = (unwrap(node.expression) as ts.PropertyAccessExpression).name.text;
             context.report({
               ruleId: RULE_ID,
               start,
@@ -55,9 +55,14 @@ export const unboundedConcurrency: Check = {
   },
 };
 
-function isPromiseCombinator(callee: ts.Expression): boolean {
+/** `all`/`allSettled` for `Promise.all`, `(Promise.all)`, `(Promise).all`, `Promise["all"]`. */
+function promiseCombinator(callee: ts.Expression): string | undefined {
   const inner = unwrap(callee);
-  return ts.isPropertyAccessExpression(inner) && COMBINATORS.has(inner.name.text) && ts.isIdentifier(inner.expression) && inner.expression.text === 'Promise';
+  const name = ts.isPropertyAccessExpression(inner) ? inner.name.text
+    : ts.isElementAccessExpression(inner) && ts.isStringLiteralLike(inner.argumentExpression) ? inner.argumentExpression.text : undefined;
+  if (name === undefined || !COMBINATORS.has(name)) return undefined;
+  const receiver = unwrap((inner as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression);
+  return ts.isIdentifier(receiver) && receiver.text === 'Promise' ? name : undefined;
 }
 
 /** `X.map(cb)` with an async `cb` over an unbounded `X`: the collection's text and where it comes from. */

@@ -76,7 +76,8 @@ export interface PathMatcher {
 
 /** Compiles a pattern list (with `!` exclusions) into one matcher. */
 export function compilePatterns(patterns: readonly string[]): PathMatcher {
-  const toRegex = (pattern: string) => new RegExp(`^${pattern.replace(/[.()$]/g, (c) => `\\${c}`).replace(/\*/g, '[^.()]+')}$`);
+  // `*` is one member name: not a call, and not an element (`[]`, an array index) either.
+  const toRegex = (pattern: string) => new RegExp(`^${pattern.replace(/[.()$]/g, (c) => `\\${c}`).replace(/\*/g, '[^.()[\\]]+')}$`);
   const include = patterns.filter((p) => !p.startsWith('!')).map(toRegex);
   const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => toRegex(p.slice(1)));
   return { matches: (path) => include.some((r) => r.test(path)) && !exclude.some((r) => r.test(path)) };

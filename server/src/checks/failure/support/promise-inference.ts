@@ -6,10 +6,13 @@
 // A default import: bundled, `import * as ts` turns every `ts.` access into a getter call.
 import ts from 'typescript';
 import { isKnownGlobalPromise, isKnownModulePromise } from './promise-apis';
-import { findDeclaration, hasModifier, isAsyncFunction, skipOuter } from './scope';
+import { findDeclaration, findTypeParameter, hasModifier, isAsyncFunction, skipOuter } from './scope';
 
-/** A step from a value: a member name, `()` for a call, `new` for a construction. */
+/** A step from a value: a member name, `()` for a call, `new` for a construction, `[]` for an element. */
 export type Step = string;
+
+/** The step to an element of an array or tuple (`xs[i]`, `xs[0]`): `[…, '[]']` is promise means "holds promises". */
+export const ELEMENT: Step = '[]';
 
 export type Base =
   | { kind: 'global'; name: string }
@@ -25,6 +28,12 @@ export interface Reference {
 export type ExternalLookup = (specifier: string, path: string) => boolean;
 
 const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
+/** Array methods whose result holds elements of the array they are called on (and, for `concat`, of their arguments). */
+// (Not `sort`/`reverse`: in statement position they reorder an array that is awaited elsewhere.)
+const ELEMENT_PRESERVING = new Set(['filter', 'slice', 'concat', 'toReversed', 'toSorted', 'toSpliced']);
+/** Array methods whose result holds what their callback returns. */
+const MAPPING_METHODS = new Set(['map', 'flatMap']);
+const ARRAY_TYPES = new Set(['Array', 'ReadonlyArray']);
 const MAX_DEPTH = 24;
 const NOT_THENABLE_GLOBALS = new Set(['cy', 'Cypress']);
 
@@ -44,6 +53,19 @@ export class PromiseInference {
   /** Whether evaluating `expression` gives a promise (or a thenable the table knows). */
   isPromise(expression: ts.Expression): boolean {
     return this.guard(() => this.isPromiseExpression(expression));
+  }
+
+  /**
+   * Whether evaluating `expression` gives an array or tuple holding promises: `items.map(async …)`, a value
+   * declared `Promise<T>[]`, `[Promise<A>, B]`, a call of a function declared to return one.
+   */
+  holdsPromises(expression: ts.Expression): boolean {
+    return this.guard(() => this.evaluateExpression(expression, [ELEMENT]));
+  }
+
+  /** Whether evaluating `expression` gives an array of functions that give promises (`[async () => …]`, `Array<() => Promise<T>>`). */
+  holdsPromiseFunctions(expression: ts.Expression): boolean {
+    return this.guard(() => this.evaluateExpression(expression, [ELEMENT, '()']));
   }
 
   /** Whether calling this function (declaration or expression) gives a promise. */
@@ -102,7 +124,7 @@ export class PromiseInference {
     if (ts.isPropertyAccessExpression(node)) return extend(this.referenceOf(node.expression), node.name.text);
     if (ts.isElementAccessExpression(node)) {
       const argument = skipOuter(node.argumentExpression);
-      return ts.isStringLiteralLike(argument) ? extend(this.referenceOf(node.expression), argument.text) : undefined;
+      return extend(this.referenceOf(node.expression), ts.isStringLiteralLike(argument) ? argument.text : ELEMENT);
     }
     if (ts.isCallExpression(node)) {
       const callee = skipOuter(node.expression);
@@ -177,6 +199,10 @@ export class PromiseInference {
   private evaluateExpression(expression: ts.Expression, steps: Step[]): boolean {
     const node = skipOuter(expression);
     if (steps.length === 0) return this.isPromiseExpression(node);
+    if (steps[0] === ELEMENT) {
+      const elements = this.elementsOf(node, steps.slice(1));
+      if (elements !== undefined) return elements;
+    }
     if (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isClassExpression(node)) return this.evaluateNode(node, steps);
     if (ts.isObjectLiteralExpression(node)) {
       const [name, ...rest] = steps;
@@ -194,6 +220,29 @@ export class PromiseInference {
     }
     const reference = this.referenceOf(node);
     return !!reference && this.evaluate(reference.base, [...reference.steps, ...steps]);
+  }
+
+  /** Whether an element of this array-making expression, at `rest`, is a promise; undefined when the expression is not one the syntax shows. */
+  private elementsOf(node: ts.Expression, rest: Step[]): boolean | undefined {
+    if (ts.isArrayLiteralExpression(node)) {
+      return node.elements.some((element) => ts.isSpreadElement(element) ? this.evaluateExpression(element.expression, [ELEMENT, ...rest]) : this.evaluateExpression(element, rest));
+    }
+    if (ts.isAsExpression(node) && ts.isTypeReferenceNode(node.type) && ts.isIdentifier(node.type.typeName) && node.type.typeName.text === 'const') return this.evaluateExpression(node.expression, [ELEMENT, ...rest]);
+    if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.arguments.some(ts.isSpreadElement)) return undefined;
+    const receiver = node.expression.expression;
+    const method = node.expression.name.text;
+    // `items.map(async (item) => …)`: an element is what the callback returns.
+    if (MAPPING_METHODS.has(method) && node.arguments.length > 0) {
+      const callback = skipOuter(node.arguments[0]);
+      if (rest.length === 0) return this.callGivesPromise(callback);
+      return (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) && this.evaluateNode(callback, ['()', ...rest]);
+    }
+    if (ELEMENT_PRESERVING.has(method)) {
+      // `concat` also takes single values: `ps.concat(fetch(url))`.
+      const added = method === 'concat' ? node.arguments : [];
+      return this.evaluateExpression(receiver, [ELEMENT, ...rest]) || added.some((value) => this.evaluateExpression(value, [ELEMENT, ...rest]) || this.evaluateExpression(value, rest));
+    }
+    return undefined;
   }
 
   private evaluateNode(node: ts.Node, steps: Step[]): boolean {
@@ -286,11 +335,19 @@ export class PromiseInference {
       if (ts.isFunctionTypeNode(type)) return first === '()' && this.typeAt(type.type, rest);
       if (ts.isConstructorTypeNode(type)) return first === 'new' && this.typeAt(type.type, rest);
       if (ts.isTypeLiteralNode(type)) return this.membersAt(type.members, steps);
+      if (ts.isTypeOperatorNode(type) && type.operator === ts.SyntaxKind.ReadonlyKeyword) return this.typeAt(type.type, steps);
+      if (ts.isArrayTypeNode(type)) return first === ELEMENT && this.typeAt(type.elementType, rest);
+      if (ts.isTupleTypeNode(type)) return first === ELEMENT && type.elements.some((element) => this.tupleElementAt(element, rest));
       if (!ts.isTypeReferenceNode(type)) return false;
       const name = type.typeName;
       if (ts.isIdentifier(name)) {
+        const parameter = findTypeParameter(name);
+        if (parameter) return !!parameter.constraint && this.typeAt(parameter.constraint, steps);
         const declaration = findDeclaration(name);
-        if (!declaration) return name.text === 'Promise' && steps.length === 0;
+        if (!declaration) {
+          if (ARRAY_TYPES.has(name.text)) return first === ELEMENT && !!type.typeArguments?.length && this.typeAt(type.typeArguments[0], rest);
+          return name.text === 'Promise' && steps.length === 0;
+        }
         if (ts.isTypeAliasDeclaration(declaration)) return this.typeAt(declaration.type, steps);
         if (ts.isInterfaceDeclaration(declaration)) return this.membersAt(declaration.members, steps);
         if (ts.isClassDeclaration(declaration)) return this.evaluateClass(declaration, ['new', ...steps]);
@@ -310,6 +367,14 @@ export class PromiseInference {
       }
       return false;
     });
+  }
+
+  /** A tuple member (`A`, `name: A`, `A?`, `...A[]`) at `steps` from one of its elements. */
+  private tupleElementAt(element: ts.TypeNode, steps: Step[]): boolean {
+    if (ts.isNamedTupleMember(element)) return element.dotDotDotToken ? this.typeAt(element.type, [ELEMENT, ...steps]) : this.tupleElementAt(element.type, steps);
+    if (ts.isRestTypeNode(element)) return this.typeAt(element.type, [ELEMENT, ...steps]);
+    if (ts.isOptionalTypeNode(element)) return this.typeAt(element.type, steps);
+    return this.typeAt(element, steps);
   }
 
   private membersAt(members: ts.NodeArray<ts.TypeElement>, steps: Step[]): boolean {

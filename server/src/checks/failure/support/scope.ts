@@ -18,6 +18,16 @@ export function findDeclaration(identifier: ts.Identifier): Declaration | undefi
   return undefined;
 }
 
+/** The type parameter a type name refers to (`T` in `function f<T extends U[]>(a: T)`), looked up in the enclosing generic declarations. */
+export function findTypeParameter(identifier: ts.Identifier): ts.TypeParameterDeclaration | undefined {
+  for (let node: ts.Node | undefined = identifier.parent; node && !ts.isSourceFile(node); node = node.parent) {
+    const parameters = ts.isFunctionLike(node) || ts.isClassLike(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) ? node.typeParameters : undefined;
+    const found = parameters?.find((parameter) => parameter.name.text === identifier.text);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 function isScope(node: ts.Node): boolean {
   return ts.isSourceFile(node) || ts.isBlock(node) || ts.isModuleBlock(node) || ts.isCaseBlock(node) || ts.isFunctionLike(node)
     || ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isCatchClause(node) || ts.isClassExpression(node);
