@@ -2,6 +2,8 @@
 // them, pushed diagnostics otherwise; config problems are pushed on the shipshape.yml they belong to.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { performance } from 'node:perf_hooks';
 import {
   CodeActionKind,
@@ -61,6 +63,21 @@ import {
   type ShipshapeInitOptions,
   type StatusParams,
 } from './protocol';
+
+/**
+ * A full garbage collection on request. Indexing parses every file of the workspace and drops each
+ * tree at once, but V8 lets that garbage pile up while allocation is fast: the server's memory peaked
+ * during indexing, well above what it holds after. Collecting once per slice of 50 files keeps the peak
+ * near the live size. Undefined where the runtime refuses the flag.
+ */
+const collectGarbage = (() => {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    return vm.runInNewContext('gc') as () => void;
+  } catch {
+    return undefined;
+  }
+})();
 
 /** How long typing must pause before an edited file's facts reach the workspace index. */
 const INDEX_UPDATE_DELAY_MS = 150;
@@ -399,6 +416,7 @@ export class ShipshapeServer {
         if (!this.documents.get(URI.file(files[i]).toString())) this.updateIndexFromDisk(files[i], FileChangeType.Created);
         if (i % 50 === 49) {
           progress.report(Math.round((100 * i) / files.length), `${i + 1}/${files.length} files`);
+          collectGarbage?.();
           await new Promise((resolve) => setImmediate(resolve));
         }
       }
