@@ -182,18 +182,26 @@ describe('shipshape check: threads and cache', () => {
     assert.equal(run(['check', ws, '--workers', '0']).code, 2);
   });
 
-  it('knows cross-file facts summarised by another thread: the workspace index is built on every thread', () => {
+  it('knows cross-file facts summarised on another thread, with and without the result cache', () => {
     // Each thread summarises a share of the files; async exports in one share make floating calls in the other.
     const crossFiles: Record<string, string> = {};
     for (let i = 0; i < 12; i++) {
       crossFiles[`lib/load${i}.ts`] = `export async function load${i}(id: string) {\n  return fetch(id, { signal: AbortSignal.timeout(1000) });\n}\n`;
       crossFiles[`app/use${i}.ts`] = `import { load${i} } from "../lib/load${i}";\nexport function use${i}() {\n  load${i}("x");\n}\n`;
     }
+    // A wrapper that re-exports an API under another name (the api-exports facts).
+    crossFiles['lib/http.ts'] = 'import axios from "axios";\nexport const get = axios.get;\n';
+    crossFiles['app/call.ts'] = 'import { get } from "../lib/http";\nexport async function call() {\n  return get("/orders");\n}\n';
     const ws = makeWorkspace(crossFiles);
     const one = json(['check', ws, '--workers', '1']).report;
+    assert.deepEqual(one.findings.map((f: { file: string; ruleId: string }) => `${f.file} ${f.ruleId}`).sort(), [
+      'app/call.ts failure/network-timeout',
+      ...Array.from({ length: 12 }, (_, i) => `app/use${i}.ts failure/floating-promise`),
+    ].sort());
     const two = json(['check', ws, '--workers', '2']).report;
-    assert.deepEqual(one.findings.map((f: { ruleId: string }) => f.ruleId), Array(12).fill('failure/floating-promise'));
     assert.deepEqual(two.findings.map(key), one.findings.map(key));
+    const complete = json(['check', ws, '--workers', '2', '--cache']).report;
+    assert.deepEqual(complete.findings.map(key), one.findings.map(key));
   });
 
   it('--cache reuses results of unchanged files only, and never changes the findings', () => {
