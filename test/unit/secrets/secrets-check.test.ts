@@ -26,7 +26,7 @@ describe('secrets check', () => {
 
   it('says what was found, where, masked, and what to do', () => {
     const [finding] = visible(analyse(`const password = "${V}";\n`)).filter((f) => f.family === 'secrets');
-    assert.equal(finding.message, 'Hardcoded credential hardcoded in `password` (16 characters): anyone who can read this code, its history or a log of it can use it. Load it from a secret store or an environment variable, then rotate it.');
+    assert.equal(finding.message, 'Credential hardcoded in `password` (16 characters): anyone who can read this code, its history or a log of it can use it. Load it from a secret store or an environment variable, then rotate it.');
   });
 
   describe('custom rules', () => {

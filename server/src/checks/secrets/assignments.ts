@@ -55,8 +55,23 @@ export function findAssignments(text: string, options: { quotedOnly?: boolean } 
   return found;
 }
 
+// `name: Type =`, `name?: Type | undefined =`, `name: &'static str =` (TypeScript, Kotlin, Rust, Swift,
+// Python annotations): the word before `=` is a type, the name is before the colon. Types are names
+// with dots, generics, arrays, unions and intersections.
+const TYPE_TERM = String.raw`(?:&\s*)?(?:'\w+\s+)?(?:mut\s+)?[A-Za-z_$][\w$.]*(?:\s*<[^=;\n]{0,80}>)?(?:\s*\[\s*\])*\??`;
+const ANNOTATED_NAME = new RegExp(String.raw`([A-Za-z_$][\w$]*)\s*[?!]?\s*:\s*${TYPE_TERM}(?:\s*[|&]\s*${TYPE_TERM})*\s*$`);
+// `settings["password"] =`, `os.environ['API_TOKEN'] =`, `$config['db_pass'] =`: the key is the name.
+const BRACKET_KEY = /\[\s*(["'])([^"'\n]{1,80})\1\s*\]\s*$/;
+
 /** The name just before an operator: `name`, `"name"`, `$name`, `obj.name`, `name[0]`, `ENV_NAME`. */
 function nameBefore(text: string, operatorStart: number, commaForm: boolean): string | undefined {
+  if (!commaForm && text[operatorStart] === '=' && text[operatorStart - 1] !== '=') {
+    const before = text.slice(Math.max(0, operatorStart - 200), operatorStart);
+    const key = BRACKET_KEY.exec(before);
+    if (key && /[A-Za-z]/.test(key[2])) return key[2];
+    const annotated = ANNOTATED_NAME.exec(before);
+    if (annotated) return annotated[1];
+  }
   let i = operatorStart - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
   const quoted = i >= 0 && (text[i] === '"' || text[i] === "'" || text[i] === '`');

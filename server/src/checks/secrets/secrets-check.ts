@@ -96,7 +96,8 @@ function createSecretsCheck(rules: readonly SecretRule[]): Check {
       }
       for (const match of matches) {
         const ruleId = match.rule?.id ?? GENERIC_RULE_ID;
-        const title = (match.rule ? metaById.get(ruleId)!.title : genericMeta.title);
+        // A provider's rule names the kind of secret ("Stripe secret key hardcoded"); the generic rule's title already says "Hardcoded".
+        const title = match.rule ? metaById.get(ruleId)!.title : 'Credential';
         const masked = maskSecret(match.value, match.rule?.publicPrefix ?? 0);
         const where = match.name ? ` in \`${match.name}\`` : '';
         context.report({
