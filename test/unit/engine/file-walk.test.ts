@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { collectFiles } from '../../../server/src/engine/workspace/files';
+import { collectFiles, GitIgnoreOracle } from '../../../server/src/engine/workspace/files';
 import { makeWorkspace } from '../../helpers/engine';
 
 const relative = (root: string, files: string[]) => files.map((f) => path.relative(root, f).split(path.sep).join('/'));
@@ -41,6 +41,25 @@ describe('file walk and ignore rules', () => {
     const root = makeWorkspace(files);
     assert.deepEqual(relative(root, collectFiles([path.join(root, 'pkg')]).files), ['pkg/.gitignore', 'pkg/other.ts']);
     assert.deepEqual(relative(root, collectFiles([path.join(root, 'pkg', 'sub')]).files), []);
+  });
+
+  it('a deeper .gitignore re-includes what a higher one excludes, and .gitignore outranks .git/info/exclude, as in git', () => {
+    const root = makeWorkspace({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.git/info/exclude': '*.txt\n',
+      '.gitignore': '*.log\n!notes.txt\n',
+      'notes.txt': '',
+      'other.txt': '',
+      'a.log': '',
+      'pkg/.gitignore': '!keep.log\n',
+      'pkg/keep.log': '',
+      'pkg/drop.log': '',
+    });
+    const walked = relative(root, collectFiles([root]).files);
+    assert.deepEqual(walked, ['.gitignore', 'notes.txt', 'pkg/.gitignore', 'pkg/keep.log']);
+    assert.deepEqual(relative(root, collectFiles([path.join(root, 'pkg')]).files), ['pkg/.gitignore', 'pkg/keep.log']);
+    const oracle = new GitIgnoreOracle();
+    assert.deepEqual(['notes.txt', 'other.txt', 'a.log', 'pkg/keep.log', 'pkg/drop.log'].map((file) => oracle.ignores(path.join(root, file))), [false, true, true, false, true]);
   });
 
   it('outside a repository only the folder own .gitignore files apply; named files and missing paths', () => {

@@ -44,7 +44,7 @@ function walk(dir: string, layers: IgnoreLayer[], out: Set<string>): void {
   }
   // A repository root's .git/info/exclude applies like its .gitignore (gitIgnoreChain only covers the
   // folders above the walk's start, so a walk from the root itself would miss it otherwise).
-  const own = [readGitIgnore(dir), fs.existsSync(path.join(dir, '.git')) ? readIgnoreFile(dir, path.join(dir, '.git', 'info', 'exclude')) : undefined].filter((layer): layer is IgnoreLayer => !!layer);
+  const own = [fs.existsSync(path.join(dir, '.git')) ? readIgnoreFile(dir, path.join(dir, '.git', 'info', 'exclude')) : undefined, readGitIgnore(dir)].filter((layer): layer is IgnoreLayer => !!layer);
   const active = own.length > 0 ? [...layers, ...own] : layers;
   for (const entry of entries) {
     if (entry.isDirectory() && ALWAYS_SKIPPED_DIRS.has(entry.name)) continue;
@@ -68,10 +68,11 @@ function gitIgnoreChain(dir: string): IgnoreLayer[] {
   }
   const layers: IgnoreLayer[] = [];
   for (const folder of chain) {
-    const layer = readGitIgnore(folder);
-    if (layer) layers.push(layer);
+    // .git/info/exclude ranks below the .gitignore files (only the root has one).
     const exclude = readIgnoreFile(folder, path.join(folder, '.git', 'info', 'exclude'));
     if (exclude) layers.push(exclude);
+    const layer = readGitIgnore(folder);
+    if (layer) layers.push(layer);
   }
   return layers;
 }
@@ -88,13 +89,22 @@ function readIgnoreFile(base: string, file: string): IgnoreLayer | undefined {
   }
 }
 
+/**
+ * Git's answer for one path: the layers go from the lowest precedence (.git/info/exclude, then the
+ * root's .gitignore) to the highest (the deepest folder's), and the last layer with a matching pattern
+ * decides, so `!keep.log` in a subfolder re-includes what `*.log` at the root excluded. (A file under an
+ * excluded folder is never reached: the walk does not enter the folder, as git does not.)
+ */
 function isGitIgnored(layers: IgnoreLayer[], full: string, isDir: boolean): boolean {
+  let ignored = false;
   for (const layer of layers) {
     const relative = path.relative(layer.base, full).split(path.sep).join('/');
     if (!relative || relative.startsWith('..')) continue;
-    if (layer.rules.ignores(isDir ? relative + '/' : relative)) return true;
+    const verdict = layer.rules.test(isDir ? relative + '/' : relative);
+    if (verdict.ignored) ignored = true;
+    else if (verdict.unignored) ignored = false;
   }
-  return false;
+  return ignored;
 }
 
 const BINARY_SNIFF_BYTES = 8000;
@@ -143,7 +153,8 @@ export class GitIgnoreOracle {
     if (layers) return layers;
     const own = [readGitIgnore(dir)];
     if (fs.existsSync(path.join(dir, '.git'))) {
-      own.push(readIgnoreFile(dir, path.join(dir, '.git', 'info', 'exclude')));
+      // .git/info/exclude ranks below the root's .gitignore (see isGitIgnored).
+      own.unshift(readIgnoreFile(dir, path.join(dir, '.git', 'info', 'exclude')));
       layers = own.filter((l): l is IgnoreLayer => !!l);
     } else {
       const parent = path.dirname(dir);
