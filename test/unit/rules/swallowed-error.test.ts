@@ -29,6 +29,12 @@ describe('failure/swallowed-error (TypeScript and JavaScript)', () => {
       // A boolean is a deliberate answer (isValid returns false when parsing throws).
       'function isJson(s) { try { JSON.parse(s); return true; } catch { return false; } }',
       'try { run(); } catch (err) { console.error(err); return retry(); }',
+      // Parse-or-default around a built-in that signals invalid input only by throwing, on a value in hand.
+      'function toUrl(s) { try { return new URL(s); } catch { return undefined; } }',
+      'function host(s) { try { return new globalThis.URL(`http://${s}`).hostname; } catch { return undefined; } }',
+      'function decode(s) { let out; try { out = decodeURIComponent(s); } catch { return s; } return out; }',
+      'function pointer(s) { try { const p = decodeURIComponent(s); return p.startsWith("/") ? p : undefined; } catch { return undefined; } }',
+      'function decoder(c) { try { return new TextDecoder(c); } catch (e) { return utf8; } }',
       // Rejection handlers that handle.
       'load().catch((err) => next(err));',
       'load().catch(handleError);',
@@ -55,6 +61,12 @@ describe('failure/swallowed-error (TypeScript and JavaScript)', () => {
       { code: 'try { run(); } catch (err) { console.error(err); return null; }', errors: [{ line: 1, column: 16, message: LOG_ONLY }] },
       { code: 'try { return JSON.parse(text); } catch {\n  return null;\n}', errors: [{ line: 1, column: 34, endColumn: 39, message: DEFAULT }] },
       { code: 'function f() { try { return load(); } catch (e) { return []; } }', errors: [{ line: 1, column: 39, message: DEFAULT }] },
+      // The conversion exception covers neither work that can fail for other reasons nor an empty or log-only catch.
+      { code: 'function f(p) { try { return new URL(fs.readFileSync(p, "utf8")); } catch { return undefined; } }', errors: [{ line: 1, column: 69, message: DEFAULT }] },
+      { code: 'async function f(r) { try { return new URL(await r.text()); } catch { return undefined; } }', errors: [{ line: 1, column: 63, message: DEFAULT }] },
+      { code: 'async function f(s) { try { const u = new URL(s); await save(u); return u; } catch { return undefined; } }', errors: [{ line: 1, column: 78, message: DEFAULT }] },
+      { code: 'function f(s) { try { return new URL(s); } catch (e) { console.warn(e); } }', errors: [{ line: 1, column: 44, message: LOG_ONLY }] },
+      { code: 'function f(s) { try { return JSON.parse(s); } catch { return undefined; } }', errors: [{ line: 1, column: 47, message: DEFAULT }] },
       { code: 'function f() { try { return load(); } catch (e) { return; } }', errors: [{ line: 1, column: 39, message: DEFAULT }] },
       { code: 'for (const x of xs) { try { save(x); } catch (e) { continue; } }', errors: [{ line: 1, column: 40, message: SKIP }] },
       { code: 'load().catch(() => {});', errors: [{ line: 1, column: 8, endColumn: 13, message: EMPTY_CALLBACK }] },

@@ -16,7 +16,7 @@ export const swallowedError: Check = {
     family: 'failure',
     title: 'Error caught and dropped',
     rationale:
-      'A handler that only logs, returns a default or has an empty callback (`.catch(() => {})`, `.catch(() => null)`, `except Exception: log.warning(...)`) turns a failure into a success: the caller carries on with missing data, the request returns 200, and the log line is the only trace, usually at a level nobody alerts on. Linters that only ask "is there a handler?" push people to write exactly these handlers.',
+      'A handler that only logs, returns a default or has an empty callback (`.catch(() => {})`, `.catch(() => null)`, `except Exception: log.warning(...)`) turns a failure into a success: the caller carries on with missing data, the request returns 200, and the log line is the only trace, usually at a level nobody alerts on. Linters that only ask "is there a handler?" push people to write exactly these handlers. Not reported: a parse-or-default helper around a built-in that signals invalid input only by throwing (`try { return new URL(s) } catch { return undefined }`, `decodeURIComponent`, `BigInt`, `new RegExp`, `atob`), on a value already in hand; the fallback is its answer, not a dropped failure. JSON.parse is not among them: any JSON value, null included, is a valid result.',
     remedy:
       'Rethrow with context (`throw new Error("loading settings failed", { cause: err })`, `raise RuntimeError(...) from err`), return or reject an explicit failure, or report it to something that alerts. If dropping it is truly correct, suppress the finding with the reason (`shipshape-ignore-next-line failure/swallowed-error -- why`): a comment inside the handler is not enough, the suppression is counted and reviewed. A `TODO(shipshape)` comment in the handler marks it as tracked.',
     defaultSeverity: 'warning',
@@ -70,7 +70,7 @@ export const swallowedError: Check = {
     for (const node of syntaxNodes(tree)) {
       if (ts.isCatchClause(node)) {
         const verdict = judgeBlock(node.block.statements, bindingName(node.variableDeclaration?.name), options, !!node.variableDeclaration);
-        if (verdict.kind === 'swallowed' && !allowedHere(node, verdict, allowLogIn) && !hasShipshapeTodo(text, node.block.pos, node.block.end)) {
+        if (verdict.kind === 'swallowed' && !allowedHere(node, verdict, allowLogIn) && !isConversionProbe(node, verdict) && !hasShipshapeTodo(text, node.block.pos, node.block.end)) {
           const start = node.getStart(tree);
           const end = node.variableDeclaration ? node.block.getStart(tree) : start + 'catch'.length;
           const head = text.slice(start, end).trimEnd();
@@ -129,6 +129,67 @@ function headEnd(handler: ts.Expression, tree: ts.SourceFile): number {
   if (ts.isFunctionExpression(handler)) return handler.body.getStart(tree);
   return handler.end;
 }
+
+/**
+ * Built-ins that report invalid input only by throwing: there is no other way to ask "is this a URL?",
+ * "is this percent-encoding valid?". A catch that returns a fallback for them answers that question; it
+ * drops no failure. JSON.parse is not one: any JSON value, null included, is a valid result, so a
+ * fallback cannot be told from data (and it usually parses something read from outside).
+ */
+const THROWING_CONVERSIONS = new Set(['URL', 'decodeURIComponent', 'decodeURI', 'encodeURIComponent', 'encodeURI', 'atob', 'btoa', 'BigInt', 'RegExp', 'TextDecoder']);
+
+/**
+ * `try { return new URL(s) } catch { return undefined }`: a try of one or two statements around such a
+ * conversion of a value already in hand (no call or await in its arguments, so no I/O is being
+ * swallowed), whose catch returns a fallback. Parse-or-default helpers are written this way on purpose
+ * (9 of the 50 failure findings on effect@4.1.0 were these). Empty and log-only catches are
+ * still reported, and so is a fallback around anything else.
+ */
+function isConversionProbe(clause: ts.CatchClause, verdict: HandlerVerdict): boolean {
+  if (verdict.kind !== 'swallowed' || verdict.how !== 'default' || !ts.isTryStatement(clause.parent)) return false;
+  const statements = clause.parent.tryBlock.statements;
+  if (statements.length === 0 || statements.length > 2) return false;
+  let conversion = false;
+  let other = false;
+  const visit = (node: ts.Node): void => {
+    if (other || ts.isFunctionLike(node)) return;
+    if (ts.isAwaitExpression(node) || ts.isYieldExpression(node)) {
+      other = true;
+      return;
+    }
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const name = calleeName(node.expression);
+      const args = node.arguments ?? [];
+      if (name && THROWING_CONVERSIONS.has(name) && !args.some(containsCall)) conversion = true;
+      else if (!isStringMethodCall(node)) other = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  statements.forEach(visit);
+  return conversion && !other;
+}
+
+function calleeName(expression: ts.Expression): string | undefined {
+  if (ts.isIdentifier(expression)) return expression.text;
+  // `globalThis.URL`, `window.decodeURIComponent`
+  if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.expression) && GLOBAL_OBJECTS.has(expression.expression.text)) return expression.name.text;
+  return undefined;
+}
+
+const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
+
+function containsCall(node: ts.Node): boolean {
+  if (ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isAwaitExpression(node)) return true;
+  return ts.forEachChild(node, (child) => (containsCall(child) ? true : undefined)) ?? false;
+}
+
+/** `pointer.startsWith("/")`, `/~1/.test(s)`: checks on the converted value, not work that can fail. */
+function isStringMethodCall(node: ts.CallExpression | ts.NewExpression): boolean {
+  return ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && STRING_CHECKS.has(node.expression.name.text) && !(node.arguments ?? []).some(containsCall);
+}
+
+const STRING_CHECKS = new Set(['startsWith', 'endsWith', 'includes', 'test', 'trim', 'toLowerCase', 'toUpperCase', 'slice', 'indexOf']);
 
 /** Log-and-continue inside a function the config names (`allowLogIn`) is intended. */
 function allowedHere(node: ts.Node, verdict: HandlerVerdict, allowLogIn: string[]): boolean {
