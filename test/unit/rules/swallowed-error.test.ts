@@ -35,6 +35,10 @@ describe('failure/swallowed-error (TypeScript and JavaScript)', () => {
       'function decode(s) { let out; try { out = decodeURIComponent(s); } catch { return s; } return out; }',
       'function pointer(s) { try { const p = decodeURIComponent(s); return p.startsWith("/") ? p : undefined; } catch { return undefined; } }',
       'function decoder(c) { try { return new TextDecoder(c); } catch (e) { return utf8; } }',
+      // Best-effort cleanup of work being thrown away.
+      'reader.cancel().catch(() => {});',
+      'controller.signal.onabort = () => writer.abort(reason).catch(() => {});',
+      'fs.promises.unlink(tmpFile).catch(() => undefined);',
       // Rejection handlers that handle.
       'load().catch((err) => next(err));',
       'load().catch(handleError);',
@@ -67,6 +71,9 @@ describe('failure/swallowed-error (TypeScript and JavaScript)', () => {
       { code: 'async function f(s) { try { const u = new URL(s); await save(u); return u; } catch { return undefined; } }', errors: [{ line: 1, column: 78, message: DEFAULT }] },
       { code: 'function f(s) { try { return new URL(s); } catch (e) { console.warn(e); } }', errors: [{ line: 1, column: 44, message: LOG_ONLY }] },
       { code: 'function f(s) { try { return JSON.parse(s); } catch { return undefined; } }', errors: [{ line: 1, column: 47, message: DEFAULT }] },
+      // close can lose buffered writes: not cleanup to ignore.
+      { code: 'writer.close().catch(() => {});', errors: [{ line: 1, column: 16, message: EMPTY_CALLBACK }] },
+      { code: 'reader.cancel().catch((e) => console.log(e));', errors: [{ line: 1, column: 17, message: /only logs the rejection/ }] },
       { code: 'function f() { try { return load(); } catch (e) { return; } }', errors: [{ line: 1, column: 39, message: DEFAULT }] },
       { code: 'for (const x of xs) { try { save(x); } catch (e) { continue; } }', errors: [{ line: 1, column: 40, message: SKIP }] },
       { code: 'load().catch(() => {});', errors: [{ line: 1, column: 8, endColumn: 13, message: EMPTY_CALLBACK }] },

@@ -16,7 +16,7 @@ export const swallowedError: Check = {
     family: 'failure',
     title: 'Error caught and dropped',
     rationale:
-      'A handler that only logs, returns a default or has an empty callback (`.catch(() => {})`, `.catch(() => null)`, `except Exception: log.warning(...)`) turns a failure into a success: the caller carries on with missing data, the request returns 200, and the log line is the only trace, usually at a level nobody alerts on. Linters that only ask "is there a handler?" push people to write exactly these handlers. Not reported: a parse-or-default helper around a built-in that signals invalid input only by throwing (`try { return new URL(s) } catch { return undefined }`, `decodeURIComponent`, `BigInt`, `new RegExp`, `atob`), on a value already in hand; the fallback is its answer, not a dropped failure. JSON.parse is not among them: any JSON value, null included, is a valid result.',
+      'A handler that only logs, returns a default or has an empty callback (`.catch(() => {})`, `.catch(() => null)`, `except Exception: log.warning(...)`) turns a failure into a success: the caller carries on with missing data, the request returns 200, and the log line is the only trace, usually at a level nobody alerts on. Linters that only ask "is there a handler?" push people to write exactly these handlers. Not reported: a parse-or-default helper around a built-in that signals invalid input only by throwing (`try { return new URL(s) } catch { return undefined }`, `decodeURIComponent`, `BigInt`, `new RegExp`, `atob`), on a value already in hand; the fallback is its answer, not a dropped failure. JSON.parse is not among them: any JSON value, null included, is a valid result. Nor is an empty handler on an operation that discards work (`reader.cancel().catch(() => {})`, `abort`, `kill`, `destroy`, `unlink` of a temp file): best-effort cleanup. `close` is not one: a failed close can lose buffered writes.',
     remedy:
       'Rethrow with context (`throw new Error("loading settings failed", { cause: err })`, `raise RuntimeError(...) from err`), return or reject an explicit failure, or report it to something that alerts. If dropping it is truly correct, suppress the finding with the reason (`shipshape-ignore-next-line failure/swallowed-error -- why`): a comment inside the handler is not enough, the suppression is counted and reviewed. A `TODO(shipshape)` comment in the handler marks it as tracked.',
     defaultSeverity: 'warning',
@@ -88,7 +88,7 @@ export const swallowedError: Check = {
         const handler = method === 'catch' && node.arguments.length === 1 ? node.arguments[0] : method === 'then' && node.arguments.length === 2 ? node.arguments[1] : undefined;
         if (handler && !isNullish(handler)) {
           const verdict = judgeCallback(handler, options);
-          if (verdict.kind === 'swallowed' && !allowedHere(node, verdict, allowLogIn) && !hasShipshapeTodo(text, handler.pos, handler.end)) {
+          if (verdict.kind === 'swallowed' && !allowedHere(node, verdict, allowLogIn) && !isDiscardCleanup(node, verdict) && !hasShipshapeTodo(text, handler.pos, handler.end)) {
             const anchor = method === 'catch' ? node.expression.name : handler;
             const start = anchor.getStart(tree);
             const end = method === 'catch' ? anchor.end : headEnd(handler, tree);
@@ -190,6 +190,20 @@ function isStringMethodCall(node: ts.CallExpression | ts.NewExpression): boolean
 }
 
 const STRING_CHECKS = new Set(['startsWith', 'endsWith', 'includes', 'test', 'trim', 'toLowerCase', 'toUpperCase', 'slice', 'indexOf']);
+
+/**
+ * Operations that throw work away (cancel a read, abort a request, kill a child, delete a temp file):
+ * when they fail there is nothing left to lose or retry, so `reader.cancel().catch(() => {})` is
+ * best-effort cleanup, not a dropped failure. `close` is not one of them: a failed close can mean
+ * buffered writes never reached the disk.
+ */
+const DISCARD_OPERATIONS = new Set(['cancel', 'abort', 'kill', 'terminate', 'destroy', 'unsubscribe', 'unlink', 'rm', 'rmdir', 'removeListener']);
+
+function isDiscardCleanup(call: ts.CallExpression, verdict: HandlerVerdict): boolean {
+  if (verdict.kind !== 'swallowed' || (verdict.how !== 'empty-callback' && verdict.how !== 'default')) return false;
+  const receiver = ts.isPropertyAccessExpression(call.expression) ? call.expression.expression : undefined;
+  return !!receiver && ts.isCallExpression(receiver) && ts.isPropertyAccessExpression(receiver.expression) && DISCARD_OPERATIONS.has(receiver.expression.name.text);
+}
 
 /** Log-and-continue inside a function the config names (`allowLogIn`) is intended. */
 function allowedHere(node: ts.Node, verdict: HandlerVerdict, allowLogIn: string[]): boolean {
