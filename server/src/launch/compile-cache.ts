@@ -3,8 +3,9 @@
 // again by every worker thread. V8 can serialize the compiled code, including the functions compiled
 // while the bundle ran, and start from it next time (measured: `--version` 1.39 s → 0.64 s wall).
 // Node 22 has `module.enableCompileCache()`; Node 20, our floor, does not, so this does the same with
-// `vm.Script`'s `cachedData`. Bundled code must not use import(): vm code has no loader for it (the
-// build rewrites the one use, see scripts/build.mjs). Each dist/<name>.js is this launcher; the code is in dist/<name>.bundle.js.
+// `vm.Script`'s `cachedData`. Each dist/<name>.js is this launcher; the code is in dist/<name>.bundle.js.
+// Bundled code must not use import(): vm code has no loader for it (the build rewrites the one use, see
+// scripts/build.mjs).
 //
 // Safety: the cache lives in the user's own cache folder (mode 0700), never in a shared temporary one,
 // because cached bytecode is code. Its name carries a hash of the bundle's text and of the Node version,
