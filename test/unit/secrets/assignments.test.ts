@@ -53,6 +53,11 @@ const ROWS: [string, string, string[]][] = [
   ["app.py", "os.environ['API_TOKEN'] = \"kT9#vQ2!pL7@xW4z\"\n", ["secrets/generic-credential 1:28-1:44"]],
   ["a.ts", "config[\"label\"] = \"kT9#vQ2!pL7@xW4z\";\n", []],
   ["a.ts", "if (password == \"kT9#vQ2!pL7@xW4z\") {}\n", []],
+  // An Authorization header's value: the scheme, then the credential, which is what is reported.
+  ["a.ts", "headers[\"Authorization\"] = \"Bearer kT9vQ2pL7xW4zR8mN3bY6cT1\";\n", ["secrets/generic-credential 1:36-1:60"]],
+  ["a.ts", "fetch(url, { headers: { Authorization: \"Basic dXNlcjpzM2NyM3RQYXNzd29yZA==\" } });\n", ["secrets/generic-credential 1:47-1:75"]],
+  ["a.ts", "const auth = \"Bearer \" + token;\n", []],
+  ["a.ts", "headers.Authorization = `Bearer ${token}`;\n", []],
   ["notes.txt", "password = kT9#vQ2!pL7@xW4z\n", ["secrets/generic-credential 1:12-1:28"]],
   ["notes.txt", "12345 = kT9#vQ2!pL7@xW4z\n", []],
   ["notes.txt", "password = short\n", []],

@@ -19,6 +19,7 @@ export interface Assignment {
 const OPERATOR_VALUE = /(=>|:{1,3}=|[?.+]=|<-|=|:|,)[ \t]{0,8}(\\?["'`])?([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
 // In code, only string literals can hold a secret: a bare value is an expression.
 const OPERATOR_QUOTED_VALUE = /(=>|:{1,3}=|[?.+]=|<-|=|:|,)[ \t]{0,8}(\\?["'`])([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
+const AUTH_HEADER_VALUE = /(=>|:{1,3}=|[?.+]=|<-|=|:|,)[ \t]{0,8}(\\?["'`])(?:Bearer|bearer|Basic|basic|Token|token|Digest) {1,4}([A-Za-z0-9_\-+/=.~]{8,1000})/g;
 const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,80})>\s{0,200}([^\s<]{6,1000})\s{0,200}<\/\1>/g;
 const NAME_CHAR = /[\w.$@\-[\]]/;
 
@@ -44,6 +45,16 @@ export function findAssignments(text: string, options: { quotedOnly?: boolean } 
     if (!name) continue;
     const start = operatorStart + match[0].length - match[3].length;
     found.push({ name, value, start, end: start + value.length, quoted: !!quote });
+  }
+  // `Authorization: "Bearer <token>"`, `"Basic <base64>"`: the scheme, then the credential, which is the value.
+  if (/\b(?:Bearer|bearer|Basic|basic|Token|token|Digest) /.test(text)) {
+    for (const match of text.matchAll(AUTH_HEADER_VALUE)) {
+      const name = nameBefore(text, match.index!, match[1] === ',');
+      if (!name) continue;
+      const value = match[3];
+      const start = match.index! + match[0].length - value.length;
+      found.push({ name, value, start, end: start + value.length, quoted: true });
+    }
   }
   if (!options.quotedOnly && text.includes('</')) {
     for (const match of text.matchAll(XML_ELEMENT)) {

@@ -7,7 +7,7 @@ import { publishedExampleValues } from './rule-pack';
 import type { Assignment } from './assignments';
 
 // Words of a name that make it a credential.
-const CREDENTIAL_WORDS = new Set(['secret', 'password', 'passwd', 'passphrase', 'pwd', 'token', 'apikey', 'credential', 'credentials', 'creds', 'bearer', 'authtoken', 'accesstoken', 'secretkey', 'privatekey', 'clientsecret', 'auth']);
+const CREDENTIAL_WORDS = new Set(['secret', 'password', 'passwd', 'passphrase', 'pwd', 'token', 'apikey', 'credential', 'credentials', 'creds', 'bearer', 'authtoken', 'accesstoken', 'secretkey', 'privatekey', 'clientsecret', 'auth', 'authorization']);
 // `key` counts only after one of these words (`api_key`, `secretKey`), never alone.
 const KEY_QUALIFIERS = new Set(['api', 'access', 'secret', 'private', 'auth', 'signing', 'encryption', 'master', 'client', 'app', 'license', 'service', 'account', 'subscription', 'admin', 'write', 'deploy']);
 // Words that may follow the credential word and still name the value itself (`mySecretString`,
