@@ -79,6 +79,9 @@ const collectGarbage = (() => {
   }
 })();
 
+/** A document this long is collected after (see diagnosticsFor): about 6,000 lines of code. */
+const LARGE_DOCUMENT_CHARS = 256 * 1024;
+
 /** How long typing must pause before an edited file's facts reach the workspace index. */
 const INDEX_UPDATE_DELAY_MS = 150;
 
@@ -300,6 +303,9 @@ export class ShipshapeServer {
     const diagnostics = findings.map((f) => findingToDiagnostic(f, ruleDocLink(f.ruleId, bundleDir)));
     if (isConfig && this.pullMode) diagnostics.push(...loaded.problems.map(configProblemToDiagnostic));
     this.analyses.set(document.uri, { version: document.version, generation: this.generation, diagnostics, findings, tree: result.tree });
+    // A large file's first analysis (it was just opened) parses it in full and leaves that much garbage
+    // again: collect it now rather than let the heap grow by it (the same reasoning as indexWorkspace).
+    if (!cached && document.getText().length > LARGE_DOCUMENT_CHARS) collectGarbage?.();
     if (this.workspace.enabled) this.scheduleIndexUpdate(document.uri);
     const status: StatusParams = {
       uri: document.uri,
