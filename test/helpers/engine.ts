@@ -54,6 +54,17 @@ function indexOf(dir: string, files: Record<string, string>, analysed: SourceDoc
   return index;
 }
 
+/**
+ * One finding as a line for row tables: rule, range, message, then each fix's title and edits
+ * (`=> Title 1:5-1:5 "text"|…`, fixes separated by ` / `).
+ */
+export function describeFinding(f: Finding): string {
+  const fixes = f.fixes?.length
+    ? ' => ' + f.fixes.map((x) => x.title + ' ' + x.changes.map((ch) => `${ch.line}:${ch.column}-${ch.endLine}:${ch.endColumn} ${JSON.stringify(ch.newText)}`).join('|')).join(' / ')
+    : '';
+  return `${f.ruleId} ${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.message}${fixes}`;
+}
+
 export function visible(findings: Finding[]): Finding[] {
   return findings.filter((f) => !f.suppressed);
 }

@@ -4,7 +4,7 @@
 // from axios.create and global defaults, got, ky, undici and node http(s). Each row: code, then
 // "ruleId line:column-endLine:endColumn message => fix title changes" per finding.
 import * as assert from "node:assert/strict";
-import { analyse, visible } from "../../helpers/engine";
+import { analyse, visible, describeFinding } from "../../helpers/engine";
 
 const ROWS: [string, string[]][] = [
   ["await fetch(url);\n", ["failure/network-timeout 1:7-1:12 `fetch` without an abort signal: when the server stalls, this request hangs for minutes and everything awaiting it waits too. Pass `signal: AbortSignal.timeout(ms)` and handle the abort. => Add an abort signal: AbortSignal.timeout(10_000) 1:16-1:16 \", { signal: AbortSignal.timeout(10_000) }\""]],
@@ -68,9 +68,7 @@ const ROWS: [string, string[]][] = [
 describe("failure/network-timeout (JavaScript calls)", () => {
   ROWS.forEach(([code, expected], index) => {
     it(`#${index}: ${code.split("\n").filter((l) => !l.startsWith("import")).join(" ").slice(0, 70)}`, () => {
-      const found = visible(analyse(code)).filter((f) => f.ruleId === "failure/network-timeout").map(
-        (f) => `${f.ruleId} ${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.message}${f.fixes?.length ? " => " + f.fixes.map((x) => x.title + " " + x.changes.map((ch) => `${ch.line}:${ch.column}-${ch.endLine}:${ch.endColumn} ${JSON.stringify(ch.newText)}`).join("|")).join(" / ") : ""}`,
-      );
+      const found = visible(analyse(code)).filter((f) => f.ruleId === "failure/network-timeout").map(describeFinding);
       assert.deepEqual(found, expected);
     });
   });

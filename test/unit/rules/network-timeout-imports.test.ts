@@ -4,7 +4,7 @@
 // default), .default, type-only imports, a local fetch that shadows the global, undici, and aliases made
 // by assignment. Each row: code, then "ruleId line:column-endLine:endColumn message => fix" per finding.
 import * as assert from "node:assert/strict";
-import { analyse, visible } from "../../helpers/engine";
+import { analyse, visible, describeFinding } from "../../helpers/engine";
 
 const ROWS: [string, string[]][] = [
   ["import fetch from \"node-fetch\";\nawait fetch(url);\n", ["failure/network-timeout 2:7-2:12 `fetch` without an abort signal: when the server stalls, this request hangs for minutes and everything awaiting it waits too. Pass `signal: AbortSignal.timeout(ms)` and handle the abort. => Add an abort signal: AbortSignal.timeout(10_000) 2:16-2:16 \", { signal: AbortSignal.timeout(10_000) }\""]],
@@ -43,9 +43,7 @@ const ROWS: [string, string[]][] = [
 describe("failure/network-timeout (API names and aliases)", () => {
   ROWS.forEach(([code, expected], index) => {
     it(`#${index}: ${code.replace(/\n/g, " ").slice(0, 80)}`, () => {
-      const found = visible(analyse(code)).filter((f) => f.ruleId === "failure/network-timeout").map(
-        (f) => `${f.ruleId} ${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.message}${f.fixes?.length ? " => " + f.fixes.map((x) => x.title + " " + x.changes.map((ch) => `${ch.line}:${ch.column}-${ch.endLine}:${ch.endColumn} ${JSON.stringify(ch.newText)}`).join("|")).join(" / ") : ""}`,
-      );
+      const found = visible(analyse(code)).filter((f) => f.ruleId === "failure/network-timeout").map(describeFinding);
       assert.deepEqual(found, expected);
     });
   });

@@ -4,7 +4,7 @@
 // quoted key, shorthand and spread, and where each fix inserts its property. Each row: code, then
 // "ruleId line:column-endLine:endColumn message => fix" per finding.
 import * as assert from "node:assert/strict";
-import { analyse, visible } from "../../helpers/engine";
+import { analyse, visible, describeFinding } from "../../helpers/engine";
 
 const ROWS: [string, string[]][] = [
   ["import axios from \"axios\";\nawait axios.get(url, {});\n", ["failure/network-timeout 2:7-2:16 `axios.get` without a timeout: axios never times out by default, so a stalled server hangs this request forever. Pass `timeout` (ms), or create an instance with one. => Add timeout: 10_000 2:23-2:23 \" timeout: 10_000 \""]],
@@ -42,9 +42,7 @@ const ROWS: [string, string[]][] = [
 describe("failure/network-timeout (options objects and fixes)", () => {
   ROWS.forEach(([code, expected], index) => {
     it(`#${index}: ${code.split("\n").filter((l) => !l.startsWith("import")).join(" ").slice(0, 70)}`, () => {
-      const found = visible(analyse(code)).filter((f) => f.ruleId === "failure/network-timeout").map(
-        (f) => `${f.ruleId} ${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.message}${f.fixes?.length ? " => " + f.fixes.map((x) => x.title + " " + x.changes.map((ch) => `${ch.line}:${ch.column}-${ch.endLine}:${ch.endColumn} ${JSON.stringify(ch.newText)}`).join("|")).join(" / ") : ""}`,
-      );
+      const found = visible(analyse(code)).filter((f) => f.ruleId === "failure/network-timeout").map(describeFinding);
       assert.deepEqual(found, expected);
     });
   });

@@ -5,7 +5,7 @@
 // packages re-exported wholesale (not followed). Each row: the other files, the code of src/main.ts, then
 // "ruleId line:column-endLine:endColumn message => fix" per finding.
 import * as assert from "node:assert/strict";
-import { analyse, visible } from "../../helpers/engine";
+import { analyse, visible, describeFinding } from "../../helpers/engine";
 
 const ROWS: [Record<string, string>, string, string[]][] = [
   [{"src/net.ts":"export { fetch as httpFetch };\n"}, "import { httpFetch } from \"./net\";\nawait httpFetch(url);", ["failure/network-timeout 2:7-2:16 `fetch` without an abort signal: when the server stalls, this request hangs for minutes and everything awaiting it waits too. Pass `signal: AbortSignal.timeout(ms)` and handle the abort. => Add an abort signal: AbortSignal.timeout(10_000) 2:20-2:20 \", { signal: AbortSignal.timeout(10_000) }\""]],
@@ -37,9 +37,7 @@ const ROWS: [Record<string, string>, string, string[]][] = [
 describe("failure/network-timeout (wrapper modules)", () => {
   ROWS.forEach(([files, code, expected], index) => {
     it(`#${index}: ${Object.values(files).join(" ").replace(/\n/g, " ").slice(0, 70)}`, () => {
-      const found = visible(analyse(code, { files, workspace: true, filename: "src/main.ts" })).filter((f) => f.ruleId === "failure/network-timeout").map(
-        (f) => `${f.ruleId} ${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.message}${f.fixes?.length ? " => " + f.fixes.map((x) => x.title + " " + x.changes.map((ch) => `${ch.line}:${ch.column}-${ch.endLine}:${ch.endColumn} ${JSON.stringify(ch.newText)}`).join("|")).join(" / ") : ""}`,
-      );
+      const found = visible(analyse(code, { files, workspace: true, filename: "src/main.ts" })).filter((f) => f.ruleId === "failure/network-timeout").map(describeFinding);
       assert.deepEqual(found, expected);
     });
   });

@@ -5,7 +5,7 @@
 // references, default values of each kind). Each row: code, shipshape.yml (or null), then
 // "ruleId line:column-endLine:endColumn message => fix" per failure finding.
 import * as assert from "node:assert/strict";
-import { analyse, visible } from "../../helpers/engine";
+import { analyse, visible, describeFinding } from "../../helpers/engine";
 
 const ROWS: [string, string | null, string[]][] = [
   ["try {\n  work();\n} catch (err) {\n  ;\n  console.log(err);\n}\n", null, ["failure/swallowed-error 3:3-3:14 This catch only logs the error and carries on: callers see success while the operation failed, and in production the log line is the only trace. Rethrow it with context (`{ cause: err }`), return an explicit failure, or report it; suppress with a reason if dropping it is correct. => Rethrow the error with its cause 5:20-5:20 \"\\n  throw new Error(\\\"work failed\\\", { cause: err });\""]],
@@ -66,9 +66,7 @@ const ROWS: [string, string | null, string[]][] = [
 describe("failure/swallowed-error: what handles an error", () => {
   ROWS.forEach(([code, config, expected], index) => {
     it(`#${index}: ${code.replace(/\n/g, " ").slice(0, 80)}`, () => {
-      const found = visible(analyse(code, config ? { config } : {})).filter((f) => f.family === "failure").map(
-        (f) => `${f.ruleId} ${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.message}${f.fixes?.length ? " => " + f.fixes.map((x) => x.title + " " + x.changes.map((ch) => `${ch.line}:${ch.column}-${ch.endLine}:${ch.endColumn} ${JSON.stringify(ch.newText)}`).join("|")).join(" / ") : ""}`,
-      );
+      const found = visible(analyse(code, config ? { config } : {})).filter((f) => f.family === "failure").map(describeFinding);
       assert.deepEqual(found, expected);
     });
   });

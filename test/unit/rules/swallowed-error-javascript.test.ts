@@ -4,7 +4,7 @@
 // with their messages and fixes. Each row: code, then "ruleId line:column-endLine:endColumn message =>
 // fix" per finding.
 import * as assert from "node:assert/strict";
-import { analyse, visible } from "../../helpers/engine";
+import { analyse, visible, describeFinding } from "../../helpers/engine";
 
 const ROWS: [string, string[]][] = [
   ["try {\n  work();\n} catch (err) {\n}\n", ["failure/empty-catch 3:3-3:14 Empty catch block: the error is swallowed, so this failure will vanish silently in production. Handle it, rethrow it with context (`{ cause: err }`), or suppress with the reason it is safe to ignore. => Rethrow the error with its cause 3:16-3:16 \"\\n  throw new Error(\\\"work failed\\\", { cause: err });\""]],
@@ -51,9 +51,7 @@ const ROWS: [string, string[]][] = [
 describe("failure catch rules on JavaScript catch clauses and handlers", () => {
   ROWS.forEach(([code, expected], index) => {
     it(`#${index}: ${code.split("\n").slice(3).join(" ").slice(0, 70)}`, () => {
-      const found = visible(analyse(code)).filter((f) => f.family === "failure").map(
-        (f) => `${f.ruleId} ${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.message}${f.fixes?.length ? " => " + f.fixes.map((x) => x.title + " " + x.changes.map((ch) => `${ch.line}:${ch.column}-${ch.endLine}:${ch.endColumn} ${JSON.stringify(ch.newText)}`).join("|")).join(" / ") : ""}`,
-      );
+      const found = visible(analyse(code)).filter((f) => f.family === "failure").map(describeFinding);
       assert.deepEqual(found, expected);
     });
   });

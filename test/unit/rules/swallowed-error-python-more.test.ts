@@ -3,7 +3,7 @@
 // return or a re-raise, and files ending without a newline or with a comment.
 import * as assert from "node:assert/strict";
 import { preparePythonImports } from "../../../server/src/engine/index";
-import { analyse, visible } from "../../helpers/engine";
+import { analyse, visible, describeFinding } from "../../helpers/engine";
 
 const ROWS: [string, string[]][] = [
   ["try:\n    work()\nexcept Exception as e:\n    return 0\n", ["failure/swallowed-error 3:1-3:22 This broad except returns a default value in place of the error: callers see success while the operation failed, and in production the failure is invisible. Re-raise with context (`raise RuntimeError(...) from err`), catch a narrower exception, or suppress with a reason. => Re-raise the error with its cause 4:5-4:5 \"raise RuntimeError(\\\"work failed\\\") from e\\n    \""]],
@@ -39,9 +39,7 @@ describe("failure catch rules on Python except clauses (more)", () => {
   before(() => preparePythonImports());
   ROWS.forEach(([code, expected], index) => {
     it(`#${index}: ${code.split("\n").slice(2).join(" ").slice(0, 70)}`, () => {
-      const found = visible(analyse(code, { filename: "app/jobs.py" })).filter((f) => f.family === "failure").map(
-        (f) => `${f.ruleId} ${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.message}${f.fixes?.length ? " => " + f.fixes.map((x) => x.title + " " + x.changes.map((ch) => `${ch.line}:${ch.column}-${ch.endLine}:${ch.endColumn} ${JSON.stringify(ch.newText)}`).join("|")).join(" / ") : ""}`,
-      );
+      const found = visible(analyse(code, { filename: "app/jobs.py" })).filter((f) => f.family === "failure").map(describeFinding);
       assert.deepEqual(found, expected);
     });
   });

@@ -5,7 +5,7 @@
 // Each row: code, then "ruleId line:column-endLine:endColumn message => fix" per finding.
 import * as assert from "node:assert/strict";
 import { preparePythonImports } from "../../../server/src/engine/index";
-import { analyse, visible } from "../../helpers/engine";
+import { analyse, visible, describeFinding } from "../../helpers/engine";
 
 const ROWS: [string, string[]][] = [
   ["try:\n    work()\nexcept:\n    pass\n", ["failure/empty-catch 3:1-3:7 Broad except whose body is only `pass`: every error, including bugs, is swallowed, so this failure will vanish silently in production. Handle it, re-raise it with context (`raise ... from err`), catch a narrower exception, or suppress with the reason it is safe to ignore. => Re-raise the error with its cause 3:7-3:7 \" BaseException as error\"|4:9-4:9 \"\\n    raise RuntimeError(\\\"work failed\\\") from error\""]],
@@ -46,9 +46,7 @@ describe("failure catch rules on Python except clauses", () => {
   before(() => preparePythonImports());
   ROWS.forEach(([code, expected], index) => {
     it(`#${index}: ${code.split("\n").slice(2).join(" ").slice(0, 70)}`, () => {
-      const found = visible(analyse(code, { filename: "app/jobs.py" })).filter((f) => f.family === "failure").map(
-        (f) => `${f.ruleId} ${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.message}${f.fixes?.length ? " => " + f.fixes.map((x) => x.title + " " + x.changes.map((ch) => `${ch.line}:${ch.column}-${ch.endLine}:${ch.endColumn} ${JSON.stringify(ch.newText)}`).join("|")).join(" / ") : ""}`,
-      );
+      const found = visible(analyse(code, { filename: "app/jobs.py" })).filter((f) => f.family === "failure").map(describeFinding);
       assert.deepEqual(found, expected);
     });
   });
