@@ -8,7 +8,7 @@ import type { Check, FileSystemHost } from '../../engine/types';
 import { isHandled } from './floating-promise';
 import { inferenceFor } from './support/inference-for';
 import type { PromiseInference } from './support/promise-inference';
-import { findDeclaration, skipOuter } from './support/scope';
+import { findDeclaration, GLOBAL_OBJECTS, skipOuter } from './support/scope';
 import { syntaxNodes } from './support/syntax-nodes';
 
 export const ASYNC_CALLBACK = 'failure/async-callback';
@@ -18,7 +18,6 @@ type Site = 'forEach' | 'timer' | 'listener' | 'executor' | 'express' | 'void-pa
 const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask']);
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'delete', 'patch', 'all', 'use', 'options', 'head', 'param']);
-const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
 const PREDICATE_METHODS = new Set(['filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
 
 export const asyncCallback: Check = {

@@ -6,6 +6,7 @@ import type { Check, CheckContext } from '../../engine/types';
 import { callbackFixes, catchClauseFixes } from './catch-fixes';
 import { bindingName, hasShipshapeTodo, judgeBlock, judgeCallback, type HandlerOptions, type HandlerVerdict } from './handler-body';
 import { pythonHandlers } from './python/except-clauses';
+import { GLOBAL_OBJECTS } from './support/scope';
 import { syntaxNodes } from './support/syntax-nodes';
 
 const RULE_ID = 'failure/swallowed-error';
@@ -177,7 +178,6 @@ function calleeName(expression: ts.Expression): string | undefined {
   return undefined;
 }
 
-const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
 
 function containsCall(node: ts.Node): boolean {
   if (ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isAwaitExpression(node)) return true;

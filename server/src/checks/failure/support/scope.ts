@@ -6,6 +6,9 @@ import ts from 'typescript';
 /** The declaring node: a function, class, variable/binding element, parameter, import binding, enum, type or interface. */
 export type Declaration = ts.Node;
 
+/** Names of the global object (`globalThis.setTimeout`, `window.URL`): a member of one is the global itself. */
+export const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['window', 'globalThis', 'self', 'global']);
+
 const scopes = new WeakMap<ts.Node, Map<string, Declaration>>();
 
 export function findDeclaration(identifier: ts.Identifier): Declaration | undefined {
