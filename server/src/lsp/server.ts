@@ -160,8 +160,7 @@ export class ShipshapeServer {
       else if (!this.pullMode && this.options.run === 'onSave') this.pushDiagnostics(document);
     });
     documents.onDidClose(({ document }) => {
-      clearTimeout(this.indexUpdates.get(document.uri));
-      this.indexUpdates.delete(document.uri);
+      this.cancelIndexUpdate(document.uri);
       this.analyses.delete(document.uri);
       if (isConfigUri(document.uri)) {
         this.configChanged(uriToPath(document.uri));
@@ -388,9 +387,13 @@ export class ShipshapeServer {
     for (const uri of [...this.indexUpdates.keys()]) if (uri !== exceptUri) this.updateIndexFor(uri);
   }
 
-  private updateIndexFor(uri: string): void {
+  private cancelIndexUpdate(uri: string): void {
     clearTimeout(this.indexUpdates.get(uri));
     this.indexUpdates.delete(uri);
+  }
+
+  private updateIndexFor(uri: string): void {
+    this.cancelIndexUpdate(uri);
     const document = this.documents.get(uri);
     const cached = this.analyses.get(uri);
     // The cached tree is the latest analysis's, not yet consumed by a reparse; a newer version reschedules.

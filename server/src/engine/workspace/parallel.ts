@@ -161,7 +161,7 @@ class AnalysisWorker {
     this.worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') this.pending?.progress?.(message.done);
       else if (message.type === 'error') this.fail(message.message.startsWith('config:') ? new ConfigError(message.message.slice(7)) : new Error(message.message));
-      else this.settle((pending) => pending.resolve(message));
+      else this.takePending()?.resolve(message);
     });
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => {
@@ -196,17 +196,19 @@ class AnalysisWorker {
     });
   }
 
-  private settle(then: (pending: NonNullable<AnalysisWorker['pending']>) => void): void {
+  /** The pending request, which the caller settles; none is pending after this. */
+  private takePending(): AnalysisWorker['pending'] {
     const pending = this.pending;
     this.pending = undefined;
-    if (pending) then(pending);
+    return pending;
   }
 
   private fail(error: Error): void {
     if (this.stopped) return;
-    if (this.pending) {
+    const pending = this.takePending();
+    if (pending) {
       this.stop();
-      this.settle((pending) => pending.reject(error));
+      pending.reject(error);
     } else this.early = error;
   }
 }
