@@ -9,7 +9,7 @@ import { isHandled } from './floating-promise';
 import { inferenceFor } from './support/inference-for';
 import type { PromiseInference } from './support/promise-inference';
 import { findDeclaration, GLOBAL_OBJECTS, skipOuter } from './support/scope';
-import { syntaxNodes } from './support/syntax-nodes';
+import { nodesToCheck } from './support/syntax-nodes';
 
 export const ASYNC_CALLBACK = 'failure/async-callback';
 
@@ -47,13 +47,14 @@ export const asyncCallback: Check = {
       ],
     },
   },
+  statementLocal: true,
   run(context) {
     const tree = context.tsTree();
     if (!tree) return;
     const inference = inferenceFor(context);
     let express5: boolean | undefined;
     const isExpress5 = () => (express5 ??= expressMajor(context.host, path.dirname(context.document.path)) >= 5);
-    for (const node of syntaxNodes(tree)) {
+    for (const node of nodesToCheck(tree)) {
       // Every node passes here on every keystroke: only the kinds that can hold a callback do any work.
       if (!INTERESTING.has(node.kind)) continue;
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
