@@ -60,7 +60,6 @@ export function sameKey(a: unknown[], b: unknown[]): boolean {
 export function statementsToRecheck(tree: ts.SourceFile, previous: IncrementalState, factsOf: (statement: ts.Statement) => Omit<StatementFacts, 'findings'>): Set<ts.Statement> | undefined {
   const dirty = new Set<ts.Statement>();
   const names = new Set<string>();
-  const current = new Set<ts.Statement>(tree.statements);
   for (const statement of tree.statements) {
     const known = previous.statements.get(statement);
     if (known?.volatile) dirty.add(statement);
@@ -70,32 +69,39 @@ export function statementsToRecheck(tree: ts.SourceFile, previous: IncrementalSt
     dirty.add(statement);
     for (const name of declared) names.add(name);
   }
-  for (const [statement, facts] of previous.statements) {
-    if (current.has(statement)) continue;
-    if (!facts.declared) return undefined;
-    for (const name of facts.declared) names.add(name);
-  }
+  // A statement of the previous tree that this one reused has this tree as its parent now. (forEach and
+  // indexed loops below: this runs on every keystroke, and iterators were a tenth of its garbage.)
+  let unknown = false;
+  previous.statements.forEach((facts, statement) => {
+    if (statement.parent === tree) return;
+    if (!facts.declared) unknown = true;
+    else facts.declared.forEach((name) => names.add(name));
+  });
+  if (unknown) return undefined;
   if (names.size === 0) return dirty;
+  const nameList = [...names];
   for (let grew = true; grew; ) {
     grew = false;
-    for (const statement of tree.statements) {
+    for (let i = 0; i < tree.statements.length; i++) {
+      const statement = tree.statements[i]!;
       if (dirty.has(statement)) continue;
       const facts = previous.statements.get(statement)!;
-      if (!mentionsAny(facts.mentions, names)) continue;
+      if (!mentionsAny(facts.mentions, nameList)) continue;
       if (!facts.declared) return undefined;
       dirty.add(statement);
-      for (const name of facts.declared) if (!names.has(name)) (names.add(name), (grew = true));
+      facts.declared.forEach((name) => {
+        if (names.has(name)) return;
+        names.add(name);
+        nameList.push(name);
+        grew = true;
+      });
     }
   }
   return dirty;
 }
 
-function mentionsAny(mentions: ReadonlySet<string>, names: ReadonlySet<string>): boolean {
-  if (names.size < mentions.size) {
-    for (const name of names) if (mentions.has(name)) return true;
-  } else {
-    for (const name of mentions) if (names.has(name)) return true;
-  }
+function mentionsAny(mentions: ReadonlySet<string>, names: readonly string[]): boolean {
+  for (let i = 0; i < names.length; i++) if (mentions.has(names[i]!)) return true;
   return false;
 }
 
@@ -191,7 +197,8 @@ export function mergeStatementFindings(
   factsOf: (statement: ts.Statement) => Omit<StatementFacts, 'findings'>,
 ): { findings: RawFinding[]; statements?: Map<ts.Statement, StatementFacts> } | undefined {
   const statements = tree.statements;
-  const found: RawFinding[][][] = statements.map(() => []);
+  // Findings by statement index, then by check: few statements have any.
+  const found = new Map<number, RawFinding[][]>();
   const findings: RawFinding[] = [];
   let keep = true;
   for (let checkIndex = 0; checkIndex < local.length; checkIndex++) {
@@ -203,20 +210,26 @@ export function mergeStatementFindings(
         findings.push(finding);
         continue;
       }
-      (found[at]![checkIndex] ??= []).push(finding);
+      let byCheck = found.get(at);
+      if (!byCheck) found.set(at, (byCheck = []));
+      (byCheck[checkIndex] ??= []).push(finding);
     }
   }
-  const kept = new Map<ts.Statement, StatementFacts>();
+  // The previous state is consumed: on a keystroke its map is updated in place rather than copied.
+  const kept = restricted ? previous!.statements : new Map<ts.Statement, StatementFacts>();
+  if (restricted) kept.forEach((_, statement) => statement.parent !== tree && kept.delete(statement));
   statements.forEach((statement, index) => {
     if (restricted && !restricted.has(statement)) {
-      const carried = previous!.statements.get(statement)!;
-      for (const list of carried.findings) for (const finding of list ?? []) findings.push(shiftFinding(finding, statement.pos));
-      kept.set(statement, carried);
+      const lists = kept.get(statement)!.findings;
+      for (let check = 0; check < lists.length; check++) {
+        const list = lists[check];
+        if (list) for (let i = 0; i < list.length; i++) findings.push(shiftFinding(list[i]!, statement.pos));
+      }
       return;
     }
     const relative: RawFinding[][] = [];
     let volatile = false;
-    found[index]!.forEach((list, checkIndex) => {
+    found.get(index)?.forEach((list, checkIndex) => {
       for (const finding of list ?? []) {
         findings.push(finding);
         if (findingWithin(finding, statement.pos, statement.end)) (relative[checkIndex] ??= []).push(shiftFinding(finding, -statement.pos));
