@@ -6,7 +6,7 @@ import type { Check, CheckContext } from '../../engine/types';
 import { callbackFixes, catchClauseFixes } from './catch-fixes';
 import { bindingName, hasShipshapeTodo, judgeBlock, judgeCallback, type HandlerOptions, type HandlerVerdict } from './handler-body';
 import { pythonHandlers } from './python/except-clauses';
-import { GLOBAL_OBJECTS } from './support/scope';
+import { findDeclaration, GLOBAL_OBJECTS } from './support/scope';
 import { nodesToCheck } from './support/syntax-nodes';
 
 const RULE_ID = 'failure/swallowed-error';
@@ -173,7 +173,8 @@ function isConversionProbe(clause: ts.CatchClause, verdict: HandlerVerdict): boo
 }
 
 function calleeName(expression: ts.Expression): string | undefined {
-  if (ts.isIdentifier(expression)) return expression.text;
+  // A local `URL` or `atob` (an import, a parameter) is some other function: its failures are unknown.
+  if (ts.isIdentifier(expression)) return findDeclaration(expression) ? undefined : expression.text;
   // `globalThis.URL`, `window.decodeURIComponent`
   if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.expression) && GLOBAL_OBJECTS.has(expression.expression.text)) return expression.name.text;
   return undefined;
