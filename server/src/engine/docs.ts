@@ -14,6 +14,14 @@ export function ruleDocUrl(ruleId: string): string {
  * offline, in the editor), else the published page.
  */
 export function ruleDocLink(ruleId: string, bundleDir: string): string {
-  const local = path.join(bundleDir, '..', 'docs', 'rules', `${ruleId}.md`);
-  return fs.existsSync(local) ? pathToFileURL(local).toString() : ruleDocUrl(ruleId);
+  // Asked for every finding on every keystroke; the shipped docs do not change while it runs.
+  const key = `${bundleDir}\u0000${ruleId}`;
+  let link = links.get(key);
+  if (link === undefined) {
+    const local = path.join(bundleDir, '..', 'docs', 'rules', `${ruleId}.md`);
+    links.set(key, (link = fs.existsSync(local) ? pathToFileURL(local).toString() : ruleDocUrl(ruleId)));
+  }
+  return link;
 }
+
+const links = new Map<string, string>();
