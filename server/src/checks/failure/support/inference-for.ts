@@ -4,10 +4,12 @@ import type { CheckContext, SourceDocument } from '../../../engine/types';
 import { PromiseInference } from './promise-inference';
 import { workspaceLookup } from './workspace-lookup';
 
-const inferences = new WeakMap<SourceDocument, PromiseInference>();
+// The last document's only, in a plain variable rather than a WeakMap from documents: the inference
+// holds its context, which holds the document, and a WeakMap entry whose value reaches its own key
+// survives every scavenge until a full collection, so each keystroke's document and text were promoted.
+let last: { document: SourceDocument; inference: PromiseInference } | undefined;
 
 export function inferenceFor(context: CheckContext): PromiseInference {
-  let inference = inferences.get(context.document);
-  if (!inference) inferences.set(context.document, (inference = new PromiseInference(workspaceLookup(context))));
-  return inference;
+  if (last?.document !== context.document) last = { document: context.document, inference: new PromiseInference(workspaceLookup(context)) };
+  return last.inference;
 }

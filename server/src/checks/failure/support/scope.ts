@@ -9,13 +9,30 @@ export type Declaration = ts.Node;
 /** Names of the global object (`globalThis.setTimeout`, `window.URL`): a member of one is the global itself. */
 export const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['window', 'globalThis', 'self', 'global']);
 
-const scopes = new WeakMap<ts.Node, Map<string, Declaration>>();
+/**
+ * Each scope's names, for the last two trees looked into (the analysed file, and a file summarised on
+ * the way). Not a WeakMap from scope nodes: a scope's names lead back to the scope through their parent
+ * pointers, and a WeakMap entry whose value reaches its key survives every scavenge until a full
+ * collection: the language server promoted a tree's worth of maps on every keystroke.
+ */
+let recent: { tree: ts.Node; names: Map<ts.Node, Map<string, Declaration>> }[] = [];
+
+function scopesOf(tree: ts.Node): Map<ts.Node, Map<string, Declaration>> {
+  const first = recent[0];
+  if (first?.tree === tree) return first.names;
+  const found = recent.find((entry) => entry.tree === tree) ?? { tree, names: new Map() };
+  recent = [found, ...recent.filter((entry) => entry !== found)].slice(0, 2);
+  return found.names;
+}
 
 export function findDeclaration(identifier: ts.Identifier): Declaration | undefined {
   const name = identifier.text;
+  let root: ts.Node = identifier;
+  while (root.parent) root = root.parent;
+  const scopes = scopesOf(root);
   for (let node: ts.Node | undefined = identifier.parent; node; node = node.parent) {
     if (!isScope(node)) continue;
-    const found = namesOf(node).get(name);
+    const found = namesOf(node, scopes).get(name);
     if (found) return found;
   }
   return undefined;
@@ -36,7 +53,7 @@ function isScope(node: ts.Node): boolean {
     || ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isCatchClause(node) || ts.isClassExpression(node);
 }
 
-function namesOf(scope: ts.Node): Map<string, Declaration> {
+function namesOf(scope: ts.Node, scopes: Map<ts.Node, Map<string, Declaration>>): Map<string, Declaration> {
   let names = scopes.get(scope);
   if (names) return names;
   names = new Map();
