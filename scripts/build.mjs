@@ -2,6 +2,7 @@
 // Rule packs (YAML) and the config schema (JSON) are inlined so each bundle is self-contained; YAML is
 // parsed here, at build time, so start-up only reads JSON.
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
 import { parse } from 'yaml';
 
@@ -25,6 +26,25 @@ const builtinImportsAsRequire = {
       if (/\bimport\(/.test(rewritten)) throw new Error(`${args.path}: an import() the build does not rewrite; see builtinImportsAsRequire`);
       return { contents: rewritten, loader: 'js' };
     });
+  },
+};
+
+// TypeScript's compiler is most of each bundle (3.5 of 5 MB): reading, hashing and loading it cost every
+// run start-up time, though only runs where a check parses TypeScript need it (a secrets-only run never
+// does). It is its own bundle, dist/typescript.bundle.js, and in the launched bundles
+// `import ts from 'typescript'` resolves to a stand-in whose `default` loads it, through the code cache
+// (LOAD_BUNDLE in server/src/launch/compile-cache.ts), on first use. Module-level code must therefore
+// not touch `ts` (build sets and scanners on first use instead); a CLI test holds a secrets-only run
+// free of it.
+const typescriptMain = createRequire(import.meta.url).resolve('typescript');
+const lazyTypeScript = {
+  name: 'lazy-typescript',
+  setup(build) {
+    build.onResolve({ filter: /^typescript$/ }, () => ({ path: 'typescript', namespace: 'lazy-typescript' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-typescript' }, () => ({
+      contents: `let ts; module.exports = { __esModule: true, get default() { return ts ??= globalThis[Symbol.for('shipshape.loadBundle')]('typescript'); } };`,
+      loader: 'js',
+    }));
   },
 };
 
@@ -57,7 +77,8 @@ const launched = {
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist' }),
-  esbuild.build({ ...common, entryPoints: Object.fromEntries(Object.entries(launched).map(([name, entry]) => [`${name}.bundle`, entry])), outdir: 'dist' }),
+  esbuild.build({ ...common, plugins: [...common.plugins, lazyTypeScript], entryPoints: Object.fromEntries(Object.entries(launched).map(([name, entry]) => [`${name}.bundle`, entry])), outdir: 'dist' }),
+  esbuild.build({ ...common, sourcemap: false, entryPoints: { 'typescript.bundle': typescriptMain }, outdir: 'dist' }),
   ...Object.keys(launched).map((name) =>
     esbuild.build({
       ...common,
@@ -74,7 +95,7 @@ await Promise.all([
 // A bundle with one non-ASCII character is held by V8 as a two-byte string: its 5 MB of source take
 // 10 MB for the life of the process. esbuild escapes non-ASCII text except inside regular expression
 // literals, so write those as \u escapes; this check keeps it so.
-for (const name of Object.keys(launched)) {
+for (const name of [...Object.keys(launched), 'typescript']) {
   const text = fs.readFileSync(new URL(`../dist/${name}.bundle.js`, import.meta.url), 'latin1');
   const at = text.search(/[^\x00-\x7f]/);
   if (at !== -1) throw new Error(`dist/${name}.bundle.js has a non-ASCII character near: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}`);
