@@ -3,7 +3,8 @@
 // gathers the index and looks up the result cache; then it and the workers analyse what is left, each
 // a share of the files balanced by size, against the whole index. Workers are started first, so that
 // loading their bundle overlaps the reading here. Without the worker script (tests under tsx), or for
-// small runs, everything happens in this thread.
+// small runs, everything happens in this thread; with no result cache and no index to build, it reads
+// and analyses one file after the other (streamWorkspace).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -14,7 +15,7 @@ import { languageOf, onlySecretsEnabled, preparePythonImports } from '../index';
 import { contextHash, ResultCache } from './cache';
 import type { FileSummary } from './index';
 import type { SourceDocument } from '../types';
-import { analyzeJob, finishWorkspace, prepareWorkspace, type AnalysisJob, type FileOutcome, type PreparedWorkspace, type WorkspaceRun, type WorkspaceRunOptions } from './run';
+import { analyzeJob, finishWorkspace, planWorkspace, readWorkspace, type AnalysisJob, type FileOutcome, type PlannedWorkspace, type PreparedWorkspace, type WorkspaceRun, type WorkspaceRunOptions } from './run';
 
 export interface ParallelRunOptions extends WorkspaceRunOptions {
   /** Worker threads to use; default: one per core, fewer for small runs; 1 = this thread only. */
@@ -43,12 +44,20 @@ export async function runWorkspaceParallel(engine: Engine, options: ParallelRunO
   // Python import analysis needs its WebAssembly parser; only runs with Python files pay for loading it.
   // Stryker disable next-line all: loading the parser is process-wide and idempotent; in the mutation test process an earlier test has always loaded it, and loading it when not needed only costs time
   if (options.files.some((file) => languageOf(file) === 'python')) await preparePythonImports();
+  const plan = planWorkspace(engine, options);
+  // The secrets pass alone costs about a tenth of a parse per byte: a thread is worth it for ten times the text.
+  const secretsOnly = onlySecretsEnabled(engine, plan.configs.map((loaded) => loaded.config));
+  const cost = (bytes: number) => (secretsOnly ? bytes / SECRETS_ONLY_COST : bytes);
   // Threads are started before the files are read, sized on the files' sizes on disk; the ones the
   // cache makes unnecessary are stopped unused.
   // Stryker disable next-line all: worker threads exist only beside the bundle (dist/workspace-worker.js); in-process tests have none (the CLI tests run this)
-  const helpers = fs.existsSync(WORKER_SCRIPT) ? Array.from({ length: threadsFor(options, sizeOnDisk(options)) - 1 }, () => new AnalysisWorker()) : [];
+  const threads = !fs.existsSync(WORKER_SCRIPT) ? 1 : options.workers !== undefined ? threadsFor(options, 0) : threadsFor(options, cost(sizeOnDisk(options)));
+  // One thread, no result cache, no workspace index: each file is read, analysed and let go in turn, so
+  // no text outlives its analysis (the young generation drops it instead of copying it to the old one).
+  if (threads === 1 && !options.cacheDir && !plan.workspace.enabled) return streamWorkspace(engine, plan, options);
+  const helpers = Array.from({ length: threads - 1 }, () => new AnalysisWorker());
   try {
-    const prepared = prepareWorkspace(engine, options);
+    const prepared = readWorkspace(plan, options);
     await fillIndex(prepared, helpers, options);
     const snapshot = prepared.workspace.snapshot();
     const cache = options.cacheDir ? ResultCache.open(options.cacheDir) : undefined;
@@ -63,16 +72,14 @@ export async function runWorkspaceParallel(engine: Engine, options: ParallelRunO
     }
 
     const bytes = misses.reduce((sum, m) => sum + m.job.text.length, 0);
-    // The secrets pass alone costs about a tenth of a parse per byte: a thread is worth it for ten times the text.
-    const secretsOnly = onlySecretsEnabled(engine, prepared.configs.map((loaded) => loaded.config));
-    const threads = Math.min(helpers.length + 1, threadsFor(options, secretsOnly ? bytes / SECRETS_ONLY_COST : bytes));
-    for (const idle of helpers.splice(threads - 1)) idle.stop();
+    const used = Math.min(helpers.length + 1, threadsFor(options, cost(bytes)));
+    for (const idle of helpers.splice(used - 1)) idle.stop();
     let done = outcomes.length;
     const report = (count: number) => {
       done += count;
       options.onProgress?.(done, prepared.jobs.length);
     };
-    const [own, ...shares] = balance(misses.map((m) => m.job), threads, (job) => job.text.length);
+    const [own, ...shares] = balance(misses.map((m) => m.job), used, (job) => job.text.length);
     const request = (jobs: AnalysisJob[]): Extract<WorkerRequest, { type: 'analyze' }> => ({ type: 'analyze', jobs, index: snapshot, contentOverride: options.contentOverride ? [...options.contentOverride] : undefined });
     const elsewhere = shares.map((jobs, i) => helpers[i].analyze(request(jobs), report));
     // This thread takes a share too: one fewer bundle to load and compile than a worker per share.
@@ -94,6 +101,19 @@ export async function runWorkspaceParallel(engine: Engine, options: ParallelRunO
   } finally {
     for (const helper of helpers) helper.stop();
   }
+}
+
+/** Reads and analyses one file after the other, in this thread. */
+function streamWorkspace(engine: Engine, plan: PlannedWorkspace, options: ParallelRunOptions): WorkspaceRun {
+  const outcomes: FileOutcome[] = [];
+  const total = plan.files.length;
+  plan.files.forEach((planned, index) => {
+    const job = plan.read(planned);
+    if ('skipped' in job) plan.filesSkipped[job.skipped] = (plan.filesSkipped[job.skipped] ?? 0) + 1;
+    else outcomes.push(analyzeJob(engine, job, plan.workspace, plan.host));
+    if ((index + 1) % 25 === 0 || index + 1 === total) options.onProgress?.(index + 1, total);
+  });
+  return finishWorkspace(plan, outcomes, options);
 }
 
 /**
