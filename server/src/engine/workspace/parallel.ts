@@ -15,7 +15,7 @@ import { languageOf, onlySecretsEnabled, preparePythonImports } from '../index';
 import { contextHash, ResultCache } from './cache';
 import type { FileSummary } from './index';
 import type { SourceDocument } from '../types';
-import { analyzeJob, finishWorkspace, planWorkspace, readWorkspace, type AnalysisJob, type FileOutcome, type PlannedWorkspace, type PreparedWorkspace, type WorkspaceRun, type WorkspaceRunOptions } from './run';
+import { analyzeFiles, analyzeJob, finishWorkspace, planWorkspace, readWorkspace, type AnalysisJob, type FileOutcome, type PlannedWorkspace, type PreparedWorkspace, type SaltedFile, type WorkspaceRun, type WorkspaceRunOptions } from './run';
 
 export interface ParallelRunOptions extends WorkspaceRunOptions {
   /** Worker threads to use; default: one per core, fewer for small runs; 1 = this thread only. */
@@ -26,7 +26,9 @@ export interface ParallelRunOptions extends WorkspaceRunOptions {
 
 export type WorkerRequest =
   | { type: 'summarize'; summarizers: string[]; documents: SourceDocument[] }
-  | { type: 'analyze'; jobs: AnalysisJob[]; index: FileSummary[]; contentOverride?: [string, string][] };
+  | { type: 'analyze'; jobs: AnalysisJob[]; index: FileSummary[]; contentOverride?: [string, string][] }
+  /** Read and analyse these files, one after the other (no index, no cache): the thread reads its own share. */
+  | { type: 'analyze-files'; files: SaltedFile[]; contentOverride?: [string, string][] };
 
 export type WorkerMessage =
   | { type: 'progress'; done: number }
@@ -52,10 +54,16 @@ export async function runWorkspaceParallel(engine: Engine, options: ParallelRunO
   // cache makes unnecessary are stopped unused.
   // Stryker disable next-line all: worker threads exist only beside the bundle (dist/workspace-worker.js); in-process tests have none (the CLI tests run this)
   const threads = !fs.existsSync(WORKER_SCRIPT) ? 1 : options.workers !== undefined ? threadsFor(options, 0) : threadsFor(options, cost(sizeOnDisk(options)));
-  // One thread, no result cache, no workspace index: each file is read, analysed and let go in turn, so
-  // no text outlives its analysis (the young generation drops it instead of copying it to the old one).
-  if (threads === 1 && !options.cacheDir && !plan.workspace.enabled) return streamWorkspace(engine, plan, options);
   const helpers = Array.from({ length: threads - 1 }, () => new AnalysisWorker());
+  // No result cache and no workspace index: each thread reads its own share of the files and analyses
+  // them one after the other, so no text outlives its analysis or crosses threads.
+  if (!options.cacheDir && !plan.workspace.enabled) {
+    try {
+      return await streamWorkspace(engine, plan, helpers, options);
+    } finally {
+      for (const helper of helpers) helper.stop();
+    }
+  }
   try {
     const prepared = readWorkspace(plan, options);
     await fillIndex(prepared, helpers, options);
@@ -103,16 +111,21 @@ export async function runWorkspaceParallel(engine: Engine, options: ParallelRunO
   }
 }
 
-/** Reads and analyses one file after the other, in this thread. */
-function streamWorkspace(engine: Engine, plan: PlannedWorkspace, options: ParallelRunOptions): WorkspaceRun {
-  const outcomes: FileOutcome[] = [];
-  const total = plan.files.length;
-  plan.files.forEach((planned, index) => {
-    const job = plan.read(planned);
-    if ('skipped' in job) plan.filesSkipped[job.skipped] = (plan.filesSkipped[job.skipped] ?? 0) + 1;
-    else outcomes.push(analyzeJob(engine, job, plan.workspace, plan.host));
-    if ((index + 1) % 25 === 0 || index + 1 === total) options.onProgress?.(index + 1, total);
-  });
+/** Each thread reads and analyses its share of the files (balanced by size on disk), one after the other. */
+async function streamWorkspace(engine: Engine, plan: PlannedWorkspace, helpers: readonly AnalysisWorker[], options: ParallelRunOptions): Promise<WorkspaceRun> {
+  const files: SaltedFile[] = plan.files.map((planned) => ({ ...planned, salt: plan.salt(planned) }));
+  const sizes = helpers.length > 0 ? new Map(files.map((f) => [f.file, fileSize(f.file, options)])) : undefined;
+  const [own, ...shares] = sizes ? balance(files, helpers.length + 1, (f) => sizes.get(f.file)!) : [files];
+  let done = 0;
+  const report = (count: number) => {
+    done += count;
+    options.onProgress?.(done, files.length);
+  };
+  const contentOverride = options.contentOverride ? [...options.contentOverride] : undefined;
+  const elsewhere = shares.map((share, i) => helpers[i].analyzeFiles({ type: 'analyze-files', files: share, contentOverride }, report));
+  const here = analyzeFiles(engine, own, plan.workspace, plan.host, options.contentOverride, report);
+  const order = new Map(files.map((f, index) => [f.file, index]));
+  const outcomes = [...here, ...(await Promise.all(elsewhere)).flat()].sort((a, b) => order.get(a.file)! - order.get(b.file)!);
   return finishWorkspace(plan, outcomes, options);
 }
 
@@ -141,18 +154,18 @@ function threadsFor(options: ParallelRunOptions, bytes: number): number {
 
 function sizeOnDisk(options: ParallelRunOptions): number {
   let bytes = 0;
-  for (const file of options.files) {
-    const override = options.contentOverride?.get(file);
-    if (override !== undefined) bytes += override.length;
-    else {
-      try {
-        bytes += fs.statSync(file).size;
-      } catch {
-        // unreadable: prepareWorkspace counts it as skipped
-      }
-    }
-  }
+  for (const file of options.files) bytes += fileSize(file, options);
   return bytes;
+}
+
+function fileSize(file: string, options: ParallelRunOptions): number {
+  const override = options.contentOverride?.get(file);
+  if (override !== undefined) return override.length;
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0; // unreadable: counted as skipped when read
+  }
 }
 
 /** Splits items into `count` shares of similar total size (largest first, into the lightest share). */
@@ -193,6 +206,13 @@ class AnalysisWorker {
     if (request.documents.length === 0) return [];
     const answer = await this.request(request);
     return answer.type === 'summaries' ? answer.summaries : [];
+  }
+
+  async analyzeFiles(request: Extract<WorkerRequest, { type: 'analyze-files' }>, progress: (count: number) => void): Promise<FileOutcome[]> {
+    if (request.files.length === 0) return [];
+    const answer = await this.request(request, progress);
+    this.stop();
+    return answer.type === 'done' ? answer.outcomes : [];
   }
 
   async analyze(request: Extract<WorkerRequest, { type: 'analyze' }>, progress: (count: number) => void): Promise<FileOutcome[]> {

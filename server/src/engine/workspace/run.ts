@@ -95,6 +95,8 @@ export interface PlannedWorkspace {
   filesSkipped: Record<string, number>;
   /** Reads one planned file (or takes its content override): the job, or why it is skipped. */
   read(planned: PlannedFile): AnalysisJob | { skipped: string };
+  /** The fingerprint salt of a planned file (one per config folder). */
+  salt(planned: PlannedFile): string;
   /** Folders the workspace index reads the project from. */
   indexRoots: string[];
 }
@@ -143,18 +145,45 @@ export function planWorkspace(engine: Engine, options: WorkspaceRunOptions): Pla
     if (loaded.path === file) continue; // the config file itself is validated, not scanned
     files.push({ file, loaded });
   }
-  const read = ({ file, loaded }: PlannedFile): AnalysisJob | { skipped: string } => {
-    const override = options.contentOverride?.get(file);
-    // Files over the size limit are still read: the secrets pass runs on them (the engine decides).
-    const text = override !== undefined ? { text: override } : readSourceFile(file, HARD_SIZE_LIMIT);
-    if ('skipped' in text) return text;
-    let salt = options.salt ?? salts.get(loaded.dir);
-    if (salt === undefined) salts.set(loaded.dir, (salt = repositorySalt(loaded.dir, { allowGit: options.allowGit ?? true })));
-    return { file, loaded, text: text.text, salt };
+  const salt = ({ loaded }: PlannedFile): string => {
+    let value = options.salt ?? salts.get(loaded.dir);
+    if (value === undefined) salts.set(loaded.dir, (value = repositorySalt(loaded.dir, { allowGit: options.allowGit ?? true })));
+    return value;
+  };
+  const read = (planned: PlannedFile): AnalysisJob | { skipped: string } => {
+    const text = readText(planned.file, options.contentOverride);
+    return 'skipped' in text ? text : { ...planned, text: text.text, salt: salt(planned) };
   };
   // Only the facts some enabled rule reads: a secrets-only run builds no import graph.
   const workspace = createWorkspaceIndex(summarizersFor(engine, [...configs.values()].map((c) => c.config)));
-  return { files, workspace, host: new DiskHost(options.contentOverride), configs: [...configs.values()], filesSkipped, read, indexRoots: [...indexRoots] };
+  return { files, workspace, host: new DiskHost(options.contentOverride), configs: [...configs.values()], filesSkipped, read, salt, indexRoots: [...indexRoots] };
+}
+
+/** A file's text, or its content override. Files over the size limit are still read: the secrets pass runs on them (the engine decides). */
+function readText(file: string, contentOverride: ReadonlyMap<string, string> | undefined): { text: string } | { skipped: 'binary' | 'too-large' | 'unreadable' } {
+  const override = contentOverride?.get(file);
+  return override !== undefined ? { text: override } : readSourceFile(file, HARD_SIZE_LIMIT);
+}
+
+/** A planned file with its fingerprint salt: all a thread needs to read and analyse it on its own. */
+export interface SaltedFile extends PlannedFile {
+  salt: string;
+}
+
+/**
+ * Passes 1 (the reading) and 3 for files one after the other, so that no text outlives its analysis (the
+ * young generation drops it instead of copying it to the old one). A file that cannot be read gives an
+ * outcome that says why. Without a workspace index to build first (see parallel.ts).
+ */
+export function analyzeFiles(engine: Engine, files: readonly SaltedFile[], workspace: WorkspaceIndex, host: DiskHost, contentOverride: ReadonlyMap<string, string> | undefined, progress?: (count: number) => void): FileOutcome[] {
+  const outcomes: FileOutcome[] = [];
+  for (const { file, loaded, salt } of files) {
+    const text = readText(file, contentOverride);
+    outcomes.push('skipped' in text ? { file, configDir: loaded.dir, findings: [], skipped: text.skipped, analysed: false, errors: [] } : analyzeJob(engine, { file, loaded, text: text.text, salt }, workspace, host));
+    if (outcomes.length % 25 === 0) progress?.(25);
+  }
+  if (outcomes.length % 25 > 0) progress?.(outcomes.length % 25);
+  return outcomes;
 }
 
 /** Pass 3 for one file. */
