@@ -82,7 +82,8 @@ function nameBefore(text: string, operatorStart: number, commaForm: boolean): st
     const before = text.slice(Math.max(0, operatorStart - 200), operatorStart);
     const key = BRACKET_KEY.exec(before);
     if (key && /[A-Za-z]/.test(key[2])) return key[2];
-    const annotated = ANNOTATED_NAME.exec(before);
+    // No `=` or `;` can be part of an annotation: look only past the last one (the same match, found sooner).
+    const annotated = ANNOTATED_NAME.exec(before.slice(Math.max(before.lastIndexOf('='), before.lastIndexOf(';')) + 1));
     if (annotated) return annotated[1];
   }
   let i = operatorStart - 1;
