@@ -22,7 +22,6 @@ const OPERATOR_QUOTED_VALUE = /(=>|:{1,3}=|[?.+]=|<-|=|:|,)[ \t]{0,8}(\\?["'`])(
 const AUTH_HEADER_VALUE = /(=>|:{1,3}=|[?.+]=|<-|=|:|,)[ \t]{0,8}(\\?["'`])(?:Bearer|bearer|Basic|basic|Token|token|Digest) {1,4}([A-Za-z0-9_\-+/=.~]{8,1000})/g;
 const AUTH_SCHEME_QUOTED = /["'`](?:Bearer|bearer|Basic|basic|Token|token|Digest) /;
 const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,80})>\s{0,200}([^\s<]{6,1000})\s{0,200}<\/\1>/g;
-const NAME_CHAR = /[\w.$@\-[\]]/;
 
 export function findAssignments(text: string, options: { quotedOnly?: boolean } = {}): Assignment[] {
   const found: Assignment[] = [];
@@ -93,7 +92,7 @@ function nameBefore(text: string, operatorStart: number, commaForm: boolean): st
   if (quoted) i--;
   const end = i + 1;
   let length = 0;
-  while (i >= 0 && length < 100 && NAME_CHAR.test(text[i])) {
+  while (i >= 0 && length < 100 && isNameChar(text.charCodeAt(i))) {
     i--;
     length++;
   }
@@ -103,11 +102,16 @@ function nameBefore(text: string, operatorStart: number, commaForm: boolean): st
     let j = i;
     while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--;
     const typeEnd = j + 1;
-    while (j >= 0 && typeEnd - j <= 100 && NAME_CHAR.test(text[j])) j--;
+    while (j >= 0 && typeEnd - j <= 100 && isNameChar(text.charCodeAt(j))) j--;
     const previous = text.slice(j + 1, typeEnd);
     if (/[A-Za-z]/.test(previous) && !TYPE_WORDS.has(previous)) return previous;
   }
   return /[A-Za-z]/.test(name) ? name : undefined;
+}
+
+/** A character of a name: a word character (ASCII letters, digits, `_`), `.`, `$`, `@`, `-`, `[` or `]`. */
+function isNameChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2e || c === 0x24 || c === 0x40 || c === 0x2d || c === 0x5b || c === 0x5d;
 }
 
 const TYPE_WORDS = new Set(['string', 'String', 'str', 'int', 'bool', 'any', 'var', 'let', 'const', 'val', 'object', 'Object', '[]byte']);
