@@ -115,8 +115,9 @@ await Promise.all([
 
 // A bundle with one non-ASCII character is held by V8 as a two-byte string: its 5 MB of source take
 // 10 MB for the life of the process. esbuild escapes non-ASCII text except inside regular expression
-// literals, so write those as \u escapes; this check keeps it so.
-for (const name of [...Object.keys(launched), 'typescript']) {
+// literals, so write those as \u escapes; this check keeps it so. (An unminified build keeps comments,
+// which may hold any text: it is for profiling only.)
+for (const name of common.minify ? [...Object.keys(launched), 'typescript'] : []) {
   const text = fs.readFileSync(new URL(`../dist/${name}.bundle.js`, import.meta.url), 'latin1');
   const at = text.search(/[^\x00-\x7f]/);
   if (at !== -1) throw new Error(`dist/${name}.bundle.js has a non-ASCII character near: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}`);

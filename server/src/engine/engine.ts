@@ -6,6 +6,7 @@ import type { LoadedConfig, ShipshapeConfig } from './config/model';
 import { fingerprint, secretDigest } from './fingerprint';
 import { isIgnoredByConfig, matchesGlobs } from './ignore-rules';
 import { isScriptLanguage } from './language';
+import { mergeStatementFindings, restrictTo, sameKey, statementFacts, statementsToRecheck, type IncrementalState, type StatementFacts } from './incremental';
 import { parseScript, reparseScript } from './parse-ts';
 import { toRelativePosix } from './paths';
 import { LineIndex } from './positions';
@@ -38,6 +39,14 @@ export interface AnalysisInput {
   workspace?: WorkspaceIndex;
   /** Whether the workspace is trusted (default true: the CLI runs where its user chose to run it). */
   trusted?: boolean;
+  /**
+   * Return what the next analysis of this document needs to check only the statements an edit affects
+   * (`AnalysisResult.state`: the language server, between keystrokes; see incremental.ts), and use the
+   * `previous` state, returned with `previousTree`, if it was made in the same `epoch`. The caller
+   * changes the epoch when something outside the document that checks read may have changed (a config,
+   * a package.json). Like the tree, a state is consumed: pass each one once.
+   */
+  incremental?: { epoch: number; previous?: IncrementalState };
 }
 
 export interface AnalysisResult {
@@ -46,6 +55,8 @@ export interface AnalysisResult {
   skipped?: SkipReason;
   /** The parsed tree, if a check needed one, for the caller to reuse. */
   tree?: ts.SourceFile;
+  /** With `incremental`: what the next analysis of this document, from `tree`, may reuse. */
+  state?: IncrementalState;
   /** Checks that threw; the analysis of the other checks stands. */
   errors: { ruleId: string; message: string }[];
   /**
@@ -99,21 +110,43 @@ export class Engine {
       return tree;
     };
 
+    // Statement-local checks on a keystroke: only the statements the edit may affect are checked (incremental.ts).
+    const previousState = input.previousTree ? input.incremental?.previous : undefined;
+    const incremental = input.incremental && !secretsOnly && isScriptLanguage(document.language) && input.workspace !== undefined && this.checks.some((check) => check.statementLocal && rulesOf(check).some((rule) => appliesTo(rule, document) && isRuleEnabled(rule, config.config)));
+    const stateKey: unknown[] = [input.incremental?.epoch, config.config, input.workspace, input.workspace?.version, input.trusted ?? true];
+    if (incremental) for (const check of this.checks) if (check.statementLocal && check.fileFacts) stateKey.push(check.fileFacts(document.text));
+    const facts = new Map<ts.Statement, Omit<StatementFacts, 'findings'>>();
+    const factsOf = (statement: ts.Statement) => {
+      let known = facts.get(statement);
+      if (!known) facts.set(statement, (known = statementFacts(statement)));
+      return known;
+    };
+    let restricted: Set<ts.Statement> | undefined;
+    let state: IncrementalState | undefined;
+    if (incremental) {
+      const parsed = tsTree()!;
+      if (previousState && sameKey(previousState.key, stateKey)) restricted = statementsToRecheck(parsed, previousState, factsOf);
+      restrictTo(parsed, restricted);
+    }
+
     const raw: RawFinding[] = [];
+    /** Findings of statement-local checks, by check index, when they are kept for the next analysis. */
+    const local: RawFinding[][] = [];
     const ranRules = new Set<string>();
     const started = performance.now();
     const budget = config.config.limits.timeBudgetMs;
     const notRun: string[] = [];
-    for (const check of this.checks) {
+    this.checks.forEach((check, checkIndex) => {
       const { meta } = check;
       // The budget is checked between rules: a file that takes too long stops, visibly, instead of running on.
       if (notRun.length > 0 || performance.now() - started > budget) {
         notRun.push(...rulesOf(check).filter((rule) => appliesTo(rule, document) && isRuleEnabled(rule, config.config)).map((rule) => rule.id));
-        continue;
+        return;
       }
       const enabled = rulesOf(check).filter((rule) => appliesTo(rule, document) && isRuleEnabled(rule, config.config) && (!secretsOnly || rule.family === 'secrets'));
-      if (enabled.length === 0) continue;
+      if (enabled.length === 0) return;
       for (const rule of enabled) ranRules.add(rule.id);
+      const into = incremental && check.statementLocal ? (local[checkIndex] = []) : raw;
       try {
         check.run({
           document,
@@ -126,11 +159,20 @@ export class Engine {
           limited: secretsOnly,
           tsTree,
           options: ruleOptions(meta, config.config),
-          report: (finding) => raw.push({ ...finding, ruleId: finding.ruleId || meta.id }),
+          report: (finding) => into.push({ ...finding, ruleId: finding.ruleId || meta.id }),
         });
       } catch (error) {
         errors.push({ ruleId: meta.id, message: (error as Error)?.message ?? String(error) });
       }
+    });
+    if (incremental) {
+      const parsed = tsTree()!;
+      restrictTo(parsed, undefined);
+      const merged = mergeStatementFindings(parsed, local, restricted, previousState, factsOf);
+      // A finding outside the statements checked (a check that is not local after all): check everything.
+      if (!merged) return this.analyze({ ...input, tree: parsed, previousTree: undefined, incremental: { epoch: input.incremental!.epoch } });
+      raw.push(...merged.findings);
+      if (errors.length === 0 && notRun.length === 0 && merged.statements) state = { key: stateKey, statements: merged.statements };
     }
 
     if (notRun.length > 0) {
@@ -152,7 +194,7 @@ export class Engine {
     this.applySuppressions(findings, input, relativePath, lines, ranRules);
     applyConfigAllowList(findings, config.config, relativePath);
     findings.sort(compareFindings);
-    return { findings, tree, errors, ...(secretsOnly ? { secretsOnly } : {}) };
+    return { findings, tree, errors, ...(state ? { state } : {}), ...(secretsOnly ? { secretsOnly } : {}) };
   }
 
   private position(raw: RawFinding[], input: AnalysisInput, relativePath: string, lines: LineIndex): Finding[] {

@@ -163,5 +163,16 @@ export interface Check {
    * scanner reports one rule per provider). The check runs when any of its rules is enabled.
    */
   alsoReports?: RuleMeta[];
+  /**
+   * The check's findings on a top-level statement depend only on that statement and on declarations it
+   * reaches by name, and it visits the tree through the statements the engine asks for
+   * (`statementsToCheck`, engine/incremental.ts): on a keystroke only the affected statements run again.
+   */
+  statementLocal?: boolean;
+  /**
+   * For a statement-local check that also reads the text as a whole (a regex over the file): those
+   * facts, as a string. When it changes between two analyses, every statement is checked again.
+   */
+  fileFacts?(text: string): string;
   run(context: CheckContext): void;
 }

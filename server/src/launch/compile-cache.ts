@@ -114,11 +114,32 @@ function writeCache(file: string, data: Buffer, cpuMs: number): void {
     fs.writeFileSync(temporary, Buffer.concat([header, data]), { mode: 0o600 });
     // Atomic: parallel test runs and worker threads may write the same cache at once.
     fs.renameSync(temporary, file);
+    pruneOlderCaches(file);
   } catch {
     try {
       fs.rmSync(temporary, { force: true });
     } catch {
       // nothing to clean up, or not allowed to: the cache is only an optimisation
     }
+  }
+}
+
+/** Caches kept per bundle name: the current one, and a couple for another install or Node version. */
+export const CACHES_KEPT = 3;
+
+/**
+ * Every update or rebuild of a bundle writes a new cache file (its name carries the bundle's hash), so
+ * without this the folder grows by megabytes per version: keep the newest few of this bundle's.
+ */
+function pruneOlderCaches(file: string): void {
+  const directory = path.dirname(file);
+  const prefix = `${path.basename(file).replace(/-[0-9a-f]+\.bin$/, '')}-`;
+  const siblings = fs
+    .readdirSync(directory)
+    .filter((name) => name.startsWith(prefix) && name.endsWith('.bin') && /^[0-9a-f]+$/.test(name.slice(prefix.length, -'.bin'.length)))
+    .map((name) => ({ name, mtime: fs.statSync(path.join(directory, name)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  for (const { name } of siblings.slice(CACHES_KEPT)) {
+    if (path.join(directory, name) !== file) fs.rmSync(path.join(directory, name), { force: true });
   }
 }

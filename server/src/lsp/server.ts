@@ -33,6 +33,7 @@ import type * as ts from 'typescript';
 import { applyBaseline, readBaseline, type Baseline } from '../engine/baseline';
 import { ruleDocLink } from '../engine/docs';
 import { DiskHost } from '../engine/host';
+import type { IncrementalState } from '../engine/incremental';
 import {
   CONFIG_FILE_NAME,
   createConfigStore,
@@ -92,6 +93,8 @@ interface CachedAnalysis {
   /** The findings behind the diagnostics, for their fixes. */
   findings: Finding[];
   tree?: ts.SourceFile;
+  /** What the next keystroke's analysis may carry over (engine/incremental.ts); consumed with the tree. */
+  state?: IncrementalState;
 }
 
 export class ShipshapeServer {
@@ -294,6 +297,8 @@ export class ShipshapeServer {
       previousTree: cached && cached.version !== document.version ? cached.tree : undefined,
       workspace: this.workspace,
       trusted: this.options.trusted !== false,
+      // Between keystrokes only the statements an edit affects are checked again.
+      incremental: { epoch: this.generation, previous: cached && cached.version !== document.version ? cached.state : undefined },
     });
     applyBaseline(result.findings, this.baselineFor(loaded.dir));
     for (const error of result.errors) this.connection.console.error(`Rule ${error.ruleId} failed on ${filePath}: ${error.message}`);
@@ -301,7 +306,7 @@ export class ShipshapeServer {
     const findings = result.findings.filter((f: Finding) => !f.suppressed);
     const diagnostics = findings.map((f) => findingToDiagnostic(f, ruleDocLink(f.ruleId, bundleDir)));
     if (isConfig && this.pullMode) diagnostics.push(...loaded.problems.map(configProblemToDiagnostic));
-    this.analyses.set(document.uri, { version: document.version, generation: this.generation, diagnostics, findings, tree: result.tree });
+    this.analyses.set(document.uri, { version: document.version, generation: this.generation, diagnostics, findings, tree: result.tree, state: result.state });
     // A large file's first analysis (it was just opened) parses it in full and leaves that much garbage
     // again: collect it now rather than let the heap grow by it (the same reasoning as indexWorkspace).
     if (!cached && document.getText().length > LARGE_DOCUMENT_CHARS) collectGarbage?.();

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { compileCacheDirectory, compileCacheFile } from '../../../server/src/launch/compile-cache';
+import { CACHES_KEPT, compileCacheDirectory, compileCacheFile } from '../../../server/src/launch/compile-cache';
 
 const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 const SAMPLE = path.resolve(__dirname, '../../../examples/sample-service');
@@ -89,6 +89,31 @@ describe('compile cache', () => {
       assert.equal(full.status, 1, full.stderr);
       assert.ok(JSON.parse(full.stdout).findings.some((f: { family: string }) => f.family === 'failure'), 'TypeScript-based checks ran');
       assert.equal(typescriptCaches().length, 1, 'TypeScript was loaded through the code cache');
+    } finally {
+      fs.rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the newest few caches of a bundle, not one per version ever built', function () {
+    this.timeout(60_000);
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-cc-'));
+    try {
+      // Caches of earlier builds of the CLI bundle, and one of another bundle that must stay.
+      const stale = Array.from({ length: CACHES_KEPT + 2 }, (_, i) => path.join(cacheDir, `cli.bundle-${String(i).padStart(20, '0')}.bin`));
+      stale.forEach((file, i) => {
+        fs.writeFileSync(file, Buffer.alloc(16));
+        fs.utimesSync(file, new Date(2020, 0, 1 + i), new Date(2020, 0, 1 + i));
+      });
+      const server = path.join(cacheDir, 'server.bundle-00000000000000000000.bin');
+      fs.writeFileSync(server, Buffer.alloc(16));
+      const run = runCli(cacheDir, ['--version']);
+      assert.equal(run.status, 0, run.stderr);
+      const left = fs.readdirSync(cacheDir).filter((f) => f.startsWith('cli.bundle-')).sort();
+      assert.equal(left.length, CACHES_KEPT, left.join(', '));
+      assert.ok(left.includes(path.basename(compileCacheFile(cacheDir, CLI.replace(/cli\.js$/, 'cli.bundle.js'), fs.readFileSync(CLI.replace(/cli\.js$/, 'cli.bundle.js'), 'utf8')))), 'the new cache is kept');
+      assert.ok(left.includes(path.basename(stale.at(-1)!)), 'the newest older caches are kept');
+      assert.ok(!left.includes(path.basename(stale[0]!)), 'the oldest is removed');
+      assert.ok(fs.existsSync(server), "another bundle's cache is left alone");
     } finally {
       fs.rmSync(cacheDir, { recursive: true, force: true });
     }

@@ -30,6 +30,11 @@ ruleTable(RULE, {
     'class Base { run(): void {} }\nclass Child extends Base { static async run(): Promise<void> {} }',
     'interface It { (name: string, cb: () => Promise<void>): void; (name: string, cb: () => void): void }\ndeclare const it: It;\nit("x", async () => {});',
     'async function f() { await using c = { async [Symbol.asyncDispose]() {} }; }',
+    // An element's handler that handles its own errors; a component's prop we know nothing of; not a handler.
+    { code: 'const b = <button onClick={async () => {\n  try { await save(); } catch (error) { show(error); }\n}} />;', filename: 'src/a.tsx' },
+    { code: 'const b = <Button onClick={async () => { await save(); }} />;', filename: 'src/a.tsx' },
+    { code: 'const b = <div ref={async () => { await save(); }} />;', filename: 'src/a.tsx' },
+    { code: 'const b = <button onClick={() => setOpen(true)} />;', filename: 'src/a.tsx' },
   ],
   invalid: [
     { code: 'items.forEach(async (item) => {\n  await save(item);\n});', errors: [{ line: 1, column: 15, endLine: 1, endColumn: 30, message: FOR_EACH }] },
@@ -58,6 +63,12 @@ ruleTable(RULE, {
     { code: 'type R = () => Record<string, () => void>;\nconst make: R = () => {\n  return { run: async () => {} };\n};', errors: [{ line: 3, column: 17 }] },
     { code: 'function f(): () => void {\n  return async () => {};\n}', errors: [{ line: 2, column: 10 }] },
     { code: 'type P = { onSave: () => void };\nconst Form = (props: P) => null;\nconst x = <Form onSave={async () => {}} />;', filename: 'src/a.tsx', errors: [{ line: 3, column: 25 }] },
+    {
+      code: 'export const Save = () => <button onClick={async () => {\n  await save();\n}}>Save</button>;',
+      filename: 'src/a.tsx',
+      errors: [{ line: 1, column: 44, endColumn: 55, message: 'Async event handler passed as `<button onClick>`: the browser and React ignore the promise a handler returns, so if it rejects the error is lost (an unhandled rejection in the console) and the user sees nothing. Catch errors inside the handler and show or report them.' }],
+    },
+    { code: 'async function submit() {}\nconst f = <form onSubmit={submit} />;', filename: 'src/a.tsx', errors: [{ line: 2, column: 27, endColumn: 33, message: /^Async event handler passed as `<form onSubmit>`/ }] },
     { code: 'class Base { run(): void {} }\nclass Child extends Base {\n  async run() { await work(); }\n}', errors: [{ line: 3, column: 9, endColumn: 12, message: /^This member returns a promise but overrides `Base\.run`, declared to return `void`/ }] },
     { code: 'interface Job { run(): void }\nclass Nightly implements Job {\n  async run(): Promise<void> {}\n}', errors: [{ line: 3, column: 9 }] },
     { code: 'interface It { (name: string, cb: () => void): void }\ndeclare const it: It;\nit("x", async () => {});', errors: [{ line: 3, column: 9 }] },

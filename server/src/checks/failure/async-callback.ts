@@ -9,11 +9,11 @@ import { isHandled } from './floating-promise';
 import { inferenceFor } from './support/inference-for';
 import type { PromiseInference } from './support/promise-inference';
 import { findDeclaration, GLOBAL_OBJECTS, skipOuter } from './support/scope';
-import { syntaxNodes } from './support/syntax-nodes';
+import { nodesToCheck } from './support/syntax-nodes';
 
 export const ASYNC_CALLBACK = 'failure/async-callback';
 
-type Site = 'forEach' | 'timer' | 'listener' | 'executor' | 'express' | 'void-parameter' | 'void-spread' | 'void-context' | 'void-override' | 'predicate';
+type Site = 'forEach' | 'timer' | 'listener' | 'executor' | 'express' | 'void-parameter' | 'void-spread' | 'void-context' | 'void-override' | 'predicate' | 'dom-handler';
 
 const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask']);
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
@@ -26,7 +26,7 @@ export const asyncCallback: Check = {
     family: 'failure',
     title: 'Async callback whose promise is ignored',
     rationale:
-      'Callers such as `forEach`, `setTimeout`, event emitters and Express 4 route handlers call the function and drop what it returns. When the function is async, its rejection has nowhere to go: Node reports an unhandled rejection and exits, an Express request hangs until it times out, and `forEach` returns before any of the work is done. `new Promise(async …)` loses the error too: the outer promise never settles.',
+      'Callers such as `forEach`, `setTimeout`, event emitters, Express 4 route handlers and the event handlers of JSX elements (`<button onClick>`) call the function and drop what it returns. When the function is async, its rejection has nowhere to go: Node reports an unhandled rejection and exits, an Express request hangs until it times out, the error of a click handler never reaches the user, and `forEach` returns before any of the work is done. `new Promise(async …)` loses the error too: the outer promise never settles.',
     remedy:
       'Use a caller that awaits (`for … of` with `await`, `await Promise.all(items.map(…))`), or make the callback handle its own failure: wrap the whole body in try/catch that reports the error (in Express, `next(err)`). Express 5 forwards rejections itself.',
     defaultSeverity: 'warning',
@@ -47,13 +47,14 @@ export const asyncCallback: Check = {
       ],
     },
   },
+  statementLocal: true,
   run(context) {
     const tree = context.tsTree();
     if (!tree) return;
     const inference = inferenceFor(context);
     let express5: boolean | undefined;
     const isExpress5 = () => (express5 ??= expressMajor(context.host, path.dirname(context.document.path)) >= 5);
-    for (const node of syntaxNodes(tree)) {
+    for (const node of nodesToCheck(tree)) {
       // Every node passes here on every keystroke: only the kinds that can hold a callback do any work.
       if (!interesting().has(node.kind)) continue;
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
@@ -71,11 +72,11 @@ export const asyncCallback: Check = {
           context.report({ ruleId: ASYNC_CALLBACK, start, end: trimEnd(tree.text, start, end), message: messageFor(site, caller) });
         }
       }
-      for (const { value, caller } of voidContexts(node)) {
+      for (const { value, caller, site = 'void-context' } of voidContexts(node)) {
         if (!isPromiseFunction(value, inference) || handlesOwnRejections(value, inference)) continue;
         const start = value.getStart(tree);
         const end = ts.isArrowFunction(value) ? value.equalsGreaterThanToken.end : (ts.isFunctionExpression(value) || ts.isMethodDeclaration(value)) && value.body ? value.body.getStart(tree) : value.end;
-        context.report({ ruleId: ASYNC_CALLBACK, start, end: trimEnd(tree.text, start, end), message: messageFor('void-context', caller) });
+        context.report({ ruleId: ASYNC_CALLBACK, start, end: trimEnd(tree.text, start, end), message: messageFor(site, caller) });
       }
       if ((ts.isClassLike(node) || ts.isInterfaceDeclaration(node)) && node.heritageClauses) {
         for (const { member, base } of promiseOverridesOfVoid(node, inference)) {
@@ -171,8 +172,8 @@ function isPromiseFunction(value: ts.Node, inference: PromiseInference): boolean
 }
 
 /** Function values placed where this file declares a function returning `void`: typed variables, members, returns, JSX props. */
-function voidContexts(node: ts.Node): { value: ts.Expression | ts.MethodDeclaration; caller: string }[] {
-  const out: { value: ts.Expression | ts.MethodDeclaration; caller: string }[] = [];
+function voidContexts(node: ts.Node): { value: ts.Expression | ts.MethodDeclaration; caller: string; site?: Site }[] {
+  const out: { value: ts.Expression | ts.MethodDeclaration; caller: string; site?: Site }[] = [];
   const objectAgainst = (literal: ts.Expression, type: ts.TypeNode) => {
     const object = skipOuter(literal);
     if (!ts.isObjectLiteralExpression(object)) return;
@@ -224,11 +225,26 @@ function voidContexts(node: ts.Node): { value: ts.Expression | ts.MethodDeclarat
   } else if (ts.isArrowFunction(node) && !ts.isBlock(node.body) && node.type) {
     against(node.body, node.type, 'the returned function');
   } else if (ts.isJsxAttribute(node) && node.initializer && ts.isJsxExpression(node.initializer) && node.initializer.expression && ts.isIdentifier(node.name)) {
+    // `<button onClick={async () => …}>`: an element's event handlers return void (DOM and React alike).
+    const tag = intrinsicTag(node.parent.parent);
+    if (tag && EVENT_HANDLER.test(node.name.text)) {
+      out.push({ value: node.initializer.expression, caller: `<${tag} ${node.name.text}>`, site: 'dom-handler' });
+      return out;
+    }
     const props = componentProps(node.parent.parent);
     const member = props && memberType(props, node.name.text);
     if (member && returnsVoid(member)) out.push({ value: node.initializer.expression, caller: node.name.text });
   }
   return out;
+}
+
+/** `onClick`, `onSubmit`…: the props React and the DOM call as event handlers. */
+const EVENT_HANDLER = /^on[A-Z]/;
+
+/** The tag of an intrinsic (lowercase: `div`, `button`, `form`) JSX element, or undefined for a component. */
+function intrinsicTag(element: ts.Node): string | undefined {
+  if (!ts.isJsxSelfClosingElement(element) && !ts.isJsxOpeningElement(element)) return undefined;
+  return ts.isIdentifier(element.tagName) && /^[a-z]/.test(element.tagName.text) ? element.tagName.text : undefined;
 }
 
 /** The return type an arrow or function expression gets from the variable annotation it initialises. */
@@ -527,6 +543,8 @@ function messageFor(site: Site, caller: string): string {
       return `Async callback passed to \`${caller}\`, which tests what it returns: a promise is always truthy, so every item passes and a rejection is never handled. Compute the results first (\`await Promise.all(…)\`), then \`${caller}\` on them synchronously.`;
     case 'void-context':
       return `Async function used as \`${caller}\`, which is declared to return \`void\`: whoever calls it ignores the promise, so a rejection becomes an unhandled rejection and nothing waits for the work. Declare it as returning a promise so callers await it, or handle the error inside with try/catch.`;
+    case 'dom-handler':
+      return `Async event handler passed as \`${caller}\`: the browser and React ignore the promise a handler returns, so if it rejects the error is lost (an unhandled rejection in the console) and the user sees nothing. Catch errors inside the handler and show or report them.`;
     case 'void-override':
       return `This member returns a promise but overrides \`${caller}\`, declared to return \`void\`: code calling it through that type ignores the promise, so a rejection becomes an unhandled rejection and nothing waits for the work. Declare the base as returning a promise, or handle the error inside.`;
     case 'void-spread':

@@ -6,7 +6,7 @@ import type { Check } from '../../engine/types';
 import { catchClauseFixes } from './catch-fixes';
 import { hasShipshapeTodo } from './handler-body';
 import { pythonHandlers } from './python/except-clauses';
-import { syntaxNodes } from './support/syntax-nodes';
+import { nodesToCheck } from './support/syntax-nodes';
 
 const CATCH_CLAUSE = /(?<![.\w$])catch\s*[({/]/;
 
@@ -37,6 +37,7 @@ export const emptyCatch: Check = {
       good: ['try {\n  await save(order);\n} catch (err) {\n  throw new Error("saving order failed", { cause: err });\n}'],
     },
   },
+  statementLocal: true,
   run(context) {
     const todoFix = context.options.todoFix === true;
     if (context.document.language === 'python') {
@@ -59,7 +60,7 @@ export const emptyCatch: Check = {
     if (!CATCH_CLAUSE.test(context.document.text)) return;
     const tree = context.tsTree();
     if (!tree) return;
-    for (const node of syntaxNodes(tree)) {
+    for (const node of nodesToCheck(tree)) {
       // Empty: no statements, or only empty ones (`catch (e) { ; }`).
       if (ts.isCatchClause(node) && node.block.statements.every(ts.isEmptyStatement) && !hasShipshapeTodo(tree.text, node.block.pos, node.block.end)) {
         const start = node.getStart(tree);

@@ -6,7 +6,7 @@ import type { Check, CheckContext, RawFix } from '../../engine/types';
 import { inferenceFor } from './support/inference-for';
 import type { PromiseInference } from './support/promise-inference';
 import { enclosingFunction, isAsyncFunction, skipOuter } from './support/scope';
-import { syntaxNodes } from './support/syntax-nodes';
+import { nodesToCheck } from './support/syntax-nodes';
 
 export const FLOATING_PROMISE = 'failure/floating-promise';
 export const DEFAULT_REJECTION_HANDLER = '(error) => queueMicrotask(() => { throw error; })';
@@ -46,12 +46,13 @@ export const floatingPromise: Check = {
       ],
     },
   },
+  statementLocal: true,
   run(context) {
     const tree = context.tsTree();
     if (!tree) return;
     const inference = inferenceFor(context);
     const handler = typeof context.options.rejectionHandler === 'string' && context.options.rejectionHandler.trim() ? context.options.rejectionHandler.trim() : DEFAULT_REJECTION_HANDLER;
-    for (const node of syntaxNodes(tree)) {
+    for (const node of nodesToCheck(tree)) {
       switch (node.kind) {
         case ts.SyntaxKind.ExpressionStatement:
           checkStatement(node as ts.ExpressionStatement, tree, inference, context, handler);

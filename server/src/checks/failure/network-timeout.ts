@@ -5,8 +5,8 @@ import type { Check, CheckContext, RawFix } from '../../engine/types';
 import { importedApiResolver } from './api-exports';
 import { apiAliases } from './support/api-aliases';
 import { pythonNetworkTimeouts } from './support/network-python';
-import { addPropertyEdit, constObjects, formatMilliseconds, optionsArgument, propertyState, type ConstObjects, type OptionsArgument } from './support/options-object';
-import { syntaxNodes } from './support/syntax-nodes';
+import { addPropertyEdit, formatMilliseconds, optionsArgument, propertyState, type OptionsArgument } from './support/options-object';
+import { nodesToCheck } from './support/syntax-nodes';
 
 const RULE_ID = 'failure/network-timeout';
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -122,6 +122,10 @@ export const networkTimeout: Check = {
       ],
     },
   },
+  statementLocal: true,
+  // Read from the whole text, not by name (checkScript, setsTimeoutLater): the editor re-checks every
+  // statement when they change.
+  fileFacts: textWideFacts,
   run(context) {
     const timeoutMs = timeoutOption(context.options.timeoutMs);
     if (context.document.language === 'python') {
@@ -135,30 +139,44 @@ export const networkTimeout: Check = {
   },
 };
 
+/** `axios.defaults.timeout = …`, `req.setTimeout(…)`, `req.on('timeout', …)` anywhere in the text. */
+const TEXT_WIDE_FACTS = /\.defaults\.timeout\s*=|\.\s*(?:setTimeout\s*\(|on\s*\(\s*['"]timeout['"])/g;
+
+function textWideFacts(text: string): string {
+  const facts: string[] = [];
+  for (const match of text.matchAll(TEXT_WIDE_FACTS)) {
+    // The receiver's name, read backwards from the dot: a regex starting at every word is far slower.
+    let end = match.index;
+    while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+    let start = end;
+    while (start > 0 && /[\w$]/.test(text[start - 1]!)) start--;
+    facts.push(text.slice(start, end) + match[0].replace(/\s+/g, ''));
+  }
+  return facts.sort().join('\n');
+}
+
 function timeoutOption(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : DEFAULT_TIMEOUT_MS;
 }
 
 function checkScript(context: CheckContext, tree: ts.SourceFile, timeoutMs: number): void {
   const aliases = apiAliases(tree, importedApiResolver(context));
-  let consts: ConstObjects | undefined;
   const axiosDefaultsBounded = /\.defaults\.timeout\s*=/.test(tree.text);
-  for (const node of syntaxNodes(tree)) {
+  for (const node of nodesToCheck(tree)) {
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       const api = aliases.resolve(node.expression);
       const shape = api ? SHAPES[api] : undefined;
       if (shape && !!shape.constructs === ts.isNewExpression(node) && !(shape.axiosDefault && axiosDefaultsBounded)) {
-        consts ??= constObjects(tree);
-        checkCall(context, tree, node, shape, consts, timeoutMs);
+        checkCall(context, tree, node, shape, timeoutMs);
       }
     }
   }
 }
 
-function checkCall(context: CheckContext, tree: ts.SourceFile, call: ts.CallExpression | ts.NewExpression, shape: ApiShape, consts: ConstObjects, timeoutMs: number): void {
+function checkCall(context: CheckContext, tree: ts.SourceFile, call: ts.CallExpression | ts.NewExpression, shape: ApiShape, timeoutMs: number): void {
   const index = typeof shape.options === 'number' ? shape.options : shape.options(call);
   if (index === undefined) return;
-  const options = optionsArgument(call, index, consts);
+  const options = optionsArgument(call, index);
   if (options.kind === 'unknown') return;
   // A request whose timeout is set on the request object (`req.setTimeout(…)`, a 'timeout' listener).
   if (shape.what.startsWith('http') && setsTimeoutLater(call, tree)) return;

@@ -4,7 +4,7 @@ import ts from 'typescript';
 import type { Check } from '../../engine/types';
 import { apiAliases, type ApiAliases } from './support/api-aliases';
 import { unwrap } from './support/external-input';
-import { syntaxNodes } from './support/syntax-nodes';
+import { nodesToCheck } from './support/syntax-nodes';
 
 const RULE_ID = 'failure/retry-without-backoff';
 /** Helpers that wait: `await sleep(ms)`, `await delay(ms)`, `await setTimeout(ms)` (timers/promises)… */
@@ -34,11 +34,12 @@ export const retryWithoutBackoff: Check = {
       good: ['for (let attempt = 0; attempt < 5; attempt++) {\n  try {\n    return await fetch(url, { signal });\n  } catch (err) {\n    if (attempt === 4) throw err;\n    await sleep(200 * 2 ** attempt);\n  }\n}'],
     },
   },
+  statementLocal: true,
   run(context) {
     const tree = context.tsTree();
     if (!tree || !/\b(?:while|for)\b/.test(context.document.text)) return;
     let aliases: ApiAliases | undefined;
-    for (const node of syntaxNodes(tree)) {
+    for (const node of nodesToCheck(tree)) {
       if (ts.isWhileStatement(node) || ts.isDoStatement(node) || ts.isForStatement(node)) {
         aliases ??= apiAliases(tree);
         const verdict = judgeLoop(node, aliases);

@@ -6,8 +6,8 @@ import type { Check, CheckContext } from '../../engine/types';
 import { callbackFixes, catchClauseFixes } from './catch-fixes';
 import { bindingName, hasShipshapeTodo, judgeBlock, judgeCallback, type HandlerOptions, type HandlerVerdict } from './handler-body';
 import { pythonHandlers } from './python/except-clauses';
-import { GLOBAL_OBJECTS } from './support/scope';
-import { syntaxNodes } from './support/syntax-nodes';
+import { findDeclaration, GLOBAL_OBJECTS } from './support/scope';
+import { nodesToCheck } from './support/syntax-nodes';
 
 const RULE_ID = 'failure/swallowed-error';
 
@@ -55,6 +55,7 @@ export const swallowedError: Check = {
       ],
     },
   },
+  statementLocal: true,
   run(context) {
     if (context.document.language === 'python') {
       for (const handler of pythonHandlers(context.document.text)) {
@@ -68,7 +69,7 @@ export const swallowedError: Check = {
     if (!tree || !/catch|then/.test(text)) return;
     const options = handlerOptions(context);
     const allowLogIn = stringList(context.options.allowLogIn);
-    for (const node of syntaxNodes(tree)) {
+    for (const node of nodesToCheck(tree)) {
       if (ts.isCatchClause(node)) {
         const verdict = judgeBlock(node.block.statements, bindingName(node.variableDeclaration?.name), options, !!node.variableDeclaration);
         if (verdict.kind === 'swallowed' && !allowedHere(node, verdict, allowLogIn) && !isConversionProbe(node, verdict) && !hasShipshapeTodo(text, node.block.pos, node.block.end)) {
@@ -172,7 +173,8 @@ function isConversionProbe(clause: ts.CatchClause, verdict: HandlerVerdict): boo
 }
 
 function calleeName(expression: ts.Expression): string | undefined {
-  if (ts.isIdentifier(expression)) return expression.text;
+  // A local `URL` or `atob` (an import, a parameter) is some other function: its failures are unknown.
+  if (ts.isIdentifier(expression)) return findDeclaration(expression) ? undefined : expression.text;
   // `globalThis.URL`, `window.decodeURIComponent`
   if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.expression) && GLOBAL_OBJECTS.has(expression.expression.text)) return expression.name.text;
   return undefined;

@@ -4,7 +4,7 @@
 // could be Errors and are never reported: without types, precision comes first.
 import ts from 'typescript';
 import type { Check, RawFix } from '../../engine/types';
-import { syntaxNodes } from './support/syntax-nodes';
+import { nodesToCheck } from './support/syntax-nodes';
 
 const RULE_ID = 'failure/throw-non-error';
 
@@ -30,6 +30,7 @@ export const throwNonError: Check = {
       good: ['throw new Error("order not found");', 'try { run(); } catch (err) { throw err; }', 'return Promise.reject(new NotFoundError(id));'],
     },
   },
+  statementLocal: true,
   run(context) {
     const tree = context.tsTree();
     const text = context.document.text;
@@ -41,7 +42,7 @@ export const throwNonError: Check = {
     const report = (node: ts.Node, kind: Kind, how: 'throw' | 'reject', fix: RawFix | undefined): void => {
       context.report({ ruleId: RULE_ID, start: node.getStart(tree), end: node.end, message: message(kind, how), ...(fix ? { fixes: [fix] } : {}) });
     };
-    for (const node of syntaxNodes(tree)) {
+    for (const node of nodesToCheck(tree)) {
       if (ts.isThrowStatement(node)) {
         check(node.expression, 'throw');
       } else if (ts.isCallExpression(node) && isReject(node)) {

@@ -3,7 +3,7 @@
 import ts from 'typescript';
 import type { Check } from '../../engine/types';
 import { declarationOf, externalSource, unwrap, type ExternalSource } from './support/external-input';
-import { syntaxNodes } from './support/syntax-nodes';
+import { nodesToCheck } from './support/syntax-nodes';
 
 const RULE_ID = 'failure/unbounded-concurrency';
 const COMBINATORS = new Set(['all', 'allSettled']);
@@ -30,10 +30,11 @@ export const unboundedConcurrency: Check = {
       good: ['const limit = pLimit(8);\nawait Promise.all(req.body.ids.map((id) => limit(() => db.delete(id))));', 'await Promise.all([loadUser(), loadOrders()]);', 'await Promise.all(ids.slice(0, 20).map(async (id) => load(id)));'],
     },
   },
+  statementLocal: true,
   run(context) {
     const tree = context.tsTree();
     if (!tree || !context.document.text.includes('Promise')) return;
-    for (const node of syntaxNodes(tree)) {
+    for (const node of nodesToCheck(tree)) {
       const combinator = ts.isCallExpression(node) ? promiseCombinator(node.expression) : undefined;
       if (combinator && ts.isCallExpression(node) && node.arguments.length === 1) {
         const mapped = unwrap(node.arguments[0]);

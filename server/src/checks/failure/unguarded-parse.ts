@@ -3,7 +3,7 @@
 import ts from 'typescript';
 import type { Check } from '../../engine/types';
 import { externalSource, unwrap } from './support/external-input';
-import { syntaxNodes } from './support/syntax-nodes';
+import { nodesToCheck } from './support/syntax-nodes';
 
 const RULE_ID = 'failure/unguarded-parse';
 /** Array methods that call their callback synchronously: a try around them guards the callback. */
@@ -33,10 +33,11 @@ export const unguardedParse: Check = {
       ],
     },
   },
+  statementLocal: true,
   run(context) {
     const tree = context.tsTree();
     if (!tree || !context.document.text.includes('JSON.parse')) return;
-    for (const node of syntaxNodes(tree)) {
+    for (const node of nodesToCheck(tree)) {
       if (ts.isCallExpression(node) && isJsonParse(node.expression) && node.arguments[0]) {
         const source = externalSource(node.arguments[0]);
         if (source && !isGuarded(node)) {

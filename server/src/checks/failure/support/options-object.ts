@@ -1,7 +1,7 @@
 // Options objects passed to calls: what an argument holds (nothing, a literal we can read, or something
 // we cannot see into), whether it sets a key, and the edit that adds a property to it.
 import ts from 'typescript';
-import { syntaxNodes } from './syntax-nodes';
+import { findDeclaration } from './scope';
 import type { RawTextChange } from '../../../engine/types';
 
 export type OptionsArgument =
@@ -11,14 +11,14 @@ export type OptionsArgument =
   /** A value we cannot read (a parameter, a call, a spread): it may well set the key. */
   | { kind: 'unknown' };
 
-/** The options argument at `index`, seen through a `const opts = { … }` declared once in the file. */
-export function optionsArgument(call: ts.CallExpression | ts.NewExpression, index: number, consts: ConstObjects): OptionsArgument {
+/** The options argument at `index`, seen through the `const opts = { … }` it names (looked up by scope). */
+export function optionsArgument(call: ts.CallExpression | ts.NewExpression, index: number): OptionsArgument {
   const argument = index < 0 ? undefined : call.arguments?.[index];
   if (!argument) return { kind: 'absent' };
   const inner = skipWrappers(argument);
   if (ts.isObjectLiteralExpression(inner)) return { kind: 'literal', literal: inner, inline: true };
   if (ts.isIdentifier(inner)) {
-    const literal = consts.get(inner.text);
+    const literal = constObjectOf(inner);
     if (literal) return { kind: 'literal', literal, inline: false };
   }
   return { kind: 'unknown' };
@@ -71,27 +71,17 @@ export function skipWrappers(expression: ts.Expression): ts.Expression {
   return inner;
 }
 
-/** `const name = { … }` declared exactly once in the file (any scope); names declared twice are not trusted. */
-export type ConstObjects = ReadonlyMap<string, ts.ObjectLiteralExpression>;
-
-export function constObjects(tree: ts.SourceFile): ConstObjects {
-  const found = new Map<string, ts.ObjectLiteralExpression>();
-  const seen = new Set<string>();
-  // The shared pre-order node list: another full walk per keystroke cost a twentieth of the editor's time.
-  for (const node of syntaxNodes(tree)) {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
-      const name = node.name.text;
-      const constant = (node.parent.flags & ts.NodeFlags.Const) !== 0;
-      const literal = node.initializer && skipWrappers(node.initializer);
-      if (seen.has(name) || !constant || !literal || !ts.isObjectLiteralExpression(literal)) found.delete(name);
-      else found.set(name, literal);
-      seen.add(name);
-    } else if (ts.isParameter(node) && ts.isIdentifier(node.name)) {
-      found.delete(node.name.text);
-      seen.add(node.name.text);
-    }
-  }
-  return found;
+/**
+ * The object literal a `const` of this name holds, in the scope of the use. By scope rather than by name
+ * across the file: a name's meaning then depends only on the declarations that are in view, which is
+ * what lets the editor re-check only the statements an edit affects (engine/incremental.ts).
+ */
+function constObjectOf(identifier: ts.Identifier): ts.ObjectLiteralExpression | undefined {
+  const declaration = findDeclaration(identifier);
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !declaration.initializer) return undefined;
+  if ((declaration.parent.flags & ts.NodeFlags.Const) === 0) return undefined;
+  const literal = skipWrappers(declaration.initializer);
+  return ts.isObjectLiteralExpression(literal) ? literal : undefined;
 }
 
 /**
