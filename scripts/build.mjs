@@ -2,6 +2,9 @@
 // Rule packs (YAML) and the config schema (JSON) are inlined so each bundle is self-contained; YAML is
 // parsed here, at build time, so start-up only reads JSON.
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import Ajv from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
 import * as esbuild from 'esbuild';
 import { parse } from 'yaml';
 
@@ -28,6 +31,44 @@ const builtinImportsAsRequire = {
   },
 };
 
+// TypeScript's compiler is most of each bundle (3.5 of 5 MB): reading, hashing and loading it cost every
+// run start-up time, though only runs where a check parses TypeScript need it (a secrets-only run never
+// does). It is its own bundle, dist/typescript.bundle.js, and in the launched bundles
+// `import ts from 'typescript'` resolves to a stand-in whose `default` loads it, through the code cache
+// (LOAD_BUNDLE in server/src/launch/compile-cache.ts), on first use. Module-level code must therefore
+// not touch `ts` (build sets and scanners on first use instead); a CLI test holds a secrets-only run
+// free of it.
+const typescriptMain = createRequire(import.meta.url).resolve('typescript');
+const lazyTypeScript = {
+  name: 'lazy-typescript',
+  setup(build) {
+    build.onResolve({ filter: /^typescript$/ }, () => ({ path: 'typescript', namespace: 'lazy-typescript' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-typescript' }, () => ({
+      contents: `let ts; module.exports = { __esModule: true, get default() { return ts ??= globalThis[Symbol.for('shipshape.loadBundle')]('typescript'); } };`,
+      loader: 'js',
+    }));
+  },
+};
+
+// The shipshape.yml validator, compiled at build time (Ajv standalone code, same options as
+// server/src/engine/config/schema-validator.ts, which it replaces): compiling the schema at run time
+// cost about 70 ms of every start.
+const precompiledSchemaValidator = {
+  name: 'precompiled-schema-validator',
+  setup(build) {
+    build.onLoad({ filter: /server[\\/]src[\\/]engine[\\/]config[\\/]schema-validator\.ts$/ }, () => {
+      const schema = JSON.parse(fs.readFileSync(new URL('../rules/shipshape.schema.json', import.meta.url), 'utf8'));
+      const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true } });
+      const code = standaloneCode(ajv, ajv.compile(schema));
+      return {
+        contents: `const validate = (() => { const module = { exports: {} }; ${code}; return module.exports; })();\nmodule.exports = { compileSchemaValidator: () => validate };\n`,
+        loader: 'js',
+        resolveDir: new URL('..', import.meta.url).pathname,
+      };
+    });
+  },
+};
+
 const production = process.argv.includes('--production');
 const common = {
   bundle: true,
@@ -39,7 +80,7 @@ const common = {
   minify: !process.argv.includes('--no-minify'), // --no-minify: readable frames when profiling
   keepNames: true,
   logLevel: 'warning',
-  plugins: [yamlAsData, builtinImportsAsRequire],
+  plugins: [yamlAsData, builtinImportsAsRequire, precompiledSchemaValidator],
   // "use strict" first, as esbuild would put it: a banner before it would turn strict mode off.
   banner: { js: '"use strict";const __shipshapeNodeRequire = require;' },
   // TypeScript's compiler API is big; bundling it keeps the .vsix free of node_modules.
@@ -57,7 +98,8 @@ const launched = {
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist' }),
-  esbuild.build({ ...common, entryPoints: Object.fromEntries(Object.entries(launched).map(([name, entry]) => [`${name}.bundle`, entry])), outdir: 'dist' }),
+  esbuild.build({ ...common, plugins: [...common.plugins, lazyTypeScript], entryPoints: Object.fromEntries(Object.entries(launched).map(([name, entry]) => [`${name}.bundle`, entry])), outdir: 'dist' }),
+  esbuild.build({ ...common, sourcemap: false, entryPoints: { 'typescript.bundle': typescriptMain }, outdir: 'dist' }),
   ...Object.keys(launched).map((name) =>
     esbuild.build({
       ...common,
@@ -75,7 +117,7 @@ await Promise.all([
 // 10 MB for the life of the process. esbuild escapes non-ASCII text except inside regular expression
 // literals, so write those as \u escapes; this check keeps it so. (An unminified build keeps comments,
 // which may hold any text: it is for profiling only.)
-for (const name of common.minify ? Object.keys(launched) : []) {
+for (const name of common.minify ? [...Object.keys(launched), 'typescript'] : []) {
   const text = fs.readFileSync(new URL(`../dist/${name}.bundle.js`, import.meta.url), 'latin1');
   const at = text.search(/[^\x00-\x7f]/);
   if (at !== -1) throw new Error(`dist/${name}.bundle.js has a non-ASCII character near: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}`);

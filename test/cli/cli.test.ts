@@ -182,6 +182,20 @@ describe('shipshape check: threads and cache', () => {
     assert.equal(run(['check', ws, '--workers', '0']).code, 2);
   });
 
+  it('secrets only (no index, no cache: each thread reads its own share): the same report on two threads as on one, skipped files counted', () => {
+    const secretFiles: Record<string, string> = { 'shipshape.yml': 'rules:\n  failure/*: off\n  architecture/*: off\n  shipshape/*: off\n' };
+    for (let i = 0; i < 30; i++) secretFiles[`src/s${i}.ts`] = i % 3 === 0 ? `export const token = "ghp_${String(i).padStart(2, '0')}Xk7mQ2vL9pR4tW8yB3nC6dF1gH5jK0aZ";\n` : `export const v${i} = ${i};\n`;
+    for (let i = 0; i < 4; i++) secretFiles[`bin/b${i}.dat`] = `\u0000\u0001binary ghp_${i}Xk7mQ2vL9pR4tW8yB3nC6dF1gH5jK0aZ`;
+    const ws = makeWorkspace(secretFiles);
+    const one = json(['check', ws, '--workers', '1']).report;
+    const two = json(['check', ws, '--workers', '2']).report;
+    assert.equal(one.findings.length, 10);
+    assert.ok(one.findings.every((f: { ruleId: string }) => f.ruleId.startsWith('secrets/')));
+    assert.deepEqual(one.summary.filesSkipped, { binary: 4 });
+    assert.deepEqual(two.findings.map(key), one.findings.map(key));
+    assert.deepEqual(two.summary, one.summary);
+  });
+
   it('knows cross-file facts summarised on another thread, with and without the result cache', () => {
     // Each thread summarises a share of the files; async exports in one share make floating calls in the other.
     const crossFiles: Record<string, string> = {};

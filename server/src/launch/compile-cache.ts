@@ -21,6 +21,12 @@ import { threadId } from 'node:worker_threads';
 
 /** A bundle may call `globalThis[SAVE_COMPILE_CACHE]?.()` when its work is done (worker threads are terminated, not exited). */
 export const SAVE_COMPILE_CACHE = Symbol.for('shipshape.saveCompileCache');
+/**
+ * `globalThis[LOAD_BUNDLE](name)`: the exports of dist/<name>.bundle.js, loaded through the code cache on
+ * first call. The launched bundles get TypeScript's compiler this way, only when a check needs it (see
+ * scripts/build.mjs): a run that parses nothing, such as a secrets-only one, never reads it.
+ */
+export const LOAD_BUNDLE = Symbol.for('shipshape.loadBundle');
 
 /** Where compiled code is kept: SHIPSHAPE_COMPILE_CACHE (a folder, or `off`), else the user's cache folder. */
 export function compileCacheDirectory(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string | undefined {
@@ -43,6 +49,19 @@ export function compileCacheFile(directory: string, bundle: string, source: stri
  * other bundles, workers and grammars are), using and, when missing or rejected, writing the code cache.
  */
 export function runBundle(bundle: string, dirname: string): void {
+  const loaded = new Map<string, unknown>();
+  (globalThis as Record<symbol, unknown>)[LOAD_BUNDLE] = (name: string) => {
+    if (!loaded.has(name)) loaded.set(name, loadBundle(path.join(dirname, `${name}.bundle.js`), dirname));
+    return loaded.get(name);
+  };
+  loadBundle(bundle, dirname);
+}
+
+/** Every loaded bundle's cache writer: a worker thread calls them all through SAVE_COMPILE_CACHE. */
+const savers: (() => void)[] = [];
+
+/** Runs `bundle` as runBundle does and returns its exports. */
+function loadBundle(bundle: string, dirname: string): unknown {
   const source = fs.readFileSync(bundle, 'utf8');
   const directory = compileCacheDirectory();
   const cacheFile = directory ? compileCacheFile(directory, bundle, source) : undefined;
@@ -62,7 +81,8 @@ export function runBundle(bundle: string, dirname: string): void {
     if (usable && cpuMs < cachedCpuMs * 2) return;
     writeCache(cacheFile!, script.createCachedData(), cpuMs);
   };
-  (globalThis as Record<symbol, unknown>)[SAVE_COMPILE_CACHE] = save;
+  savers.push(save);
+  (globalThis as Record<symbol, unknown>)[SAVE_COMPILE_CACHE] = () => savers.forEach((saveOne) => saveOne());
   // On exit the cache holds every function the run compiled, not just the top level: that is the gain.
   process.once('exit', save);
   // A long-lived server saves once it has warmed up, in case it is killed rather than stopped.
@@ -71,6 +91,7 @@ export function runBundle(bundle: string, dirname: string): void {
   const module = new Module(bundle);
   module.filename = bundle;
   wrapper.call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname);
+  return module.exports;
 }
 
 /** A cache file: the CPU time (ms, float64) of the run that wrote it, then V8's data. */

@@ -72,6 +72,28 @@ describe('compile cache', () => {
     }
   });
 
+  it('loads TypeScript\'s compiler (its own bundle, own cache) only for runs that parse: not for a secrets-only run', function () {
+    this.timeout(120_000);
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-cc-ts-'));
+    const config = path.join(cacheDir, 'secrets-only.yml');
+    fs.writeFileSync(config, 'rules:\n  failure/*: off\n  architecture/*: off\n  shipshape/*: off\n');
+    const typescriptCaches = () => fs.readdirSync(cacheDir).filter((f) => f.startsWith('typescript.bundle-'));
+    try {
+      const secretsOnly = runCli(cacheDir, ['check', SAMPLE, '--format', 'json', '--config', config, '--workers', '1']);
+      assert.equal(secretsOnly.status, 1, secretsOnly.stderr);
+      assert.ok(JSON.parse(secretsOnly.stdout).findings.every((f: { family: string }) => f.family === 'secrets'));
+      assert.ok(fs.readdirSync(cacheDir).some((f) => f.startsWith('cli.bundle-')), 'the CLI bundle was cached');
+      assert.deepEqual(typescriptCaches(), [], 'TypeScript was not loaded');
+
+      const full = runCli(cacheDir, ['check', SAMPLE, '--format', 'json', '--workers', '1']);
+      assert.equal(full.status, 1, full.stderr);
+      assert.ok(JSON.parse(full.stdout).findings.some((f: { family: string }) => f.family === 'failure'), 'TypeScript-based checks ran');
+      assert.equal(typescriptCaches().length, 1, 'TypeScript was loaded through the code cache');
+    } finally {
+      fs.rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps the newest few caches of a bundle, not one per version ever built', function () {
     this.timeout(60_000);
     const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-cc-'));

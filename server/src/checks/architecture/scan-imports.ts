@@ -7,7 +7,8 @@ import ts from 'typescript';
 import { findModuleKeywords } from './code-lexer';
 import type { ModuleReference } from './imports';
 
-const K = ts.SyntaxKind;
+// Set on first use: TypeScript loads only when a check needs it (see scripts/build.mjs).
+let K: typeof ts.SyntaxKind;
 
 interface Token {
   kind: ts.SyntaxKind;
@@ -39,9 +40,11 @@ class TokenStream {
   }
 }
 
-const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard);
+let scanner: ts.Scanner | undefined;
 
 export function scanModuleReferences(text: string): ModuleReference[] {
+  K ??= ts.SyntaxKind;
+  scanner ??= ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard);
   const references: ModuleReference[] = [];
   const isString = (token: Token | undefined) => token?.kind === K.StringLiteral || token?.kind === K.NoSubstitutionTemplateLiteral;
   const add = (token: Token, kind: ModuleReference['kind'], typeOnly: boolean) =>

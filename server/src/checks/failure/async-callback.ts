@@ -56,7 +56,7 @@ export const asyncCallback: Check = {
     const isExpress5 = () => (express5 ??= expressMajor(context.host, path.dirname(context.document.path)) >= 5);
     for (const node of nodesToCheck(tree)) {
       // Every node passes here on every keystroke: only the kinds that can hold a callback do any work.
-      if (!INTERESTING.has(node.kind)) continue;
+      if (!interesting().has(node.kind)) continue;
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
         for (const { argument, site, caller } of callbackSites(node, inference)) {
           if (ts.isSpreadElement(argument)) {
@@ -91,11 +91,13 @@ export const asyncCallback: Check = {
 
 type Member = ts.ClassElement | ts.TypeElement;
 
-const INTERESTING = new Set([
+// Built on first use: TypeScript loads only when a check needs it (see scripts/build.mjs).
+let interestingKinds: ReadonlySet<ts.SyntaxKind> | undefined;
+const interesting = () => (interestingKinds ??= new Set([
   ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression, ts.SyntaxKind.VariableDeclaration, ts.SyntaxKind.BinaryExpression,
   ts.SyntaxKind.ReturnStatement, ts.SyntaxKind.ArrowFunction, ts.SyntaxKind.JsxAttribute,
   ts.SyntaxKind.ClassDeclaration, ts.SyntaxKind.ClassExpression, ts.SyntaxKind.InterfaceDeclaration,
-]);
+]));
 
 /** Members that give promises where a base class or interface of this file declares them returning `void`. */
 function promiseOverridesOfVoid(node: ts.ClassLikeDeclaration | ts.InterfaceDeclaration, inference: PromiseInference): { member: Member; base: string }[] {

@@ -166,7 +166,7 @@ function skipOuter(expression: ts.Expression): ts.Expression {
     // `x as string` says what the value is.
     // `x as string` says what the value is; `x as Error` is the author's word that it is an Error.
     if (ts.isAsExpression(e) || ts.isTypeAssertionExpression(e)) {
-      if (!PRIMITIVE_TYPES.has(e.type.kind)) return e;
+      if (!primitiveTypeKinds().has(e.type.kind)) return e;
       return e.type.kind === ts.SyntaxKind.StringKeyword ? ts.factory.createStringLiteral('') : ts.factory.createNull();
     }
     e = e.expression;
@@ -174,7 +174,9 @@ function skipOuter(expression: ts.Expression): ts.Expression {
   return e;
 }
 
-const PRIMITIVE_TYPES = new Set<ts.SyntaxKind>([
+// Built on first use: TypeScript loads only when a check needs it (see scripts/build.mjs).
+let primitiveTypes: ReadonlySet<ts.SyntaxKind> | undefined;
+const primitiveTypeKinds = () => (primitiveTypes ??= new Set<ts.SyntaxKind>([
   ts.SyntaxKind.StringKeyword,
   ts.SyntaxKind.NumberKeyword,
   ts.SyntaxKind.BooleanKeyword,
@@ -182,11 +184,11 @@ const PRIMITIVE_TYPES = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.SymbolKeyword,
   ts.SyntaxKind.UndefinedKeyword,
   ts.SyntaxKind.VoidKeyword,
-]);
+]));
 
 /** A declared type that admits a non-Error: a primitive, a literal type, an object type literal, or a union holding one. */
 function isNonErrorType(type: ts.TypeNode, declaration: Declaration): boolean {
-  if (PRIMITIVE_TYPES.has(type.kind) || ts.isLiteralTypeNode(type) || ts.isTypeLiteralNode(type)) return true;
+  if (primitiveTypeKinds().has(type.kind) || ts.isLiteralTypeNode(type) || ts.isTypeLiteralNode(type)) return true;
   // `Error | undefined` (a `lastError` kept across retries) is left alone: only a member that is a value counts.
   if (ts.isUnionTypeNode(type)) return type.types.some((t) => !isNullishType(t) && isNonErrorType(t, declaration));
   if (ts.isParenthesizedTypeNode(type)) return isNonErrorType(type.type, declaration);

@@ -27,8 +27,10 @@ export interface ScanOptions {
 class CompiledRules {
   readonly keywordRegex: RegExp;
   readonly rulesByKeyword = new Map<string, PatternRule[]>();
-  /** Rules with a keyword too short or common to prefilter on: their own regex is the cheaper test. */
+  /** Rules with a keyword too short or common to prefilter on: they run when any of their keywords occurs at all. */
   readonly alwaysRun: PatternRule[] = [];
+  /** The prefilter as one pass over the text's characters (see KeywordScanner); undefined for non-ASCII keywords. */
+  readonly scanner?: KeywordScanner;
   readonly keyed: KeyedRule[];
   /** Any keyed rule's provider word, on the raw lower-cased name: a cheap test before splitting names into words. */
   readonly keyedWord: RegExp;
@@ -49,6 +51,9 @@ class CompiledRules {
     const escaped = [...this.rulesByKeyword.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     // Case-insensitive on the text itself: cheaper than lower-casing every file first.
     this.keywordRegex = new RegExp(escaped.join('|'), 'gi');
+    const alternation = [...this.rulesByKeyword.keys()].sort((a, b) => b.length - a.length);
+    const presence = [...new Set(this.alwaysRun.flatMap((rule) => rule.keywords))];
+    if ([...alternation, ...presence].every((keyword) => /^[\x01-\x7f]+$/.test(keyword))) this.scanner = new KeywordScanner(alternation, presence);
     this.keyed = rules.filter((r): r is KeyedRule => r.kind === 'keyed');
     const words = new Set(this.keyed.flatMap((rule) => rule.names.map((name) => name.replace(/^_/, '').split('_').filter(Boolean)[0] ?? '')));
     this.keyedWord = new RegExp([...words].filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
@@ -61,15 +66,24 @@ const COMMON_KEYWORDS = new Set(['secret', 'password', 'curl', 'live_', 'api-', 
 
 const compiled = new WeakMap<readonly SecretRule[], CompiledRules>();
 
-export function scanForSecrets(text: string, rules: readonly SecretRule[], options: ScanOptions): SecretMatch[] {
+function compiledRules(rules: readonly SecretRule[]): CompiledRules {
   let rulesIndex = compiled.get(rules);
   if (!rulesIndex) compiled.set(rules, (rulesIndex = new CompiledRules(rules)));
+  return rulesIndex;
+}
+
+/** The prefilter's plain form, which candidateRules must agree with: the keyword alternation, the rules by keyword, the rules gated by keyword presence. */
+export function keywordPrefilter(rules: readonly SecretRule[]): { keywordRegex: RegExp; rulesByKeyword: ReadonlyMap<string, readonly PatternRule[]>; alwaysRun: readonly PatternRule[] } {
+  const { keywordRegex, rulesByKeyword, alwaysRun } = compiledRules(rules);
+  return { keywordRegex: new RegExp(keywordRegex.source, keywordRegex.flags), rulesByKeyword, alwaysRun };
+}
+
+export function scanForSecrets(text: string, rules: readonly SecretRule[], options: ScanOptions): SecretMatch[] {
+  const rulesIndex = compiledRules(rules);
   const matches: SecretMatch[] = [];
 
   // Pattern rules whose keywords occur in the file.
-  const candidates = new Set<PatternRule>(rulesIndex.alwaysRun);
-  for (const match of text.matchAll(rulesIndex.keywordRegex)) for (const rule of rulesIndex.rulesByKeyword.get(match[0].toLowerCase()) ?? []) candidates.add(rule);
-  for (const rule of candidates) {
+  for (const rule of candidateRules(text, rules)) {
     if (rule.paths && !options.matchesPath(rule.paths)) continue;
     for (const match of text.matchAll(rule.regex)) matches.push(...patternMatches(rule, match, text));
   }
@@ -91,6 +105,114 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
     if (holder) match.name = holder.name;
   }
   return mostSpecific(matches);
+}
+
+/**
+ * The pattern rules to run on a text. A rule with prefilter keywords runs when the keyword alternation
+ * (`keywordRegex`: case-insensitive, leftmost, longest first, matches not overlapping) finds one of them;
+ * a rule with a short or common keyword when any of its keywords occurs anywhere, case-insensitively
+ * (keywords are necessary for a match: the rule pack test holds every example to it).
+ */
+export function candidateRules(text: string, rules: readonly SecretRule[]): Set<PatternRule> {
+  const rulesIndex = compiledRules(rules);
+  const candidates = new Set<PatternRule>();
+  if (!rulesIndex.scanner) {
+    for (const rule of rulesIndex.alwaysRun) candidates.add(rule);
+    for (const match of text.matchAll(rulesIndex.keywordRegex)) for (const rule of rulesIndex.rulesByKeyword.get(match[0].toLowerCase()) ?? []) candidates.add(rule);
+    return candidates;
+  }
+  const { alternation, presence } = rulesIndex.scanner.scan(text);
+  for (const rule of rulesIndex.alwaysRun) if (rule.keywords.some((keyword) => presence.has(keyword))) candidates.add(rule);
+  for (const keyword of alternation) for (const rule of rulesIndex.rulesByKeyword.get(keyword)!) candidates.add(rule);
+  return candidates;
+}
+
+// ASCII case folding as a case-insensitive regular expression without the `u` flag does it (A-Z to
+// a-z; no other character equals an ASCII one), with every non-ASCII character mapped to 0, which no
+// keyword holds.
+const FOLD = new Uint8Array(0x10000);
+for (let c = 1; c < 0x80; c++) FOLD[c] = c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
+
+/**
+ * The keyword prefilter in one pass over the characters, dispatching on each three characters: the
+ * keywords of the alternation found exactly as the alternation finds them (same matches, so the same
+ * rules run), and which presence keywords occur anywhere. Keywords are lower-case ASCII; a folded
+ * character takes 7 bits, so three index a table of 2^21 entries.
+ */
+class KeywordScanner {
+  /** By the three characters at a position: bit 1, an alternation keyword starts with them; bit 2, a longer presence keyword does; bit 4, a two-character presence keyword does. */
+  private readonly tripleBits = new Uint8Array(1 << 21);
+  /** By triple: alternation keywords in alternation order; presence keywords of three characters or more. */
+  private readonly alternationAt: string[][] = [];
+  private readonly presenceAt: string[][] = [];
+  /** By pair: the two-character presence keyword. */
+  private readonly pairKeywords: string[] = [];
+  /** Presence keywords of one character (none today): found by a plain search. */
+  private readonly singles: string[];
+
+  constructor(alternation: readonly string[], presence: readonly string[]) {
+    const pair = (keyword: string) => (keyword.charCodeAt(0) << 7) | keyword.charCodeAt(1);
+    const triple = (keyword: string) => (pair(keyword) << 7) | keyword.charCodeAt(2);
+    for (const keyword of alternation) {
+      if (keyword.length < 3) throw new Error(`keyword '${keyword}' is too short for the alternation`);
+      this.tripleBits[triple(keyword)] |= 1;
+      (this.alternationAt[triple(keyword)] ??= []).push(keyword);
+    }
+    this.singles = presence.filter((keyword) => keyword.length < 2);
+    for (const keyword of presence) {
+      if (keyword.length === 2) {
+        // Whatever the third character (0 stands for any non-ASCII one).
+        for (let third = 0; third < 0x80; third++) this.tripleBits[(pair(keyword) << 7) | third] |= 4;
+        this.pairKeywords[pair(keyword)] = keyword;
+      } else if (keyword.length > 2) {
+        this.tripleBits[triple(keyword)] |= 2;
+        (this.presenceAt[triple(keyword)] ??= []).push(keyword);
+      }
+    }
+  }
+
+  scan(text: string): { alternation: Set<string>; presence: Set<string> } {
+    const alternation = new Set<string>();
+    const presence = new Set<string>();
+    const n = text.length;
+    for (const keyword of this.singles) for (let i = 0; i < n && !presence.has(keyword); i++) if (matchesAt(text, i, keyword)) presence.add(keyword);
+    const tripleBits = this.tripleBits;
+    // Where the alternation may next match: it resumes after each match.
+    let resume = 0;
+    let first = n > 0 ? FOLD[text.charCodeAt(0)] : 0;
+    let second = n > 1 ? FOLD[text.charCodeAt(1)] : 0;
+    for (let i = 0; i + 2 < n; i++) {
+      const third = FOLD[text.charCodeAt(i + 2)];
+      const triple = (first << 14) | (second << 7) | third;
+      first = second;
+      second = third;
+      const kinds = tripleBits[triple];
+      if (kinds === 0) continue;
+      if (kinds & 4) presence.add(this.pairKeywords[triple >> 7]);
+      if (kinds & 2) for (const keyword of this.presenceAt[triple]) if (!presence.has(keyword) && matchesAt(text, i, keyword)) presence.add(keyword);
+      if (kinds & 1 && i >= resume) {
+        for (const keyword of this.alternationAt[triple]) {
+          if (!matchesAt(text, i, keyword)) continue;
+          alternation.add(keyword);
+          resume = i + keyword.length;
+          break;
+        }
+      }
+    }
+    // The last two characters: only a two-character keyword fits there.
+    if (n >= 2) {
+      const last = this.pairKeywords[(first << 7) | second];
+      if (last) presence.add(last);
+    }
+    return { alternation, presence };
+  }
+}
+
+/** Whether `keyword` (lower-case ASCII) occurs at `at`, ASCII case folded. */
+function matchesAt(text: string, at: number, keyword: string): boolean {
+  if (at + keyword.length > text.length) return false;
+  for (let j = 0; j < keyword.length; j++) if (FOLD[text.charCodeAt(at + j)] !== keyword.charCodeAt(j)) return false;
+  return true;
 }
 
 function patternMatches(rule: PatternRule, match: RegExpMatchArray, text: string): SecretMatch[] {

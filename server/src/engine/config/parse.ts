@@ -1,15 +1,15 @@
 // Parses and validates the text of a shipshape.yml. Every problem carries the line of the offending
 // key or value, so the editor can underline it; the caller decides whether to keep a last good config.
-import Ajv, { type ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { RE2JS } from 're2js';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
-import schema from '../../../../rules/shipshape.schema.json';
+import { compileSchemaValidator } from './schema-validator';
 import { DEFAULT_MAX_FILE_SIZE_KB, DEFAULT_MAX_FINDINGS_PER_FILE, DEFAULT_TIME_BUDGET_MS, type ConfigProblem, type ShipshapeConfig } from './model';
 
 // Compiled on first use: a run without a shipshape.yml never pays for it.
-let validateSchema: ReturnType<Ajv['compile']> | undefined;
-function schemaValidator(): ReturnType<Ajv['compile']> {
-  validateSchema ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+let validateSchema: ValidateFunction | undefined;
+function schemaValidator(): ValidateFunction {
+  validateSchema ??= compileSchemaValidator();
   return validateSchema;
 }
 

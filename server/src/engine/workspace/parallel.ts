@@ -3,7 +3,8 @@
 // gathers the index and looks up the result cache; then it and the workers analyse what is left, each
 // a share of the files balanced by size, against the whole index. Workers are started first, so that
 // loading their bundle overlaps the reading here. Without the worker script (tests under tsx), or for
-// small runs, everything happens in this thread.
+// small runs, everything happens in this thread; with no result cache and no index to build, it reads
+// and analyses one file after the other (streamWorkspace).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -14,7 +15,7 @@ import { languageOf, onlySecretsEnabled, preparePythonImports } from '../index';
 import { contextHash, ResultCache } from './cache';
 import type { FileSummary } from './index';
 import type { SourceDocument } from '../types';
-import { analyzeJob, finishWorkspace, prepareWorkspace, type AnalysisJob, type FileOutcome, type PreparedWorkspace, type WorkspaceRun, type WorkspaceRunOptions } from './run';
+import { analyzeFiles, analyzeJob, finishWorkspace, planWorkspace, readWorkspace, type AnalysisJob, type FileOutcome, type PlannedWorkspace, type PreparedWorkspace, type SaltedFile, type WorkspaceRun, type WorkspaceRunOptions } from './run';
 
 export interface ParallelRunOptions extends WorkspaceRunOptions {
   /** Worker threads to use; default: one per core, fewer for small runs; 1 = this thread only. */
@@ -25,7 +26,9 @@ export interface ParallelRunOptions extends WorkspaceRunOptions {
 
 export type WorkerRequest =
   | { type: 'summarize'; summarizers: string[]; documents: SourceDocument[] }
-  | { type: 'analyze'; jobs: AnalysisJob[]; index: FileSummary[]; contentOverride?: [string, string][] };
+  | { type: 'analyze'; jobs: AnalysisJob[]; index: FileSummary[]; contentOverride?: [string, string][] }
+  /** Read and analyse these files, one after the other (no index, no cache): the thread reads its own share. */
+  | { type: 'analyze-files'; files: SaltedFile[]; contentOverride?: [string, string][] };
 
 export type WorkerMessage =
   | { type: 'progress'; done: number }
@@ -43,12 +46,26 @@ export async function runWorkspaceParallel(engine: Engine, options: ParallelRunO
   // Python import analysis needs its WebAssembly parser; only runs with Python files pay for loading it.
   // Stryker disable next-line all: loading the parser is process-wide and idempotent; in the mutation test process an earlier test has always loaded it, and loading it when not needed only costs time
   if (options.files.some((file) => languageOf(file) === 'python')) await preparePythonImports();
+  const plan = planWorkspace(engine, options);
+  // The secrets pass alone costs about a tenth of a parse per byte: a thread is worth it for ten times the text.
+  const secretsOnly = onlySecretsEnabled(engine, plan.configs.map((loaded) => loaded.config));
+  const cost = (bytes: number) => (secretsOnly ? bytes / SECRETS_ONLY_COST : bytes);
   // Threads are started before the files are read, sized on the files' sizes on disk; the ones the
   // cache makes unnecessary are stopped unused.
   // Stryker disable next-line all: worker threads exist only beside the bundle (dist/workspace-worker.js); in-process tests have none (the CLI tests run this)
-  const helpers = fs.existsSync(WORKER_SCRIPT) ? Array.from({ length: threadsFor(options, sizeOnDisk(options)) - 1 }, () => new AnalysisWorker()) : [];
+  const threads = !fs.existsSync(WORKER_SCRIPT) ? 1 : options.workers !== undefined ? threadsFor(options, 0) : threadsFor(options, cost(sizeOnDisk(options)));
+  const helpers = Array.from({ length: threads - 1 }, () => new AnalysisWorker());
+  // No result cache and no workspace index: each thread reads its own share of the files and analyses
+  // them one after the other, so no text outlives its analysis or crosses threads.
+  if (!options.cacheDir && !plan.workspace.enabled) {
+    try {
+      return await streamWorkspace(engine, plan, helpers, options);
+    } finally {
+      for (const helper of helpers) helper.stop();
+    }
+  }
   try {
-    const prepared = prepareWorkspace(engine, options);
+    const prepared = readWorkspace(plan, options);
     await fillIndex(prepared, helpers, options);
     const snapshot = prepared.workspace.snapshot();
     const cache = options.cacheDir ? ResultCache.open(options.cacheDir) : undefined;
@@ -63,16 +80,14 @@ export async function runWorkspaceParallel(engine: Engine, options: ParallelRunO
     }
 
     const bytes = misses.reduce((sum, m) => sum + m.job.text.length, 0);
-    // The secrets pass alone costs about a tenth of a parse per byte: a thread is worth it for ten times the text.
-    const secretsOnly = onlySecretsEnabled(engine, prepared.configs.map((loaded) => loaded.config));
-    const threads = Math.min(helpers.length + 1, threadsFor(options, secretsOnly ? bytes / SECRETS_ONLY_COST : bytes));
-    for (const idle of helpers.splice(threads - 1)) idle.stop();
+    const used = Math.min(helpers.length + 1, threadsFor(options, cost(bytes)));
+    for (const idle of helpers.splice(used - 1)) idle.stop();
     let done = outcomes.length;
     const report = (count: number) => {
       done += count;
       options.onProgress?.(done, prepared.jobs.length);
     };
-    const [own, ...shares] = balance(misses.map((m) => m.job), threads, (job) => job.text.length);
+    const [own, ...shares] = balance(misses.map((m) => m.job), used, (job) => job.text.length);
     const request = (jobs: AnalysisJob[]): Extract<WorkerRequest, { type: 'analyze' }> => ({ type: 'analyze', jobs, index: snapshot, contentOverride: options.contentOverride ? [...options.contentOverride] : undefined });
     const elsewhere = shares.map((jobs, i) => helpers[i].analyze(request(jobs), report));
     // This thread takes a share too: one fewer bundle to load and compile than a worker per share.
@@ -94,6 +109,24 @@ export async function runWorkspaceParallel(engine: Engine, options: ParallelRunO
   } finally {
     for (const helper of helpers) helper.stop();
   }
+}
+
+/** Each thread reads and analyses its share of the files (balanced by size on disk), one after the other. */
+async function streamWorkspace(engine: Engine, plan: PlannedWorkspace, helpers: readonly AnalysisWorker[], options: ParallelRunOptions): Promise<WorkspaceRun> {
+  const files: SaltedFile[] = plan.files.map((planned) => ({ ...planned, salt: plan.salt(planned) }));
+  const sizes = helpers.length > 0 ? new Map(files.map((f) => [f.file, fileSize(f.file, options)])) : undefined;
+  const [own, ...shares] = sizes ? balance(files, helpers.length + 1, (f) => sizes.get(f.file)!) : [files];
+  let done = 0;
+  const report = (count: number) => {
+    done += count;
+    options.onProgress?.(done, files.length);
+  };
+  const contentOverride = options.contentOverride ? [...options.contentOverride] : undefined;
+  const elsewhere = shares.map((share, i) => helpers[i].analyzeFiles({ type: 'analyze-files', files: share, contentOverride }, report));
+  const here = analyzeFiles(engine, own, plan.workspace, plan.host, options.contentOverride, report);
+  const order = new Map(files.map((f, index) => [f.file, index]));
+  const outcomes = [...here, ...(await Promise.all(elsewhere)).flat()].sort((a, b) => order.get(a.file)! - order.get(b.file)!);
+  return finishWorkspace(plan, outcomes, options);
 }
 
 /**
@@ -121,18 +154,18 @@ function threadsFor(options: ParallelRunOptions, bytes: number): number {
 
 function sizeOnDisk(options: ParallelRunOptions): number {
   let bytes = 0;
-  for (const file of options.files) {
-    const override = options.contentOverride?.get(file);
-    if (override !== undefined) bytes += override.length;
-    else {
-      try {
-        bytes += fs.statSync(file).size;
-      } catch {
-        // unreadable: prepareWorkspace counts it as skipped
-      }
-    }
-  }
+  for (const file of options.files) bytes += fileSize(file, options);
   return bytes;
+}
+
+function fileSize(file: string, options: ParallelRunOptions): number {
+  const override = options.contentOverride?.get(file);
+  if (override !== undefined) return override.length;
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0; // unreadable: counted as skipped when read
+  }
 }
 
 /** Splits items into `count` shares of similar total size (largest first, into the lightest share). */
@@ -173,6 +206,13 @@ class AnalysisWorker {
     if (request.documents.length === 0) return [];
     const answer = await this.request(request);
     return answer.type === 'summaries' ? answer.summaries : [];
+  }
+
+  async analyzeFiles(request: Extract<WorkerRequest, { type: 'analyze-files' }>, progress: (count: number) => void): Promise<FileOutcome[]> {
+    if (request.files.length === 0) return [];
+    const answer = await this.request(request, progress);
+    this.stop();
+    return answer.type === 'done' ? answer.outcomes : [];
   }
 
   async analyze(request: Extract<WorkerRequest, { type: 'analyze' }>, progress: (count: number) => void): Promise<FileOutcome[]> {

@@ -80,14 +80,56 @@ export interface PreparedWorkspace {
   indexInputs(): SourceDocument[];
 }
 
+/** A file to analyse, before it is read: its config. */
+export interface PlannedFile {
+  file: string;
+  loaded: LoadedConfig;
+}
+
+/** Pass 1 without the reading: every file's config, and which facts the workspace index needs. */
+export interface PlannedWorkspace {
+  files: PlannedFile[];
+  workspace: WorkspaceIndex;
+  host: DiskHost;
+  configs: LoadedConfig[];
+  filesSkipped: Record<string, number>;
+  /** Reads one planned file (or takes its content override): the job, or why it is skipped. */
+  read(planned: PlannedFile): AnalysisJob | { skipped: string };
+  /** The fingerprint salt of a planned file (one per config folder). */
+  salt(planned: PlannedFile): string;
+  /** Folders the workspace index reads the project from. */
+  indexRoots: string[];
+}
+
 /** Pass 1: the config and text of every file; pass 2, the workspace index, is left to the caller. */
 export function prepareWorkspace(engine: Engine, options: WorkspaceRunOptions): PreparedWorkspace {
+  return readWorkspace(planWorkspace(engine, options), options);
+}
+
+/** Reads every planned file. */
+export function readWorkspace(plan: PlannedWorkspace, options: Pick<WorkspaceRunOptions, 'contentOverride'>): PreparedWorkspace {
+  const jobs: AnalysisJob[] = [];
+  for (const planned of plan.files) {
+    const read = plan.read(planned);
+    if ('skipped' in read) plan.filesSkipped[read.skipped] = (plan.filesSkipped[read.skipped] ?? 0) + 1;
+    else jobs.push(read);
+  }
+  const { workspace, host, configs, filesSkipped, indexRoots } = plan;
+  const indexInputs = () => (workspace.enabled ? documentsToIndex(workspace, jobs, indexRoots, options.contentOverride) : []);
+  return { jobs, workspace, host, configs, filesSkipped, indexInputs };
+}
+
+/**
+ * Pass 1 up to the reading: the config of every file, so a caller can choose how to read and analyse
+ * (all texts first, for threads and the index; or one file at a time, so each text dies young).
+ */
+export function planWorkspace(engine: Engine, options: WorkspaceRunOptions): PlannedWorkspace {
   const store = createConfigStore({ readText: readTextIfExists }, engine);
   const explicit = options.configFile ? loadExplicit(store, options.configFile) : undefined;
   const salts = new Map<string, string>();
   const configs = new Map<string, LoadedConfig>();
   const filesSkipped: Record<string, number> = {};
-  const jobs: AnalysisJob[] = [];
+  const files: PlannedFile[] = [];
   const indexRoots = new Set<string>();
   for (const file of options.files) {
     const loaded = explicit ?? store.configFor(file, gitRootOf(file));
@@ -101,21 +143,47 @@ export function prepareWorkspace(engine: Engine, options: WorkspaceRunOptions): 
       configs.set(key, loaded);
     }
     if (loaded.path === file) continue; // the config file itself is validated, not scanned
-    const override = options.contentOverride?.get(file);
-    // Files over the size limit are still read: the secrets pass runs on them (the engine decides).
-    const read = override !== undefined ? { text: override } : readSourceFile(file, HARD_SIZE_LIMIT);
-    if ('skipped' in read) {
-      filesSkipped[read.skipped] = (filesSkipped[read.skipped] ?? 0) + 1;
-      continue;
-    }
-    let salt = options.salt ?? salts.get(loaded.dir);
-    if (salt === undefined) salts.set(loaded.dir, (salt = repositorySalt(loaded.dir, { allowGit: options.allowGit ?? true })));
-    jobs.push({ file, loaded, text: read.text, salt });
+    files.push({ file, loaded });
   }
+  const salt = ({ loaded }: PlannedFile): string => {
+    let value = options.salt ?? salts.get(loaded.dir);
+    if (value === undefined) salts.set(loaded.dir, (value = repositorySalt(loaded.dir, { allowGit: options.allowGit ?? true })));
+    return value;
+  };
+  const read = (planned: PlannedFile): AnalysisJob | { skipped: string } => {
+    const text = readText(planned.file, options.contentOverride);
+    return 'skipped' in text ? text : { ...planned, text: text.text, salt: salt(planned) };
+  };
   // Only the facts some enabled rule reads: a secrets-only run builds no import graph.
   const workspace = createWorkspaceIndex(summarizersFor(engine, [...configs.values()].map((c) => c.config)));
-  const indexInputs = () => (workspace.enabled ? documentsToIndex(workspace, jobs, [...indexRoots], options.contentOverride) : []);
-  return { jobs, workspace, host: new DiskHost(options.contentOverride), configs: [...configs.values()], filesSkipped, indexInputs };
+  return { files, workspace, host: new DiskHost(options.contentOverride), configs: [...configs.values()], filesSkipped, read, salt, indexRoots: [...indexRoots] };
+}
+
+/** A file's text, or its content override. Files over the size limit are still read: the secrets pass runs on them (the engine decides). */
+function readText(file: string, contentOverride: ReadonlyMap<string, string> | undefined): { text: string } | { skipped: 'binary' | 'too-large' | 'unreadable' } {
+  const override = contentOverride?.get(file);
+  return override !== undefined ? { text: override } : readSourceFile(file, HARD_SIZE_LIMIT);
+}
+
+/** A planned file with its fingerprint salt: all a thread needs to read and analyse it on its own. */
+export interface SaltedFile extends PlannedFile {
+  salt: string;
+}
+
+/**
+ * Passes 1 (the reading) and 3 for files one after the other, so that no text outlives its analysis (the
+ * young generation drops it instead of copying it to the old one). A file that cannot be read gives an
+ * outcome that says why. Without a workspace index to build first (see parallel.ts).
+ */
+export function analyzeFiles(engine: Engine, files: readonly SaltedFile[], workspace: WorkspaceIndex, host: DiskHost, contentOverride: ReadonlyMap<string, string> | undefined, progress?: (count: number) => void): FileOutcome[] {
+  const outcomes: FileOutcome[] = [];
+  for (const { file, loaded, salt } of files) {
+    const text = readText(file, contentOverride);
+    outcomes.push('skipped' in text ? { file, configDir: loaded.dir, findings: [], skipped: text.skipped, analysed: false, errors: [] } : analyzeJob(engine, { file, loaded, text: text.text, salt }, workspace, host));
+    if (outcomes.length % 25 === 0) progress?.(25);
+  }
+  if (outcomes.length % 25 > 0) progress?.(outcomes.length % 25);
+  return outcomes;
 }
 
 /** Pass 3 for one file. */

@@ -1,13 +1,14 @@
 // Entry point of dist/workspace-worker.js: a worker thread of parallel.ts. It is started before the
 // files are read. It may first be asked to summarise a share of the files for the workspace index
-// (`summarize`), then to analyse a share of them against the whole index (`analyze`, its last request).
+// (`summarize`), then to analyse a share of them against the whole index (`analyze`, its last request);
+// or, when there is no index and no cache, to read and analyse a share of them itself (`analyze-files`).
 import { parentPort } from 'node:worker_threads';
 import { SAVE_COMPILE_CACHE } from '../../launch/compile-cache';
 import { ConfigError } from '../errors';
 import { DiskHost } from '../host';
 import { createEngine, createWorkspaceIndex, languageOf, preparePythonImports, summarizersByKey } from '../index';
 import type { WorkerMessage, WorkerRequest } from './parallel';
-import { analyzeJob, type FileOutcome } from './run';
+import { analyzeFiles, analyzeJob, type FileOutcome } from './run';
 
 const port = parentPort!;
 const post = (message: WorkerMessage) => port.postMessage(message);
@@ -20,8 +21,9 @@ port.on('message', (request: WorkerRequest) => {
       post({ type: 'summaries', summaries: request.documents.map((document) => index.summarize(document)) });
       return;
     }
-    const ready = request.jobs.some((job) => job.loaded && languageOf(job.file) === 'python') ? preparePythonImports() : Promise.resolve();
-    void ready.then(() => analyze(request));
+    const files = request.type === 'analyze' ? request.jobs : request.files;
+    const ready = files.some((job) => job.loaded && languageOf(job.file) === 'python') ? preparePythonImports() : Promise.resolve();
+    void ready.then(() => (request.type === 'analyze' ? analyze(request) : analyzeOwnShare(request)));
   } catch (error) {
     fail(error);
   }
@@ -38,6 +40,19 @@ function analyze(request: Extract<WorkerRequest, { type: 'analyze' }>): void {
       if (outcomes.length % 25 === 0) post({ type: 'progress', done: 25 });
     }
     post({ type: 'progress', done: outcomes.length % 25 });
+    // The thread is terminated, not exited, once it answers: its compiled code is cached first (see launch/compile-cache.ts).
+    (globalThis as Record<symbol, (() => void) | undefined>)[SAVE_COMPILE_CACHE]?.();
+    post({ type: 'done', outcomes });
+  } catch (error) {
+    fail(error);
+  }
+}
+
+/** Reads and analyses a share of the files one after the other (no index, no cache). */
+function analyzeOwnShare(request: Extract<WorkerRequest, { type: 'analyze-files' }>): void {
+  try {
+    const contentOverride = request.contentOverride ? new Map(request.contentOverride) : undefined;
+    const outcomes = analyzeFiles(engine, request.files, createWorkspaceIndex(), new DiskHost(contentOverride), contentOverride, (count) => post({ type: 'progress', done: count }));
     // The thread is terminated, not exited, once it answers: its compiled code is cached first (see launch/compile-cache.ts).
     (globalThis as Record<symbol, (() => void) | undefined>)[SAVE_COMPILE_CACHE]?.();
     post({ type: 'done', outcomes });
