@@ -70,15 +70,13 @@ function loadBundle(bundle: string, dirname: string): unknown {
   const usable = cached !== undefined && !script.cachedDataRejected;
   // Only the number outlives this function: the closure below must not keep the cache's buffer alive.
   const cachedCpuMs = cached?.cpuMs ?? 0;
+  const cachedBytes = cached?.data.length ?? 0;
   let saved = !cacheFile;
   const save = () => {
     if (saved) return;
     saved = true;
-    // The cache holds what the run that wrote it compiled: a `--version` run compiles little. A run that
-    // worked much longer than that one has compiled more, so it writes a fuller cache (this converges:
-    // each rewrite needs twice the CPU time of the last).
     const cpuMs = (process.cpuUsage().user + process.cpuUsage().system) / 1000;
-    if (usable && cpuMs < cachedCpuMs * 2) return;
+    if (!shouldWriteCache({ usable, cachedBytes, cachedCpuMs, sourceBytes: source.length, cpuMs })) return;
     writeCache(cacheFile!, script.createCachedData(), cpuMs);
   };
   savers.push(save);
@@ -92,6 +90,19 @@ function loadBundle(bundle: string, dirname: string): unknown {
   module.filename = bundle;
   wrapper.call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname);
   return module.exports;
+}
+
+/**
+ * Whether a run writes its cache on exit. The cache holds what the run that wrote it compiled: a
+ * `--version` run compiles little, and a run that worked much longer than the writer has compiled more,
+ * so it writes a fuller cache (this converges: each rewrite needs twice the CPU time of the last). But
+ * a long run can also write a thin cache (V8 flushes the bytecode of functions it has not run for a
+ * while), which its large CPU time would then protect for good: a cache under a sixteenth of the
+ * bundle's size (even one of the top level alone is about half) is always replaced.
+ */
+export function shouldWriteCache(run: { usable: boolean; cachedBytes: number; cachedCpuMs: number; sourceBytes: number; cpuMs: number }): boolean {
+  if (!run.usable || run.cachedBytes < run.sourceBytes / 16) return true;
+  return run.cpuMs >= run.cachedCpuMs * 2;
 }
 
 /** A cache file: the CPU time (ms, float64) of the run that wrote it, then V8's data. */
