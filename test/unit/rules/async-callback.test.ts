@@ -35,6 +35,10 @@ ruleTable(RULE, {
     { code: 'const b = <Button onClick={async () => { await save(); }} />;', filename: 'src/a.tsx' },
     { code: 'const b = <div ref={async () => { await save(); }} />;', filename: 'src/a.tsx' },
     { code: 'const b = <button onClick={() => setOpen(true)} />;', filename: 'src/a.tsx' },
+    // An effect that starts async work and handles it; a hook of the same name that is not React's.
+    'import { useEffect } from "react";\nuseEffect(() => {\n  load().then(setOrders).catch(report);\n}, []);',
+    'function useEffect(effect: () => Promise<void>) {}\nuseEffect(async () => {});',
+    'import { useCallback } from "react";\nconst save = useCallback(async () => { await post(); }, []);',
   ],
   invalid: [
     { code: 'items.forEach(async (item) => {\n  await save(item);\n});', errors: [{ line: 1, column: 15, endLine: 1, endColumn: 30, message: FOR_EACH }] },
@@ -69,6 +73,13 @@ ruleTable(RULE, {
       errors: [{ line: 1, column: 44, endColumn: 55, message: 'Async event handler passed as `<button onClick>`: the browser and React ignore the promise a handler returns, so if it rejects the error is lost (an unhandled rejection in the console) and the user sees nothing. Catch errors inside the handler and show or report them.' }],
     },
     { code: 'async function submit() {}\nconst f = <form onSubmit={submit} />;', filename: 'src/a.tsx', errors: [{ line: 2, column: 27, endColumn: 33, message: /^Async event handler passed as `<form onSubmit>`/ }] },
+    {
+      code: 'import { useEffect } from "react";\nexport function Orders() {\n  useEffect(async () => {\n    setOrders(await load());\n  }, []);\n  return null;\n}',
+      errors: [{ line: 3, column: 13, endColumn: 24, message: 'Async function passed to `useEffect`: React expects an effect to return nothing or a cleanup function, so the promise is dropped: a rejection is unhandled, nothing waits for the work, and a cleanup it resolves to never runs (subscriptions and timers leak). Define an async function inside the effect, call it, and handle its errors there.' }],
+    },
+    // Even when it handles its errors, an async effect returns a promise where React wants a cleanup.
+    { code: 'import React from "react";\nReact.useEffect(async () => {\n  try { await load(); } catch (error) { report(error); }\n});', errors: [{ line: 2, column: 17, message: /^Async function passed to `React\.useEffect`/ }] },
+    { code: 'import { useLayoutEffect as useLayout } from "preact/hooks";\nuseLayout(async () => { await measure(); });', errors: [{ line: 2, column: 11, message: /^Async function passed to `useLayoutEffect`/ }] },
     { code: 'class Base { run(): void {} }\nclass Child extends Base {\n  async run() { await work(); }\n}', errors: [{ line: 3, column: 9, endColumn: 12, message: /^This member returns a promise but overrides `Base\.run`, declared to return `void`/ }] },
     { code: 'interface Job { run(): void }\nclass Nightly implements Job {\n  async run(): Promise<void> {}\n}', errors: [{ line: 3, column: 9 }] },
     { code: 'interface It { (name: string, cb: () => void): void }\ndeclare const it: It;\nit("x", async () => {});', errors: [{ line: 3, column: 9 }] },

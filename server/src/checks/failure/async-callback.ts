@@ -13,7 +13,7 @@ import { nodesToCheck } from './support/syntax-nodes';
 
 export const ASYNC_CALLBACK = 'failure/async-callback';
 
-type Site = 'forEach' | 'timer' | 'listener' | 'executor' | 'express' | 'void-parameter' | 'void-spread' | 'void-context' | 'void-override' | 'predicate' | 'dom-handler';
+type Site = 'forEach' | 'timer' | 'listener' | 'executor' | 'express' | 'void-parameter' | 'void-spread' | 'void-context' | 'void-override' | 'predicate' | 'dom-handler' | 'effect';
 
 const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask']);
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
@@ -26,7 +26,7 @@ export const asyncCallback: Check = {
     family: 'failure',
     title: 'Async callback whose promise is ignored',
     rationale:
-      'Callers such as `forEach`, `setTimeout`, event emitters, Express 4 route handlers and the event handlers of JSX elements (`<button onClick>`) call the function and drop what it returns. When the function is async, its rejection has nowhere to go: Node reports an unhandled rejection and exits, an Express request hangs until it times out, the error of a click handler never reaches the user, and `forEach` returns before any of the work is done. `new Promise(async …)` loses the error too: the outer promise never settles.',
+      'Callers such as `forEach`, `setTimeout`, event emitters, Express 4 route handlers, React effects (`useEffect`) and the event handlers of JSX elements (`<button onClick>`) call the function and drop what it returns. When the function is async, its rejection has nowhere to go: Node reports an unhandled rejection and exits, an Express request hangs until it times out, the error of a click handler never reaches the user, an async effect never runs its cleanup, and `forEach` returns before any of the work is done. `new Promise(async …)` loses the error too: the outer promise never settles.',
     remedy:
       'Use a caller that awaits (`for … of` with `await`, `await Promise.all(items.map(…))`), or make the callback handle its own failure: wrap the whole body in try/catch that reports the error (in Express, `next(err)`). Express 5 forwards rejections itself.',
     defaultSeverity: 'warning',
@@ -65,7 +65,8 @@ export const asyncCallback: Check = {
             continue;
           }
           if (site === 'express' && isExpress5()) continue;
-          if (!inference.callGivesPromise(argument) || (site !== 'predicate' && handlesOwnRejections(argument, inference))) continue;
+          // A predicate's or an effect's promise is wrong even when it never rejects: always truthy; no cleanup.
+          if (!inference.callGivesPromise(argument) || (site !== 'predicate' && site !== 'effect' && handlesOwnRejections(argument, inference))) continue;
           const inner = skipOuter(argument);
           const start = inner.getStart(tree);
           const end = ts.isArrowFunction(inner) ? inner.equalsGreaterThanToken.end : ts.isFunctionExpression(inner) ? inner.body.getStart(tree) : inner.end;
@@ -326,6 +327,8 @@ function callbackSites(node: ts.CallExpression | ts.NewExpression, inference: Pr
     if (ts.isIdentifier(callee) && callee.text === 'Promise' && !findDeclaration(callee) && args[0]) return [{ argument: args[0], site: 'executor', caller: 'new Promise' }];
     return voidParameterSites(callee, args, node.typeArguments);
   }
+  const hook = args[0] ? effectHookName(callee) : undefined;
+  if (hook) return [{ argument: args[0]!, site: 'effect', caller: hook }];
   if (ts.isIdentifier(callee)) {
     if (TIMERS.has(callee.text) && !findDeclaration(callee) && args[0]) return [{ argument: args[0], site: 'timer', caller: callee.text }];
     return voidParameterSites(callee, args, node.typeArguments);
@@ -474,6 +477,25 @@ function isExpressApp(receiver: ts.Expression, inference: PromiseInference): boo
   return fromExpress && made.steps[made.steps.length - 1] === '()';
 }
 
+const EFFECT_HOOKS = new Set(['useEffect', 'useLayoutEffect', 'useInsertionEffect']);
+const REACT_MODULES = new Set(['react', 'preact/hooks', 'preact/compat']);
+
+/** `useEffect` imported from React or Preact (renamed or not), or `React.useEffect` on its default or namespace import or the global. */
+function effectHookName(callee: ts.Expression): string | undefined {
+  if (ts.isIdentifier(callee)) {
+    const declaration = findDeclaration(callee);
+    if (!declaration || !ts.isImportSpecifier(declaration) || !REACT_MODULES.has(moduleSpecifierOf(declaration) ?? '')) return undefined;
+    const imported = (declaration.propertyName ?? declaration.name).text;
+    return EFFECT_HOOKS.has(imported) ? imported : undefined;
+  }
+  if (!ts.isPropertyAccessExpression(callee) || !EFFECT_HOOKS.has(callee.name.text) || !ts.isIdentifier(callee.expression)) return undefined;
+  const declaration = findDeclaration(callee.expression);
+  const fromReact = declaration
+    ? (ts.isImportClause(declaration) || ts.isNamespaceImport(declaration)) && REACT_MODULES.has(moduleSpecifierOf(declaration) ?? '')
+    : callee.expression.text === 'React';
+  return fromReact ? `${callee.expression.text}.${callee.name.text}` : undefined;
+}
+
 function moduleSpecifierOf(node: ts.Node): string | undefined {
   let current: ts.Node | undefined = node;
   while (current && !ts.isImportDeclaration(current)) current = current.parent;
@@ -543,6 +565,8 @@ function messageFor(site: Site, caller: string): string {
       return `Async callback passed to \`${caller}\`, which tests what it returns: a promise is always truthy, so every item passes and a rejection is never handled. Compute the results first (\`await Promise.all(…)\`), then \`${caller}\` on them synchronously.`;
     case 'void-context':
       return `Async function used as \`${caller}\`, which is declared to return \`void\`: whoever calls it ignores the promise, so a rejection becomes an unhandled rejection and nothing waits for the work. Declare it as returning a promise so callers await it, or handle the error inside with try/catch.`;
+    case 'effect':
+      return `Async function passed to \`${caller}\`: React expects an effect to return nothing or a cleanup function, so the promise is dropped: a rejection is unhandled, nothing waits for the work, and a cleanup it resolves to never runs (subscriptions and timers leak). Define an async function inside the effect, call it, and handle its errors there.`;
     case 'dom-handler':
       return `Async event handler passed as \`${caller}\`: the browser and React ignore the promise a handler returns, so if it rejects the error is lost (an unhandled rejection in the console) and the user sees nothing. Catch errors inside the handler and show or report them.`;
     case 'void-override':
