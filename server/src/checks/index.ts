@@ -20,6 +20,7 @@ import { secretsCheck } from './secrets/secrets-check';
 import { asyncExportsSummarizer } from './failure/async-exports';
 import { floatingPromise } from './failure/floating-promise';
 import { asyncCallback } from './failure/async-callback';
+import { returnWithoutAwait } from './failure/return-without-await';
 import { budgetExceeded, suppressionReason, tooManyFindings, unusedSuppression } from './shipshape/suppression-rules';
 
 export const builtInChecks: readonly Check[] = [
@@ -39,6 +40,7 @@ export const builtInChecks: readonly Check[] = [
   networkTimeout,
   floatingPromise,
   asyncCallback,
+  returnWithoutAwait,
   unguardedParse,
   unboundedConcurrency,
   retryWithoutBackoff,

@@ -50,8 +50,8 @@ function fixTest(c: FixCase): void {
     const fixed = applyFix(c.code, fix);
     assert.equal(fixed, c.expected);
     assertParses(fixed, filename);
-    const after = visible(analyse(fixed, { filename, config: c.config })).filter((f) => f.ruleId.startsWith('failure/') && ['failure/empty-catch', 'failure/swallowed-error', 'failure/throw-non-error'].includes(f.ruleId));
-    assert.deepEqual(after.map((f) => `${f.ruleId} ${f.line}:${f.column}`), [], 'the fix leaves no catch or throw finding');
+    const after = visible(analyse(fixed, { filename, config: c.config })).filter((f) => f.ruleId === c.rule || ['failure/empty-catch', 'failure/swallowed-error', 'failure/throw-non-error'].includes(f.ruleId));
+    assert.deepEqual(after.map((f) => `${f.ruleId} ${f.line}:${f.column}`), [], 'the fix leaves no finding of its rule, nor a catch or throw finding');
   });
 }
 
@@ -110,6 +110,13 @@ describe('failure family quick fixes', () => {
     fixTest({ rule: 'failure/swallowed-error', title: RERAISE, filename: 'app/a.py', code: 'def f():\n    try:\n        return client.fetch()\n    except Exception as e:\n        log.warning("fetch failed %s", e)\n        return None\n', expected: 'def f():\n    try:\n        return client.fetch()\n    except Exception as e:\n        log.warning("fetch failed %s", e)\n        raise RuntimeError("client.fetch failed") from e\n        return None\n' });
     fixTest({ rule: 'failure/swallowed-error', title: RERAISE, filename: 'app/a.py', code: 'try:\n    run()\nexcept Exception:\n    logging.error("run failed")\n', expected: 'try:\n    run()\nexcept Exception as error:\n    logging.error("run failed")\n    raise RuntimeError("run failed") from error\n' });
     fixTest({ rule: 'failure/swallowed-error', title: TODO, filename: 'app/a.py', config: TODO_ON('failure/swallowed-error'), code: 'try:\n    run()\nexcept Exception as e:\n    print(e)\n', expected: 'try:\n    run()\nexcept Exception as e:  # TODO(shipshape): decide how to handle this error (rethrow, recover or report it)\n    print(e)\n' });
+  });
+
+  describe('return without await', () => {
+    const AWAIT = 'Await the promise before returning it (return await)';
+    fixTest({ rule: 'failure/return-without-await', title: AWAIT, code: 'async function load(id) {\n  try {\n    return fetch(`/orders/${id}`);\n  } catch (error) {\n    throw new Error(`loading ${id}`, { cause: error });\n  }\n}', expected: 'async function load(id) {\n  try {\n    return await fetch(`/orders/${id}`);\n  } catch (error) {\n    throw new Error(`loading ${id}`, { cause: error });\n  }\n}' });
+    // A conditional is awaited whole, in parentheses: `await a ? b : c` would await only the condition.
+    fixTest({ rule: 'failure/return-without-await', title: AWAIT, code: 'const load = async () => {\n  try {\n    return cond ? fetch("/a") : fetch("/b");\n  } finally {\n    done();\n  }\n};', expected: 'const load = async () => {\n  try {\n    return await (cond ? fetch("/a") : fetch("/b"));\n  } finally {\n    done();\n  }\n};' });
   });
 
   describe('throw non-Error', () => {

@@ -22,7 +22,7 @@ export const floatingPromise: Check = {
       'Await the promise (or return it to the caller). If the work is meant to run in the background, end it with `.catch(handler)` that reports the failure and mark the statement with `void` so readers see the intent. For an array of promises, await `Promise.all(array)` (or `Promise.allSettled(array)` when each may fail on its own).',
     defaultSeverity: 'warning',
     instruction: {
-      text: '`await`, return or `.catch` every promise.',
+      text: '`await`, return or `.catch` every promise (in try: `return await`).',
       recap: 'no floating promises',
     },
     languages: ['typescript', 'javascript'],

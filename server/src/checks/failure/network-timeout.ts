@@ -96,7 +96,7 @@ export const networkTimeout: Check = {
       'Bound the call: `fetch(url, { signal: AbortSignal.timeout(10_000) })`, `axios.create({ timeout: 10_000 })`, `got(url, { timeout: { request: 10_000 } })`, `https.get(url, { timeout: 10_000 })` plus a `timeout` handler that destroys the request, `undici.request(url, { headersTimeout, bodyTimeout })`, `new Pool({ connectionTimeoutMillis, statement_timeout })`, `requests.get(url, timeout=10)`. Then handle the timeout error where the call is made (retry with backoff, fail fast, return a clear error).',
     defaultSeverity: 'warning',
     instruction: {
-      text: 'Time out every network call (`AbortSignal.timeout(ms)`).',
+      text: 'Give every network call a timeout.',
       recap: 'timeouts on network calls',
     },
     languages: ['typescript', 'javascript', 'python'],
