@@ -113,15 +113,18 @@ export function statementFacts(statement: ts.Statement): Omit<StatementFacts, 'f
     else ts.forEachChild(node, visit);
   };
   visit(statement);
-  return { declared: declaredNames(statement, mentions), mentions };
+  return { declared: declaredNames(statement), mentions };
 }
 
 /**
- * Top-level names a statement declares. A statement that declares nothing by name but may still be
- * read by a check about other statements (an assignment `Foo.prototype.run = …`, a call that registers
- * a handler) counts as declaring every name it mentions: safe, and such statements are few in modules.
+ * Names whose meaning a statement can change for other statements: those it declares at the top
+ * level, and those it assigns to anywhere inside it (`cache = …`, `Foo.prototype.run = …`,
+ * `config.retries++`, `Object.assign(api, …)`, a `var` in a block), nested functions included: a check
+ * may read an assignment where it reads a declaration. A call such as `app.get("/", handler)` declares
+ * nothing: what a call registers is read, where a check reads it, from the text (`fileFacts`).
+ * Undefined for a namespace or `declare global`, which may change anything.
  */
-function declaredNames(statement: ts.Statement, mentions: ReadonlySet<string>): ReadonlySet<string> | undefined {
+function declaredNames(statement: ts.Statement): ReadonlySet<string> | undefined {
   const names = new Set<string>();
   const addBinding = (name: ts.BindingName | undefined): void => {
     if (!name) return;
@@ -141,12 +144,42 @@ function declaredNames(statement: ts.Statement, mentions: ReadonlySet<string>): 
     else if (bindings) for (const specifier of bindings.elements) names.add(specifier.name.text);
   } else if (ts.isImportEqualsDeclaration(statement)) {
     names.add(statement.name.text);
-  } else if (ts.isEmptyStatement(statement)) {
-    // nothing
-  } else {
-    return mentions;
   }
+  addAssignedNames(statement, names);
   return names;
+}
+
+/** Functions that change the object passed first. */
+const MUTATORS = new Set(['Object.assign', 'Object.defineProperty', 'Object.defineProperties', 'Object.setPrototypeOf', 'Reflect.set', 'Reflect.defineProperty', 'Reflect.deleteProperty']);
+
+function addAssignedNames(statement: ts.Statement, names: Set<string>): void {
+  const addRoot = (target: ts.Node): void => {
+    // `a.b[c].d = …` changes what `a` holds; a destructuring target assigns each name in it.
+    if (ts.isIdentifier(target)) names.add(target.text);
+    else if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target) || ts.isParenthesizedExpression(target) || ts.isNonNullExpression(target)) addRoot(target.expression);
+    else if (ts.isObjectLiteralExpression(target) || ts.isArrayLiteralExpression(target)) ts.forEachChild(target, collectIdentifiers);
+    else if (ts.isPropertyAssignment(target) || ts.isSpreadAssignment(target) || ts.isSpreadElement(target)) ts.forEachChild(target, collectIdentifiers);
+  };
+  const collectIdentifiers = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) names.add(node.text);
+    else ts.forEachChild(node, collectIdentifiers);
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) addRoot(node.left);
+    else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) addRoot(node.operand);
+    else if (ts.isDeleteExpression(node)) addRoot(node.expression);
+    else if (ts.isCallExpression(node) && node.arguments[0] && ts.isPropertyAccessExpression(node.expression) && ts.isIdentifier(node.expression.expression) && MUTATORS.has(`${node.expression.expression.text}.${node.expression.name.text}`)) addRoot(node.arguments[0]);
+    else if (ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.BlockScoped) === 0 && node.parent !== statement) {
+      // A `var` in a block or loop at the top level belongs to the module scope.
+      for (const declaration of node.declarations) collectBinding(declaration.name);
+    }
+    ts.forEachChild(node, visit);
+  };
+  const collectBinding = (name: ts.BindingName): void => {
+    if (ts.isIdentifier(name)) names.add(name.text);
+    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) collectBinding(element.name);
+  };
+  visit(statement);
 }
 
 /** A finding with offsets moved by `delta` (fixes included). */

@@ -132,6 +132,24 @@ describe('incremental analysis by statement (engine/incremental.ts)', () => {
     assert.notDeepEqual(shape(second.findings), shape(first.findings));
   });
 
+  it('checks one route of a route file when its handler is edited, not every statement that names the app', () => {
+    const routes = ['import express from "express";', 'const app = express();', 'let hits = 0;']
+      .concat(Array.from({ length: 20 }, (_, i) => `app.get("/r${i}", async (req, res) => {\n  res.send(await loadOrder(req.params.id));\n});`))
+      .concat(['function count() { hits++; }', 'app.get("/hits", (req, res) => { count(); res.send(String(hits)); });'])
+      .join('\n');
+    const first = analyzeIncrementally(routes, undefined);
+    visited.length = 0;
+    const edited = routes.replace('app.get("/r7", async (req, res) => {\n', 'app.get("/r7", async (req, res) => {\n  hits;\n');
+    const second = analyzeIncrementally(edited, first);
+    assert.ok(visited[0] !== 'all' && visited[0]! <= 2, `statements checked: ${visited[0]}`);
+    assert.deepEqual(shape(second.findings), shape(analyzeFully(edited).findings));
+    // A function that assigns to `hits` changes what the statements naming `hits` read.
+    visited.length = 0;
+    const third = analyzeIncrementally(edited.replace('function count() { hits++; }', 'function count() { hits += 2; }'), second);
+    assert.deepEqual(visitedNames.sort(), ['app.get("/hi', 'app.get("/r7', 'count', 'let hits = 0']);
+    assert.deepEqual(shape(third.findings), shape(analyzeFully(edited.replace('function count() { hits++; }', 'function count() { hits += 2; }')).findings));
+  });
+
   it('checks everything again when the epoch changes', () => {
     const first = analyzeIncrementally(BASE, undefined, 1);
     visited.length = 0;
@@ -179,6 +197,12 @@ describe('incremental analysis by statement (engine/incremental.ts)', () => {
       'axios.defaults.timeout = 1000;',
       'interface Hooks { onDone(): Promise<void> }',
       'export {};',
+      'app.get("/x", async (req, res) => { res.send(await loadOrder("1")); });',
+      'options = { timeout: 1 };',
+      'Object.assign(options, { signal: AbortSignal.timeout(5) });',
+      'function reset() { options = {}; }',
+      'let pending = fetch("/p");',
+      'pending.then(ok);',
       '}',
       '{',
       '/* comment */',
