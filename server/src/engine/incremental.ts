@@ -153,15 +153,18 @@ function declaredNames(statement: ts.Statement): ReadonlySet<string> | undefined
 const MUTATORS = new Set(['Object.assign', 'Object.defineProperty', 'Object.defineProperties', 'Object.setPrototypeOf', 'Reflect.set', 'Reflect.defineProperty', 'Reflect.deleteProperty']);
 
 function addAssignedNames(statement: ts.Statement, names: Set<string>): void {
+  const addName = (identifier: ts.Identifier): void => {
+    if (!declaredInside(identifier, statement)) names.add(identifier.text);
+  };
   const addRoot = (target: ts.Node): void => {
     // `a.b[c].d = …` changes what `a` holds; a destructuring target assigns each name in it.
-    if (ts.isIdentifier(target)) names.add(target.text);
+    if (ts.isIdentifier(target)) addName(target);
     else if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target) || ts.isParenthesizedExpression(target) || ts.isNonNullExpression(target)) addRoot(target.expression);
     else if (ts.isObjectLiteralExpression(target) || ts.isArrayLiteralExpression(target)) ts.forEachChild(target, collectIdentifiers);
     else if (ts.isPropertyAssignment(target) || ts.isSpreadAssignment(target) || ts.isSpreadElement(target)) ts.forEachChild(target, collectIdentifiers);
   };
   const collectIdentifiers = (node: ts.Node): void => {
-    if (ts.isIdentifier(node)) names.add(node.text);
+    if (ts.isIdentifier(node)) addName(node);
     else ts.forEachChild(node, collectIdentifiers);
   };
   const visit = (node: ts.Node): void => {
@@ -169,7 +172,7 @@ function addAssignedNames(statement: ts.Statement, names: Set<string>): void {
     else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) addRoot(node.operand);
     else if (ts.isDeleteExpression(node)) addRoot(node.expression);
     else if (ts.isCallExpression(node) && node.arguments[0] && ts.isPropertyAccessExpression(node.expression) && ts.isIdentifier(node.expression.expression) && MUTATORS.has(`${node.expression.expression.text}.${node.expression.name.text}`)) addRoot(node.arguments[0]);
-    else if (ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.BlockScoped) === 0 && node.parent !== statement) {
+    else if (ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.BlockScoped) === 0 && node.parent !== statement && !insideFunction(node, statement)) {
       // A `var` in a block or loop at the top level belongs to the module scope.
       for (const declaration of node.declarations) collectBinding(declaration.name);
     }
@@ -180,6 +183,37 @@ function addAssignedNames(statement: ts.Statement, names: Set<string>): void {
     else for (const element of name.elements) if (!ts.isOmittedExpression(element)) collectBinding(element.name);
   };
   visit(statement);
+}
+
+function insideFunction(node: ts.Node, statement: ts.Statement): boolean {
+  for (let current = node.parent; current && current !== statement; current = current.parent) if (ts.isFunctionLike(current)) return true;
+  return false;
+}
+
+/**
+ * Whether an assigned name is declared within the statement itself, in a scope enclosing the
+ * assignment (a local `sum += x` changes nothing another statement reads). The statement's own
+ * top-level names are not "inside": other statements see them. When unsure, not inside.
+ */
+function declaredInside(identifier: ts.Identifier, statement: ts.Statement): boolean {
+  const name = identifier.text;
+  const binds = (binding: ts.BindingName): boolean => ts.isIdentifier(binding) ? binding.text === name : binding.elements.some((element) => !ts.isOmittedExpression(element) && binds(element.name));
+  for (let node = identifier.parent; node && node !== statement.parent; node = node.parent) {
+    if (ts.isFunctionLike(node)) {
+      if (node.parameters.some((parameter) => binds(parameter.name))) return true;
+      if (ts.isFunctionExpression(node) && node.name?.text === name) return true;
+    } else if (node !== statement && (ts.isBlock(node) || ts.isModuleBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node))) {
+      for (const inner of node.statements) {
+        if (ts.isVariableStatement(inner) && inner.declarationList.declarations.some((declaration) => binds(declaration.name))) return true;
+        if ((ts.isFunctionDeclaration(inner) || ts.isClassDeclaration(inner)) && inner.name?.text === name) return true;
+      }
+    } else if ((ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node)) && node.initializer && ts.isVariableDeclarationList(node.initializer)) {
+      if (node.initializer.declarations.some((declaration) => binds(declaration.name))) return true;
+    } else if (ts.isCatchClause(node) && node.variableDeclaration && binds(node.variableDeclaration.name)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** A finding with offsets moved by `delta` (fixes included). */

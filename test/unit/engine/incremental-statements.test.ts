@@ -150,6 +150,14 @@ describe('incremental analysis by statement (engine/incremental.ts)', () => {
     assert.deepEqual(shape(third.findings), shape(analyzeFully(edited.replace('function count() { hits++; }', 'function count() { hits += 2; }')).findings));
   });
 
+  it('does not count an assignment to a local variable as a change other statements see', () => {
+    const totals = Array.from({ length: 5 }, (_, i) => `export function total${i}(items: number[]) {\n  let sum = 0;\n  for (const item of items) sum += item;\n  return sum;\n}`).join('\n');
+    const first = analyzeIncrementally(totals, undefined);
+    visited.length = 0;
+    analyzeIncrementally(totals.replace('  return sum;\n}\nexport function total1', '  sum *= 2;\n  return sum;\n}\nexport function total1'), first);
+    assert.deepEqual(visitedNames, ['total0']);
+  });
+
   it('checks everything again when the epoch changes', () => {
     const first = analyzeIncrementally(BASE, undefined, 1);
     visited.length = 0;
