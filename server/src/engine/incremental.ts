@@ -117,12 +117,14 @@ export function statementFacts(statement: ts.Statement): Omit<StatementFacts, 'f
 }
 
 /**
- * Names whose meaning a statement can change for other statements: those it declares at the top
- * level, and those it assigns to anywhere inside it (`cache = …`, `Foo.prototype.run = …`,
- * `config.retries++`, `Object.assign(api, …)`, a `var` in a block), nested functions included: a check
- * may read an assignment where it reads a declaration. A call such as `app.get("/", handler)` declares
- * nothing: what a call registers is read, where a check reads it, from the text (`fileFacts`).
- * Undefined for a namespace or `declare global`, which may change anything.
+ * Names whose meaning a statement can change for other statements. A declaration: the names it
+ * declares (checks read other statements through declarations found by name). Any other statement:
+ * the outer names it assigns to (`Foo.prototype.run = …`, `module.exports = …`, `config.retries++`,
+ * `Object.assign(api, …)`, a `var` in a block), nested functions included. A call such as
+ * `app.get("/", handler)` declares nothing: what a call registers is read, where a check reads it,
+ * from the text (`fileFacts`). Undefined for a namespace or `declare global`, which may change anything.
+ * (Counting the assignments inside declarations too re-checked whole classes on half-typed statements:
+ * a declaration the parser lost turns `price = …` into an outer name every class mentions.)
  */
 function declaredNames(statement: ts.Statement): ReadonlySet<string> | undefined {
   const names = new Set<string>();
@@ -144,8 +146,9 @@ function declaredNames(statement: ts.Statement): ReadonlySet<string> | undefined
     else if (bindings) for (const specifier of bindings.elements) names.add(specifier.name.text);
   } else if (ts.isImportEqualsDeclaration(statement)) {
     names.add(statement.name.text);
+  } else {
+    addAssignedNames(statement, names);
   }
-  addAssignedNames(statement, names);
   return names;
 }
 
