@@ -6,7 +6,7 @@ import type { LoadedConfig, ShipshapeConfig } from './config/model';
 import { fingerprint, secretDigest } from './fingerprint';
 import { isIgnoredByConfig, matchesGlobs } from './ignore-rules';
 import { isScriptLanguage } from './language';
-import { mergeStatementFindings, restrictTo, sameKey, statementFacts, statementsToRecheck, type IncrementalState, type StatementFacts } from './incremental';
+import { mergeStatementFindings, restrictTo, sameKey, statementFacts, statementsToRecheck, type IncrementalState, type StatementNames } from './incremental';
 import { parseScript, reparseScript } from './parse-ts';
 import { toRelativePosix } from './paths';
 import { LineIndex } from './positions';
@@ -112,10 +112,12 @@ export class Engine {
 
     // Statement-local checks on a keystroke: only the statements the edit may affect are checked (incremental.ts).
     const previousState = input.previousTree ? input.incremental?.previous : undefined;
-    const incremental = input.incremental && !secretsOnly && isScriptLanguage(document.language) && input.workspace !== undefined && this.checks.some((check) => check.statementLocal && rulesOf(check).some((rule) => appliesTo(rule, document) && isRuleEnabled(rule, config.config)));
+    /** The rules of a check that apply to this document and are enabled by its config. */
+    const activeRules = (check: Check) => rulesOf(check).filter((rule) => appliesTo(rule, document) && isRuleEnabled(rule, config.config));
+    const incremental = input.incremental && !secretsOnly && isScriptLanguage(document.language) && input.workspace !== undefined && this.checks.some((check) => check.statementLocal && activeRules(check).length > 0);
     const stateKey: unknown[] = [input.incremental?.epoch, config.config, input.workspace, input.workspace?.version, input.trusted ?? true];
     if (incremental) for (const check of this.checks) if (check.statementLocal && check.fileFacts) stateKey.push(check.fileFacts(document.text));
-    const facts = new Map<ts.Statement, Omit<StatementFacts, 'findings'>>();
+    const facts = new Map<ts.Statement, StatementNames>();
     const factsOf = (statement: ts.Statement) => {
       let known = facts.get(statement);
       if (!known) facts.set(statement, (known = statementFacts(statement)));
@@ -140,10 +142,10 @@ export class Engine {
       const { meta } = check;
       // The budget is checked between rules: a file that takes too long stops, visibly, instead of running on.
       if (notRun.length > 0 || performance.now() - started > budget) {
-        notRun.push(...rulesOf(check).filter((rule) => appliesTo(rule, document) && isRuleEnabled(rule, config.config)).map((rule) => rule.id));
+        notRun.push(...activeRules(check).map((rule) => rule.id));
         return;
       }
-      const enabled = rulesOf(check).filter((rule) => appliesTo(rule, document) && isRuleEnabled(rule, config.config) && (!secretsOnly || rule.family === 'secrets'));
+      const enabled = activeRules(check).filter((rule) => !secretsOnly || rule.family === 'secrets');
       if (enabled.length === 0) return;
       for (const rule of enabled) ranRules.add(rule.id);
       const into = incremental && check.statementLocal ? (local[checkIndex] = []) : raw;

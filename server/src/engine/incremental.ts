@@ -10,7 +10,7 @@
 // and, transitively, by a statement that must be checked again for that reason: a call of `f` depends
 // on whether `f` gives a promise, which depends on `g` that `f` returns. Anything outside that (the
 // workspace index, the config, the set of checks) changing means a full analysis.
-// test/unit/engine/incremental.test.ts checks random edit sequences against full analyses.
+// test/unit/engine/incremental-statements.test.ts checks random edit sequences against full analyses.
 import ts from 'typescript';
 import type { RawFinding, RawFix } from './types';
 
@@ -25,6 +25,9 @@ export interface StatementFacts {
   /** A finding here reaches outside the statement: it is checked again on every analysis. */
   volatile?: boolean;
 }
+
+/** What a statement declares and mentions: all of its facts but the findings. */
+export type StatementNames = Omit<StatementFacts, 'findings'>;
 
 /** The state an analysis leaves for the next one on the same document. */
 export interface IncrementalState {
@@ -57,7 +60,7 @@ export function sameKey(a: unknown[], b: unknown[]): boolean {
  * parser did not reuse, and those mentioning a name one of them declares (old or new version), to a
  * fixed point. Undefined when everything must be checked.
  */
-export function statementsToRecheck(tree: ts.SourceFile, previous: IncrementalState, factsOf: (statement: ts.Statement) => Omit<StatementFacts, 'findings'>): Set<ts.Statement> | undefined {
+export function statementsToRecheck(tree: ts.SourceFile, previous: IncrementalState, factsOf: (statement: ts.Statement) => StatementNames): Set<ts.Statement> | undefined {
   const dirty = new Set<ts.Statement>();
   const names = new Set<string>();
   for (const statement of tree.statements) {
@@ -106,7 +109,7 @@ function mentionsAny(mentions: ReadonlySet<string>, names: readonly string[]): b
 }
 
 /** The names a statement declares and mentions. */
-export function statementFacts(statement: ts.Statement): Omit<StatementFacts, 'findings'> {
+export function statementFacts(statement: ts.Statement): StatementNames {
   const mentions = new Set<string>();
   const visit = (node: ts.Node): void => {
     if (node.kind === ts.SyntaxKind.Identifier) mentions.add((node as ts.Identifier).text);
@@ -128,16 +131,12 @@ export function statementFacts(statement: ts.Statement): Omit<StatementFacts, 'f
  */
 function declaredNames(statement: ts.Statement): ReadonlySet<string> | undefined {
   const names = new Set<string>();
-  const addBinding = (name: ts.BindingName | undefined): void => {
-    if (!name) return;
-    if (ts.isIdentifier(name)) names.add(name.text);
-    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) addBinding(element.name);
-  };
+  const add = (name: string) => names.add(name);
   if (ts.isModuleDeclaration(statement)) return undefined;
   if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement)) {
     if (statement.name) names.add(statement.name.text);
   } else if (ts.isVariableStatement(statement)) {
-    for (const declaration of statement.declarationList.declarations) addBinding(declaration.name);
+    for (const declaration of statement.declarationList.declarations) forEachBoundName(declaration.name, add);
   } else if (ts.isImportDeclaration(statement)) {
     const clause = statement.importClause;
     if (clause?.name) names.add(clause.name.text);
@@ -177,15 +176,23 @@ function addAssignedNames(statement: ts.Statement, names: Set<string>): void {
     else if (ts.isCallExpression(node) && node.arguments[0] && ts.isPropertyAccessExpression(node.expression) && ts.isIdentifier(node.expression.expression) && MUTATORS.has(`${node.expression.expression.text}.${node.expression.name.text}`)) addRoot(node.arguments[0]);
     else if (ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.BlockScoped) === 0 && node.parent !== statement && !insideFunction(node, statement)) {
       // A `var` in a block or loop at the top level belongs to the module scope.
-      for (const declaration of node.declarations) collectBinding(declaration.name);
+      for (const declaration of node.declarations) forEachBoundName(declaration.name, (name) => names.add(name));
     }
     ts.forEachChild(node, visit);
   };
-  const collectBinding = (name: ts.BindingName): void => {
-    if (ts.isIdentifier(name)) names.add(name.text);
-    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) collectBinding(element.name);
-  };
   visit(statement);
+}
+
+/** Each name a binding declares: `a`, and the names inside patterns (`{ a, b: [c] }`). */
+function forEachBoundName(binding: ts.BindingName, visit: (name: string) => void): void {
+  if (ts.isIdentifier(binding)) visit(binding.text);
+  else for (const element of binding.elements) if (!ts.isOmittedExpression(element)) forEachBoundName(element.name, visit);
+}
+
+function binds(binding: ts.BindingName, name: string): boolean {
+  let found = false;
+  forEachBoundName(binding, (bound) => (found ||= bound === name));
+  return found;
 }
 
 function insideFunction(node: ts.Node, statement: ts.Statement): boolean {
@@ -200,19 +207,18 @@ function insideFunction(node: ts.Node, statement: ts.Statement): boolean {
  */
 function declaredInside(identifier: ts.Identifier, statement: ts.Statement): boolean {
   const name = identifier.text;
-  const binds = (binding: ts.BindingName): boolean => ts.isIdentifier(binding) ? binding.text === name : binding.elements.some((element) => !ts.isOmittedExpression(element) && binds(element.name));
   for (let node = identifier.parent; node && node !== statement.parent; node = node.parent) {
     if (ts.isFunctionLike(node)) {
-      if (node.parameters.some((parameter) => binds(parameter.name))) return true;
+      if (node.parameters.some((parameter) => binds(parameter.name, name))) return true;
       if (ts.isFunctionExpression(node) && node.name?.text === name) return true;
     } else if (node !== statement && (ts.isBlock(node) || ts.isModuleBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node))) {
       for (const inner of node.statements) {
-        if (ts.isVariableStatement(inner) && inner.declarationList.declarations.some((declaration) => binds(declaration.name))) return true;
+        if (ts.isVariableStatement(inner) && inner.declarationList.declarations.some((declaration) => binds(declaration.name, name))) return true;
         if ((ts.isFunctionDeclaration(inner) || ts.isClassDeclaration(inner)) && inner.name?.text === name) return true;
       }
     } else if ((ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node)) && node.initializer && ts.isVariableDeclarationList(node.initializer)) {
-      if (node.initializer.declarations.some((declaration) => binds(declaration.name))) return true;
-    } else if (ts.isCatchClause(node) && node.variableDeclaration && binds(node.variableDeclaration.name)) {
+      if (node.initializer.declarations.some((declaration) => binds(declaration.name, name))) return true;
+    } else if (ts.isCatchClause(node) && node.variableDeclaration && binds(node.variableDeclaration.name, name)) {
       return true;
     }
   }
@@ -264,7 +270,7 @@ export function mergeStatementFindings(
   local: readonly (RawFinding[] | undefined)[],
   restricted: ReadonlySet<ts.Statement> | undefined,
   previous: IncrementalState | undefined,
-  factsOf: (statement: ts.Statement) => Omit<StatementFacts, 'findings'>,
+  factsOf: (statement: ts.Statement) => StatementNames,
 ): { findings: RawFinding[]; statements?: Map<ts.Statement, StatementFacts> } | undefined {
   const statements = tree.statements;
   // Findings by statement index, then by check: few statements have any.

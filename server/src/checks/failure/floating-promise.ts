@@ -5,7 +5,7 @@ import ts from 'typescript';
 import type { Check, CheckContext, RawFix } from '../../engine/types';
 import { inferenceFor } from './support/inference-for';
 import type { PromiseInference } from './support/promise-inference';
-import { enclosingFunction, isAsyncFunction, skipOuter } from './support/scope';
+import { enclosingFunction, isAsyncFunction, needsParens, skipOuter } from './support/scope';
 import { nodesToCheck } from './support/syntax-nodes';
 
 export const FLOATING_PROMISE = 'failure/floating-promise';
@@ -261,9 +261,3 @@ function constWrapped(leaf: ts.Expression): ts.Expression {
   return node;
 }
 
-/** Whether `.catch(…)` can follow the text as written (a member expression) or it needs parentheses. */
-function needsParens(leaf: ts.Expression): boolean {
-  if (ts.isNewExpression(leaf)) return leaf.arguments === undefined;
-  return !(ts.isCallExpression(leaf) || ts.isPropertyAccessExpression(leaf) || ts.isElementAccessExpression(leaf) || ts.isIdentifier(leaf)
-    || ts.isParenthesizedExpression(leaf) || ts.isTaggedTemplateExpression(leaf) || leaf.kind === ts.SyntaxKind.ThisKeyword);
-}

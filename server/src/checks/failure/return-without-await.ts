@@ -4,7 +4,7 @@
 import ts from 'typescript';
 import type { Check, RawFix } from '../../engine/types';
 import { inferenceFor } from './support/inference-for';
-import { enclosingFunction, isAsyncFunction, skipOuter } from './support/scope';
+import { enclosingFunction, isAsyncFunction, needsParens, skipOuter } from './support/scope';
 import { nodesToCheck } from './support/syntax-nodes';
 
 const RULE_ID = 'failure/return-without-await';
@@ -85,11 +85,9 @@ function guardingTry(node: ts.Node): 'catch' | 'finally' | undefined {
 /** `await ` before the expression, in parentheses when it is not a primary one (`await (a ? b() : c())`). */
 function awaitFix(returned: ts.Expression, tree: ts.SourceFile): RawFix {
   const start = returned.getStart(tree);
-  const inner = skipOuter(returned);
-  const primary = ts.isCallExpression(inner) || ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner) || ts.isNewExpression(inner) || ts.isParenthesizedExpression(returned);
   return {
     title: 'Await the promise before returning it (return await)',
     preferred: true,
-    changes: primary ? [{ start, end: start, newText: 'await ' }] : [{ start, end: start, newText: 'await (' }, { start: returned.end, end: returned.end, newText: ')' }],
+    changes: needsParens(returned) ? [{ start, end: start, newText: 'await (' }, { start: returned.end, end: returned.end, newText: ')' }] : [{ start, end: start, newText: 'await ' }],
   };
 }

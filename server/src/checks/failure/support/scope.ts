@@ -132,3 +132,13 @@ export function skipOuter(expression: ts.Expression): ts.Expression {
     else return expression;
   }
 }
+
+/**
+ * Whether an expression needs parentheses to stay whole as an operand: before `.catch(…)`, after
+ * `await` or `void` (`await (a ? b() : c())`, not `await a ? …`). Member and call expressions do not.
+ */
+export function needsParens(expression: ts.Expression): boolean {
+  if (ts.isNewExpression(expression)) return expression.arguments === undefined;
+  return !(ts.isCallExpression(expression) || ts.isPropertyAccessExpression(expression) || ts.isElementAccessExpression(expression) || ts.isIdentifier(expression)
+    || ts.isParenthesizedExpression(expression) || ts.isTaggedTemplateExpression(expression) || expression.kind === ts.SyntaxKind.ThisKeyword);
+}
