@@ -15,7 +15,7 @@ import { languageOf, onlySecretsEnabled, preparePythonImports } from '../index';
 import { contextHash, ResultCache } from './cache';
 import type { FileSummary } from './index';
 import type { SourceDocument } from '../types';
-import { analyzeFiles, analyzeJob, finishWorkspace, planWorkspace, readWorkspace, type AnalysisJob, type FileOutcome, type PlannedWorkspace, type PreparedWorkspace, type SaltedFile, type WorkspaceRun, type WorkspaceRunOptions } from './run';
+import { analyzeFiles, analyzeJob, finishWorkspace, mapWithProgress, planWorkspace, readWorkspace, type AnalysisJob, type FileOutcome, type PlannedWorkspace, type PreparedWorkspace, type SaltedFile, type WorkspaceRun, type WorkspaceRunOptions } from './run';
 
 export interface ParallelRunOptions extends WorkspaceRunOptions {
   /** Worker threads to use; default: one per core, fewer for small runs; 1 = this thread only. */
@@ -91,11 +91,7 @@ export async function runWorkspaceParallel(engine: Engine, options: ParallelRunO
     const request = (jobs: AnalysisJob[]): Extract<WorkerRequest, { type: 'analyze' }> => ({ type: 'analyze', jobs, index: snapshot, contentOverride: options.contentOverride ? [...options.contentOverride] : undefined });
     const elsewhere = shares.map((jobs, i) => helpers[i].analyze(request(jobs), report));
     // This thread takes a share too: one fewer bundle to load and compile than a worker per share.
-    const here = (own ?? []).map((job, index) => {
-      if ((index + 1) % 25 === 0) report(25);
-      return analyzeJob(engine, job, prepared.workspace, prepared.host);
-    });
-    if (own && own.length % 25 > 0) report(own.length % 25);
+    const here = mapWithProgress(own ?? [], (job) => analyzeJob(engine, job, prepared.workspace, prepared.host), report);
     const analysed = [...here, ...(await Promise.all(elsewhere)).flat()];
     if (cache) {
       const keyOf = new Map(misses.map((m) => [m.job.file, m.key]));

@@ -176,14 +176,28 @@ export interface SaltedFile extends PlannedFile {
  * outcome that says why. Without a workspace index to build first (see parallel.ts).
  */
 export function analyzeFiles(engine: Engine, files: readonly SaltedFile[], workspace: WorkspaceIndex, host: DiskHost, contentOverride: ReadonlyMap<string, string> | undefined, progress?: (count: number) => void): FileOutcome[] {
-  const outcomes: FileOutcome[] = [];
-  for (const { file, loaded, salt } of files) {
-    const text = readText(file, contentOverride);
-    outcomes.push('skipped' in text ? { file, configDir: loaded.dir, findings: [], skipped: text.skipped, analysed: false, errors: [] } : analyzeJob(engine, { file, loaded, text: text.text, salt }, workspace, host));
-    if (outcomes.length % 25 === 0) progress?.(25);
+  return mapWithProgress(
+    files,
+    ({ file, loaded, salt }) => {
+      const text = readText(file, contentOverride);
+      return 'skipped' in text ? { file, configDir: loaded.dir, findings: [], skipped: text.skipped, analysed: false, errors: [] } : analyzeJob(engine, { file, loaded, text: text.text, salt }, workspace, host);
+    },
+    progress,
+  );
+}
+
+/** How many files a thread analyses between two progress reports. */
+const PROGRESS_STEP = 25;
+
+/** `items.map(fn)` that tells `progress` how many items are done, every few items and at the end. */
+export function mapWithProgress<T, R>(items: readonly T[], fn: (item: T) => R, progress?: (count: number) => void): R[] {
+  const results: R[] = [];
+  for (const item of items) {
+    results.push(fn(item));
+    if (results.length % PROGRESS_STEP === 0) progress?.(PROGRESS_STEP);
   }
-  if (outcomes.length % 25 > 0) progress?.(outcomes.length % 25);
-  return outcomes;
+  if (results.length % PROGRESS_STEP > 0) progress?.(results.length % PROGRESS_STEP);
+  return results;
 }
 
 /** Pass 3 for one file. */

@@ -8,7 +8,7 @@ import { ConfigError } from '../errors';
 import { DiskHost } from '../host';
 import { createEngine, createWorkspaceIndex, languageOf, preparePythonImports, summarizersByKey } from '../index';
 import type { WorkerMessage, WorkerRequest } from './parallel';
-import { analyzeFiles, analyzeJob, type FileOutcome } from './run';
+import { analyzeFiles, analyzeJob, mapWithProgress, type FileOutcome } from './run';
 
 const port = parentPort!;
 const post = (message: WorkerMessage) => port.postMessage(message);
@@ -34,12 +34,7 @@ function analyze(request: Extract<WorkerRequest, { type: 'analyze' }>): void {
     const workspace = createWorkspaceIndex();
     workspace.restore(request.index);
     const host = new DiskHost(request.contentOverride ? new Map(request.contentOverride) : undefined);
-    const outcomes: FileOutcome[] = [];
-    for (const job of request.jobs) {
-      outcomes.push(analyzeJob(engine, job, workspace, host));
-      if (outcomes.length % 25 === 0) post({ type: 'progress', done: 25 });
-    }
-    post({ type: 'progress', done: outcomes.length % 25 });
+    const outcomes = mapWithProgress(request.jobs, (job) => analyzeJob(engine, job, workspace, host), (done) => post({ type: 'progress', done }));
     // The thread is terminated, not exited, once it answers: its compiled code is cached first (see launch/compile-cache.ts).
     (globalThis as Record<symbol, (() => void) | undefined>)[SAVE_COMPILE_CACHE]?.();
     post({ type: 'done', outcomes });
