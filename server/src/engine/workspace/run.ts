@@ -8,7 +8,7 @@ import { ConfigError } from '../errors';
 import { DiskHost } from '../host';
 import { createConfigStore, createWorkspaceIndex, languageOf, summarizersFor, type Engine, type Finding, type LoadedConfig, type SourceDocument, type WorkspaceIndex } from '../index';
 import { repositorySalt } from '../salt';
-import { collectFiles, readSourceFile } from './files';
+import { collectFiles, latin1View, readSourceBytes, readSourceFile } from './files';
 
 export interface WorkspaceRunOptions {
   files: string[];
@@ -179,8 +179,21 @@ export function analyzeFiles(engine: Engine, files: readonly SaltedFile[], works
   return mapWithProgress(
     files,
     ({ file, loaded, salt }) => {
-      const text = readText(file, contentOverride);
-      return 'skipped' in text ? { file, configDir: loaded.dir, findings: [], skipped: text.skipped, analysed: false, errors: [] } : analyzeJob(engine, { file, loaded, text: text.text, salt }, workspace, host);
+      const override = contentOverride?.get(file);
+      if (override !== undefined) return analyzeJob(engine, { file, loaded, text: override, salt }, workspace, host);
+      const read = readSourceBytes(file, HARD_SIZE_LIMIT);
+      if ('skipped' in read) return { file, configDir: loaded.dir, findings: [], skipped: read.skipped, analysed: false, errors: [] };
+      let bytes = read.bytes;
+      const bytesAsText = engine.readsOnlyAscii(loaded, file, bytes.length) ? latin1View(bytes) : undefined;
+      if (bytesAsText !== undefined) {
+        bytes = Buffer.from(bytes); // the shared read buffer may be reused while the file is analysed
+        const outcome = analyzeJob(engine, { file, loaded, text: bytesAsText, salt }, workspace, host);
+        // Nothing found in the bytes: nothing in the text either (Check.asciiPatterns). Otherwise analyse
+        // the decoded text, for exact positions and values; also when the file looked minified, which
+        // its length in bytes may have made it seem.
+        if (outcome.findings.length === 0 && outcome.errors.length === 0 && outcome.skipped === undefined) return outcome;
+      }
+      return analyzeJob(engine, { file, loaded, text: bytes.toString('utf8'), salt }, workspace, host);
     },
     progress,
   );
