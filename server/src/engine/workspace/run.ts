@@ -8,7 +8,7 @@ import { ConfigError } from '../errors';
 import { DiskHost } from '../host';
 import { createConfigStore, createWorkspaceIndex, languageOf, summarizersFor, type Engine, type Finding, type LoadedConfig, type SourceDocument, type WorkspaceIndex } from '../index';
 import { repositorySalt } from '../salt';
-import { collectFiles, latin1View, readSourceBytes, readSourceFile } from './files';
+import { collectFiles, decodeUtf8, latin1View, readSourceBytes, readSourceFile } from './files';
 
 export interface WorkspaceRunOptions {
   files: string[];
@@ -193,7 +193,7 @@ export function analyzeFiles(engine: Engine, files: readonly SaltedFile[], works
         // its length in bytes may have made it seem.
         if (outcome.findings.length === 0 && outcome.errors.length === 0 && outcome.skipped === undefined) return outcome;
       }
-      return analyzeJob(engine, { file, loaded, text: bytes.toString('utf8'), salt }, workspace, host);
+      return analyzeJob(engine, { file, loaded, text: decodeUtf8(bytes), salt }, workspace, host);
     },
     progress,
   );
