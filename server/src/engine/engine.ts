@@ -93,10 +93,8 @@ export class Engine {
    * Whether every check that runs on this file under this config reads only ASCII patterns
    * (`Check.asciiPatterns`): then the CLI may analyse a non-ASCII file's bytes read as Latin-1, without
    * decoding UTF-8, and decode it only when that analysis finds something (see workspace/run.ts).
-   * Never for a file over the size limit: its length in bytes and in characters could fall either side.
    */
-  readsOnlyAscii(config: LoadedConfig, filePath: string, byteLength: number): boolean {
-    if (byteLength > config.config.limits.maxFileSizeKB * 1024) return false;
+  readsOnlyAscii(config: LoadedConfig, filePath: string): boolean {
     const active = this.activeRulesByCheck(config.config, languageOf(filePath));
     return this.checks.every((check, index) => active[index].length === 0 || (check.asciiPatterns?.(config.config) ?? false));
   }

@@ -12,7 +12,7 @@ import { buildReport, relativeTo } from '../../../server/src/engine/report/repor
 import { BASELINE_PATH, repositorySalt } from '../../../server/src/engine/salt';
 import { collectFiles } from '../../../server/src/engine/workspace/files';
 import { runWorkspaceParallel } from '../../../server/src/engine/workspace/parallel';
-import { prepareWorkspace, runWorkspace } from '../../../server/src/engine/workspace/run';
+import { analyzeFiles, planWorkspace, prepareWorkspace, runWorkspace } from '../../../server/src/engine/workspace/run';
 import { makeWorkspace } from '../../helpers/engine';
 
 const engine = createEngine();
@@ -180,6 +180,20 @@ describe('workspace run (engine)', () => {
     progress.length = 0;
     await runWorkspaceParallel(engine, { files: all, applyBaseline: false, allowGit: false, cacheDir, onProgress: (d, t) => progress.push(`${d}/${t}`) });
     assert.deepEqual(progress, ['52/52'], 'the one file analysed again, after the 51 from the cache');
+  });
+
+  it('threads sharing a file list each analyse the files nobody has claimed, and claim the rest', () => {
+    const dir = makeWorkspace({ 'shipshape.yml': 'rules:\n  failure/*: off\n', ...Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`f${i}.env`, `API_TOKEN=ghp_${i}Xk7mQ2vL9pR4tW8yB3nC6dF1gH5jK0aZ\n`])) });
+    const plan = planWorkspace(engine, { files: collectFiles([dir]).files, applyBaseline: false, allowGit: false });
+    const files = plan.files.map((planned) => ({ ...planned, salt: 's' }));
+    // Another thread has already claimed the first four.
+    const claims = new Int32Array(new SharedArrayBuffer(4));
+    claims[0] = 4;
+    const outcomes = analyzeFiles(engine, files, plan.workspace, plan.host, undefined, undefined, claims);
+    assert.deepEqual(outcomes.map((o) => path.basename(o.file)), files.slice(4).map((f) => path.basename(f.file)));
+    assert.ok(outcomes.every((o) => o.findings.length === 1), 'and analyses them');
+    assert.ok(claims[0] >= files.length, 'nothing is left for another thread');
+    assert.deepEqual(analyzeFiles(engine, files, plan.workspace, plan.host, undefined, undefined, claims), []);
   });
 });
 

@@ -13,6 +13,8 @@ import { DiskHost } from '../../../server/src/engine/host';
 import { languageOf } from '../../../server/src/engine/index';
 
 const SECRETS_ONLY = 'rules:\n  failure/*: off\n  architecture/*: off\n  shipshape/*: off\n';
+// Files of a kilobyte or so, some over the limit in bytes and under it in characters (where the generic rule still runs).
+const SMALL_LIMIT = `${SECRETS_ONLY}limits:\n  maxFileSizeKB: 1\n`;
 
 // Text around the secrets: characters whose UTF-8 holds the byte A0 (à, Ġ, 蠀), Unicode blanks (NBSP,
 // U+2003, U+3000, U+2028, a byte-order mark), common punctuation (’ “ … —), other scripts, and ASCII.
@@ -23,9 +25,9 @@ const secretExamples = builtInSecretRules.flatMap((rule) => rule.examples.match)
 const key = (f: { ruleId: string; line: number; column: number; endLine: number; endColumn: number; fingerprint: string; message: string }) =>
   `${f.ruleId} ${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.fingerprint} ${f.message}`;
 
-function editorFindings(dir: string, file: string): string[] {
+function editorFindings(dir: string, file: string, config: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
-  const result = engine.analyze({ document: { path: file, text, language: languageOf(file) }, config: loadedConfig(SECRETS_ONLY, dir), host: new DiskHost(), salt: 's' });
+  const result = engine.analyze({ document: { path: file, text, language: languageOf(file) }, config: loadedConfig(config, dir), host: new DiskHost(), salt: 's' });
   return result.findings.map(key).sort();
 }
 
@@ -35,8 +37,8 @@ describe('secrets in non-ASCII files, scanned as bytes by the CLI', () => {
     let viaBytes = 0;
     let withFindings = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(fragment, { minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 6 }), fc.constantFrom('a.ts', 'b.env', 'c.yml', 'd.xml', 'e.py', 'x.nuget.config'), async (fileParts, name) => {
-        const files: Record<string, string> = { 'shipshape.yml': SECRETS_ONLY };
+      fc.asyncProperty(fc.array(fc.array(fragment, { minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 6 }), fc.constantFrom('a.ts', 'b.env', 'c.yml', 'd.xml', 'e.py', 'x.nuget.config'), fc.constantFrom(SECRETS_ONLY, SMALL_LIMIT), async (fileParts, name, config) => {
+        const files: Record<string, string> = { 'shipshape.yml': config };
         fileParts.forEach((parts, i) => (files[`f${i}-${name}`] = parts.join('')));
         const dir = makeWorkspace(files);
         const paths = Object.keys(files).filter((f) => f !== 'shipshape.yml').map((f) => path.join(dir, f));
@@ -44,7 +46,7 @@ describe('secrets in non-ASCII files, scanned as bytes by the CLI', () => {
         // The CLI's run: no result cache, no workspace index, so each file is read and analysed in turn.
         const run = await runWorkspaceParallel(engine, { files: paths, applyBaseline: false, allowGit: false, salt: 's' });
         for (const file of paths) {
-          const expected = editorFindings(dir, file);
+          const expected = editorFindings(dir, file, config);
           if (expected.length > 0) withFindings++;
           assert.deepEqual(run.findings.filter((f) => f.file === file).map(key).sort(), expected, `${path.basename(file)}: ${JSON.stringify(fs.readFileSync(file, 'utf8'))}`);
         }
@@ -55,8 +57,10 @@ describe('secrets in non-ASCII files, scanned as bytes by the CLI', () => {
         seed: 20261130,
         // Where a Unicode blank decides the finding: `\s` spans it in the text, and would not in the bytes.
         examples: [
-          [[['<!-- é -->\n<add\u00a0key="ClearTextPassword" value="Qm7xT2pL9vKz" />\n']], 'x.nuget.config'],
-          [[['<!-- Ω -->\n<add key="ClearTextPassword"\u3000value="Qm7xT2pL9vKz" />\n']], 'x.nuget.config'],
+          [[['<!-- é -->\n<add\u00a0key="ClearTextPassword" value="Qm7xT2pL9vKz" />\n']], 'x.nuget.config', SECRETS_ONLY],
+          [[['<!-- Ω -->\n<add key="ClearTextPassword"\u3000value="Qm7xT2pL9vKz" />\n']], 'x.nuget.config', SECRETS_ONLY],
+          // 1,100 bytes, 700 characters: the generic rule runs on the text, and would not on the bytes.
+          [[['中'.repeat(200), '\ndb_password = "K9mQ2vL7xR4wZ8pT"\n', 'x'.repeat(480)]], 'c.yml', SMALL_LIMIT],
         ],
       },
     );

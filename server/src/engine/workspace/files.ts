@@ -161,6 +161,17 @@ export function latin1View(bytes: Buffer): string | undefined {
   return text.includes('\u00a0') ? text.replaceAll('\u00a0', '\u00a1') : text;
 }
 
+/**
+ * At least how long (in UTF-16 code units, JavaScript's string length) the text these UTF-8 bytes
+ * decode to is: every byte but a continuation byte (10xxxxxx) starts a character, and a byte that
+ * does not fit a valid sequence still decodes to U+FFFD, so each counts at least one.
+ */
+export function utf16LengthAtLeast(bytes: Uint8Array): number {
+  let length = 0;
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] & 0xc0) !== 0x80) length++;
+  return length;
+}
+
 const LINE_SEPARATOR = Buffer.from([0xe2, 0x80, 0xa8]);
 const PARAGRAPH_SEPARATOR = Buffer.from([0xe2, 0x80, 0xa9]);
 // The UTF-8 bytes, read as Latin-1, of the characters besides ASCII that `\s` matches: U+00A0, U+1680,

@@ -3,8 +3,9 @@
 // gathers the index and looks up the result cache; then it and the workers analyse what is left, each
 // a share of the files balanced by size, against the whole index. Workers are started first, so that
 // loading their bundle overlaps the reading here. Without the worker script (tests under tsx), or for
-// small runs, everything happens in this thread; with no result cache and no index to build, it reads
-// and analyses one file after the other (streamWorkspace).
+// small runs, everything happens in this thread; with no result cache and no index to build, each
+// thread reads and analyses one file after the other, taking the next one from a list they share
+// (streamWorkspace).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -27,8 +28,11 @@ export interface ParallelRunOptions extends WorkspaceRunOptions {
 export type WorkerRequest =
   | { type: 'summarize'; summarizers: string[]; documents: SourceDocument[] }
   | { type: 'analyze'; jobs: AnalysisJob[]; index: FileSummary[]; contentOverride?: [string, string][] }
-  /** Read and analyse these files, one after the other (no index, no cache): the thread reads its own share. */
-  | { type: 'analyze-files'; files: SaltedFile[]; contentOverride?: [string, string][] };
+  /**
+   * Read and analyse files one after the other (no index, no cache): the next file in `files` nobody has
+   * taken (`claims[0]`, shared with the other threads), until none is left.
+   */
+  | { type: 'analyze-files'; files: SaltedFile[]; claims: Int32Array; contentOverride?: [string, string][] };
 
 export type WorkerMessage =
   | { type: 'progress'; done: number }
@@ -107,22 +111,33 @@ export async function runWorkspaceParallel(engine: Engine, options: ParallelRunO
   }
 }
 
-/** Each thread reads and analyses its share of the files (balanced by size on disk), one after the other. */
+/**
+ * Each thread reads and analyses files one after the other, taking the next file nobody has taken from
+ * one list, largest first. A worker starts later than this thread (it loads its bundle first), so shares
+ * fixed in advance left this thread idle while the worker finished; taken as they come, the threads end
+ * together (a file apart).
+ */
 async function streamWorkspace(engine: Engine, plan: PlannedWorkspace, helpers: readonly AnalysisWorker[], options: ParallelRunOptions): Promise<WorkspaceRun> {
   const files: SaltedFile[] = plan.files.map((planned) => ({ ...planned, salt: plan.salt(planned) }));
-  const sizes = helpers.length > 0 ? new Map(files.map((f) => [f.file, fileSize(f.file, options)])) : undefined;
-  const [own, ...shares] = sizes ? balance(files, helpers.length + 1, (f) => sizes.get(f.file)!) : [files];
   let done = 0;
   const report = (count: number) => {
     done += count;
     options.onProgress?.(done, files.length);
   };
-  const contentOverride = options.contentOverride ? [...options.contentOverride] : undefined;
-  const elsewhere = shares.map((share, i) => helpers[i].analyzeFiles({ type: 'analyze-files', files: share, contentOverride }, report));
-  const here = analyzeFiles(engine, own, plan.workspace, plan.host, options.contentOverride, report);
   const order = new Map(files.map((f, index) => [f.file, index]));
-  const outcomes = [...here, ...(await Promise.all(elsewhere)).flat()].sort((a, b) => order.get(a.file)! - order.get(b.file)!);
-  return finishWorkspace(plan, outcomes, options);
+  let outcomes: FileOutcome[];
+  if (helpers.length === 0) {
+    outcomes = analyzeFiles(engine, files, plan.workspace, plan.host, options.contentOverride, report);
+  } else {
+    const sizes = new Map(files.map((f) => [f.file, fileSize(f.file, options)]));
+    const largestFirst = [...files].sort((a, b) => sizes.get(b.file)! - sizes.get(a.file)!);
+    const claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+    const contentOverride = options.contentOverride ? [...options.contentOverride] : undefined;
+    const elsewhere = helpers.map((helper) => helper.analyzeFiles({ type: 'analyze-files', files: largestFirst, claims, contentOverride }, report));
+    const here = analyzeFiles(engine, largestFirst, plan.workspace, plan.host, options.contentOverride, report, claims);
+    outcomes = [...here, ...(await Promise.all(elsewhere)).flat()];
+  }
+  return finishWorkspace(plan, outcomes.sort((a, b) => order.get(a.file)! - order.get(b.file)!), options);
 }
 
 /**

@@ -8,7 +8,7 @@ import { ConfigError } from '../errors';
 import { DiskHost } from '../host';
 import { createConfigStore, createWorkspaceIndex, languageOf, summarizersFor, type Engine, type Finding, type LoadedConfig, type SourceDocument, type WorkspaceIndex } from '../index';
 import { repositorySalt } from '../salt';
-import { collectFiles, decodeUtf8, latin1View, readSourceBytes, readSourceFile } from './files';
+import { collectFiles, decodeUtf8, latin1View, readSourceBytes, readSourceFile, utf16LengthAtLeast } from './files';
 
 export interface WorkspaceRunOptions {
   files: string[];
@@ -174,36 +174,56 @@ export interface SaltedFile extends PlannedFile {
  * Passes 1 (the reading) and 3 for files one after the other, so that no text outlives its analysis (the
  * young generation drops it instead of copying it to the old one). A file that cannot be read gives an
  * outcome that says why. Without a workspace index to build first (see parallel.ts).
+ * With `claims`, threads share the list: each takes the next file nobody has taken (see parallel.ts).
  */
-export function analyzeFiles(engine: Engine, files: readonly SaltedFile[], workspace: WorkspaceIndex, host: DiskHost, contentOverride: ReadonlyMap<string, string> | undefined, progress?: (count: number) => void): FileOutcome[] {
+export function analyzeFiles(engine: Engine, files: readonly SaltedFile[], workspace: WorkspaceIndex, host: DiskHost, contentOverride: ReadonlyMap<string, string> | undefined, progress?: (count: number) => void, claims?: Int32Array): FileOutcome[] {
   return mapWithProgress(
-    files,
+    claims ? claimed(files, claims) : files,
     ({ file, loaded, salt }) => {
       const override = contentOverride?.get(file);
       if (override !== undefined) return analyzeJob(engine, { file, loaded, text: override, salt }, workspace, host);
       const read = readSourceBytes(file, HARD_SIZE_LIMIT);
       if ('skipped' in read) return { file, configDir: loaded.dir, findings: [], skipped: read.skipped, analysed: false, errors: [] };
-      let bytes = read.bytes;
-      const bytesAsText = engine.readsOnlyAscii(loaded, file, bytes.length) ? latin1View(bytes) : undefined;
-      if (bytesAsText !== undefined) {
-        bytes = Buffer.from(bytes); // the shared read buffer may be reused while the file is analysed
-        const outcome = analyzeJob(engine, { file, loaded, text: bytesAsText, salt }, workspace, host);
-        // Nothing found in the bytes: nothing in the text either (Check.asciiPatterns). Otherwise analyse
-        // the decoded text, for exact positions and values; also when the file looked minified, which
-        // its length in bytes may have made it seem.
-        if (outcome.findings.length === 0 && outcome.errors.length === 0 && outcome.skipped === undefined) return outcome;
-      }
-      return analyzeJob(engine, { file, loaded, text: decodeUtf8(bytes), salt }, workspace, host);
+      return analyzeBytes(engine, { file, loaded, salt }, read.bytes, workspace, host);
     },
     progress,
   );
 }
 
+/**
+ * Pass 3 for a file read from disk. When every check that runs on it looks for ASCII patterns only
+ * (Engine.readsOnlyAscii), a non-ASCII file is first analysed as its bytes (latin1View), which costs a
+ * third of decoding it; only a file where that finds something is decoded and analysed again, for exact
+ * positions and values. The byte view is longer than the text, so the engine's size limits must fall
+ * the same way for both: under the limit in bytes, or over it even in characters. A file the view makes
+ * look minified (lines measured in bytes) is analysed again as well.
+ */
+function analyzeBytes(engine: Engine, file: SaltedFile, bytes: Buffer, workspace: WorkspaceIndex, host: DiskHost): FileOutcome {
+  const limit = file.loaded.config.limits.maxFileSizeKB * 1024;
+  const sameLimits = bytes.length <= limit || utf16LengthAtLeast(bytes) > limit;
+  const bytesAsText = sameLimits && engine.readsOnlyAscii(file.loaded, file.file) ? latin1View(bytes) : undefined;
+  if (bytesAsText !== undefined) {
+    bytes = Buffer.from(bytes); // the shared read buffer may be reused while the file is analysed
+    const outcome = analyzeJob(engine, { ...file, text: bytesAsText }, workspace, host);
+    if (outcome.findings.length === 0 && outcome.errors.length === 0 && !outcome.skipped?.startsWith('minified')) return outcome;
+  }
+  return analyzeJob(engine, { ...file, text: decodeUtf8(bytes) }, workspace, host);
+}
+
 /** How many files a thread analyses between two progress reports. */
 const PROGRESS_STEP = 25;
 
+/**
+ * The items this thread claims, one at a time, from a list several threads share: `claims[0]` is the
+ * index of the next item nobody has claimed. A thread that starts late, or has small files, simply
+ * takes more of them.
+ */
+function* claimed<T>(items: readonly T[], claims: Int32Array): Generator<T> {
+  for (let index = Atomics.add(claims, 0, 1); index < items.length; index = Atomics.add(claims, 0, 1)) yield items[index];
+}
+
 /** `items.map(fn)` that tells `progress` how many items are done, every few items and at the end. */
-export function mapWithProgress<T, R>(items: readonly T[], fn: (item: T) => R, progress?: (count: number) => void): R[] {
+export function mapWithProgress<T, R>(items: Iterable<T>, fn: (item: T) => R, progress?: (count: number) => void): R[] {
   const results: R[] = [];
   for (const item of items) {
     results.push(fn(item));
