@@ -29,6 +29,8 @@ export interface FileSummary {
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileSummary>();
+  /** Documents to summarise when first needed (see `defer`). */
+  private readonly deferred = new Map<string, SourceDocument>();
   private readonly listeners = new Set<(changed: string[]) => void>();
   /** Bumped on every change, so caches keyed on it go stale. */
   version = 0;
@@ -76,6 +78,7 @@ export class WorkspaceIndex {
    * caller has already parsed this exact text.
    */
   update(document: SourceDocument, tree?: ts.SourceFile): boolean {
+    this.deferred.delete(document.path);
     const hash = contentHash(document.text);
     const previous = this.files.get(document.path);
     if (previous?.hash === hash) return false;
@@ -88,39 +91,71 @@ export class WorkspaceIndex {
   }
 
   remove(filePath: string): void {
+    this.deferred.delete(filePath);
     if (this.files.delete(filePath)) this.changed([filePath]);
   }
 
+  /**
+   * Takes documents to summarise later, each at the latest moment: when a check first asks about it
+   * (`get`, `facts`, `current`), when the caller has parsed it anyway (`summarizeDeferred`), or all
+   * together when a reader wants the whole index (`all`, `snapshot`, `size`). The CLI's single pass
+   * (workspace/parallel.ts) analyses files in dependency order and summarises each from the tree its
+   * analysis parsed: most files are then parsed once instead of twice. Summaries are pure, so when one
+   * is made never changes what it says.
+   */
+  defer(documents: Iterable<SourceDocument>): void {
+    for (const document of documents) if (!this.files.has(document.path)) this.deferred.set(document.path, document);
+  }
+
+  /** Summarises a deferred document now, reusing the tree of its exact text if the caller has one; nothing if it is not deferred. */
+  summarizeDeferred(filePath: string, tree?: ts.SourceFile): void {
+    const document = this.deferred.get(filePath);
+    if (!document) return;
+    this.deferred.delete(filePath);
+    this.files.set(filePath, this.build(document, contentHash(document.text), tree));
+  }
+
   get(filePath: string): FileSummary | undefined {
+    this.summarizeDeferred(filePath);
     return this.files.get(filePath);
   }
 
   /** The summary of this exact text, when the index holds it: a check may reuse its facts instead of recomputing them. */
   current(document: SourceDocument): FileSummary | undefined {
-    const summary = this.files.get(document.path);
+    const summary = this.get(document.path);
     return summary && summary.hash === contentHash(document.text) ? summary : undefined;
   }
 
   facts<T>(filePath: string, key: string): T | undefined {
-    return this.files.get(filePath)?.facts[key] as T | undefined;
+    return this.get(filePath)?.facts[key] as T | undefined;
   }
 
   all(): IterableIterator<FileSummary> {
+    this.summarizeAllDeferred();
     return this.files.values();
   }
 
   get size(): number {
+    this.summarizeAllDeferred();
     return this.files.size;
   }
 
   /** Every summary, as plain data (for worker threads and cache keys). */
   snapshot(): FileSummary[] {
+    this.summarizeAllDeferred();
     return [...this.files.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+  }
+
+  private summarizeAllDeferred(): void {
+    for (const filePath of [...this.deferred.keys()]) this.summarizeDeferred(filePath);
   }
 
   /** Loads summaries computed elsewhere (a snapshot from the main thread). */
   restore(summaries: FileSummary[]): void {
-    for (const summary of summaries) this.files.set(summary.path, summary);
+    for (const summary of summaries) {
+      this.deferred.delete(summary.path);
+      this.files.set(summary.path, summary);
+    }
     this.version++;
   }
 

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Engine } from '../engine';
 import { ConfigError } from '../errors';
-import { languageOf, onlySecretsEnabled, preparePythonImports } from '../index';
+import { dependencyOrder, languageOf, onlySecretsEnabled, preparePythonImports } from '../index';
 import { contextHash, ResultCache } from './cache';
 import type { FileSummary } from './index';
 import type { SourceDocument } from '../types';
@@ -70,9 +70,10 @@ export async function runWorkspaceParallel(engine: Engine, options: ParallelRunO
   }
   try {
     const prepared = readWorkspace(plan, options);
+    const cache = options.cacheDir ? ResultCache.open(options.cacheDir) : undefined;
+    if (!cache && helpers.length === 0) return singlePass(engine, prepared, options);
     await fillIndex(prepared, helpers, options);
     const snapshot = prepared.workspace.snapshot();
-    const cache = options.cacheDir ? ResultCache.open(options.cacheDir) : undefined;
     const context = cache ? contextHash(prepared.jobs, snapshot) : '';
     const outcomes: FileOutcome[] = [];
     const misses: { job: AnalysisJob; key: string }[] = [];
@@ -109,6 +110,27 @@ export async function runWorkspaceParallel(engine: Engine, options: ParallelRunO
   } finally {
     for (const helper of helpers) helper.stop();
   }
+}
+
+/**
+ * One thread and no result cache: each file is parsed once, not once for the index and again for its
+ * analysis. The index is not built first: its documents are deferred (WorkspaceIndex.defer), the files
+ * are analysed in dependency order (dependencyOrder), and each is summarised from the tree its analysis
+ * parsed, before any importer asks about it. A summary asked for earlier (an import cycle, a project file
+ * that is not checked) is made on demand, and a check that reads the whole index (the import graph of
+ * the architecture family) has it all made at once: the findings are those of the two passes.
+ */
+function singlePass(engine: Engine, prepared: PreparedWorkspace, options: ParallelRunOptions): WorkspaceRun {
+  const { workspace, host } = prepared;
+  workspace.defer(prepared.indexInputs());
+  let done = 0;
+  const report = (count: number) => {
+    done += count;
+    options.onProgress?.(done, prepared.jobs.length);
+  };
+  const outcomes = mapWithProgress(dependencyOrder(prepared.jobs, host), (job) => analyzeJob(engine, job, workspace, host, (tree) => workspace.summarizeDeferred(job.file, tree)), report);
+  const order = new Map(prepared.jobs.map((job, index) => [job.file, index]));
+  return finishWorkspace(prepared, outcomes.sort((a, b) => order.get(a.file)! - order.get(b.file)!), options);
 }
 
 /**

@@ -2,6 +2,7 @@
 // shipshape.yml (or one given with --config), baseline applied, skipped files counted by reason.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type * as ts from 'typescript';
 import { applyBaseline, readBaseline, type Baseline } from '../baseline';
 import { HARD_SIZE_LIMIT } from '../engine';
 import { ConfigError } from '../errors';
@@ -233,9 +234,10 @@ export function mapWithProgress<T, R>(items: Iterable<T>, fn: (item: T) => R, pr
   return results;
 }
 
-/** Pass 3 for one file. */
-export function analyzeJob(engine: Engine, job: AnalysisJob, workspace: WorkspaceIndex, host: DiskHost): FileOutcome {
+/** Pass 3 for one file; `parsed` gets the syntax tree the analysis parsed, if it parsed one. */
+export function analyzeJob(engine: Engine, job: AnalysisJob, workspace: WorkspaceIndex, host: DiskHost, parsed?: (tree: ts.SourceFile | undefined) => void): FileOutcome {
   const result = engine.analyze({ document: { path: job.file, text: job.text, language: languageOf(job.file) }, config: job.loaded, host, salt: job.salt, workspace });
+  parsed?.(result.tree);
   return { file: job.file, configDir: job.loaded.dir, findings: result.findings, skipped: result.skipped ?? (result.secretsOnly ? `${result.secretsOnly} (secrets checked)` : undefined), analysed: !result.skipped, errors: result.errors };
 }
 
