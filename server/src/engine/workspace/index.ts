@@ -31,6 +31,8 @@ export class WorkspaceIndex {
   private readonly files = new Map<string, FileSummary>();
   /** Documents to summarise when first needed (see `defer`). */
   private readonly deferred = new Map<string, SourceDocument>();
+  /** Told of each tree parsed to summarise a deferred document on demand. */
+  private parsedOnDemand?: (filePath: string, tree: ts.SourceFile) => void;
   private readonly listeners = new Set<(changed: string[]) => void>();
   /** Bumped on every change, so caches keyed on it go stale. */
   version = 0;
@@ -60,10 +62,13 @@ export class WorkspaceIndex {
     return this.build(document, contentHash(document.text), tree);
   }
 
-  private build(document: SourceDocument, hash: string, tree?: ts.SourceFile): FileSummary {
+  private build(document: SourceDocument, hash: string, tree?: ts.SourceFile, parsedHere?: (tree: ts.SourceFile) => void): FileSummary {
     let parsed = tree;
     const getTree = () => {
-      if (!parsed && isScriptLanguage(document.language)) parsed = parseScript(document.path, document.text);
+      if (!parsed && isScriptLanguage(document.language)) {
+        parsed = parseScript(document.path, document.text);
+        parsedHere?.(parsed);
+      }
       return parsed;
     };
     const facts: Record<string, unknown> = {};
@@ -103,16 +108,23 @@ export class WorkspaceIndex {
    * analysis parsed: most files are then parsed once instead of twice. Summaries are pure, so when one
    * is made never changes what it says.
    */
-  defer(documents: Iterable<SourceDocument>): void {
+  defer(documents: Iterable<SourceDocument>, parsedOnDemand?: (filePath: string, tree: ts.SourceFile) => void): void {
     for (const document of documents) if (!this.files.has(document.path)) this.deferred.set(document.path, document);
+    this.parsedOnDemand = parsedOnDemand;
   }
 
-  /** Summarises a deferred document now, reusing the tree of its exact text if the caller has one; nothing if it is not deferred. */
+  /**
+   * Summarises a deferred document now, reusing the tree of its exact text if the caller has one; nothing
+   * if it is not deferred. A tree parsed here goes to `defer`'s `parsedOnDemand`, which may keep it for
+   * the document's own analysis.
+   */
   summarizeDeferred(filePath: string, tree?: ts.SourceFile): void {
     const document = this.deferred.get(filePath);
     if (!document) return;
     this.deferred.delete(filePath);
-    this.files.set(filePath, this.build(document, contentHash(document.text), tree));
+    let parsed: ts.SourceFile | undefined;
+    this.files.set(filePath, this.build(document, contentHash(document.text), tree, (made) => (parsed = made)));
+    if (parsed) this.parsedOnDemand?.(filePath, parsed);
   }
 
   get(filePath: string): FileSummary | undefined {
