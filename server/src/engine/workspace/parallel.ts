@@ -3,9 +3,9 @@
 // gathers the index and looks up the result cache; then it and the workers analyse what is left, each
 // a share of the files balanced by size, against the whole index. Workers are started first, so that
 // loading their bundle overlaps the reading here. Without the worker script (tests under tsx), or for
-// small runs, everything happens in this thread; with no result cache and no index to build, each
-// thread reads and analyses one file after the other, taking the next one from a list they share
-// (streamWorkspace).
+// small runs, everything happens in this thread, in one pass that parses each file once (singlePass);
+// with no result cache and no index to build, each thread reads and analyses one file after the other,
+// taking the next one from a list they share (streamWorkspace).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
