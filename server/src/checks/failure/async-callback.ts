@@ -9,7 +9,7 @@ import { isHandled } from './floating-promise';
 import { inferenceFor } from './support/inference-for';
 import type { PromiseInference } from './support/promise-inference';
 import { findDeclaration, GLOBAL_OBJECTS, skipOuter } from './support/scope';
-import { nodesToCheck } from './support/syntax-nodes';
+import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
 
 export const ASYNC_CALLBACK = 'failure/async-callback';
 
@@ -54,9 +54,8 @@ export const asyncCallback: Check = {
     const inference = inferenceFor(context);
     let express5: boolean | undefined;
     const isExpress5 = () => (express5 ??= expressMajor(context.host, path.dirname(context.document.path)) >= 5);
-    for (const node of nodesToCheck(tree)) {
-      // Every node passes here on every keystroke: only the kinds that can hold a callback do any work.
-      if (!interesting().has(node.kind)) continue;
+    // Only the kinds that can hold a callback.
+    for (const node of nodesToCheck(tree, interesting())) {
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
         for (const { argument, site, caller } of callbackSites(node, inference)) {
           if (ts.isSpreadElement(argument)) {
@@ -93,12 +92,12 @@ export const asyncCallback: Check = {
 type Member = ts.ClassElement | ts.TypeElement;
 
 // Built on first use: TypeScript loads only when a check needs it (see scripts/build.mjs).
-let interestingKinds: ReadonlySet<ts.SyntaxKind> | undefined;
-const interesting = () => (interestingKinds ??= new Set([
+let interestingKinds: NodeKinds | undefined;
+const interesting = () => (interestingKinds ??= kindsOf(
   ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression, ts.SyntaxKind.VariableDeclaration, ts.SyntaxKind.BinaryExpression,
   ts.SyntaxKind.ReturnStatement, ts.SyntaxKind.ArrowFunction, ts.SyntaxKind.JsxAttribute,
   ts.SyntaxKind.ClassDeclaration, ts.SyntaxKind.ClassExpression, ts.SyntaxKind.InterfaceDeclaration,
-]));
+));
 
 /** Members that give promises where a base class or interface of this file declares them returning `void`. */
 function promiseOverridesOfVoid(node: ts.ClassLikeDeclaration | ts.InterfaceDeclaration, inference: PromiseInference): { member: Member; base: string }[] {

@@ -6,7 +6,11 @@ import type { Check } from '../../engine/types';
 import { catchClauseFixes } from './catch-fixes';
 import { hasShipshapeTodo } from './handler-body';
 import { pythonHandlers } from './python/except-clauses';
-import { nodesToCheck } from './support/syntax-nodes';
+import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
+
+// The node kinds this rule looks at (see support/syntax-nodes.ts).
+let visitedKinds: NodeKinds | undefined;
+const visited = () => (visitedKinds ??= kindsOf(ts.SyntaxKind.CatchClause));
 
 const CATCH_CLAUSE = /(?<![.\w$])catch\s*[({/]/;
 
@@ -60,7 +64,7 @@ export const emptyCatch: Check = {
     if (!CATCH_CLAUSE.test(context.document.text)) return;
     const tree = context.tsTree();
     if (!tree) return;
-    for (const node of nodesToCheck(tree)) {
+    for (const node of nodesToCheck(tree, visited())) {
       // Empty: no statements, or only empty ones (`catch (e) { ; }`).
       if (ts.isCatchClause(node) && node.block.statements.every(ts.isEmptyStatement) && !hasShipshapeTodo(tree.text, node.block.pos, node.block.end)) {
         const start = node.getStart(tree);

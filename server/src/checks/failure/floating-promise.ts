@@ -6,7 +6,11 @@ import type { Check, CheckContext, RawFix } from '../../engine/types';
 import { inferenceFor } from './support/inference-for';
 import type { PromiseInference } from './support/promise-inference';
 import { enclosingFunction, isAsyncFunction, needsParens, skipOuter } from './support/scope';
-import { nodesToCheck } from './support/syntax-nodes';
+import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
+
+// The node kinds this rule looks at (see support/syntax-nodes.ts).
+let visitedKinds: NodeKinds | undefined;
+const visited = () => (visitedKinds ??= kindsOf(ts.SyntaxKind.ExpressionStatement, ts.SyntaxKind.IfStatement, ts.SyntaxKind.WhileStatement, ts.SyntaxKind.DoStatement, ts.SyntaxKind.ForStatement, ts.SyntaxKind.ConditionalExpression, ts.SyntaxKind.SpreadAssignment));
 
 export const FLOATING_PROMISE = 'failure/floating-promise';
 export const DEFAULT_REJECTION_HANDLER = '(error) => queueMicrotask(() => { throw error; })';
@@ -52,7 +56,7 @@ export const floatingPromise: Check = {
     if (!tree) return;
     const inference = inferenceFor(context);
     const handler = typeof context.options.rejectionHandler === 'string' && context.options.rejectionHandler.trim() ? context.options.rejectionHandler.trim() : DEFAULT_REJECTION_HANDLER;
-    for (const node of nodesToCheck(tree)) {
+    for (const node of nodesToCheck(tree, visited())) {
       switch (node.kind) {
         case ts.SyntaxKind.ExpressionStatement:
           checkStatement(node as ts.ExpressionStatement, tree, inference, context, handler);

@@ -6,7 +6,11 @@ import { importedApiResolver } from './api-exports';
 import { apiAliases } from './support/api-aliases';
 import { pythonNetworkTimeouts } from './support/network-python';
 import { addPropertyEdit, formatMilliseconds, optionsArgument, propertyState, type OptionsArgument } from './support/options-object';
-import { nodesToCheck } from './support/syntax-nodes';
+import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
+
+// The node kinds this rule looks at (see support/syntax-nodes.ts).
+let visitedKinds: NodeKinds | undefined;
+const visited = () => (visitedKinds ??= kindsOf(ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression));
 
 const RULE_ID = 'failure/network-timeout';
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -162,7 +166,7 @@ function timeoutOption(value: unknown): number {
 function checkScript(context: CheckContext, tree: ts.SourceFile, timeoutMs: number): void {
   const aliases = apiAliases(tree, importedApiResolver(context));
   const axiosDefaultsBounded = /\.defaults\.timeout\s*=/.test(tree.text);
-  for (const node of nodesToCheck(tree)) {
+  for (const node of nodesToCheck(tree, visited())) {
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       const api = aliases.resolve(node.expression);
       const shape = api ? SHAPES[api] : undefined;

@@ -4,7 +4,11 @@ import ts from 'typescript';
 import type { Check } from '../../engine/types';
 import { apiAliases, type ApiAliases } from './support/api-aliases';
 import { unwrap } from './support/external-input';
-import { nodesToCheck } from './support/syntax-nodes';
+import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
+
+// The node kinds this rule looks at (see support/syntax-nodes.ts).
+let visitedKinds: NodeKinds | undefined;
+const visited = () => (visitedKinds ??= kindsOf(ts.SyntaxKind.WhileStatement, ts.SyntaxKind.DoStatement, ts.SyntaxKind.ForStatement));
 
 const RULE_ID = 'failure/retry-without-backoff';
 /** Helpers that wait: `await sleep(ms)`, `await delay(ms)`, `await setTimeout(ms)` (timers/promises)… */
@@ -39,7 +43,7 @@ export const retryWithoutBackoff: Check = {
     const tree = context.tsTree();
     if (!tree || !/\b(?:while|for)\b/.test(context.document.text)) return;
     let aliases: ApiAliases | undefined;
-    for (const node of nodesToCheck(tree)) {
+    for (const node of nodesToCheck(tree, visited())) {
       if (ts.isWhileStatement(node) || ts.isDoStatement(node) || ts.isForStatement(node)) {
         aliases ??= apiAliases(tree);
         const verdict = judgeLoop(node, aliases);

@@ -5,7 +5,11 @@ import ts from 'typescript';
 import type { Check, RawFix } from '../../engine/types';
 import { inferenceFor } from './support/inference-for';
 import { enclosingFunction, isAsyncFunction, needsParens, skipOuter } from './support/scope';
-import { nodesToCheck } from './support/syntax-nodes';
+import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
+
+// The node kinds this rule looks at (see support/syntax-nodes.ts).
+let visitedKinds: NodeKinds | undefined;
+const visited = () => (visitedKinds ??= kindsOf(ts.SyntaxKind.ReturnStatement));
 
 const RULE_ID = 'failure/return-without-await';
 
@@ -44,7 +48,7 @@ export const returnWithoutAwait: Check = {
     const tree = context.tsTree();
     if (!tree) return;
     const inference = inferenceFor(context);
-    for (const node of nodesToCheck(tree)) {
+    for (const node of nodesToCheck(tree, visited())) {
       if (!ts.isReturnStatement(node) || !node.expression) continue;
       const returned = node.expression;
       if (ts.isAwaitExpression(skipOuter(returned))) continue;

@@ -7,7 +7,11 @@ import { callbackFixes, catchClauseFixes } from './catch-fixes';
 import { bindingName, hasShipshapeTodo, judgeBlock, judgeCallback, type HandlerOptions, type HandlerVerdict } from './handler-body';
 import { pythonHandlers } from './python/except-clauses';
 import { findDeclaration, GLOBAL_OBJECTS } from './support/scope';
-import { nodesToCheck } from './support/syntax-nodes';
+import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
+
+// The node kinds this rule looks at (see support/syntax-nodes.ts).
+let visitedKinds: NodeKinds | undefined;
+const visited = () => (visitedKinds ??= kindsOf(ts.SyntaxKind.CatchClause, ts.SyntaxKind.CallExpression));
 
 const RULE_ID = 'failure/swallowed-error';
 
@@ -69,7 +73,7 @@ export const swallowedError: Check = {
     if (!tree || !/catch|then/.test(text)) return;
     const options = handlerOptions(context);
     const allowLogIn = stringList(context.options.allowLogIn);
-    for (const node of nodesToCheck(tree)) {
+    for (const node of nodesToCheck(tree, visited())) {
       if (ts.isCatchClause(node)) {
         const verdict = judgeBlock(node.block.statements, bindingName(node.variableDeclaration?.name), options, !!node.variableDeclaration);
         if (verdict.kind === 'swallowed' && !allowedHere(node, verdict, allowLogIn) && !isConversionProbe(node, verdict) && !hasShipshapeTodo(text, node.block.pos, node.block.end)) {

@@ -4,7 +4,11 @@
 // could be Errors and are never reported: without types, precision comes first.
 import ts from 'typescript';
 import type { Check, RawFix } from '../../engine/types';
-import { nodesToCheck } from './support/syntax-nodes';
+import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
+
+// The node kinds this rule looks at (see support/syntax-nodes.ts).
+let visitedKinds: NodeKinds | undefined;
+const visited = () => (visitedKinds ??= kindsOf(ts.SyntaxKind.ThrowStatement, ts.SyntaxKind.CallExpression));
 
 const RULE_ID = 'failure/throw-non-error';
 
@@ -42,7 +46,7 @@ export const throwNonError: Check = {
     const report = (node: ts.Node, kind: Kind, how: 'throw' | 'reject', fix: RawFix | undefined): void => {
       context.report({ ruleId: RULE_ID, start: node.getStart(tree), end: node.end, message: message(kind, how), ...(fix ? { fixes: [fix] } : {}) });
     };
-    for (const node of nodesToCheck(tree)) {
+    for (const node of nodesToCheck(tree, visited())) {
       if (ts.isThrowStatement(node)) {
         check(node.expression, 'throw');
       } else if (ts.isCallExpression(node) && isReject(node)) {

@@ -3,7 +3,11 @@
 import ts from 'typescript';
 import type { Check } from '../../engine/types';
 import { declarationOf, externalSource, unwrap, type ExternalSource } from './support/external-input';
-import { nodesToCheck } from './support/syntax-nodes';
+import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
+
+// The node kinds this rule looks at (see support/syntax-nodes.ts).
+let visitedKinds: NodeKinds | undefined;
+const visited = () => (visitedKinds ??= kindsOf(ts.SyntaxKind.CallExpression));
 
 const RULE_ID = 'failure/unbounded-concurrency';
 const COMBINATORS = new Set(['all', 'allSettled']);
@@ -34,7 +38,7 @@ export const unboundedConcurrency: Check = {
   run(context) {
     const tree = context.tsTree();
     if (!tree || !context.document.text.includes('Promise')) return;
-    for (const node of nodesToCheck(tree)) {
+    for (const node of nodesToCheck(tree, visited())) {
       const combinator = ts.isCallExpression(node) ? promiseCombinator(node.expression) : undefined;
       if (combinator && ts.isCallExpression(node) && node.arguments.length === 1) {
         const mapped = unwrap(node.arguments[0]);

@@ -3,7 +3,11 @@
 import ts from 'typescript';
 import type { Check } from '../../engine/types';
 import { externalSource, unwrap } from './support/external-input';
-import { nodesToCheck } from './support/syntax-nodes';
+import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
+
+// The node kinds this rule looks at (see support/syntax-nodes.ts).
+let visitedKinds: NodeKinds | undefined;
+const visited = () => (visitedKinds ??= kindsOf(ts.SyntaxKind.CallExpression));
 
 const RULE_ID = 'failure/unguarded-parse';
 /** Array methods that call their callback synchronously: a try around them guards the callback. */
@@ -37,7 +41,7 @@ export const unguardedParse: Check = {
   run(context) {
     const tree = context.tsTree();
     if (!tree || !context.document.text.includes('JSON.parse')) return;
-    for (const node of nodesToCheck(tree)) {
+    for (const node of nodesToCheck(tree, visited())) {
       if (ts.isCallExpression(node) && isJsonParse(node.expression) && node.arguments[0]) {
         const source = externalSource(node.arguments[0]);
         if (source && !isGuarded(node)) {
