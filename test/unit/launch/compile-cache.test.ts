@@ -39,6 +39,7 @@ describe('compile cache', () => {
     assert.match(path.basename(a), /^cli\.bundle-[0-9a-f]{20}\.bin$/);
     assert.notEqual(a, b);
     assert.equal(compileCacheFile('/c', '/dist/cli.bundle.js', 'let a = 1;'), a);
+    assert.equal(compileCacheFile('/c', '/dist/cli.bundle.js', Buffer.from('let a = 1;')), a, 'the launcher hashes the bytes: the same key');
   });
 
   it('the CLI writes its cache on the first run, uses it next, and survives a damaged one', function () {
