@@ -88,6 +88,8 @@ ruleTable(RULE, {
     { code: 'declare const use: <T extends (...a: unknown[]) => unknown>(fn: T) => T;\ntype V = () => void;\nuse<V>(async () => {});', errors: [{ line: 3, column: 8 }] },
     { code: 'using c = {\n  async [Symbol.dispose]() {},\n};', errors: [{ line: 2, column: 3 }] },
     { code: 'setTimeout(async () => {\n  timer = next();\n  try {\n    await reconnect();\n  } catch (error) {\n    schedule(error);\n  }\n}, delay);', errors: [{ line: 1, column: 12 }] },
+    // A body with nothing to fail is not one that handles its failures: still an async function in a void slot.
+    { code: 'let f: () => void;\nf = async () => { return 3; };', errors: [{ line: 2, column: 5 }] },
     { code: 'import { save } from "./orders";\nitems.forEach(save);', files: { 'src/orders.ts': 'export async function save(x: unknown) {}\n' }, errors: [{ line: 2, column: 15 }] },
   ],
 });

@@ -145,6 +145,11 @@ export function cannotReject(fn: FunctionWithBody, inference: PromiseInference):
   return fn.body.statements.length > 0 && fn.body.statements.every((statement) => statementCannotReject(statement, inference));
 }
 
+/**
+ * A try whose catch (and finally) cannot reject; a value ending in a rejection handler, or a bare `return`;
+ * a plain assignment (`this.timer = null`) or an `if` on a plain condition around such statements. A
+ * returned value that is not handled (`return 3`) is not one: the function is judged as the async function it is.
+ */
 function statementCannotReject(statement: ts.Statement, inference: PromiseInference): boolean {
   if (ts.isTryStatement(statement)) {
     return !!statement.catchClause && !mayReject(statement.catchClause.block, inference) && (!statement.finallyBlock || !mayReject(statement.finallyBlock, inference));
@@ -157,10 +162,14 @@ function statementCannotReject(statement: ts.Statement, inference: PromiseInfere
     const value = statement.expression && skipOuter(statement.expression);
     if (!value) return true;
     const awaited = ts.isAwaitExpression(value) || ts.isVoidExpression(value) ? value.expression : value;
-    return isHandled(awaited, inference) || !mayThrow(value);
+    if (isHandled(awaited, inference)) return true;
+    return ts.isExpressionStatement(statement) && isPlainAssignment(value);
   }
-  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.every((d) => !d.initializer || !mayThrow(d.initializer));
-  return ts.isFunctionDeclaration(statement) || ts.isEmptyStatement(statement);
+  return false;
+}
+
+function isPlainAssignment(expression: ts.Expression): boolean {
+  return ts.isBinaryExpression(expression) && expression.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && expression.operatorToken.kind <= ts.SyntaxKind.LastAssignment && !mayThrow(expression);
 }
 
 /** A throw, or an await of something not handled, outside nested functions. */
@@ -179,7 +188,7 @@ export function mayReject(block: ts.Block, inference: PromiseInference): boolean
 }
 
 /** Whether evaluating an expression runs code that may throw: a call, `new`, `await`, a tagged template, `delete`, `throw`. */
-function mayThrow(expression: ts.Node): boolean {
+export function mayThrow(expression: ts.Node): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found) return;
@@ -192,4 +201,21 @@ function mayThrow(expression: ts.Node): boolean {
   };
   visit(expression);
   return found;
+}
+
+/**
+ * Whether a block only reads and assigns values: expression, declaration, `return` and `if` statements
+ * with no call, `new` or `await` in them. Such a block fails only on a getter that throws or a missing
+ * property or global (`ctx = c.executionCtx`, `user = process.env.USER` where env access is denied).
+ */
+export function onlyReads(block: ts.Block): boolean {
+  const plain = (statement: ts.Statement): boolean => {
+    if (ts.isBlock(statement)) return statement.statements.every(plain);
+    if (ts.isExpressionStatement(statement)) return !mayThrow(statement.expression);
+    if (ts.isReturnStatement(statement)) return !statement.expression || !mayThrow(statement.expression);
+    if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.every((d) => !d.initializer || !mayThrow(d.initializer));
+    if (ts.isIfStatement(statement)) return !mayThrow(statement.expression) && plain(statement.thenStatement) && (!statement.elseStatement || plain(statement.elseStatement));
+    return ts.isEmptyStatement(statement);
+  };
+  return block.statements.length > 0 && block.statements.every(plain);
 }
