@@ -84,6 +84,9 @@ ruleTable(RULE, {
     'async function drain(r: { read(): Promise<void> }) {\n  try {\n    await r.read();\n  } catch (error) {\n    report(error);\n  }\n}\ndrain(reader);',
     '(async () => {\n  try {\n    for await (const chunk of body) await write(chunk);\n  } catch (error) {\n    fail(error);\n  }\n})();',
     'class Stream {\n  closed = false;\n  async close() {\n    this.closed = true;\n    try {\n      await fetch("/x");\n    } catch (error) {\n      report(error);\n    }\n  }\n  abort() { this.close(); }\n}',
+    // A callback-or-promise function of this file called with a callback: it makes no promise then.
+    'class Pool {\n  close(callback?: (err?: Error) => void) {\n    if (callback === undefined) {\n      return new Promise((resolve, reject) => {\n        this.close((err) => (err ? reject(err) : resolve(undefined)));\n      });\n    }\n    this.end(callback);\n  }\n  end(cb: Function) {}\n}',
+    'function destroy(err, callback) {\n  if (typeof callback !== "function") return fetch("/x");\n  callback(err);\n}\ndestroy(null, () => {});',
     'async function wrap(fn: Function, done: Function) {\n  if (fn.length === 1) {\n    try { fn(done); } catch (e) { done(e); }\n    return;\n  }\n  try { await fn(); done(); } catch (e) { done(e); }\n}\nwrap(a, b);',
   ],
   invalid: [
@@ -164,6 +167,9 @@ ruleTable(RULE, {
     { code: 'async function drain() {\n  try { await fetch("/x"); } catch (error) { throw new Error("drain", { cause: error }); }\n}\ndrain();', errors: [{ line: 4, column: 1 }] },
     { code: 'async function drain() {\n  check();\n  try { await fetch("/x"); } catch (error) { report(error); }\n}\ndrain();', errors: [{ line: 5, column: 1 }] },
     { code: 'async function drain() {\n  try { await fetch("/x"); } catch (error) { await report(error); }\n}\ndrain();', errors: [{ line: 4, column: 1 }] },
+    // Without the callback, or when the promise is made whatever is passed: still a promise dropped.
+    { code: 'function close(callback) {\n  if (callback === undefined) return fetch("/x");\n  callback();\n}\nclose();', errors: [{ line: 5, column: 1 }] },
+    { code: 'function close(callback) {\n  if (ready) return fetch("/x");\n  callback();\n}\nclose(() => {});', errors: [{ line: 5, column: 1 }] },
   ],
 });
 

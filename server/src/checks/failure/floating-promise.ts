@@ -7,7 +7,7 @@ import { inferenceFor } from './support/inference-for';
 import type { PromiseInference } from './support/promise-inference';
 import { enclosingFunction, isAsyncFunction, needsParens, skipOuter } from './support/scope';
 import { isHandled } from './support/handled';
-import { cannotReject, calledFunction, mayHoldNonPromise } from './support/maybe-promise';
+import { callsCallbackForm, cannotReject, calledFunction, mayHoldNonPromise } from './support/maybe-promise';
 import { nodesToCheck } from './support/syntax-nodes';
 
 export { isHandled };
@@ -21,7 +21,7 @@ export const floatingPromise: Check = {
     family: 'failure',
     title: 'Floating promise',
     rationale:
-      'A promise that nobody awaits, returns or ends with a rejection handler fails silently: when it rejects, Node reports an unhandled rejection and (since Node 15) exits the process, and the code after it runs before the work is done — a response is sent before the row is saved, a test passes before the assertion runs. Calls into async functions of other files are the usual culprits, because nothing at the call site says the function is async. A promise tested as a condition (always truthy) or spread into an object (which copies none of its result) is dropped the same way. So is an array of promises left as a statement (`items.map(async (item) => …);`, a value typed `Promise<T>[]` or a tuple holding one): the same failure once per item. Not reported: a condition on a value that may also be something else (a field or `let` set later, a function that returns a promise on one path and `false` on another), which the test tells apart; and a call of an async function of the same file whose whole body is a try/catch that reports the failure, whose promise cannot reject.',
+      'A promise that nobody awaits, returns or ends with a rejection handler fails silently: when it rejects, Node reports an unhandled rejection and (since Node 15) exits the process, and the code after it runs before the work is done — a response is sent before the row is saved, a test passes before the assertion runs. Calls into async functions of other files are the usual culprits, because nothing at the call site says the function is async. A promise tested as a condition (always truthy) or spread into an object (which copies none of its result) is dropped the same way. So is an array of promises left as a statement (`items.map(async (item) => …);`, a value typed `Promise<T>[]` or a tuple holding one): the same failure once per item. Not reported: a condition on a value that may also be something else (a field or `let` set later, a function that returns a promise on one path and `false` on another), which the test tells apart; and a call of an async function of the same file whose whole body is a try/catch that reports the failure, whose promise cannot reject; nor a call that passes a callback to a function of the same file that makes a promise only without one (`close(cb)` where `if (cb === undefined) return new Promise(…)`).',
     remedy:
       'Await the promise (or return it to the caller). If the work is meant to run in the background, end it with `.catch(handler)` that reports the failure and mark the statement with `void` so readers see the intent. For an array of promises, await `Promise.all(array)` (or `Promise.allSettled(array)` when each may fail on its own).',
     defaultSeverity: 'warning',
@@ -180,12 +180,15 @@ function floatingKind(leaf: ts.Expression, inference: PromiseInference): Floatin
   return undefined;
 }
 
-/** A call of an async function of this file whose body catches and reports its own failures: its promise cannot reject. */
+/**
+ * A call of an async function of this file whose body catches and reports its own failures (its promise
+ * cannot reject), or of a callback-or-promise function of this file with a callback passed (no promise).
+ */
 function isSelfHandling(leaf: ts.Expression, inference: PromiseInference): boolean {
   const node = skipOuter(leaf);
   if (!ts.isCallExpression(node)) return false;
   const fn = calledFunction(node);
-  return !!fn && isAsyncFunction(fn) && cannotReject(fn, inference);
+  return (!!fn && isAsyncFunction(fn) && cannotReject(fn, inference)) || callsCallbackForm(node, inference);
 }
 
 function messageFor(floating: Floating, tree: ts.SourceFile): string {

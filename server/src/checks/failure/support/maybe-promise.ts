@@ -219,3 +219,59 @@ export function onlyReads(block: ts.Block): boolean {
   };
   return block.statements.length > 0 && block.statements.every(plain);
 }
+
+/**
+ * `this.close((err) => …)` where `close(callback)` makes a promise only when no callback is passed
+ * (`if (callback === undefined) return new Promise(…)`): a callback-or-promise API called the callback
+ * way gives no promise to drop.
+ */
+export function callsCallbackForm(call: ts.CallExpression, inference: PromiseInference): boolean {
+  const fn = calledFunction(call);
+  if (!fn || fn.type || !ts.isBlock(fn.body) || fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return false;
+  const promiseReturns = returnStatements(fn.body).filter((statement) => !!statement.expression && inference.isPromise(statement.expression));
+  if (promiseReturns.length === 0) return false;
+  return fn.parameters.some((parameter, index) => {
+    const argument = call.arguments[index] && skipOuter(call.arguments[index]);
+    if (!ts.isIdentifier(parameter.name) || !argument || !(ts.isArrowFunction(argument) || ts.isFunctionExpression(argument))) return false;
+    const name = parameter.name.text;
+    return promiseReturns.every((statement) => onlyWithout(statement, name, fn.body as ts.Block));
+  });
+}
+
+function returnStatements(body: ts.Block): ts.ReturnStatement[] {
+  const found: ts.ReturnStatement[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node)) found.push(node);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return found;
+}
+
+/** Whether `statement` runs only in the branch of an `if` that tests the parameter `name` for absence. */
+function onlyWithout(statement: ts.Node, name: string, body: ts.Block): boolean {
+  for (let child: ts.Node = statement, current = statement.parent; current && current !== body; child = current, current = current.parent) {
+    if (ts.isIfStatement(current) && child === current.thenStatement && testsAbsence(current.expression, name)) return true;
+  }
+  return false;
+}
+
+/** `!cb`, `cb === undefined`, `cb == null`, `typeof cb !== 'function'`, `typeof cb === 'undefined'`. */
+function testsAbsence(condition: ts.Expression, name: string): boolean {
+  const node = skipOuter(condition);
+  const isName = (e: ts.Expression) => ts.isIdentifier(skipOuter(e)) && (skipOuter(e) as ts.Identifier).text === name;
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return isName(node.operand);
+  if (!ts.isBinaryExpression(node)) return false;
+  const op = node.operatorToken.kind;
+  const sides = [[node.left, node.right], [node.right, node.left]] as const;
+  return sides.some(([a, b]) => {
+    const other = skipOuter(b);
+    const nullish = other.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(other) && other.text === 'undefined');
+    if ((op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken) && isName(a) && nullish) return true;
+    const typeOf = skipOuter(a);
+    if (!ts.isTypeOfExpression(typeOf) || !isName(typeOf.expression) || !ts.isStringLiteral(other)) return false;
+    if (op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken) return other.text === 'function';
+    return (op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken) && other.text === 'undefined';
+  });
+}
