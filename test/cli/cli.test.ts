@@ -182,7 +182,7 @@ describe('shipshape check: threads and cache', () => {
     assert.equal(run(['check', ws, '--workers', '0']).code, 2);
   });
 
-  it('secrets only (no index, no cache: each thread reads its own share): the same report on two threads as on one, skipped files counted', () => {
+  it('secrets only (no index, no cache: the threads take files from one list and read them themselves): the same report on two threads as on one, skipped files counted', () => {
     const secretFiles: Record<string, string> = { 'shipshape.yml': 'rules:\n  failure/*: off\n  architecture/*: off\n  shipshape/*: off\n' };
     for (let i = 0; i < 30; i++) secretFiles[`src/s${i}.ts`] = i % 3 === 0 ? `export const token = "ghp_${String(i).padStart(2, '0')}Xk7mQ2vL9pR4tW8yB3nC6dF1gH5jK0aZ";\n` : `export const v${i} = ${i};\n`;
     for (let i = 0; i < 4; i++) secretFiles[`bin/b${i}.dat`] = `\u0000\u0001binary ghp_${i}Xk7mQ2vL9pR4tW8yB3nC6dF1gH5jK0aZ`;

@@ -5,7 +5,7 @@ import type * as ts from 'typescript';
 import type { LoadedConfig, ShipshapeConfig } from './config/model';
 import { fingerprint, secretDigest } from './fingerprint';
 import { isIgnoredByConfig, matchesGlobs } from './ignore-rules';
-import { isScriptLanguage } from './language';
+import { isScriptLanguage, languageOf } from './language';
 import { mergeStatementFindings, restrictTo, sameKey, statementFacts, statementsToRecheck, type IncrementalState, type StatementNames } from './incremental';
 import { parseScript, reparseScript } from './parse-ts';
 import { toRelativePosix } from './paths';
@@ -73,6 +73,8 @@ export const UNUSED_SUPPRESSION_RULE = 'shipshape/unused-suppression';
 
 export class Engine {
   private readonly metaById = new Map<string, RuleMeta>();
+  /** The enabled rules of each check, by config and language: asked for every check of every file. */
+  private readonly activeRulesCache = new WeakMap<ShipshapeConfig, Map<string, RuleMeta[][]>>();
 
   constructor(
     readonly checks: readonly Check[],
@@ -85,6 +87,25 @@ export class Engine {
   /** Project-level (readiness) findings for the project rooted at the config's folder. */
   analyzeProject(config: LoadedConfig, options: { allowGit: boolean }): { findings: Finding[]; errors: { ruleId: string; message: string }[] } {
     return runProjectChecks(this.projectChecks, { config, allowGit: options.allowGit });
+  }
+
+  /**
+   * Whether every check that runs on this file under this config reads only ASCII patterns
+   * (`Check.asciiPatterns`): then the CLI may analyse a non-ASCII file's bytes read as Latin-1, without
+   * decoding UTF-8, and decode it only when that analysis finds something (see workspace/run.ts).
+   */
+  readsOnlyAscii(config: LoadedConfig, filePath: string): boolean {
+    const active = this.activeRulesByCheck(config.config, languageOf(filePath));
+    return this.checks.every((check, index) => active[index].length === 0 || (check.asciiPatterns?.(config.config) ?? false));
+  }
+
+  /** By check index, the rules of that check that apply to documents of this language and are enabled by the config. */
+  private activeRulesByCheck(config: ShipshapeConfig, language: SourceDocument['language']): RuleMeta[][] {
+    let byLanguage = this.activeRulesCache.get(config);
+    if (!byLanguage) this.activeRulesCache.set(config, (byLanguage = new Map()));
+    let active = byLanguage.get(language);
+    if (!active) byLanguage.set(language, (active = this.checks.map((check) => rulesOf(check).filter((rule) => appliesTo(rule, language) && isRuleEnabled(rule, config)))));
+    return active;
   }
 
   ruleMeta(ruleId: string): RuleMeta | undefined {
@@ -113,8 +134,9 @@ export class Engine {
     // Statement-local checks on a keystroke: only the statements the edit may affect are checked (incremental.ts).
     const previousState = input.previousTree ? input.incremental?.previous : undefined;
     /** The rules of a check that apply to this document and are enabled by its config. */
-    const activeRules = (check: Check) => rulesOf(check).filter((rule) => appliesTo(rule, document) && isRuleEnabled(rule, config.config));
-    const incremental = input.incremental && !secretsOnly && isScriptLanguage(document.language) && input.workspace !== undefined && this.checks.some((check) => check.statementLocal && activeRules(check).length > 0);
+    const activeByCheck = this.activeRulesByCheck(config.config, document.language);
+    const activeRules = (checkIndex: number) => activeByCheck[checkIndex];
+    const incremental = input.incremental && !secretsOnly && isScriptLanguage(document.language) && input.workspace !== undefined && this.checks.some((check, index) => check.statementLocal && activeRules(index).length > 0);
     const stateKey: unknown[] = [input.incremental?.epoch, config.config, input.workspace, input.workspace?.version, input.trusted ?? true];
     if (incremental) for (const check of this.checks) if (check.statementLocal && check.fileFacts) stateKey.push(check.fileFacts(document.text));
     const facts = new Map<ts.Statement, StatementNames>();
@@ -142,10 +164,10 @@ export class Engine {
       const { meta } = check;
       // The budget is checked between rules: a file that takes too long stops, visibly, instead of running on.
       if (notRun.length > 0 || performance.now() - started > budget) {
-        notRun.push(...activeRules(check).map((rule) => rule.id));
+        notRun.push(...activeRules(checkIndex).map((rule) => rule.id));
         return;
       }
-      const enabled = activeRules(check).filter((rule) => !secretsOnly || rule.family === 'secrets');
+      const enabled = secretsOnly ? activeRules(checkIndex).filter((rule) => rule.family === 'secrets') : activeRules(checkIndex);
       if (enabled.length === 0) return;
       for (const rule of enabled) ranRules.add(rule.id);
       const into = incremental && check.statementLocal ? (local[checkIndex] = []) : raw;
@@ -322,8 +344,8 @@ function rulesOf(check: Check): RuleMeta[] {
   return check.alsoReports ? [check.meta, ...check.alsoReports] : [check.meta];
 }
 
-function appliesTo(meta: RuleMeta, document: SourceDocument): boolean {
-  return meta.languages === '*' || meta.languages.includes(document.language);
+function appliesTo(meta: RuleMeta, language: SourceDocument['language']): boolean {
+  return meta.languages === '*' || meta.languages.includes(language);
 }
 
 /** `secrets.allow` in shipshape.yml: paths (gitignore-style globs) and fingerprints that are known not to be secrets. */

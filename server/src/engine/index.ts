@@ -18,6 +18,7 @@ export type { Finding, RuleMeta, Severity, SourceDocument, FileSystemHost, Famil
 export { WorkspaceIndex, type Summarizer, type FileSummary } from './workspace/index';
 export { explainArchitectureFinding } from '../checks/architecture/explain';
 export { preparePythonImports } from '../checks/architecture/python-imports';
+export { dependencyOrder } from '../checks/architecture/dependency-order';
 
 /** The workspace index; `only` narrows it to the summarizers a run needs (see `summarizersFor`). */
 export function createWorkspaceIndex(only?: readonly Summarizer[]): WorkspaceIndex {

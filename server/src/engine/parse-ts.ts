@@ -13,7 +13,11 @@ function scriptKindOf(filePath: string): ts.ScriptKind {
   return scriptKinds[path.extname(filePath).toLowerCase()] ?? ts.ScriptKind.TS;
 }
 
+/** The files parseScript has parsed in this process, in order (paths only): tests check that a run parses each file once. */
+export const parsedFiles: { record: boolean; paths: string[] } = { record: false, paths: [] };
+
 export function parseScript(filePath: string, text: string): ts.SourceFile {
+  if (parsedFiles.record) parsedFiles.paths.push(filePath);
   // JSDoc is parsed only where it carries types (JavaScript files): a tenth of the parse time in TS code.
   return ts.createSourceFile(filePath, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeInfo }, true, scriptKindOf(filePath));
 }

@@ -174,5 +174,13 @@ export interface Check {
    * facts, as a string. When it changes between two analyses, every statement is checked again.
    */
   fileFacts?(text: string): string;
+  /**
+   * Whether, under this config, the check looks only for ASCII patterns and treats every other character
+   * as an opaque non-word, non-blank character: then whenever it finds something in a UTF-8 text, it also
+   * finds something in that text's bytes read as Latin-1 (each non-ASCII byte one such character). The
+   * CLI scans non-ASCII files that way when every check allows it, and decodes the UTF-8 (which costs
+   * more than the scan) only for a file where something is found, to analyse it again exactly.
+   */
+  asciiPatterns?(config: import('./config/model').ShipshapeConfig): boolean;
   run(context: CheckContext): void;
 }

@@ -12,7 +12,8 @@ import { buildReport, relativeTo } from '../../../server/src/engine/report/repor
 import { BASELINE_PATH, repositorySalt } from '../../../server/src/engine/salt';
 import { collectFiles } from '../../../server/src/engine/workspace/files';
 import { runWorkspaceParallel } from '../../../server/src/engine/workspace/parallel';
-import { prepareWorkspace, runWorkspace } from '../../../server/src/engine/workspace/run';
+import { analyzeFiles, planWorkspace, prepareWorkspace, runWorkspace } from '../../../server/src/engine/workspace/run';
+import { parsedFiles } from '../../../server/src/engine/parse-ts';
 import { makeWorkspace } from '../../helpers/engine';
 
 const engine = createEngine();
@@ -180,6 +181,56 @@ describe('workspace run (engine)', () => {
     progress.length = 0;
     await runWorkspaceParallel(engine, { files: all, applyBaseline: false, allowGit: false, cacheDir, onProgress: (d, t) => progress.push(`${d}/${t}`) });
     assert.deepEqual(progress, ['52/52'], 'the one file analysed again, after the 51 from the cache');
+  });
+
+  it('one thread without a cache parses each file once, import cycles included, and finds what the two passes (index, then analysis) find', async () => {
+    const dir = makeWorkspace({
+      // Files sort so that importers come before what they import: the order must come from the imports.
+      'shipshape.yml': 'rules:\n  secrets/*: off\n',
+      'a-app/use.ts': 'import { load } from "../z-lib/reexport";\nimport { get } from "../z-lib/http";\nexport function use() {\n  load("x");\n  return get("/orders");\n}\n',
+      'z-lib/reexport.ts': 'export { load } from "./load";\n',
+      'z-lib/load.ts': 'export async function load(id: string) {\n  return fetch(id, { signal: AbortSignal.timeout(1000) });\n}\n',
+      'z-lib/http.ts': 'import axios from "axios";\nexport const get = axios.get;\n',
+      // An import cycle: each calls the other's async export without handling it.
+      'm-cycle/c.ts': 'import { d } from "./d";\nexport async function c() {}\nexport function callD() {\n  d();\n}\n',
+      'm-cycle/d.ts': 'import { c } from "./c";\nexport async function d() {}\nexport function callC() {\n  c();\n}\n',
+      // Not checked, but in the project: summarised on demand for its importer.
+      'other/helper.ts': 'export async function help() {}\n',
+      'a-app/helped.ts': 'import { help } from "../other/helper";\nexport function run() {\n  help();\n}\n',
+      'other/http.ts': 'import axios from "axios";\nexport const get2 = axios.get;\n',
+      'a-app/use2.ts': 'import { get2 } from "../other/http";\nexport function use2() {\n  return get2("/x");\n}\n',
+    });
+    const files = collectFiles([dir]).files.filter((file) => !file.includes(`${path.sep}other${path.sep}`));
+    const key = (f: Finding) => `${relativeTo(dir, f.file)}:${f.line} ${f.ruleId}`;
+    const twoPasses = runWorkspace(engine, { files, applyBaseline: false, allowGit: false, salt: 's' }).findings.map(key).sort();
+    assert.deepEqual(twoPasses, ['a-app/helped.ts:3 failure/floating-promise', 'a-app/use.ts:4 failure/floating-promise', 'a-app/use.ts:5 failure/network-timeout', 'a-app/use2.ts:3 failure/network-timeout', 'm-cycle/c.ts:4 failure/floating-promise', 'm-cycle/d.ts:4 failure/floating-promise']);
+    parsedFiles.paths.length = 0;
+    parsedFiles.record = true;
+    let singlePass: string[];
+    try {
+      singlePass = (await runWorkspaceParallel(engine, { files, applyBaseline: false, allowGit: false, salt: 's' })).findings.map(key).sort();
+    } finally {
+      parsedFiles.record = false;
+    }
+    const parsed = parsedFiles.paths.map((file) => relativeTo(dir, file));
+    assert.deepEqual(singlePass, twoPasses);
+    // Each once: the file of the cycle asked about before its turn keeps the tree parsed for its summary.
+    assert.deepEqual(parsed.filter((file, index) => parsed.indexOf(file) !== index), [], `parsed: ${parsed.join(', ')}`);
+    assert.deepEqual([...new Set(parsed)].sort(), [...files.map((f) => relativeTo(dir, f)).filter((f) => f.endsWith('.ts')), 'other/helper.ts', 'other/http.ts'].sort());
+  });
+
+  it('threads sharing a file list each analyse the files nobody has claimed, and claim the rest', () => {
+    const dir = makeWorkspace({ 'shipshape.yml': 'rules:\n  failure/*: off\n', ...Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`f${i}.env`, `API_TOKEN=ghp_${i}Xk7mQ2vL9pR4tW8yB3nC6dF1gH5jK0aZ\n`])) });
+    const plan = planWorkspace(engine, { files: collectFiles([dir]).files, applyBaseline: false, allowGit: false });
+    const files = plan.files.map((planned) => ({ ...planned, salt: 's' }));
+    // Another thread has already claimed the first four.
+    const claims = new Int32Array(new SharedArrayBuffer(4));
+    claims[0] = 4;
+    const outcomes = analyzeFiles(engine, files, plan.workspace, plan.host, undefined, undefined, claims);
+    assert.deepEqual(outcomes.map((o) => path.basename(o.file)), files.slice(4).map((f) => path.basename(f.file)));
+    assert.ok(outcomes.every((o) => o.findings.length === 1), 'and analyses them');
+    assert.ok(claims[0] >= files.length, 'nothing is left for another thread');
+    assert.deepEqual(analyzeFiles(engine, files, plan.workspace, plan.host, undefined, undefined, claims), []);
   });
 });
 

@@ -169,6 +169,12 @@ class KeywordScanner {
         (this.presenceAt[triple(keyword)] ??= []).push(keyword);
       }
     }
+    // One scan of a text holding every keyword, in both cases, so that every branch of the loop has
+    // type feedback before the loop is optimised. Otherwise the optimised loop meets a branch it never
+    // saw (the first alternation keyword of a file) and falls back to the interpreter, once per new
+    // branch: 20 such deoptimisations made the first 572 files of effect take 1.7x the time of the next.
+    const every = [...alternation, ...presence].join(' | ');
+    this.scan(`${every} ${every.toUpperCase()} x`);
   }
 
   scan(text: string): { alternation: Set<string>; presence: Set<string> } {

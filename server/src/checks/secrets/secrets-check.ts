@@ -71,6 +71,9 @@ function createSecretsCheck(rules: readonly SecretRule[]): Check {
   return {
     meta: metas[0],
     alsoReports: [...metas.slice(1), genericMeta, customMeta],
+    // The rule pack's patterns and the assignment scanner are ASCII, and `\\s` meets no Latin-1 character
+    // but U+00A0, which a UTF-8 byte can be: see readSourceBytes. A workspace's own patterns may not be ASCII.
+    asciiPatterns: (config) => !config.secrets?.custom?.length,
     run(context) {
       const { document } = context;
       if (path.isAbsolute(document.path) && gitIgnore.ignores(document.path)) return;

@@ -29,6 +29,10 @@ export interface FileSummary {
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileSummary>();
+  /** Documents to summarise when first needed (see `defer`). */
+  private readonly deferred = new Map<string, SourceDocument>();
+  /** Told of each tree parsed to summarise a deferred document on demand. */
+  private parsedOnDemand?: (filePath: string, tree: ts.SourceFile) => void;
   private readonly listeners = new Set<(changed: string[]) => void>();
   /** Bumped on every change, so caches keyed on it go stale. */
   version = 0;
@@ -58,10 +62,13 @@ export class WorkspaceIndex {
     return this.build(document, contentHash(document.text), tree);
   }
 
-  private build(document: SourceDocument, hash: string, tree?: ts.SourceFile): FileSummary {
+  private build(document: SourceDocument, hash: string, tree?: ts.SourceFile, parsedHere?: (tree: ts.SourceFile) => void): FileSummary {
     let parsed = tree;
     const getTree = () => {
-      if (!parsed && isScriptLanguage(document.language)) parsed = parseScript(document.path, document.text);
+      if (!parsed && isScriptLanguage(document.language)) {
+        parsed = parseScript(document.path, document.text);
+        parsedHere?.(parsed);
+      }
       return parsed;
     };
     const facts: Record<string, unknown> = {};
@@ -76,6 +83,7 @@ export class WorkspaceIndex {
    * caller has already parsed this exact text.
    */
   update(document: SourceDocument, tree?: ts.SourceFile): boolean {
+    this.deferred.delete(document.path);
     const hash = contentHash(document.text);
     const previous = this.files.get(document.path);
     if (previous?.hash === hash) return false;
@@ -88,39 +96,78 @@ export class WorkspaceIndex {
   }
 
   remove(filePath: string): void {
+    this.deferred.delete(filePath);
     if (this.files.delete(filePath)) this.changed([filePath]);
   }
 
+  /**
+   * Takes documents to summarise later, each at the latest moment: when a check first asks about it
+   * (`get`, `facts`, `current`), when the caller has parsed it anyway (`summarizeDeferred`), or all
+   * together when a reader wants the whole index (`all`, `snapshot`, `size`). The CLI's single pass
+   * (workspace/parallel.ts) analyses files in dependency order and summarises each from the tree its
+   * analysis parsed: most files are then parsed once instead of twice. Summaries are pure, so when one
+   * is made never changes what it says.
+   */
+  defer(documents: Iterable<SourceDocument>, parsedOnDemand?: (filePath: string, tree: ts.SourceFile) => void): void {
+    for (const document of documents) if (!this.files.has(document.path)) this.deferred.set(document.path, document);
+    this.parsedOnDemand = parsedOnDemand;
+  }
+
+  /**
+   * Summarises a deferred document now, reusing the tree of its exact text if the caller has one; nothing
+   * if it is not deferred. A tree parsed here goes to `defer`'s `parsedOnDemand`, which may keep it for
+   * the document's own analysis.
+   */
+  summarizeDeferred(filePath: string, tree?: ts.SourceFile): void {
+    const document = this.deferred.get(filePath);
+    if (!document) return;
+    this.deferred.delete(filePath);
+    let parsed: ts.SourceFile | undefined;
+    this.files.set(filePath, this.build(document, contentHash(document.text), tree, (made) => (parsed = made)));
+    if (parsed) this.parsedOnDemand?.(filePath, parsed);
+  }
+
   get(filePath: string): FileSummary | undefined {
+    this.summarizeDeferred(filePath);
     return this.files.get(filePath);
   }
 
   /** The summary of this exact text, when the index holds it: a check may reuse its facts instead of recomputing them. */
   current(document: SourceDocument): FileSummary | undefined {
-    const summary = this.files.get(document.path);
+    const summary = this.get(document.path);
     return summary && summary.hash === contentHash(document.text) ? summary : undefined;
   }
 
   facts<T>(filePath: string, key: string): T | undefined {
-    return this.files.get(filePath)?.facts[key] as T | undefined;
+    return this.get(filePath)?.facts[key] as T | undefined;
   }
 
   all(): IterableIterator<FileSummary> {
+    this.summarizeAllDeferred();
     return this.files.values();
   }
 
   get size(): number {
+    this.summarizeAllDeferred();
     return this.files.size;
   }
 
   /** Every summary, as plain data (for worker threads and cache keys). */
   snapshot(): FileSummary[] {
+    this.summarizeAllDeferred();
     return [...this.files.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+  }
+
+  private summarizeAllDeferred(): void {
+    for (const filePath of [...this.deferred.keys()]) this.summarizeDeferred(filePath);
   }
 
   /** Loads summaries computed elsewhere (a snapshot from the main thread). */
   restore(summaries: FileSummary[]): void {
-    for (const summary of summaries) this.files.set(summary.path, summary);
+    for (const summary of summaries) {
+      this.deferred.delete(summary.path);
+      this.files.set(summary.path, summary);
+    }
     this.version++;
   }
 

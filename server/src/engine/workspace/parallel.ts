@@ -3,15 +3,17 @@
 // gathers the index and looks up the result cache; then it and the workers analyse what is left, each
 // a share of the files balanced by size, against the whole index. Workers are started first, so that
 // loading their bundle overlaps the reading here. Without the worker script (tests under tsx), or for
-// small runs, everything happens in this thread; with no result cache and no index to build, it reads
-// and analyses one file after the other (streamWorkspace).
+// small runs, everything happens in this thread, in one pass that parses each file once (singlePass);
+// with no result cache and no index to build, each thread reads and analyses one file after the other,
+// taking the next one from a list they share (streamWorkspace).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type * as ts from 'typescript';
 import type { Engine } from '../engine';
 import { ConfigError } from '../errors';
-import { languageOf, onlySecretsEnabled, preparePythonImports } from '../index';
+import { dependencyOrder, languageOf, onlySecretsEnabled, preparePythonImports } from '../index';
 import { contextHash, ResultCache } from './cache';
 import type { FileSummary } from './index';
 import type { SourceDocument } from '../types';
@@ -27,8 +29,11 @@ export interface ParallelRunOptions extends WorkspaceRunOptions {
 export type WorkerRequest =
   | { type: 'summarize'; summarizers: string[]; documents: SourceDocument[] }
   | { type: 'analyze'; jobs: AnalysisJob[]; index: FileSummary[]; contentOverride?: [string, string][] }
-  /** Read and analyse these files, one after the other (no index, no cache): the thread reads its own share. */
-  | { type: 'analyze-files'; files: SaltedFile[]; contentOverride?: [string, string][] };
+  /**
+   * Read and analyse files one after the other (no index, no cache): the next file in `files` nobody has
+   * taken (`claims[0]`, shared with the other threads), until none is left.
+   */
+  | { type: 'analyze-files'; files: SaltedFile[]; claims: Int32Array; contentOverride?: [string, string][] };
 
 export type WorkerMessage =
   | { type: 'progress'; done: number }
@@ -41,6 +46,8 @@ const MIN_BYTES_PER_WORKER = 2 * 1024 * 1024;
 /** How much cheaper a byte is when only the secrets pass runs (no parse): measured on effect@4.1.0. */
 const SECRETS_ONLY_COST = 10;
 const WORKER_SCRIPT = path.join(__dirname, 'workspace-worker.js');
+/** Source text whose trees the single pass keeps for a later analysis (trees take about ten times their text). */
+const WAITING_TREES_MAX_CHARS = 16 * 1024 * 1024;
 
 export async function runWorkspaceParallel(engine: Engine, options: ParallelRunOptions): Promise<WorkspaceRun & { cache?: { hits: number; misses: number } }> {
   // Python import analysis needs its WebAssembly parser; only runs with Python files pay for loading it.
@@ -66,9 +73,10 @@ export async function runWorkspaceParallel(engine: Engine, options: ParallelRunO
   }
   try {
     const prepared = readWorkspace(plan, options);
+    const cache = options.cacheDir ? ResultCache.open(options.cacheDir) : undefined;
+    if (!cache && helpers.length === 0) return singlePass(engine, prepared, options);
     await fillIndex(prepared, helpers, options);
     const snapshot = prepared.workspace.snapshot();
-    const cache = options.cacheDir ? ResultCache.open(options.cacheDir) : undefined;
     const context = cache ? contextHash(prepared.jobs, snapshot) : '';
     const outcomes: FileOutcome[] = [];
     const misses: { job: AnalysisJob; key: string }[] = [];
@@ -107,22 +115,75 @@ export async function runWorkspaceParallel(engine: Engine, options: ParallelRunO
   }
 }
 
-/** Each thread reads and analyses its share of the files (balanced by size on disk), one after the other. */
+/**
+ * One thread and no result cache: each file is parsed once, not once for the index and again for its
+ * analysis. The index is not built first: its documents are deferred (WorkspaceIndex.defer), the files
+ * are analysed in dependency order (dependencyOrder), and each is summarised from the tree its analysis
+ * parsed, before any importer asks about it. A summary asked for earlier (an import cycle, a project file
+ * that is not checked) is made on demand, and a check that reads the whole index (the import graph of
+ * the architecture family) has it all made at once: the findings are those of the two passes.
+ */
+function singlePass(engine: Engine, prepared: PreparedWorkspace, options: ParallelRunOptions): WorkspaceRun {
+  const { workspace, host } = prepared;
+  // A file summarised on demand before its turn (in an import cycle) keeps its tree for its analysis,
+  // within a budget of source text: effect@4.1.0 has 60 such files, 3.9 MB.
+  const waiting = new Map<string, ts.SourceFile>();
+  let waitingChars = 0;
+  const toAnalyse = new Set(prepared.jobs.map((job) => job.file));
+  workspace.defer(prepared.indexInputs(), (file, tree) => {
+    if (!toAnalyse.has(file) || waitingChars + tree.text.length > WAITING_TREES_MAX_CHARS) return;
+    waiting.set(file, tree);
+    waitingChars += tree.text.length;
+  });
+  let done = 0;
+  const report = (count: number) => {
+    done += count;
+    options.onProgress?.(done, prepared.jobs.length);
+  };
+  const outcomes = mapWithProgress(
+    dependencyOrder(prepared.jobs, host),
+    (job) => {
+      toAnalyse.delete(job.file);
+      const tree = waiting.get(job.file);
+      if (tree) {
+        waiting.delete(job.file);
+        waitingChars -= tree.text.length;
+      }
+      return analyzeJob(engine, job, workspace, host, (parsed) => workspace.summarizeDeferred(job.file, parsed), tree);
+    },
+    report,
+  );
+  const order = new Map(prepared.jobs.map((job, index) => [job.file, index]));
+  return finishWorkspace(prepared, outcomes.sort((a, b) => order.get(a.file)! - order.get(b.file)!), options);
+}
+
+/**
+ * Each thread reads and analyses files one after the other, taking the next file nobody has taken from
+ * one list, largest first. A worker starts later than this thread (it loads its bundle first), so shares
+ * fixed in advance left this thread idle while the worker finished; taken as they come, the threads end
+ * together (a file apart).
+ */
 async function streamWorkspace(engine: Engine, plan: PlannedWorkspace, helpers: readonly AnalysisWorker[], options: ParallelRunOptions): Promise<WorkspaceRun> {
   const files: SaltedFile[] = plan.files.map((planned) => ({ ...planned, salt: plan.salt(planned) }));
-  const sizes = helpers.length > 0 ? new Map(files.map((f) => [f.file, fileSize(f.file, options)])) : undefined;
-  const [own, ...shares] = sizes ? balance(files, helpers.length + 1, (f) => sizes.get(f.file)!) : [files];
   let done = 0;
   const report = (count: number) => {
     done += count;
     options.onProgress?.(done, files.length);
   };
-  const contentOverride = options.contentOverride ? [...options.contentOverride] : undefined;
-  const elsewhere = shares.map((share, i) => helpers[i].analyzeFiles({ type: 'analyze-files', files: share, contentOverride }, report));
-  const here = analyzeFiles(engine, own, plan.workspace, plan.host, options.contentOverride, report);
   const order = new Map(files.map((f, index) => [f.file, index]));
-  const outcomes = [...here, ...(await Promise.all(elsewhere)).flat()].sort((a, b) => order.get(a.file)! - order.get(b.file)!);
-  return finishWorkspace(plan, outcomes, options);
+  let outcomes: FileOutcome[];
+  if (helpers.length === 0) {
+    outcomes = analyzeFiles(engine, files, plan.workspace, plan.host, options.contentOverride, report);
+  } else {
+    const sizes = new Map(files.map((f) => [f.file, fileSize(f.file, options)]));
+    const largestFirst = [...files].sort((a, b) => sizes.get(b.file)! - sizes.get(a.file)!);
+    const claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+    const contentOverride = options.contentOverride ? [...options.contentOverride] : undefined;
+    const elsewhere = helpers.map((helper) => helper.analyzeFiles({ type: 'analyze-files', files: largestFirst, claims, contentOverride }, report));
+    const here = analyzeFiles(engine, largestFirst, plan.workspace, plan.host, options.contentOverride, report, claims);
+    outcomes = [...here, ...(await Promise.all(elsewhere)).flat()];
+  }
+  return finishWorkspace(plan, outcomes.sort((a, b) => order.get(a.file)! - order.get(b.file)!), options);
 }
 
 /**

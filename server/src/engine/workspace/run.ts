@@ -2,13 +2,14 @@
 // shipshape.yml (or one given with --config), baseline applied, skipped files counted by reason.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type * as ts from 'typescript';
 import { applyBaseline, readBaseline, type Baseline } from '../baseline';
 import { HARD_SIZE_LIMIT } from '../engine';
 import { ConfigError } from '../errors';
 import { DiskHost } from '../host';
 import { createConfigStore, createWorkspaceIndex, languageOf, summarizersFor, type Engine, type Finding, type LoadedConfig, type SourceDocument, type WorkspaceIndex } from '../index';
 import { repositorySalt } from '../salt';
-import { collectFiles, readSourceFile } from './files';
+import { collectFiles, decodeUtf8, latin1View, readSourceBytes, readSourceFile, utf16LengthAtLeast } from './files';
 
 export interface WorkspaceRunOptions {
   files: string[];
@@ -174,23 +175,56 @@ export interface SaltedFile extends PlannedFile {
  * Passes 1 (the reading) and 3 for files one after the other, so that no text outlives its analysis (the
  * young generation drops it instead of copying it to the old one). A file that cannot be read gives an
  * outcome that says why. Without a workspace index to build first (see parallel.ts).
+ * With `claims`, threads share the list: each takes the next file nobody has taken (see parallel.ts).
  */
-export function analyzeFiles(engine: Engine, files: readonly SaltedFile[], workspace: WorkspaceIndex, host: DiskHost, contentOverride: ReadonlyMap<string, string> | undefined, progress?: (count: number) => void): FileOutcome[] {
+export function analyzeFiles(engine: Engine, files: readonly SaltedFile[], workspace: WorkspaceIndex, host: DiskHost, contentOverride: ReadonlyMap<string, string> | undefined, progress?: (count: number) => void, claims?: Int32Array): FileOutcome[] {
   return mapWithProgress(
-    files,
+    claims ? claimed(files, claims) : files,
     ({ file, loaded, salt }) => {
-      const text = readText(file, contentOverride);
-      return 'skipped' in text ? { file, configDir: loaded.dir, findings: [], skipped: text.skipped, analysed: false, errors: [] } : analyzeJob(engine, { file, loaded, text: text.text, salt }, workspace, host);
+      const override = contentOverride?.get(file);
+      if (override !== undefined) return analyzeJob(engine, { file, loaded, text: override, salt }, workspace, host);
+      const read = readSourceBytes(file, HARD_SIZE_LIMIT);
+      if ('skipped' in read) return { file, configDir: loaded.dir, findings: [], skipped: read.skipped, analysed: false, errors: [] };
+      return analyzeBytes(engine, { file, loaded, salt }, read.bytes, workspace, host);
     },
     progress,
   );
 }
 
+/**
+ * Pass 3 for a file read from disk. When every check that runs on it looks for ASCII patterns only
+ * (Engine.readsOnlyAscii), a non-ASCII file is first analysed as its bytes (latin1View), which costs a
+ * third of decoding it; only a file where that finds something is decoded and analysed again, for exact
+ * positions and values. The byte view is longer than the text, so the engine's size limits must fall
+ * the same way for both: under the limit in bytes, or over it even in characters. A file the view makes
+ * look minified (lines measured in bytes) is analysed again as well.
+ */
+function analyzeBytes(engine: Engine, file: SaltedFile, bytes: Buffer, workspace: WorkspaceIndex, host: DiskHost): FileOutcome {
+  const limit = file.loaded.config.limits.maxFileSizeKB * 1024;
+  const sameLimits = bytes.length <= limit || utf16LengthAtLeast(bytes) > limit;
+  const bytesAsText = sameLimits && engine.readsOnlyAscii(file.loaded, file.file) ? latin1View(bytes) : undefined;
+  if (bytesAsText !== undefined) {
+    bytes = Buffer.from(bytes); // the shared read buffer may be reused while the file is analysed
+    const outcome = analyzeJob(engine, { ...file, text: bytesAsText }, workspace, host);
+    if (outcome.findings.length === 0 && outcome.errors.length === 0 && !outcome.skipped?.startsWith('minified')) return outcome;
+  }
+  return analyzeJob(engine, { ...file, text: decodeUtf8(bytes) }, workspace, host);
+}
+
 /** How many files a thread analyses between two progress reports. */
 const PROGRESS_STEP = 25;
 
+/**
+ * The items this thread claims, one at a time, from a list several threads share: `claims[0]` is the
+ * index of the next item nobody has claimed. A thread that starts late, or has small files, simply
+ * takes more of them.
+ */
+function* claimed<T>(items: readonly T[], claims: Int32Array): Generator<T> {
+  for (let index = Atomics.add(claims, 0, 1); index < items.length; index = Atomics.add(claims, 0, 1)) yield items[index];
+}
+
 /** `items.map(fn)` that tells `progress` how many items are done, every few items and at the end. */
-export function mapWithProgress<T, R>(items: readonly T[], fn: (item: T) => R, progress?: (count: number) => void): R[] {
+export function mapWithProgress<T, R>(items: Iterable<T>, fn: (item: T) => R, progress?: (count: number) => void): R[] {
   const results: R[] = [];
   for (const item of items) {
     results.push(fn(item));
@@ -200,9 +234,10 @@ export function mapWithProgress<T, R>(items: readonly T[], fn: (item: T) => R, p
   return results;
 }
 
-/** Pass 3 for one file. */
-export function analyzeJob(engine: Engine, job: AnalysisJob, workspace: WorkspaceIndex, host: DiskHost): FileOutcome {
-  const result = engine.analyze({ document: { path: job.file, text: job.text, language: languageOf(job.file) }, config: job.loaded, host, salt: job.salt, workspace });
+/** Pass 3 for one file; `parsed` gets the syntax tree the analysis parsed, if it parsed one; `tree`, one parsed already for this text. */
+export function analyzeJob(engine: Engine, job: AnalysisJob, workspace: WorkspaceIndex, host: DiskHost, parsed?: (tree: ts.SourceFile | undefined) => void, tree?: ts.SourceFile): FileOutcome {
+  const result = engine.analyze({ document: { path: job.file, text: job.text, language: languageOf(job.file) }, config: job.loaded, host, salt: job.salt, workspace, tree });
+  parsed?.(result.tree);
   return { file: job.file, configDir: job.loaded.dir, findings: result.findings, skipped: result.skipped ?? (result.secretsOnly ? `${result.secretsOnly} (secrets checked)` : undefined), analysed: !result.skipped, errors: result.errors };
 }
 

@@ -1,7 +1,8 @@
 // Entry point of dist/workspace-worker.js: a worker thread of parallel.ts. It is started before the
 // files are read. It may first be asked to summarise a share of the files for the workspace index
 // (`summarize`), then to analyse a share of them against the whole index (`analyze`, its last request);
-// or, when there is no index and no cache, to read and analyse a share of them itself (`analyze-files`).
+// or, when there is no index and no cache, to read and analyse files itself, taking each from a list it
+// shares with the other threads (`analyze-files`).
 import { parentPort } from 'node:worker_threads';
 import { SAVE_COMPILE_CACHE } from '../../launch/compile-cache';
 import { ConfigError } from '../errors';
@@ -43,11 +44,11 @@ function analyze(request: Extract<WorkerRequest, { type: 'analyze' }>): void {
   }
 }
 
-/** Reads and analyses a share of the files one after the other (no index, no cache). */
+/** Reads and analyses files one after the other (no index, no cache), taking each from the list the threads share. */
 function analyzeOwnShare(request: Extract<WorkerRequest, { type: 'analyze-files' }>): void {
   try {
     const contentOverride = request.contentOverride ? new Map(request.contentOverride) : undefined;
-    const outcomes = analyzeFiles(engine, request.files, createWorkspaceIndex(), new DiskHost(contentOverride), contentOverride, (count) => post({ type: 'progress', done: count }));
+    const outcomes = analyzeFiles(engine, request.files, createWorkspaceIndex(), new DiskHost(contentOverride), contentOverride, (count) => post({ type: 'progress', done: count }), request.claims);
     // The thread is terminated, not exited, once it answers: its compiled code is cached first (see launch/compile-cache.ts).
     (globalThis as Record<symbol, (() => void) | undefined>)[SAVE_COMPILE_CACHE]?.();
     post({ type: 'done', outcomes });

@@ -1,0 +1,83 @@
+// The CLI scans a non-ASCII file's bytes read as Latin-1 when only the secrets check runs, and decodes the
+// UTF-8 only when something is found there (engine.readsOnlyAscii, workspace/files.ts latin1View). The
+// workspace run must report exactly what the editor's analysis of the decoded text reports.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { builtInSecretRules } from '../../../server/src/checks/secrets/rule-pack';
+import { latin1View } from '../../../server/src/engine/workspace/files';
+import { runWorkspaceParallel } from '../../../server/src/engine/workspace/parallel';
+import { engine, loadedConfig, makeWorkspace } from '../../helpers/engine';
+import { DiskHost } from '../../../server/src/engine/host';
+import { languageOf } from '../../../server/src/engine/index';
+
+const SECRETS_ONLY = 'rules:\n  failure/*: off\n  architecture/*: off\n  shipshape/*: off\n';
+// Files of a kilobyte or so, some over the limit in bytes and under it in characters (where the generic rule still runs).
+const SMALL_LIMIT = `${SECRETS_ONLY}limits:\n  maxFileSizeKB: 1\n`;
+
+// Text around the secrets: characters whose UTF-8 holds the byte A0 (à, Ġ, 蠀), Unicode blanks (NBSP,
+// U+2003, U+3000, U+2028, a byte-order mark), common punctuation (’ “ … —), other scripts, and ASCII.
+const UNICODE = ['à', 'Ġ', '蠀', '\u00a0', '\u2003', '\u3000', '\u2028', '\ufeff', '’', '“', '…', '—', 'é', 'ß', '中文', 'Ω', '😀'];
+const ASCII = [' ', '  ', '\n', '=', ': ', '"', "'", 'password', 'token', 'api_key', 'const x', '<password>', '</password>', ', '];
+const secretExamples = builtInSecretRules.flatMap((rule) => rule.examples.match).filter((example) => example.length < 400);
+
+const key = (f: { ruleId: string; line: number; column: number; endLine: number; endColumn: number; fingerprint: string; message: string }) =>
+  `${f.ruleId} ${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.fingerprint} ${f.message}`;
+
+function editorFindings(dir: string, file: string, config: string): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  const result = engine.analyze({ document: { path: file, text, language: languageOf(file) }, config: loadedConfig(config, dir), host: new DiskHost(), salt: 's' });
+  return result.findings.map(key).sort();
+}
+
+describe('secrets in non-ASCII files, scanned as bytes by the CLI', () => {
+  it('reports exactly what the analysis of the decoded text reports, for texts mixing secrets, Unicode blanks and multi-byte characters', async () => {
+    const fragment = fc.oneof(fc.constantFrom(...UNICODE), fc.constantFrom(...ASCII), fc.constantFrom(...secretExamples));
+    let viaBytes = 0;
+    let withFindings = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(fragment, { minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 6 }), fc.constantFrom('a.ts', 'b.env', 'c.yml', 'd.xml', 'e.py', 'x.nuget.config'), fc.constantFrom(SECRETS_ONLY, SMALL_LIMIT), async (fileParts, name, config) => {
+        const files: Record<string, string> = { 'shipshape.yml': config };
+        fileParts.forEach((parts, i) => (files[`f${i}-${name}`] = parts.join('')));
+        const dir = makeWorkspace(files);
+        const paths = Object.keys(files).filter((f) => f !== 'shipshape.yml').map((f) => path.join(dir, f));
+        for (const file of paths) if (latin1View(fs.readFileSync(file)) !== undefined) viaBytes++;
+        // The CLI's run: no result cache, no workspace index, so each file is read and analysed in turn.
+        const run = await runWorkspaceParallel(engine, { files: paths, applyBaseline: false, allowGit: false, salt: 's' });
+        for (const file of paths) {
+          const expected = editorFindings(dir, file, config);
+          if (expected.length > 0) withFindings++;
+          assert.deepEqual(run.findings.filter((f) => f.file === file).map(key).sort(), expected, `${path.basename(file)}: ${JSON.stringify(fs.readFileSync(file, 'utf8'))}`);
+        }
+        fs.rmSync(dir, { recursive: true, force: true });
+      }),
+      {
+        numRuns: 120,
+        seed: 20261130,
+        // Where a Unicode blank decides the finding: `\s` spans it in the text, and would not in the bytes.
+        examples: [
+          [[['<!-- é -->\n<add\u00a0key="ClearTextPassword" value="Qm7xT2pL9vKz" />\n']], 'x.nuget.config', SECRETS_ONLY],
+          [[['<!-- Ω -->\n<add key="ClearTextPassword"\u3000value="Qm7xT2pL9vKz" />\n']], 'x.nuget.config', SECRETS_ONLY],
+          // 1,100 bytes, 700 characters: the generic rule runs on the text, and would not on the bytes.
+          [[['中'.repeat(200), '\ndb_password = "K9mQ2vL7xR4wZ8pT"\n', 'x'.repeat(480)]], 'c.yml', SMALL_LIMIT],
+        ],
+      },
+    );
+    // The property must have exercised both the byte path and files with findings.
+    assert.ok(viaBytes > 50, `only ${viaBytes} files were scanned as bytes`);
+    assert.ok(withFindings > 50, `only ${withFindings} files had findings`);
+  });
+
+  it('reads as bytes only the texts where they stand in for the characters, Unicode spaces as ASCII spaces', () => {
+    const view = (text: string) => latin1View(Buffer.from(text, 'utf8'));
+    assert.equal(view('plain ascii = "x"'), undefined, 'ASCII decodes as fast as it reads');
+    assert.equal(view('a\u2028b é'), undefined, 'a line separator ends a line for ^ and $');
+    assert.equal(view('a\u2029b é'), undefined, 'a paragraph separator too');
+    assert.equal(view('café\u00a0=\u3000"x"'), 'caf\u00c3\u00a9  =   "x"', 'a no-break space (2 bytes) and an ideographic space (3) are blanks to \\s');
+    assert.equal(view('\ufeffk\u2003=\u202fv\u205f\u1680'), '   k   =   v      ', 'a byte-order mark, U+2003, U+202F, U+205F and U+1680 too');
+    const bytes = view('voilà: “quoted” …');
+    assert.ok(bytes !== undefined);
+    assert.ok(!/\s/.test(bytes.replace(/[ \n]/g, '')), 'no byte of à (C3 A0) reads as a blank');
+  });
+});
