@@ -4,6 +4,7 @@ import ts from 'typescript';
 import type { Check } from '../../engine/types';
 import { apiAliases, type ApiAliases } from './support/api-aliases';
 import { unwrap } from './support/external-input';
+import { calledFunction } from './support/maybe-promise';
 import { nodesToCheck } from './support/syntax-nodes';
 
 const RULE_ID = 'failure/retry-without-backoff';
@@ -17,7 +18,7 @@ export const retryWithoutBackoff: Check = {
     family: 'failure',
     title: 'Retry loop without backoff',
     rationale:
-      'A retry loop that tries again at once, or at a fixed pace forever, turns a dependency\'s bad minute into an outage: every client hammers the struggling service in lockstep (a retry storm), a tight loop burns CPU, and an endless loop never reports the failure to anyone. The rule looks at `for`/`while`/`do` loops (not `for…of` over a collection) whose body tries an awaited call or a network call, exits on success (`return`/`break` in the `try`; an exit only behind a shutdown check on something the attempt did not compute, such as `if (this.closing) break`, makes a read or consumer loop, not a retry), and loops again from the `catch`. It reports a loop with no wait between attempts, and a loop with a constant wait whose attempts are not capped (`while (true)` with no counter check that throws, returns or breaks). A wait whose delay grows (`delay *= 2`, `2 ** attempt`, `Math.min(…)` of a counter) with a bounded number of attempts is fine.',
+      'A retry loop that tries again at once, or at a fixed pace forever, turns a dependency\'s bad minute into an outage: every client hammers the struggling service in lockstep (a retry storm), a tight loop burns CPU, and an endless loop never reports the failure to anyone. The rule looks at `for`/`while`/`do` loops (not `for…of` over a collection) whose body tries an awaited call or a network call, exits on success (`return`/`break` in the `try`; an exit only behind a shutdown check on something the attempt did not compute, such as `if (this.closing) break`, makes a read or consumer loop, not a retry), and loops again from the `catch`. It reports a loop with no wait between attempts, and a loop with a constant wait whose attempts are not capped (`while (true)` with no counter check that throws, returns or breaks). A wait whose delay grows (`delay *= 2`, `2 ** attempt`, `Math.min(…)` of a counter) with a bounded number of attempts is fine, and so is a wait inside an awaited helper of the same file (`if (await onAttemptFailure(error)) continue;`), whose delay is not read from here.',
     remedy:
       'Cap the attempts and wait longer after each failure, with jitter: `for (let attempt = 0; attempt < 5; attempt++) { try { return await call(); } catch (err) { if (attempt === 4) throw err; await sleep(Math.min(200 * 2 ** attempt, 5_000) * (0.5 + Math.random())); } }`, or use a retry library (p-retry, async-retry) that does this. Retry only errors that can succeed on a second try (timeouts, 503, 429).',
     defaultSeverity: 'warning',
@@ -209,15 +210,26 @@ function alwaysLeaves(block: ts.Block): boolean {
   return !!last && (ts.isThrowStatement(last) || ts.isReturnStatement(last) || ts.isBreakStatement(last));
 }
 
-/** The delay expressions of the waits in the loop body (undefined when a wait has no readable delay). */
-function collectWaits(body: ts.Statement): (ts.Expression | undefined)[] {
+/**
+ * The delay expressions of the waits in the loop body (undefined when a wait has no readable delay). An
+ * awaited helper of the same file that waits (`if (await onAttemptFailure(…))` holding the backoff) is a
+ * wait too, its delay unreadable from here.
+ */
+function collectWaits(body: ts.Node, depth = 0, seen = new Set<ts.Node>()): (ts.Expression | undefined)[] {
   const waits: (ts.Expression | undefined)[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isFunctionLike(node) && !isPromiseExecutor(node)) return;
+    if (node !== body && ts.isFunctionLike(node) && !isPromiseExecutor(node)) return;
     if (ts.isAwaitExpression(node)) {
       const awaited = unwrap(node.expression);
       if (ts.isCallExpression(awaited) && isWaitCall(awaited)) waits.push(lastNumberArgument(awaited));
       else if (ts.isNewExpression(awaited) && isPromiseOfTimeout(awaited)) waits.push(timeoutDelay(awaited));
+      else if (ts.isCallExpression(awaited) && depth < 2) {
+        const helper = calledFunction(awaited);
+        if (helper && !seen.has(helper)) {
+          seen.add(helper);
+          if (collectWaits(helper.body, depth + 1, seen).length > 0) waits.push(undefined);
+        }
+      }
     }
     ts.forEachChild(node, visit);
   };
