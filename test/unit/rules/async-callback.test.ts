@@ -17,6 +17,8 @@ ruleTable(RULE, {
     'emitter.on("job", async (job) => {\n  await run(job).catch(log);\n});',
     'setInterval(async () => {\n  try { await poll(); } catch (e) { report(e); } finally { done(); }\n}, 1000);',
     'const setTimeout = (f: () => Promise<void>) => f();\nsetTimeout(async () => {});',
+    // Statements that cannot throw (plain assignments, an `if` on a plain condition) around the try do not let it reject.
+    'setTimeout(async () => {\n  timer = null;\n  if (closing) {\n    reconnecting = false;\n    return;\n  }\n  try {\n    await reconnect();\n  } catch (error) {\n    reconnecting = false;\n    schedule(error);\n  }\n}, delay);',
     // Koa and unknown routers await their handlers.
     'import Koa from "koa";\nconst app = new Koa();\napp.use(async (ctx, next) => { await next(); });',
     'router.get("/", async (req, res) => { res.send(await load()); });',
@@ -85,6 +87,9 @@ ruleTable(RULE, {
     { code: 'interface It { (name: string, cb: () => void): void }\ndeclare const it: It;\nit("x", async () => {});', errors: [{ line: 3, column: 9 }] },
     { code: 'declare const use: <T extends (...a: unknown[]) => unknown>(fn: T) => T;\ntype V = () => void;\nuse<V>(async () => {});', errors: [{ line: 3, column: 8 }] },
     { code: 'using c = {\n  async [Symbol.dispose]() {},\n};', errors: [{ line: 2, column: 3 }] },
+    { code: 'setTimeout(async () => {\n  timer = next();\n  try {\n    await reconnect();\n  } catch (error) {\n    schedule(error);\n  }\n}, delay);', errors: [{ line: 1, column: 12 }] },
+    // A body with nothing to fail is not one that handles its failures: still an async function in a void slot.
+    { code: 'let f: () => void;\nf = async () => { return 3; };', errors: [{ line: 2, column: 5 }] },
     { code: 'import { save } from "./orders";\nitems.forEach(save);', files: { 'src/orders.ts': 'export async function save(x: unknown) {}\n' }, errors: [{ line: 2, column: 15 }] },
   ],
 });

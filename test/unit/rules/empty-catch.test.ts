@@ -19,6 +19,13 @@ ruleTable('failure/empty-catch', {
     { code: 'try:\n    run()\nexcept Exception as e:\n    log.warning("x %s", e)\n', filename: 'src/a.py' },
     { code: 'try:\n    run()\nexcept Exception:  # TODO(shipshape): decide\n    pass\n', filename: 'src/a.py' },
     'try { run(); } catch (err) { /* TODO(shipshape): decide */ }',
+    // A throw follows: straight after the try (a friendlier error), or in the catch whose cleanup this is (the first failure is rethrown).
+    'function load() {\n  try {\n    return require("pg");\n  } catch {\n    // fall through\n  }\n  throw new Error("install pg");\n}',
+    'async function exec(tx) {\n  try {\n    await tx.exec();\n  } catch (err) {\n    try {\n      await tx.discard();\n    } catch {}\n    throw err;\n  }\n}',
+    'async function send(cmd) {\n  try {\n    return await cmd();\n  } catch (error) {\n    if (retryable(error)) {\n      try { await reconnect(); } catch (_) { /* keep the first error */ }\n    }\n    throw error;\n  }\n}',
+    // A try that only reads and assigns probes a getter or a property that may be missing or denied.
+    'let executionContext;\ntry {\n  executionContext = c.executionCtx;\n} catch {}',
+    'let user;\ntry {\n  user = process.platform === "win32" ? process.env.USERNAME : process.env.USER;\n} catch {\n  // ignore, e.g., Deno without --allow-env\n}',
   ],
   invalid: [
     { code: 'try { run(); } catch (err) {}', errors: [{ line: 1, column: 16, endLine: 1, endColumn: 27, message: MESSAGE, severity: 'warning' }] },
@@ -37,6 +44,14 @@ ruleTable('failure/empty-catch', {
     { code: 'try { x(); } catch (e: unknown) {}', filename: 'src/a.mts', errors: [{ line: 1, column: 14, endColumn: 32 }] },
     // The text prefilter (no parse without a catch clause) must not miss these spellings.
     { code: 'try{x();}catch{}', errors: [{ line: 1, column: 10, endColumn: 15 }] },
+    // A call, a construction or an await in the try is work that can fail: still reported.
+    { code: 'let v;\ntry {\n  v = c.read();\n} catch {}', errors: [{ line: 4, column: 3 }] },
+    { code: 'let v;\ntry {\n  v = new Ctx(c).value;\n} catch {}', errors: [{ line: 4, column: 3 }] },
+    { code: 'async function f(c) {\n  let v;\n  try {\n    v = await c.ready;\n  } catch {}\n}', errors: [{ line: 5, column: 5 }] },
+    // The throw comes before the cleanup, or in an outer function, or the try has a finally that runs first: still reported.
+    { code: 'async function f(tx) {\n  try { await tx.exec(); } catch (err) {\n    if (bad(err)) throw err;\n    try { await tx.discard(); } catch {}\n  }\n}', errors: [{ line: 4, column: 33 }] },
+    { code: 'function outer() {\n  try { a(); } catch (err) {\n    const later = () => { try { b(); } catch {} };\n    throw err;\n  }\n}', errors: [{ line: 3, column: 40 }] },
+    { code: 'function f() {\n  try { a(); } catch {} finally { done(); }\n  throw new Error("x");\n}', errors: [{ line: 2, column: 16 }] },
     { code: 'try { x(); } catch /* why */ (e) {}', errors: [{ line: 1, column: 14 }] },
     { code: 'p.catch(f);\ntry { x(); }\ncatch\n{}', errors: [{ line: 3, column: 1, endColumn: 6 }] },
     { code: 'try { x(); } catch (e) {}', config: 'rules:\n  failure/empty-catch: error\n', errors: [{ line: 1, column: 14, severity: 'error' }] },

@@ -70,6 +70,24 @@ ruleTable(RULE, {
     'declare const xs: string[];\nPromise.all(xs.map(async (x) => x)).catch(report);',
     // In-place reordering and pushing onto an array of promises that is awaited elsewhere.
     'declare const ps: Promise<void>[];\nps.sort();\nps.reverse();\nps.push(fetch("/x"));\nps.length;',
+    // A value that may also be something else is tested to tell the cases apart: a function with a promise on one path only,
+    // `x && typeof x.then === "function"` (a boolean), a field or `let` set later, `cond ? promise : undefined`.
+    'function validate(x: unknown) {\n  if (x == null) return false;\n  return fetch("/x").then((r) => r.ok);\n}\nconst r = validate(1);\nif (r) {}',
+    'function start(x: unknown) {\n  if (!x) return;\n  return fetch("/x");\n}\nconst p = start(1);\nif (!p) {}',
+    'function check() { return fetch("/x"); }\nconst v = check();\nconst isAsync = (v && typeof v.then === "function") || false;\nif (isAsync) {}',
+    'class Client {\n  private lock?: Promise<void>;\n  async connect() {\n    if (this.lock) return await this.lock;\n    this.lock = fetch("/x").then(() => {});\n  }\n}',
+    'class Client {\n  lock;\n  connect() {\n    if (this.lock) return this.lock;\n    return (this.lock = fetch("/x"));\n  }\n}',
+    'let ctx: Promise<void> | null = null;\nfunction on() { if (!ctx) ctx = fetch("/x").then(() => {}); }',
+    'let ctx = fetch("/x");\nfunction reset() { if (ctx) ctx = fetch("/y"); }',
+    'function f(ms?: number) {\n  const timeout = ms ? fetch("/t") : undefined;\n  return timeout ? 1 : 2;\n}',
+    // An async function of this file that catches and reports its own failures gives a promise that cannot reject.
+    'async function drain(r: { read(): Promise<void> }) {\n  try {\n    await r.read();\n  } catch (error) {\n    report(error);\n  }\n}\ndrain(reader);',
+    '(async () => {\n  try {\n    for await (const chunk of body) await write(chunk);\n  } catch (error) {\n    fail(error);\n  }\n})();',
+    'class Stream {\n  closed = false;\n  async close() {\n    this.closed = true;\n    try {\n      await fetch("/x");\n    } catch (error) {\n      report(error);\n    }\n  }\n  abort() { this.close(); }\n}',
+    // A callback-or-promise function of this file called with a callback: it makes no promise then.
+    'class Pool {\n  close(callback?: (err?: Error) => void) {\n    if (callback === undefined) {\n      return new Promise((resolve, reject) => {\n        this.close((err) => (err ? reject(err) : resolve(undefined)));\n      });\n    }\n    this.end(callback);\n  }\n  end(cb: Function) {}\n}',
+    'function destroy(err, callback) {\n  if (typeof callback !== "function") return fetch("/x");\n  callback(err);\n}\ndestroy(null, () => {});',
+    'async function wrap(fn: Function, done: Function) {\n  if (fn.length === 1) {\n    try { fn(done); } catch (e) { done(e); }\n    return;\n  }\n  try { await fn(); done(); } catch (e) { done(e); }\n}\nwrap(a, b);',
   ],
   invalid: [
     { code: 'fetch("/x");', errors: [{ line: 1, column: 1, endLine: 1, endColumn: 12, message: returns('fetch') }] },
@@ -142,6 +160,16 @@ ruleTable(RULE, {
     { code: 'import { saveOrder } from "./orders";\nsaveOrder({});', files: LIB, errors: [{ line: 2, column: 1 }] },
     { code: 'const save = async () => {};\nsave();', filename: 'src/a.mjs', errors: [{ line: 2, column: 1 }] },
     { code: 'const App = () => { fetch("/x"); return <div />; };', filename: 'src/a.tsx', errors: [{ line: 1, column: 21 }] },
+    // Still always truthy: a const holding an async call, a typed field set at construction.
+    { code: 'async function load() { return 1; }\nconst p = load();\nif (p) {}', errors: [{ line: 3, column: 5 }] },
+    { code: 'class A {\n  private ready: Promise<Response> = fetch("/x");\n  go() { if (this.ready) {} }\n}', errors: [{ line: 3, column: 14 }] },
+    // An async function that can still reject: its catch rethrows or awaits, or a statement before the try may throw.
+    { code: 'async function drain() {\n  try { await fetch("/x"); } catch (error) { throw new Error("drain", { cause: error }); }\n}\ndrain();', errors: [{ line: 4, column: 1 }] },
+    { code: 'async function drain() {\n  check();\n  try { await fetch("/x"); } catch (error) { report(error); }\n}\ndrain();', errors: [{ line: 5, column: 1 }] },
+    { code: 'async function drain() {\n  try { await fetch("/x"); } catch (error) { await report(error); }\n}\ndrain();', errors: [{ line: 4, column: 1 }] },
+    // Without the callback, or when the promise is made whatever is passed: still a promise dropped.
+    { code: 'function close(callback) {\n  if (callback === undefined) return fetch("/x");\n  callback();\n}\nclose();', errors: [{ line: 5, column: 1 }] },
+    { code: 'function close(callback) {\n  if (ready) return fetch("/x");\n  callback();\n}\nclose(() => {});', errors: [{ line: 5, column: 1 }] },
   ],
 });
 

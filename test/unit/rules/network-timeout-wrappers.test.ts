@@ -32,6 +32,8 @@ const ROWS: [Record<string, string>, string, string[]][] = [
   [{"src/net.ts":"export { fetch as httpFetch };\n"}, "import { nothing } from \"./net\";\nawait nothing(url);", []],
   [{"src/net.ts":"export const bounded = 1;\n"}, "import { bounded } from \"./net\";\nawait bounded(url);", []],
   [{"src/net.ts":"export * from \"axios\";\n"}, "import { get } from \"./net\";\nawait get(url);", []],
+  // A name that is also an Object.prototype member (`toString`) is not an export the wrapper has: the rule goes on.
+  [{"src/net.ts":"export { fetch as httpFetch };\n"}, "import { toString, constructor } from \"./net\";\nawait fetch(url);", ["failure/network-timeout 2:7-2:12 `fetch` without an abort signal: when the server stalls, this request hangs for minutes and everything awaiting it waits too. Pass `signal: AbortSignal.timeout(ms)` and handle the abort. => Add an abort signal: AbortSignal.timeout(10_000) 2:16-2:16 \", { signal: AbortSignal.timeout(10_000) }\""]],
 ];
 
 describe("failure/network-timeout (wrapper modules)", () => {

@@ -22,6 +22,11 @@ ruleTable(RULE, {
     'while (true) {\n  try {\n    return parse(text);\n  } catch {\n    text = fix(text);\n  }\n}',
     'let page = await fetch(next, { signal });\nwhile (page.ok && more) {\n  await sleep(backoff(n++));\n  page = await fetch(next, { signal });\n}',
     'let res = await fetch(url, { signal });\nfor (let i = 0; i < 5 && !res.ok; i++) {\n  await sleep(100 * 2 ** i);\n  res = await fetch(url, { signal });\n}',
+    // The backoff sits in an awaited helper of the same file.
+    'async function onFailure(attempt) {\n  await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));\n  return true;\n}\nasync function run(call) {\n  let attempt = 0;\n  while (true) {\n    try {\n      return await call();\n    } catch (error) {\n      if (await onFailure(attempt++)) continue;\n    }\n  }\n}',
+    // The only exits are shutdown checks (a flag the attempt did not compute): a read or consumer loop, not a retry.
+    'while (true) {\n  let bytes;\n  try {\n    const { done, value } = await controller.next();\n    if (isAborted(params)) {\n      break;\n    }\n    bytes = done ? undefined : value;\n  } catch (err) {\n    bytes = err;\n  }\n  if (bytes === undefined) return;\n}',
+    'while (!this.closing) {\n  try {\n    const batch = await this.read();\n    if (this.closing) break;\n    this.dispatch(batch);\n  } catch (err) {\n    this.emitError(err);\n    await sleep(1000);\n  }\n}',
   ],
   invalid: [
     { code: 'while (true) {\n  try {\n    return await fetch(url, { signal });\n  } catch {\n    // try again\n  }\n}', errors: [{ line: 1, column: 1, endColumn: 6, message: NO_DELAY }] },
@@ -32,5 +37,11 @@ ruleTable(RULE, {
     { code: 'const RETRY_MS = 2000;\nwhile (true) {\n  try {\n    return await db.connect();\n  } catch {\n    await new Promise((resolve) => setTimeout(resolve, RETRY_MS));\n  }\n}', errors: [{ line: 2, column: 1, message: UNCAPPED }] },
     { code: 'let res = await fetch(url, { signal });\nwhile (!res.ok) {\n  res = await fetch(url, { signal });\n}', errors: [{ line: 2, column: 1, message: NO_DELAY }] },
     { code: 'import axios from "axios";\nlet res;\ndo {\n  res = await axios.get(url, { timeout: 1000 });\n  await sleep(500);\n} while (res.status !== 200);', errors: [{ line: 3, column: 1, message: UNCAPPED }] },
+    // A helper that does not wait is no backoff.
+    { code: 'async function onFailure(error) {\n  await report(error);\n}\nasync function run(call) {\n  while (true) {\n    try {\n      return await call();\n    } catch (error) {\n      await onFailure(error);\n    }\n  }\n}', errors: [{ line: 5, column: 3, message: NO_DELAY }] },
+    // Exits that depend on the attempt (a value it computed, an awaited check), or an unconditional exit beside a shutdown check: still retries.
+    { code: 'while (true) {\n  try {\n    const res = await fetch(url, { signal });\n    if (res.ok) return res;\n  } catch {}\n}', errors: [{ line: 1, column: 1, message: NO_DELAY }] },
+    { code: 'while (true) {\n  try {\n    await publish();\n    if (await confirmed()) break;\n  } catch {}\n}', errors: [{ line: 1, column: 1, message: NO_DELAY }] },
+    { code: 'while (true) {\n  try {\n    if (stopped) break;\n    await publish();\n    break;\n  } catch {}\n}', errors: [{ line: 1, column: 1, message: NO_DELAY }] },
   ],
 });

@@ -19,6 +19,8 @@ ruleTable(RULE, {
     // In a catch without a finally the promise goes to the caller either way.
     'async function load(id) {\n  try {\n    return await fetch(id);\n  } catch (error) {\n    return fetch("/fallback");\n  }\n}',
     'async function f() {\n  try {\n    return await (cond ? fetch("/a") : fetch("/b"));\n  } catch {}\n}',
+    // A const promise awaited earlier in the same block has settled.
+    'async function run(cmd) {\n  try {\n    const done = new Promise((resolve) => cmd(resolve));\n    await done;\n    return done;\n  } finally {\n    cleanup();\n  }\n}',
   ],
   invalid: [
     {
@@ -43,5 +45,8 @@ ruleTable(RULE, {
       code: 'async function fetchOrder(id: string): Promise<string> { return id; }\nclass Orders {\n  async get(id: string) {\n    try {\n      return fetchOrder(id);\n    } catch {\n      return "";\n    }\n  }\n}',
       errors: [{ line: 5, column: 14, message: CATCH }],
     },
+    // Awaited after the return, a `let` that may hold another promise by then, or an await in another block: still reported.
+    { code: 'async function run(cmd) {\n  let done = fetch("/a");\n  try {\n    await done;\n    done = fetch("/b");\n    return done;\n  } finally {\n    release();\n  }\n}', errors: [{ line: 6, column: 12 }] },
+    { code: 'async function run(cmd) {\n  const done = fetch("/a");\n  if (ready) await done;\n  try {\n    return done;\n  } finally {\n    release();\n  }\n}', errors: [{ line: 5, column: 12 }] },
   ],
 });

@@ -35,8 +35,22 @@ describe('failure/swallowed-error (TypeScript and JavaScript)', () => {
       'function decode(s) { let out; try { out = decodeURIComponent(s); } catch { return s; } return out; }',
       'function pointer(s) { try { const p = decodeURIComponent(s); return p.startsWith("/") ? p : undefined; } catch { return undefined; } }',
       'function decoder(c) { try { return new TextDecoder(c); } catch (e) { return utf8; } }',
+      // The same with an assignment, a string method on the result, several conversions, or URL taken from Node's url module.
+      'function host(h) { try { h = new URL("http://[" + h + "]/").hostname.slice(1, -1); } catch { return h; } return h; }',
+      'function hostname(h, v6) { try { if (v6) return new URL(`http://${h}`).hostname; return h.split(":", 1)[0]; } catch { return ""; } }',
+      'function loc(o, p, l) { let a, b, c; try { a = new URL(o); b = new URL(p, a); c = new URL(l, b); } catch { return undefined; } return c.origin === a.origin; }',
+      'const URL = require("url").URL;\nfunction host(h) { try { h = new URL(`http://${h}`).host; } catch (e) { return ""; } return h; }',
+      'const { URL } = require("node:url");\nfunction toUrl(s) { try { return new URL(s); } catch { return undefined; } }',
+      'import { URL } from "url";\nfunction toUrl(s) { try { return new URL(s); } catch { return undefined; } }',
       // Best-effort cleanup of work being thrown away.
       'reader.cancel().catch(() => {});',
+      // A handler on a side branch of a promise the function also returns, awaits or passes on: the failure still gets there.
+      'function trace(fn) {\n  const traced = channel.tracePromise(fn);\n  traced.catch(noop);\n  return traced;\n}',
+      'async function read(client, timeout) {\n  const pending = client.read();\n  pending.catch(() => null);\n  return await Promise.race([pending, timeout]);\n}',
+      'async function connect(socket) {\n  socket.then((s) => s.unref(), () => null);\n  await socket;\n}',
+      'function run(execution) {\n  queue = execution.then(() => undefined, () => undefined);\n  return execution;\n}',
+      // Cleanup inside a catch that then rethrows: the first failure is the one the caller sees.
+      'async function init(child) {\n  try {\n    await start(child);\n  } catch (err) {\n    try {\n      kill(child).catch((e) => console.error("kill failed", e));\n    } catch (killErr) {\n      console.error("kill failed", killErr);\n    }\n    throw err;\n  }\n}',
       'controller.signal.onabort = () => writer.abort(reason).catch(() => {});',
       'fs.promises.unlink(tmpFile).catch(() => undefined);',
       // Rejection handlers that handle.
@@ -73,8 +87,16 @@ describe('failure/swallowed-error (TypeScript and JavaScript)', () => {
       // A local function named like a conversion is not one: its failures are unknown.
       { code: 'import { URL } from "./remote";\nfunction f(s) { try { return new URL(s); } catch { return undefined; } }', errors: [{ line: 2, column: 44, message: DEFAULT }] },
       { code: 'function f(s) { try { return JSON.parse(s); } catch { return undefined; } }', errors: [{ line: 1, column: 47, message: DEFAULT }] },
+      { code: 'const { URL } = require("./remote");\nfunction f(s) { try { return new URL(s); } catch { return undefined; } }', errors: [{ line: 2, column: 44, message: DEFAULT }] },
+      { code: 'function f(o, p) { let a, b; try { a = new URL(o); b = new URL(p, a); a.port = port(); } catch { return undefined; } return b; }', errors: [{ line: 1, column: 90, message: DEFAULT }] },
+      { code: 'function f(o, p, q) { let a; try { a = new URL(o); p.x = q; a.hash = ""; } catch { return undefined; } return a; }', errors: [{ line: 1, column: 76, message: DEFAULT }] },
       // close can lose buffered writes: not cleanup to ignore.
       { code: 'writer.close().catch(() => {});', errors: [{ line: 1, column: 16, message: EMPTY_CALLBACK }] },
+      // Not a side branch: nothing else takes the promise, or only another handler does, or the name is another binding.
+      { code: 'function f() {\n  const p = load();\n  p.catch(() => {});\n}', errors: [{ line: 3, column: 5, message: EMPTY_CALLBACK }] },
+      { code: 'async function f() {\n  try { await a(); } catch (err) {\n    try { await b(); } catch (e) { console.error(e); }\n    return null;\n  }\n}', errors: [{ line: 3, column: 24, message: LOG_ONLY }] },
+      { code: 'function f() {\n  let p = load();\n  p.catch(() => {});\n  p = p.then(next);\n}', errors: [{ line: 3, column: 5, message: EMPTY_CALLBACK }] },
+      { code: 'function f() {\n  const p = load();\n  p.catch(() => {});\n  return (() => { const p = other(); return p; })();\n}', errors: [{ line: 3, column: 5, message: EMPTY_CALLBACK }] },
       { code: 'reader.cancel().catch((e) => console.log(e));', errors: [{ line: 1, column: 17, message: /only logs the rejection/ }] },
       { code: 'function f() { try { return load(); } catch (e) { return; } }', errors: [{ line: 1, column: 39, message: DEFAULT }] },
       { code: 'for (const x of xs) { try { save(x); } catch (e) { continue; } }', errors: [{ line: 1, column: 40, message: SKIP }] },

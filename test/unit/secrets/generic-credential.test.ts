@@ -21,6 +21,7 @@ ruleTable('secrets/generic-credential', {
     "const password = \"short1!Ab\";",
     "const password = \"kT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4zkT9#vQ2!pL7@xW4z\";",
     "const password = \"123e4567-e89b-12d3-a456-426614174000\";",
+    "const headers = { 'Lock-Token': 'urn:uuid:a515cfa4-5da4-22e1-f5b5-00a0451e6bf7' };",
     "const password = \"sha512-abcDEF123+/=xyzXYZ987\";",
     "const password = \"https://user:x@host/p\";",
     "const password = \"./secrets/key.pem\";",
@@ -39,6 +40,7 @@ ruleTable('secrets/generic-credential', {
   ],
   invalid: [
     { code: "const password = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 19, endLine: 1, endColumn: 35 }] },
+    { code: "const password = \"urn:uuid:kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 19, endLine: 1, endColumn: 44 }] },
     { code: "const dbPassword = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 21, endLine: 1, endColumn: 37 }] },
     { code: "const DB_PASSWORD_PROD = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 27, endLine: 1, endColumn: 43 }] },
     { code: "const api_key = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 18, endLine: 1, endColumn: 34 }] },

@@ -111,7 +111,8 @@ export function importedApiResolver(context: CheckContext): ImportedApi | undefi
     if (resolution.kind !== 'file' || path.resolve(resolution.path) === path.resolve(fromFile)) return undefined;
     const fact = workspace.facts<ApiExportsFact>(resolution.path, API_EXPORTS_FACT);
     if (!fact) return undefined;
-    const value = fact.exports[name];
+    // Own keys only: `import { toString } from './utils'` must not find Object.prototype.toString.
+    const value = Object.hasOwn(fact.exports, name) ? fact.exports[name] : undefined;
     if (value) {
       if (!value.startsWith('@')) return value;
       const hash = value.lastIndexOf('#');

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 // A default import: bundled, `import * as ts` turns every `ts.` access into a getter call.
 import ts from 'typescript';
 import type { Check, FileSystemHost } from '../../engine/types';
-import { isHandled } from './floating-promise';
+import { cannotReject } from './support/maybe-promise';
 import { inferenceFor } from './support/inference-for';
 import type { PromiseInference } from './support/promise-inference';
 import { findDeclaration, GLOBAL_OBJECTS, skipOuter } from './support/scope';
@@ -506,7 +506,7 @@ function isRequireOf(expression: ts.Expression, name: string): boolean {
   return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require' && ts.isStringLiteralLike(node.arguments[0] ?? node) && (node.arguments[0] as ts.StringLiteral).text === name;
 }
 
-/** The whole body in try/catch whose catch does not rethrow, or every statement ending in `.catch(handler)`. */
+/** The whole body in try/catch whose catch does not rethrow, or every statement ending in `.catch(handler)` or unable to throw. */
 function handlesOwnRejections(argument: ts.Expression | ts.MethodDeclaration, inference: PromiseInference): boolean {
   let fn: ts.Node | undefined = ts.isMethodDeclaration(argument) ? argument : skipOuter(argument);
   if (ts.isIdentifier(fn)) {
@@ -514,33 +514,7 @@ function handlesOwnRejections(argument: ts.Expression | ts.MethodDeclaration, in
     fn = declaration && ts.isVariableDeclaration(declaration) && declaration.initializer ? skipOuter(declaration.initializer) : declaration;
   }
   if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) || !fn.body) return false;
-  if (!ts.isBlock(fn.body)) return isHandled(fn.body, inference);
-  const statements = fn.body.statements;
-  return statements.length > 0 && statements.every((statement) => {
-    if (ts.isTryStatement(statement)) return !!statement.catchClause && !mayReject(statement.catchClause.block, inference) && (!statement.finallyBlock || !mayReject(statement.finallyBlock, inference));
-    if (ts.isExpressionStatement(statement) || ts.isReturnStatement(statement)) {
-      const value = statement.expression && skipOuter(statement.expression);
-      if (!value) return true;
-      const awaited = ts.isAwaitExpression(value) || ts.isVoidExpression(value) ? value.expression : value;
-      return isHandled(awaited, inference);
-    }
-    return false;
-  });
-}
-
-/** A throw, or an await of something not handled, outside nested functions. */
-function mayReject(block: ts.Block, inference: PromiseInference): boolean {
-  let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found || ts.isFunctionLike(node)) return;
-    if (ts.isThrowStatement(node) || (ts.isAwaitExpression(node) && !isHandled(node.expression, inference))) {
-      found = true;
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(block);
-  return found;
+  return cannotReject(fn as ts.FunctionLikeDeclaration & { body: ts.ConciseBody }, inference);
 }
 
 function trimEnd(text: string, start: number, end: number): number {

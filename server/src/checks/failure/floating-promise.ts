@@ -6,11 +6,15 @@ import type { Check, CheckContext, RawFix } from '../../engine/types';
 import { inferenceFor } from './support/inference-for';
 import type { PromiseInference } from './support/promise-inference';
 import { enclosingFunction, isAsyncFunction, needsParens, skipOuter } from './support/scope';
+import { isHandled } from './support/handled';
+import { callsCallbackForm, cannotReject, calledFunction, mayHoldNonPromise } from './support/maybe-promise';
 import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
 
 // The node kinds this rule looks at (see support/syntax-nodes.ts).
 let visitedKinds: NodeKinds | undefined;
 const visited = () => (visitedKinds ??= kindsOf(ts.SyntaxKind.ExpressionStatement, ts.SyntaxKind.IfStatement, ts.SyntaxKind.WhileStatement, ts.SyntaxKind.DoStatement, ts.SyntaxKind.ForStatement, ts.SyntaxKind.ConditionalExpression, ts.SyntaxKind.SpreadAssignment));
+
+export { isHandled };
 
 export const FLOATING_PROMISE = 'failure/floating-promise';
 export const DEFAULT_REJECTION_HANDLER = '(error) => queueMicrotask(() => { throw error; })';
@@ -21,7 +25,7 @@ export const floatingPromise: Check = {
     family: 'failure',
     title: 'Floating promise',
     rationale:
-      'A promise that nobody awaits, returns or ends with a rejection handler fails silently: when it rejects, Node reports an unhandled rejection and (since Node 15) exits the process, and the code after it runs before the work is done — a response is sent before the row is saved, a test passes before the assertion runs. Calls into async functions of other files are the usual culprits, because nothing at the call site says the function is async. A promise tested as a condition (always truthy) or spread into an object (which copies none of its result) is dropped the same way. So is an array of promises left as a statement (`items.map(async (item) => …);`, a value typed `Promise<T>[]` or a tuple holding one): the same failure once per item.',
+      'A promise that nobody awaits, returns or ends with a rejection handler fails silently: when it rejects, Node reports an unhandled rejection and (since Node 15) exits the process, and the code after it runs before the work is done — a response is sent before the row is saved, a test passes before the assertion runs. Calls into async functions of other files are the usual culprits, because nothing at the call site says the function is async. A promise tested as a condition (always truthy) or spread into an object (which copies none of its result) is dropped the same way. So is an array of promises left as a statement (`items.map(async (item) => …);`, a value typed `Promise<T>[]` or a tuple holding one): the same failure once per item. Not reported: a condition on a value that may also be something else (a field or `let` set later, a function that returns a promise on one path and `false` on another), which the test tells apart; and a call of an async function of the same file whose whole body is a try/catch that reports the failure, whose promise cannot reject; nor a call that passes a callback to a function of the same file that makes a promise only without one (`close(cb)` where `if (cb === undefined) return new Promise(…)`).',
     remedy:
       'Await the promise (or return it to the caller). If the work is meant to run in the background, end it with `.catch(handler)` that reports the failure and mark the statement with `void` so readers see the intent. For an array of promises, await `Promise.all(array)` (or `Promise.allSettled(array)` when each may fail on its own).',
     defaultSeverity: 'warning',
@@ -109,7 +113,9 @@ function conditionOf(node: ts.Node): ts.Expression | undefined {
 /** A promise tested as a condition: always truthy, its result never read and its rejection never handled. */
 function checkCondition(condition: ts.Expression, tree: ts.SourceFile, inference: PromiseInference, context: CheckContext): void {
   for (const leaf of testedValues(condition)) {
-    if (ts.isAwaitExpression(leaf) || isHandled(leaf, inference) || !inference.isPromise(leaf)) continue;
+    // A value that may also be undefined or an error (a lazily set field, a function with a promise on
+    // one path only) is tested to tell the cases apart: not always truthy.
+    if (ts.isAwaitExpression(leaf) || isHandled(leaf, inference) || !inference.isPromise(leaf) || mayHoldNonPromise(leaf, inference)) continue;
     context.report({
       ruleId: FLOATING_PROMISE,
       start: leaf.getStart(tree),
@@ -171,24 +177,22 @@ function floatingKind(leaf: ts.Expression, inference: PromiseInference): Floatin
     const floats = (element: ts.Expression) => ts.isSpreadElement(element) ? inference.holdsPromises(element.expression) : !isHandled(element, inference) && inference.isPromise(element);
     return leaf.elements.some(floats) ? 'array' : undefined;
   }
-  if (isHandled(leaf, inference)) return undefined;
+  if (isHandled(leaf, inference) || isSelfHandling(leaf, inference)) return undefined;
   if (inference.isPromise(leaf)) return 'promise';
   // `items.map(async …)`, a `Promise<T>[]` or a tuple with a promise in it: promises nobody waits for.
   if (inference.holdsPromises(leaf)) return 'array';
   return undefined;
 }
 
-/** `.catch(handler)`, `.then(onFulfilled, onRejected)`, and `.finally(…)` after either. */
-export function isHandled(expression: ts.Expression, inference: PromiseInference): boolean {
-  const node = skipOuter(expression);
-  if (!ts.isCallExpression(node) || !(ts.isPropertyAccessExpression(node.expression) || ts.isElementAccessExpression(node.expression))) return false;
-  const name = ts.isPropertyAccessExpression(node.expression) ? node.expression.name.text : ts.isStringLiteralLike(node.expression.argumentExpression) ? node.expression.argumentExpression.text : '';
-  const args = node.arguments;
-  if (args.some(ts.isSpreadElement)) return false;
-  if (name === 'catch') return args.length >= 1 && inference.isFunctionValue(args[0]);
-  if (name === 'then') return args.length >= 2 && inference.isFunctionValue(args[1]);
-  if (name === 'finally') return isHandled(node.expression.expression, inference);
-  return false;
+/**
+ * A call of an async function of this file whose body catches and reports its own failures (its promise
+ * cannot reject), or of a callback-or-promise function of this file with a callback passed (no promise).
+ */
+function isSelfHandling(leaf: ts.Expression, inference: PromiseInference): boolean {
+  const node = skipOuter(leaf);
+  if (!ts.isCallExpression(node)) return false;
+  const fn = calledFunction(node);
+  return (!!fn && isAsyncFunction(fn) && cannotReject(fn, inference)) || callsCallbackForm(node, inference);
 }
 
 function messageFor(floating: Floating, tree: ts.SourceFile): string {

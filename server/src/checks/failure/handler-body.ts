@@ -182,3 +182,32 @@ function skipParentheses(expression: ts.Expression): ts.Expression {
 export function hasShipshapeTodo(text: string, start: number, end: number): boolean {
   return text.slice(start, end).includes('TODO(shipshape)');
 }
+
+/**
+ * Whether a failure caught at `node` (a catch clause or a rejection handler) is not the one that decides
+ * what happens next, because a throw follows anyway:
+ * - `try { return require('pg') } catch {} throw new Error('install pg')`: the try is followed at once by
+ *   a throw, so the code after it does not run as if it had succeeded;
+ * - `catch (err) { try { await tx.discard() } catch {} throw err; }`: best-effort cleanup inside a catch
+ *   that then rethrows, where the first failure is the one the caller sees.
+ * Only in the same function: a throw in an outer function says nothing about this one.
+ */
+export function throwFollows(node: ts.Node): boolean {
+  const tryStatement = ts.isCatchClause(node) ? node.parent : undefined;
+  if (tryStatement && ts.isTryStatement(tryStatement) && !tryStatement.finallyBlock && ts.isBlock(tryStatement.parent)) {
+    const siblings = tryStatement.parent.statements;
+    const next = siblings[siblings.indexOf(tryStatement) + 1];
+    if (next && ts.isThrowStatement(next)) return true;
+  }
+  // The statement holding `node` directly inside an enclosing catch block, and a throw after it there.
+  let child: ts.Node = ts.isCatchClause(node) ? node.parent : node;
+  for (let current = child.parent; current; child = current, current = current.parent) {
+    if (ts.isFunctionLike(current) || ts.isClassLike(current) || ts.isSourceFile(current)) return false;
+    if (ts.isBlock(current) && ts.isCatchClause(current.parent)) {
+      const statements = current.statements;
+      const at = statements.indexOf(child as ts.Statement);
+      if (at >= 0 && statements.slice(at + 1).some(ts.isThrowStatement)) return true;
+    }
+  }
+  return false;
+}

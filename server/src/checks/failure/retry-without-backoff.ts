@@ -4,6 +4,7 @@ import ts from 'typescript';
 import type { Check } from '../../engine/types';
 import { apiAliases, type ApiAliases } from './support/api-aliases';
 import { unwrap } from './support/external-input';
+import { calledFunction } from './support/maybe-promise';
 import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
 
 // The node kinds this rule looks at (see support/syntax-nodes.ts).
@@ -21,7 +22,7 @@ export const retryWithoutBackoff: Check = {
     family: 'failure',
     title: 'Retry loop without backoff',
     rationale:
-      'A retry loop that tries again at once, or at a fixed pace forever, turns a dependency\'s bad minute into an outage: every client hammers the struggling service in lockstep (a retry storm), a tight loop burns CPU, and an endless loop never reports the failure to anyone. The rule looks at `for`/`while`/`do` loops (not `for…of` over a collection) whose body tries an awaited call or a network call, exits on success (`return`/`break` in the `try`), and loops again from the `catch`. It reports a loop with no wait between attempts, and a loop with a constant wait whose attempts are not capped (`while (true)` with no counter check that throws, returns or breaks). A wait whose delay grows (`delay *= 2`, `2 ** attempt`, `Math.min(…)` of a counter) with a bounded number of attempts is fine.',
+      'A retry loop that tries again at once, or at a fixed pace forever, turns a dependency\'s bad minute into an outage: every client hammers the struggling service in lockstep (a retry storm), a tight loop burns CPU, and an endless loop never reports the failure to anyone. The rule looks at `for`/`while`/`do` loops (not `for…of` over a collection) whose body tries an awaited call or a network call, exits on success (`return`/`break` in the `try`; an exit only behind a shutdown check on something the attempt did not compute, such as `if (this.closing) break`, makes a read or consumer loop, not a retry), and loops again from the `catch`. It reports a loop with no wait between attempts, and a loop with a constant wait whose attempts are not capped (`while (true)` with no counter check that throws, returns or breaks). A wait whose delay grows (`delay *= 2`, `2 ** attempt`, `Math.min(…)` of a counter) with a bounded number of attempts is fine, and so is a wait inside an awaited helper of the same file (`if (await onAttemptFailure(error)) continue;`), whose delay is not read from here.',
     remedy:
       'Cap the attempts and wait longer after each failure, with jitter: `for (let attempt = 0; attempt < 5; attempt++) { try { return await call(); } catch (err) { if (attempt === 4) throw err; await sleep(Math.min(200 * 2 ** attempt, 5_000) * (0.5 + Math.random())); } }`, or use a retry library (p-retry, async-retry) that does this. Retry only errors that can succeed on a second try (timeouts, 503, 429).',
     defaultSeverity: 'warning',
@@ -140,11 +141,64 @@ function exitsLoop(block: ts.Block): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found || ts.isFunctionLike(node)) return;
-    if (ts.isReturnStatement(node) || (ts.isBreakStatement(node) && !node.label && !insideNestedBreakable(node, block))) found = true;
+    if ((ts.isReturnStatement(node) || (ts.isBreakStatement(node) && !node.label && !insideNestedBreakable(node, block))) && !onlyOnOutsideFlag(node, block)) found = true;
     else ts.forEachChild(node, visit);
   };
   visit(block);
   return found;
+}
+
+/**
+ * `if (this.closing) break;`, `if (isAborted(params)) break;` in the try: an exit guarded by a condition
+ * on nothing the try computed is a shutdown check, not the way out on success (`return await call()`,
+ * `if (res.ok) return res`). A loop whose only exits are such checks reads or polls; it does not retry.
+ */
+function onlyOnOutsideFlag(exit: ts.Node, block: ts.Block): boolean {
+  const computed = namesComputedIn(block);
+  for (let child: ts.Node = exit, current = exit.parent; current && current !== block; child = current, current = current.parent) {
+    if (ts.isIfStatement(current) && child !== current.expression && !readsComputed(current.expression, computed)) return true;
+  }
+  return false;
+}
+
+/** The names the try block declares or assigns to. */
+function namesComputedIn(block: ts.Block): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node)) return;
+    if (ts.isVariableDeclaration(node)) addBindingNames(node.name, names);
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isIdentifier(node.left)) names.add(node.left.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(block);
+  return names;
+}
+
+function addBindingNames(name: ts.BindingName, names: Set<string>): void {
+  if (ts.isIdentifier(name)) names.add(name.text);
+  else for (const element of name.elements) if (!ts.isOmittedExpression(element)) addBindingNames(element.name, names);
+}
+
+/** Whether a condition depends on the attempt: it reads a name the try computed, or calls or awaits something (other than a state check like `isAborted(…)`). */
+function readsComputed(condition: ts.Expression, computed: Set<string>): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if ((ts.isIdentifier(node) && computed.has(node.text)) || ts.isAwaitExpression(node) || (ts.isCallExpression(node) && !isFlagCall(node))) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(condition);
+  return found;
+}
+
+/** `isAborted(params)`, `signal.aborted`-style checks: a predicate on state the attempt did not produce. */
+function isFlagCall(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  return /^is(?:Aborted|Closed|Closing|Cancel+ed|Stopped|Destroyed|Shutting|Ended)/.test(name);
 }
 
 function insideNestedBreakable(node: ts.Node, until: ts.Node): boolean {
@@ -160,15 +214,26 @@ function alwaysLeaves(block: ts.Block): boolean {
   return !!last && (ts.isThrowStatement(last) || ts.isReturnStatement(last) || ts.isBreakStatement(last));
 }
 
-/** The delay expressions of the waits in the loop body (undefined when a wait has no readable delay). */
-function collectWaits(body: ts.Statement): (ts.Expression | undefined)[] {
+/**
+ * The delay expressions of the waits in the loop body (undefined when a wait has no readable delay). An
+ * awaited helper of the same file that waits (`if (await onAttemptFailure(…))` holding the backoff) is a
+ * wait too, its delay unreadable from here.
+ */
+function collectWaits(body: ts.Node, depth = 0, seen = new Set<ts.Node>()): (ts.Expression | undefined)[] {
   const waits: (ts.Expression | undefined)[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isFunctionLike(node) && !isPromiseExecutor(node)) return;
+    if (node !== body && ts.isFunctionLike(node) && !isPromiseExecutor(node)) return;
     if (ts.isAwaitExpression(node)) {
       const awaited = unwrap(node.expression);
       if (ts.isCallExpression(awaited) && isWaitCall(awaited)) waits.push(lastNumberArgument(awaited));
       else if (ts.isNewExpression(awaited) && isPromiseOfTimeout(awaited)) waits.push(timeoutDelay(awaited));
+      else if (ts.isCallExpression(awaited) && depth < 2) {
+        const helper = calledFunction(awaited);
+        if (helper && !seen.has(helper)) {
+          seen.add(helper);
+          if (collectWaits(helper.body, depth + 1, seen).length > 0) waits.push(undefined);
+        }
+      }
     }
     ts.forEachChild(node, visit);
   };

@@ -4,7 +4,7 @@
 import ts from 'typescript';
 import type { Check, RawFix } from '../../engine/types';
 import { inferenceFor } from './support/inference-for';
-import { enclosingFunction, isAsyncFunction, needsParens, skipOuter } from './support/scope';
+import { enclosingFunction, findDeclaration, isAsyncFunction, needsParens, skipOuter } from './support/scope';
 import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
 
 // The node kinds this rule looks at (see support/syntax-nodes.ts).
@@ -19,7 +19,7 @@ export const returnWithoutAwait: Check = {
     family: 'failure',
     title: 'Promise returned from a try block without await',
     rationale:
-      'In an async function, `return fetchOrder(id)` inside `try` hands the promise to the caller and leaves the try block at once. If the promise rejects, it rejects in the caller: the `catch` written right around it never runs, so its fallback, its logging or its error translation silently does nothing. A `finally` is no better: it runs before the work is done, releasing a lock or closing a connection the operation is still using. The code reads as guarded and is not; tests that only exercise success never show it.',
+      'In an async function, `return fetchOrder(id)` inside `try` hands the promise to the caller and leaves the try block at once. If the promise rejects, it rejects in the caller: the `catch` written right around it never runs, so its fallback, its logging or its error translation silently does nothing. A `finally` is no better: it runs before the work is done, releasing a lock or closing a connection the operation is still using. The code reads as guarded and is not; tests that only exercise success never show it. Not reported: a `const` promise already awaited by an earlier statement of the same block (`await done; return done;`), which has settled.',
     remedy:
       'Write `return await fetchOrder(id)` inside try (and inside a catch that has a finally), so the rejection is caught there and the finally waits for the work. Outside try, a plain `return` of the promise is fine.',
     defaultSeverity: 'warning',
@@ -56,7 +56,7 @@ export const returnWithoutAwait: Check = {
       if (!guard) continue;
       const fn = enclosingFunction(node);
       if (!fn || !isAsyncFunction(fn)) continue;
-      if (!inference.isPromise(returned)) continue;
+      if (!inference.isPromise(returned) || awaitedBefore(node, returned)) continue;
       const start = returned.getStart(tree);
       context.report({
         ruleId: RULE_ID,
@@ -84,6 +84,25 @@ function guardingTry(node: ts.Node): 'catch' | 'finally' | undefined {
     if (child === parent.catchClause && parent.finallyBlock) return 'finally';
   }
   return undefined;
+}
+
+/**
+ * `await done; return done;`: a const promise already awaited by an earlier statement of the same block
+ * has settled: returning it neither skips the catch (a rejection was thrown at the await) nor outruns the finally.
+ */
+function awaitedBefore(statement: ts.ReturnStatement, returned: ts.Expression): boolean {
+  const name = skipOuter(returned);
+  if (!ts.isIdentifier(name) || !ts.isBlock(statement.parent)) return false;
+  const declaration = findDeclaration(name);
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isVariableDeclarationList(declaration.parent) || !(declaration.parent.flags & ts.NodeFlags.Const)) return false;
+  const statements = statement.parent.statements;
+  return statements.slice(0, statements.indexOf(statement)).some((earlier) => {
+    if (!ts.isExpressionStatement(earlier)) return false;
+    const expression = skipOuter(earlier.expression);
+    if (!ts.isAwaitExpression(expression)) return false;
+    const awaited = skipOuter(expression.expression);
+    return ts.isIdentifier(awaited) && findDeclaration(awaited) === declaration;
+  });
 }
 
 /** `await ` before the expression, in parentheses when it is not a primary one (`await (a ? b() : c())`). */

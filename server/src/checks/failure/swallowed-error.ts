@@ -4,9 +4,9 @@
 import ts from 'typescript';
 import type { Check, CheckContext } from '../../engine/types';
 import { callbackFixes, catchClauseFixes } from './catch-fixes';
-import { bindingName, hasShipshapeTodo, judgeBlock, judgeCallback, type HandlerOptions, type HandlerVerdict } from './handler-body';
+import { bindingName, hasShipshapeTodo, judgeBlock, judgeCallback, throwFollows, type HandlerOptions, type HandlerVerdict } from './handler-body';
 import { pythonHandlers } from './python/except-clauses';
-import { findDeclaration, GLOBAL_OBJECTS } from './support/scope';
+import { enclosingFunction, findDeclaration, GLOBAL_OBJECTS, skipOuter } from './support/scope';
 import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
 
 // The node kinds this rule looks at (see support/syntax-nodes.ts).
@@ -21,7 +21,7 @@ export const swallowedError: Check = {
     family: 'failure',
     title: 'Error caught and dropped',
     rationale:
-      'A handler that only logs, returns a default or has an empty callback (`.catch(() => {})`, `.catch(() => null)`, `except Exception: log.warning(...)`) turns a failure into a success: the caller carries on with missing data, the request returns 200, and the log line is the only trace, usually at a level nobody alerts on. Linters that only ask "is there a handler?" push people to write exactly these handlers. Not reported: a parse-or-default helper around a built-in that signals invalid input only by throwing (`try { return new URL(s) } catch { return undefined }`, `decodeURIComponent`, `BigInt`, `new RegExp`, `atob`), on a value already in hand; the fallback is its answer, not a dropped failure. JSON.parse is not among them: any JSON value, null included, is a valid result. Nor is an empty handler on an operation that discards work (`reader.cancel().catch(() => {})`, `abort`, `kill`, `destroy`, `unlink` of a temp file): best-effort cleanup. `close` is not one: a failed close can lose buffered writes.',
+      'A handler that only logs, returns a default or has an empty callback (`.catch(() => {})`, `.catch(() => null)`, `except Exception: log.warning(...)`) turns a failure into a success: the caller carries on with missing data, the request returns 200, and the log line is the only trace, usually at a level nobody alerts on. Linters that only ask "is there a handler?" push people to write exactly these handlers. Not reported: a parse-or-default helper around a built-in that signals invalid input only by throwing (`try { return new URL(s) } catch { return undefined }`, `decodeURIComponent`, `BigInt`, `new RegExp`, `atob`), on a value already in hand (assigned as well as returned; `URL` from the `url` module counts); the fallback is its answer, not a dropped failure. JSON.parse is not among them: any JSON value, null included, is a valid result. Nor is an empty handler on an operation that discards work (`reader.cancel().catch(() => {})`, `abort`, `kill`, `destroy`, `unlink` of a temp file): best-effort cleanup. `close` is not one: a failed close can lose buffered writes. Nor is a handler on a promise that the same function also awaits, returns or passes on (`traced.catch(noop); return traced;`): it only keeps that side branch from being an unhandled rejection, and the failure still reaches whoever takes the promise. Nor is best-effort cleanup inside a catch that then throws (`catch (err) { try { await tx.rollback() } catch (e) { log.warn(e) } throw err; }`): the first failure is the one the caller sees.',
     remedy:
       'Rethrow with context (`throw new Error("loading settings failed", { cause: err })`, `raise RuntimeError(...) from err`), return or reject an explicit failure, or report it to something that alerts. If dropping it is truly correct, suppress the finding with the reason (`shipshape-ignore-next-line failure/swallowed-error -- why`): a comment inside the handler is not enough, the suppression is counted and reviewed. A `TODO(shipshape)` comment in the handler marks it as tracked.',
     defaultSeverity: 'warning',
@@ -76,7 +76,7 @@ export const swallowedError: Check = {
     for (const node of nodesToCheck(tree, visited())) {
       if (ts.isCatchClause(node)) {
         const verdict = judgeBlock(node.block.statements, bindingName(node.variableDeclaration?.name), options, !!node.variableDeclaration);
-        if (verdict.kind === 'swallowed' && !allowedHere(node, verdict, allowLogIn) && !isConversionProbe(node, verdict) && !hasShipshapeTodo(text, node.block.pos, node.block.end)) {
+        if (verdict.kind === 'swallowed' && !allowedHere(node, verdict, allowLogIn) && !isConversionProbe(node, verdict) && !throwFollows(node) && !hasShipshapeTodo(text, node.block.pos, node.block.end)) {
           const start = node.getStart(tree);
           const end = node.variableDeclaration ? node.block.getStart(tree) : start + 'catch'.length;
           const head = text.slice(start, end).trimEnd();
@@ -94,7 +94,7 @@ export const swallowedError: Check = {
         const handler = method === 'catch' && node.arguments.length === 1 ? node.arguments[0] : method === 'then' && node.arguments.length === 2 ? node.arguments[1] : undefined;
         if (handler && !isNullish(handler)) {
           const verdict = judgeCallback(handler, options);
-          if (verdict.kind === 'swallowed' && !allowedHere(node, verdict, allowLogIn) && !isDiscardCleanup(node, verdict) && !hasShipshapeTodo(text, handler.pos, handler.end)) {
+          if (verdict.kind === 'swallowed' && !allowedHere(node, verdict, allowLogIn) && !isDiscardCleanup(node, verdict) && !isSideBranch(node) && !throwFollows(node) && !hasShipshapeTodo(text, handler.pos, handler.end)) {
             const anchor = method === 'catch' ? node.expression.name : handler;
             const start = anchor.getStart(tree);
             const end = method === 'catch' ? anchor.end : headEnd(handler, tree);
@@ -154,7 +154,7 @@ const THROWING_CONVERSIONS = new Set(['URL', 'decodeURIComponent', 'decodeURI', 
 function isConversionProbe(clause: ts.CatchClause, verdict: HandlerVerdict): boolean {
   if (verdict.kind !== 'swallowed' || verdict.how !== 'default' || !ts.isTryStatement(clause.parent)) return false;
   const statements = clause.parent.tryBlock.statements;
-  if (statements.length === 0 || statements.length > 2) return false;
+  if (statements.length === 0) return false;
   let conversion = false;
   let other = false;
   const visit = (node: ts.Node): void => {
@@ -167,23 +167,73 @@ function isConversionProbe(clause: ts.CatchClause, verdict: HandlerVerdict): boo
       const name = calleeName(node.expression);
       const args = node.arguments ?? [];
       if (name && THROWING_CONVERSIONS.has(name) && !args.some(containsCall)) conversion = true;
-      else if (!isStringMethodCall(node)) other = true;
+      // `new URL(s).hostname.slice(1, -1)`: the check runs on the converted value, which is read first.
+      else if (isStringMethodCall(node)) visit((node.expression as ts.PropertyAccessExpression).expression);
+      else other = true;
       return;
     }
     ts.forEachChild(node, visit);
   };
-  statements.forEach(visit);
-  return conversion && !other;
+  // One or two statements; more only when each is a conversion (`a = new URL(x); b = new URL(y, a)`).
+  let converting = 0;
+  for (const statement of statements) {
+    const before: boolean = conversion;
+    conversion = false;
+    visit(statement);
+    if (conversion) converting++;
+    conversion ||= before;
+  }
+  return conversion && !other && (statements.length <= 2 || converting === statements.length);
 }
 
 function calleeName(expression: ts.Expression): string | undefined {
-  // A local `URL` or `atob` (an import, a parameter) is some other function: its failures are unknown.
-  if (ts.isIdentifier(expression)) return findDeclaration(expression) ? undefined : expression.text;
+  // A local `URL` or `atob` (an import, a parameter) is some other function: its failures are unknown,
+  // unless it is the same built-in taken from Node's module (`const { URL } = require('url')`).
+  if (ts.isIdentifier(expression)) {
+    const declaration = findDeclaration(expression);
+    if (!declaration) return expression.text;
+    return builtinFromModule(declaration) === expression.text ? expression.text : undefined;
+  }
   // `globalThis.URL`, `window.decodeURIComponent`
   if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.expression) && GLOBAL_OBJECTS.has(expression.expression.text)) return expression.name.text;
   return undefined;
 }
 
+/** Node modules that export the same built-ins as globals: `url` (URL), `util` (TextDecoder), `buffer` (atob, btoa). */
+const BUILTIN_MODULES: Record<string, readonly string[]> = { url: ['URL'], util: ['TextDecoder'], buffer: ['atob', 'btoa'] };
+
+/**
+ * The built-in a declaration binds when it takes it from Node's own module under the same name:
+ * `import { URL } from 'node:url'`, `const { URL } = require('url')`, `const URL = require('url').URL`.
+ */
+function builtinFromModule(declaration: ts.Node): string | undefined {
+  const exported = (specifier: string, name: string) => {
+    const module = specifier.replace(/^node:/, '');
+    return Object.hasOwn(BUILTIN_MODULES, module) && BUILTIN_MODULES[module].includes(name) ? name : undefined;
+  };
+  if (ts.isImportSpecifier(declaration)) {
+    const from = declaration.parent.parent.parent.moduleSpecifier;
+    return ts.isStringLiteral(from) ? exported(from.text, (declaration.propertyName ?? declaration.name).text) : undefined;
+  }
+  if (ts.isBindingElement(declaration) && ts.isIdentifier(declaration.name)) {
+    const holder = declaration.parent.parent;
+    const key = declaration.propertyName ?? declaration.name;
+    const specifier = ts.isVariableDeclaration(holder) && holder.initializer ? requiredModule(holder.initializer) : undefined;
+    return specifier && ts.isIdentifier(key) && key.text === declaration.name.text ? exported(specifier, key.text) : undefined;
+  }
+  if (ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) && declaration.initializer && ts.isPropertyAccessExpression(declaration.initializer)) {
+    const specifier = requiredModule(declaration.initializer.expression);
+    return specifier && declaration.initializer.name.text === declaration.name.text ? exported(specifier, declaration.name.text) : undefined;
+  }
+  return undefined;
+}
+
+/** `require('url')`: the module it names. */
+function requiredModule(expression: ts.Expression): string | undefined {
+  return ts.isCallExpression(expression) && ts.isIdentifier(expression.expression) && expression.expression.text === 'require' && expression.arguments.length === 1 && ts.isStringLiteral(expression.arguments[0])
+    ? expression.arguments[0].text
+    : undefined;
+}
 
 function containsCall(node: ts.Node): boolean {
   if (ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isAwaitExpression(node)) return true;
@@ -195,7 +245,7 @@ function isStringMethodCall(node: ts.CallExpression | ts.NewExpression): boolean
   return ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && STRING_CHECKS.has(node.expression.name.text) && !(node.arguments ?? []).some(containsCall);
 }
 
-const STRING_CHECKS = new Set(['startsWith', 'endsWith', 'includes', 'test', 'trim', 'toLowerCase', 'toUpperCase', 'slice', 'indexOf']);
+const STRING_CHECKS = new Set(['startsWith', 'endsWith', 'includes', 'test', 'trim', 'toLowerCase', 'toUpperCase', 'slice', 'substring', 'split', 'indexOf']);
 
 /**
  * Operations that throw work away (cancel a read, abort a request, kill a child, delete a temp file):
@@ -209,6 +259,40 @@ function isDiscardCleanup(call: ts.CallExpression, verdict: HandlerVerdict): boo
   if (verdict.kind !== 'swallowed' || (verdict.how !== 'empty-callback' && verdict.how !== 'default')) return false;
   const receiver = ts.isPropertyAccessExpression(call.expression) ? call.expression.expression : undefined;
   return !!receiver && ts.isCallExpression(receiver) && ts.isPropertyAccessExpression(receiver.expression) && DISCARD_OPERATIONS.has(receiver.expression.name.text);
+}
+
+/**
+ * `traced.catch(noop); return traced;`, `p.catch(() => null); … await Promise.race([p, timeout])`: a handler
+ * on a promise that the same function also awaits, returns or passes on only keeps the branch it makes
+ * from becoming an unhandled rejection. The failure itself still reaches whoever takes the promise.
+ */
+function isSideBranch(call: ts.CallExpression): boolean {
+  const receiver = ts.isPropertyAccessExpression(call.expression) ? skipOuter(call.expression.expression) : undefined;
+  if (!receiver || !ts.isIdentifier(receiver)) return false;
+  const declaration = findDeclaration(receiver);
+  const scope = enclosingFunction(call);
+  if (!declaration || !scope || !(ts.isVariableDeclaration(declaration) || ts.isParameter(declaration))) return false;
+  let consumed = false;
+  const visit = (node: ts.Node): void => {
+    if (consumed) return;
+    if (ts.isIdentifier(node) && node !== receiver && node.text === receiver.text && node !== declaration.name && takesPromise(node) && findDeclaration(node) === declaration) {
+      consumed = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(scope);
+  return consumed;
+}
+
+/** Whether this use of a name hands its value on: awaited, returned, yielded, passed as an argument or put in an array. */
+function takesPromise(use: ts.Identifier): boolean {
+  let node: ts.Node = use;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isNonNullExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (ts.isAwaitExpression(parent) || ts.isReturnStatement(parent) || ts.isYieldExpression(parent) || ts.isArrayLiteralExpression(parent) || ts.isSpreadElement(parent)) return true;
+  if (ts.isArrowFunction(parent) && parent.body === node) return true;
+  return ts.isCallExpression(parent) && parent.arguments.some((argument) => argument === node);
 }
 
 /** Log-and-continue inside a function the config names (`allowLogIn`) is intended. */

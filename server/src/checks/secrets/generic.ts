@@ -43,7 +43,8 @@ export function isCredentialName(name: string): boolean {
   return false;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// A UUID, bare or as a URN (`urn:uuid:…`, as in WebDAV lock tokens): an identifier, not a secret.
+const UUID = /^(?:urn:uuid:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INTEGRITY = /^sha(?:1|256|384|512)-[A-Za-z0-9+/=]+$/;
 
 /** Whether an assigned value looks like a real credential rather than code, a word or a reference. */

@@ -37,7 +37,8 @@ export interface ApiAliases {
 
 /** The canonical name of `name` exported by a known package, or undefined. */
 export function canonicalExport(specifier: string, name: string): string | undefined {
-  const module = MODULES[specifier.replace(/^node:/, '')];
+  const key = specifier.replace(/^node:/, '');
+  const module = Object.hasOwn(MODULES, key) ? MODULES[key] : undefined;
   if (!module) return undefined;
   if (module === 'node-fetch') return name === 'default' || name === '*' || name === 'fetch' ? 'fetch' : undefined;
   if (name === '*') return module;

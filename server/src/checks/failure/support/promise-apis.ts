@@ -94,7 +94,7 @@ export function isKnownGlobalPromise(path: string): boolean {
 /** Whether the value at `path` (from the exports of package `specifier`) is a promise; undefined when the module is not known. */
 export function isKnownModulePromise(specifier: string, path: string): boolean | undefined {
   const name = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
-  const patterns = PROMISE_MODULES[name];
+  const patterns = Object.hasOwn(PROMISE_MODULES, name) ? PROMISE_MODULES[name] : undefined;
   if (!patterns) return undefined;
   let matcher = moduleMatchers.get(name);
   if (!matcher) moduleMatchers.set(name, (matcher = compilePatterns(patterns)));

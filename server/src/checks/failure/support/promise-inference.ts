@@ -162,7 +162,9 @@ export class PromiseInference {
     if (ts.isBinaryExpression(node)) {
       const op = node.operatorToken.kind;
       if (op === ts.SyntaxKind.CommaToken) return this.isPromiseExpression(node.right);
-      if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
+      // `a && b` is `b` or a falsy `a`, and a promise is never falsy: only `b` can make it a promise.
+      if (op === ts.SyntaxKind.AmpersandAmpersandToken) return this.isPromiseExpression(node.right);
+      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
         return this.isPromiseExpression(node.left) || this.isPromiseExpression(node.right);
       }
       if (op === ts.SyntaxKind.EqualsToken) return this.isPromiseExpression(node.right);
@@ -215,7 +217,8 @@ export class PromiseInference {
       return false;
     }
     if (ts.isConditionalExpression(node)) return this.evaluateExpression(node.whenTrue, steps) || this.evaluateExpression(node.whenFalse, steps);
-    if (ts.isBinaryExpression(node) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.AmpersandAmpersandToken].includes(node.operatorToken.kind)) {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return this.evaluateExpression(node.right, steps);
+    if (ts.isBinaryExpression(node) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(node.operatorToken.kind)) {
       return this.evaluateExpression(node.left, steps) || this.evaluateExpression(node.right, steps);
     }
     const reference = this.referenceOf(node);

@@ -1,0 +1,277 @@
+// Two questions the promise inference (which answers "may this be a promise?") cannot: whether a value
+// may also be something else (undefined, false, an error object), and whether an async function can
+// reject at all. Both are read from what is written, without a type checker.
+// A default import: bundled, `import * as ts` turns every `ts.` access into a getter call.
+import ts from 'typescript';
+import { isHandled } from './handled';
+import type { PromiseInference } from './promise-inference';
+import { returnExpressions } from './promise-inference';
+import { findDeclaration, skipOuter } from './scope';
+
+type FunctionWithBody = ts.FunctionLikeDeclaration & { body: ts.ConciseBody };
+
+/**
+ * The function a call runs, when this file declares it: `f()` (a function declaration, or a variable
+ * holding a function), `this.m()` / `this.#m()` (a method of the enclosing class), `(async () => …)()`.
+ */
+export function calledFunction(call: ts.CallExpression): FunctionWithBody | undefined {
+  const callee = skipOuter(call.expression);
+  if (ts.isArrowFunction(callee) || ts.isFunctionExpression(callee)) return callee;
+  if (ts.isIdentifier(callee)) {
+    const declaration = findDeclaration(callee);
+    if (!declaration) return undefined;
+    if (ts.isFunctionDeclaration(declaration)) return declaration.body ? (declaration as FunctionWithBody) : undefined;
+    if (ts.isVariableDeclaration(declaration) && declaration.initializer) {
+      const init = skipOuter(declaration.initializer);
+      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
+    }
+    return undefined;
+  }
+  if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    const member = thisMember(callee, callee.name.text);
+    if (member && ts.isMethodDeclaration(member) && member.body) return member as FunctionWithBody;
+  }
+  return undefined;
+}
+
+/** The member `name` of the class whose method `node` sits in (arrow functions see through). */
+function thisMember(node: ts.Node, name: string): ts.ClassElement | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isArrowFunction(current)) continue;
+    if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) return undefined;
+    if (ts.isClassLike(current.parent) && (ts.isMethodDeclaration(current) || ts.isPropertyDeclaration(current) || ts.isConstructorDeclaration(current) || ts.isAccessor(current))) {
+      return current.parent.members.find((member) => !!member.name && (ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name) || ts.isStringLiteral(member.name)) && member.name.text === name);
+    }
+    if (ts.isSourceFile(current)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a value the inference takes for a promise may, as written, be something else: a `let` or an
+ * optional field that starts (or ends) as undefined (`if (this.connecting) return this.connecting`), a
+ * function that returns a promise on one path and `false` or an error on another (`const r = validate();
+ * if (r) { if (typeof r.then === 'function') … }`), `cond ? load() : undefined`. Testing such a value is
+ * how code tells the cases apart, not a promise mistaken for its result.
+ */
+export function mayHoldNonPromise(expression: ts.Expression, inference: PromiseInference, depth = 0): boolean {
+  if (depth > 6) return false;
+  const node = skipOuter(expression);
+  const surely = (value: ts.Expression) => inference.isPromise(value) && !mayHoldNonPromise(value, inference, depth + 1);
+  if (ts.isConditionalExpression(node)) return !surely(node.whenTrue) || !surely(node.whenFalse);
+  if (ts.isBinaryExpression(node)) {
+    const op = node.operatorToken.kind;
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken) return true;
+    if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return !surely(node.left) && !surely(node.right);
+    if (op === ts.SyntaxKind.EqualsToken) return mayHoldNonPromise(node.right, inference, depth + 1);
+    return false;
+  }
+  if (ts.isIdentifier(node)) {
+    const declaration = findDeclaration(node);
+    if (!declaration) return false;
+    if (ts.isVariableDeclaration(declaration)) {
+      if (declaration.type) return typeMayBeFalsy(declaration.type) || (isReassignable(declaration) && !declaration.initializer);
+      if (isReassignable(declaration)) return true;
+      return !!declaration.initializer && mayHoldNonPromise(declaration.initializer, inference, depth + 1);
+    }
+    if (ts.isParameter(declaration)) return !!declaration.questionToken || !!declaration.initializer || (!!declaration.type && typeMayBeFalsy(declaration.type));
+    return false;
+  }
+  if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    const member = thisMember(node, node.name.text);
+    if (!member || !ts.isPropertyDeclaration(member)) return false;
+    if (member.questionToken) return true;
+    if (member.type) return typeMayBeFalsy(member.type);
+    // A field without a type or an initializer is set elsewhere, and is undefined until then.
+    return !member.initializer || mayHoldNonPromise(member.initializer, inference, depth + 1);
+  }
+  if (ts.isCallExpression(node)) {
+    const fn = calledFunction(node);
+    return !!fn && returnsNonPromise(fn, inference, depth);
+  }
+  return false;
+}
+
+function isReassignable(declaration: ts.VariableDeclaration): boolean {
+  const list = declaration.parent;
+  return ts.isVariableDeclarationList(list) && (list.flags & (ts.NodeFlags.Const | ts.NodeFlags.Using | ts.NodeFlags.AwaitUsing)) === 0;
+}
+
+/** A declared type that admits a falsy value: `T | undefined`, `| null`, `| false`, `| void`. */
+function typeMayBeFalsy(type: ts.TypeNode): boolean {
+  if (ts.isParenthesizedTypeNode(type)) return typeMayBeFalsy(type.type);
+  if (!ts.isUnionTypeNode(type)) return false;
+  return type.types.some((member) => {
+    if (member.kind === ts.SyntaxKind.UndefinedKeyword || member.kind === ts.SyntaxKind.VoidKeyword || member.kind === ts.SyntaxKind.BooleanKeyword) return true;
+    if (ts.isLiteralTypeNode(member)) return member.literal.kind === ts.SyntaxKind.NullKeyword || member.literal.kind === ts.SyntaxKind.FalseKeyword;
+    return typeMayBeFalsy(member);
+  });
+}
+
+/** Whether a function of this file may return something other than a promise: a bare `return`, a falsy or non-promise value, or falling off its end. */
+function returnsNonPromise(fn: FunctionWithBody, inference: PromiseInference, depth: number): boolean {
+  if (ts.isFunctionLike(fn) && fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return false;
+  if (fn.type) return typeMayBeFalsy(fn.type);
+  if (!ts.isBlock(fn.body)) return !inference.isPromise(fn.body) || mayHoldNonPromise(fn.body, inference, depth + 1);
+  if (bareReturn(fn.body) || mayFallOffEnd(fn.body)) return true;
+  return returnExpressions(fn.body).some((value) => !inference.isPromise(value) || mayHoldNonPromise(value, inference, depth + 1));
+}
+
+function bareReturn(body: ts.Block): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node) && !node.expression) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return found;
+}
+
+/** Whether control may reach the end of the block (its last statement is not a return or a throw). */
+function mayFallOffEnd(body: ts.Block): boolean {
+  const last = body.statements[body.statements.length - 1];
+  return !last || !(ts.isReturnStatement(last) || ts.isThrowStatement(last));
+}
+
+/**
+ * Whether calling this async function gives a promise that cannot reject: every statement of its body is
+ * a try whose catch (and finally) neither throws nor awaits what may reject, or work that cannot throw
+ * (a plain assignment, a `return`, an `if` on a plain condition around such statements). Code that
+ * starts one and leaves it is not dropping a failure: the function reports its own.
+ */
+export function cannotReject(fn: FunctionWithBody, inference: PromiseInference): boolean {
+  if (!ts.isBlock(fn.body)) return isHandled(fn.body, inference);
+  return fn.body.statements.length > 0 && fn.body.statements.every((statement) => statementCannotReject(statement, inference));
+}
+
+/**
+ * A try whose catch (and finally) cannot reject; a value ending in a rejection handler, or a bare `return`;
+ * a plain assignment (`this.timer = null`) or an `if` on a plain condition around such statements. A
+ * returned value that is not handled (`return 3`) is not one: the function is judged as the async function it is.
+ */
+function statementCannotReject(statement: ts.Statement, inference: PromiseInference): boolean {
+  if (ts.isTryStatement(statement)) {
+    return !!statement.catchClause && !mayReject(statement.catchClause.block, inference) && (!statement.finallyBlock || !mayReject(statement.finallyBlock, inference));
+  }
+  if (ts.isBlock(statement)) return statement.statements.every((inner) => statementCannotReject(inner, inference));
+  if (ts.isIfStatement(statement)) {
+    return !mayThrow(statement.expression) && statementCannotReject(statement.thenStatement, inference) && (!statement.elseStatement || statementCannotReject(statement.elseStatement, inference));
+  }
+  if (ts.isExpressionStatement(statement) || ts.isReturnStatement(statement)) {
+    const value = statement.expression && skipOuter(statement.expression);
+    if (!value) return true;
+    const awaited = ts.isAwaitExpression(value) || ts.isVoidExpression(value) ? value.expression : value;
+    if (isHandled(awaited, inference)) return true;
+    return ts.isExpressionStatement(statement) && isPlainAssignment(value);
+  }
+  return false;
+}
+
+function isPlainAssignment(expression: ts.Expression): boolean {
+  return ts.isBinaryExpression(expression) && expression.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && expression.operatorToken.kind <= ts.SyntaxKind.LastAssignment && !mayThrow(expression);
+}
+
+/** A throw, or an await of something not handled, outside nested functions. */
+export function mayReject(block: ts.Block, inference: PromiseInference): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node)) return;
+    if (ts.isThrowStatement(node) || (ts.isAwaitExpression(node) && !isHandled(node.expression, inference))) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(block);
+  return found;
+}
+
+/** Whether evaluating an expression runs code that may throw: a call, `new`, `await`, a tagged template, `delete`, `throw`. */
+export function mayThrow(expression: ts.Node): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isAwaitExpression(node) || ts.isTaggedTemplateExpression(node) || ts.isDeleteExpression(node) || ts.isYieldExpression(node)) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(expression);
+  return found;
+}
+
+/**
+ * Whether a block only reads and assigns values: expression, declaration, `return` and `if` statements
+ * with no call, `new` or `await` in them. Such a block fails only on a getter that throws or a missing
+ * property or global (`ctx = c.executionCtx`, `user = process.env.USER` where env access is denied).
+ */
+export function onlyReads(block: ts.Block): boolean {
+  const plain = (statement: ts.Statement): boolean => {
+    if (ts.isBlock(statement)) return statement.statements.every(plain);
+    if (ts.isExpressionStatement(statement)) return !mayThrow(statement.expression);
+    if (ts.isReturnStatement(statement)) return !statement.expression || !mayThrow(statement.expression);
+    if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.every((d) => !d.initializer || !mayThrow(d.initializer));
+    if (ts.isIfStatement(statement)) return !mayThrow(statement.expression) && plain(statement.thenStatement) && (!statement.elseStatement || plain(statement.elseStatement));
+    return ts.isEmptyStatement(statement);
+  };
+  return block.statements.length > 0 && block.statements.every(plain);
+}
+
+/**
+ * `this.close((err) => …)` where `close(callback)` makes a promise only when no callback is passed
+ * (`if (callback === undefined) return new Promise(…)`): a callback-or-promise API called the callback
+ * way gives no promise to drop.
+ */
+export function callsCallbackForm(call: ts.CallExpression, inference: PromiseInference): boolean {
+  const fn = calledFunction(call);
+  if (!fn || fn.type || !ts.isBlock(fn.body) || fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return false;
+  const promiseReturns = returnStatements(fn.body).filter((statement) => !!statement.expression && inference.isPromise(statement.expression));
+  if (promiseReturns.length === 0) return false;
+  return fn.parameters.some((parameter, index) => {
+    const argument = call.arguments[index] && skipOuter(call.arguments[index]);
+    if (!ts.isIdentifier(parameter.name) || !argument || !(ts.isArrowFunction(argument) || ts.isFunctionExpression(argument))) return false;
+    const name = parameter.name.text;
+    return promiseReturns.every((statement) => onlyWithout(statement, name, fn.body as ts.Block));
+  });
+}
+
+function returnStatements(body: ts.Block): ts.ReturnStatement[] {
+  const found: ts.ReturnStatement[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node)) found.push(node);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return found;
+}
+
+/** Whether `statement` runs only in the branch of an `if` that tests the parameter `name` for absence. */
+function onlyWithout(statement: ts.Node, name: string, body: ts.Block): boolean {
+  for (let child: ts.Node = statement, current = statement.parent; current && current !== body; child = current, current = current.parent) {
+    if (ts.isIfStatement(current) && child === current.thenStatement && testsAbsence(current.expression, name)) return true;
+  }
+  return false;
+}
+
+/** `!cb`, `cb === undefined`, `cb == null`, `typeof cb !== 'function'`, `typeof cb === 'undefined'`. */
+function testsAbsence(condition: ts.Expression, name: string): boolean {
+  const node = skipOuter(condition);
+  const isName = (e: ts.Expression) => ts.isIdentifier(skipOuter(e)) && (skipOuter(e) as ts.Identifier).text === name;
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return isName(node.operand);
+  if (!ts.isBinaryExpression(node)) return false;
+  const op = node.operatorToken.kind;
+  const sides = [[node.left, node.right], [node.right, node.left]] as const;
+  return sides.some(([a, b]) => {
+    const other = skipOuter(b);
+    const nullish = other.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(other) && other.text === 'undefined');
+    if ((op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken) && isName(a) && nullish) return true;
+    const typeOf = skipOuter(a);
+    if (!ts.isTypeOfExpression(typeOf) || !isName(typeOf.expression) || !ts.isStringLiteral(other)) return false;
+    if (op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken) return other.text === 'function';
+    return (op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken) && other.text === 'undefined';
+  });
+}
