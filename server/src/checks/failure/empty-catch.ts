@@ -6,7 +6,6 @@ import type { Check } from '../../engine/types';
 import { catchClauseFixes } from './catch-fixes';
 import { hasShipshapeTodo, throwFollows } from './handler-body';
 import { pythonHandlers } from './python/except-clauses';
-import { onlyReads } from './support/maybe-promise';
 import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
 
 // The node kinds this rule looks at (see support/syntax-nodes.ts).
@@ -21,7 +20,7 @@ export const emptyCatch: Check = {
     family: 'failure',
     title: 'Empty catch block',
     rationale:
-      'An empty catch block swallows the error: the operation failed, nothing is logged, nothing is retried, and the code after it runs as if it had succeeded. In production this turns a clear failure into corrupt state or a silent outage that nobody can trace. Not reported: a try followed at once by a throw (`try { return require("pg") } catch {} throw new Error("install pg")`), and best-effort cleanup inside a catch that then throws (`catch (err) { try { await tx.rollback() } catch {} throw err; }`): the failure the caller sees is not swallowed. Nor is a try that only reads and assigns, with no call in it (`try { ctx = c.executionCtx } catch {}`, `try { user = process.env.USER } catch {}`): it probes a getter or a property that may be missing or denied, and leaves the value unset.',
+      'An empty catch block swallows the error: the operation failed, nothing is logged, nothing is retried, and the code after it runs as if it had succeeded. In production this turns a clear failure into corrupt state or a silent outage that nobody can trace. Not reported: a try followed at once by a throw (`try { return require("pg") } catch {} throw new Error("install pg")`), and best-effort cleanup inside a catch that then throws (`catch (err) { try { await tx.rollback() } catch {} throw err; }`): the failure the caller sees is not swallowed. A probe that is meant to fail silently (`try { ctx = c.executionCtx } catch {}`) is still an empty catch: say why with a suppression, so readers know it is deliberate.',
     remedy:
       'Handle the error (recover, retry, return an explicit failure), rethrow it with context (`throw new Error("loading settings", { cause: err })`), or, if ignoring it is truly correct, suppress the finding with the reason.',
     defaultSeverity: 'warning',
@@ -67,7 +66,7 @@ export const emptyCatch: Check = {
     if (!tree) return;
     for (const node of nodesToCheck(tree, visited())) {
       // Empty: no statements, or only empty ones (`catch (e) { ; }`).
-      if (ts.isCatchClause(node) && node.block.statements.every(ts.isEmptyStatement) && !throwFollows(node) && !onlyReads(node.parent.tryBlock) && !hasShipshapeTodo(tree.text, node.block.pos, node.block.end)) {
+      if (ts.isCatchClause(node) && node.block.statements.every(ts.isEmptyStatement) && !throwFollows(node) && !hasShipshapeTodo(tree.text, node.block.pos, node.block.end)) {
         const start = node.getStart(tree);
         // The clause head: `catch` and its binding, e.g. `catch (err)`.
         const end = node.variableDeclaration ? node.block.getStart(tree) : start + 'catch'.length;

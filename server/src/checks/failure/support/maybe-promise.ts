@@ -203,22 +203,6 @@ export function mayThrow(expression: ts.Node): boolean {
   return found;
 }
 
-/**
- * Whether a block only reads and assigns values: expression, declaration, `return` and `if` statements
- * with no call, `new` or `await` in them. Such a block fails only on a getter that throws or a missing
- * property or global (`ctx = c.executionCtx`, `user = process.env.USER` where env access is denied).
- */
-export function onlyReads(block: ts.Block): boolean {
-  const plain = (statement: ts.Statement): boolean => {
-    if (ts.isBlock(statement)) return statement.statements.every(plain);
-    if (ts.isExpressionStatement(statement)) return !mayThrow(statement.expression);
-    if (ts.isReturnStatement(statement)) return !statement.expression || !mayThrow(statement.expression);
-    if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.every((d) => !d.initializer || !mayThrow(d.initializer));
-    if (ts.isIfStatement(statement)) return !mayThrow(statement.expression) && plain(statement.thenStatement) && (!statement.elseStatement || plain(statement.elseStatement));
-    return ts.isEmptyStatement(statement);
-  };
-  return block.statements.length > 0 && block.statements.every(plain);
-}
 
 /**
  * `this.close((err) => …)` where `close(callback)` makes a promise only when no callback is passed
