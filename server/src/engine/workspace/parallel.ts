@@ -46,8 +46,8 @@ const MIN_BYTES_PER_WORKER = 2 * 1024 * 1024;
 /** How much cheaper a byte is when only the secrets pass runs (no parse): measured on effect@4.1.0. */
 const SECRETS_ONLY_COST = 10;
 const WORKER_SCRIPT = path.join(__dirname, 'workspace-worker.js');
-/** Source text whose trees the single pass keeps for a later analysis (trees take about ten times their text). */
-const WAITING_TREES_MAX_CHARS = 16 * 1024 * 1024;
+/** Source text whose trees the single pass keeps for a later analysis: trees take about ten times their text, so about 40 MB (effect@4.1.0 needs 3.9 M characters). */
+const WAITING_TREES_MAX_CHARS = 4 * 1024 * 1024;
 
 export async function runWorkspaceParallel(engine: Engine, options: ParallelRunOptions): Promise<WorkspaceRun & { cache?: { hits: number; misses: number } }> {
   // Python import analysis needs its WebAssembly parser; only runs with Python files pay for loading it.
