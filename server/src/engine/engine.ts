@@ -133,10 +133,9 @@ export class Engine {
 
     // Statement-local checks on a keystroke: only the statements the edit may affect are checked (incremental.ts).
     const previousState = input.previousTree ? input.incremental?.previous : undefined;
-    /** The rules of a check that apply to this document and are enabled by its config. */
-    const activeByCheck = this.activeRulesByCheck(config.config, document.language);
-    const activeRules = (checkIndex: number) => activeByCheck[checkIndex];
-    const incremental = input.incremental && !secretsOnly && isScriptLanguage(document.language) && input.workspace !== undefined && this.checks.some((check, index) => check.statementLocal && activeRules(index).length > 0);
+    /** By check index, the rules that apply to this document and are enabled by its config. */
+    const activeRules = this.activeRulesByCheck(config.config, document.language);
+    const incremental = input.incremental && !secretsOnly && isScriptLanguage(document.language) && input.workspace !== undefined && this.checks.some((check, index) => check.statementLocal && activeRules[index].length > 0);
     const stateKey: unknown[] = [input.incremental?.epoch, config.config, input.workspace, input.workspace?.version, input.trusted ?? true];
     if (incremental) for (const check of this.checks) if (check.statementLocal && check.fileFacts) stateKey.push(check.fileFacts(document.text));
     const facts = new Map<ts.Statement, StatementNames>();
@@ -164,10 +163,10 @@ export class Engine {
       const { meta } = check;
       // The budget is checked between rules: a file that takes too long stops, visibly, instead of running on.
       if (notRun.length > 0 || performance.now() - started > budget) {
-        notRun.push(...activeRules(checkIndex).map((rule) => rule.id));
+        notRun.push(...activeRules[checkIndex].map((rule) => rule.id));
         return;
       }
-      const enabled = secretsOnly ? activeRules(checkIndex).filter((rule) => rule.family === 'secrets') : activeRules(checkIndex);
+      const enabled = secretsOnly ? activeRules[checkIndex].filter((rule) => rule.family === 'secrets') : activeRules[checkIndex];
       if (enabled.length === 0) return;
       for (const rule of enabled) ranRules.add(rule.id);
       const into = incremental && check.statementLocal ? (local[checkIndex] = []) : raw;

@@ -5,7 +5,7 @@ import type { Check } from '../../engine/types';
 import { apiAliases, type ApiAliases } from './support/api-aliases';
 import { unwrap } from './support/external-input';
 import { calledFunction } from './support/maybe-promise';
-import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
+import { kindsOf, nodesToCheck, someNode, type NodeKinds } from './support/syntax-nodes';
 
 // The node kinds this rule looks at (see support/syntax-nodes.ts).
 let visitedKinds: NodeKinds | undefined;
@@ -181,17 +181,7 @@ function addBindingNames(name: ts.BindingName, names: Set<string>): void {
 
 /** Whether a condition depends on the attempt: it reads a name the try computed, or calls or awaits something (other than a state check like `isAborted(…)`). */
 function readsComputed(condition: ts.Expression, computed: Set<string>): boolean {
-  let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    if ((ts.isIdentifier(node) && computed.has(node.text)) || ts.isAwaitExpression(node) || (ts.isCallExpression(node) && !isFlagCall(node))) {
-      found = true;
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(condition);
-  return found;
+  return someNode(condition, (node) => (ts.isIdentifier(node) && computed.has(node.text)) || ts.isAwaitExpression(node) || (ts.isCallExpression(node) && !isFlagCall(node)));
 }
 
 /** `isAborted(params)`, `signal.aborted`-style checks: a predicate on state the attempt did not produce. */
@@ -306,14 +296,7 @@ function counters(loop: Loop): Set<string> {
 }
 
 function readsAny(expression: ts.Expression, names: Set<string>): boolean {
-  let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (ts.isIdentifier(node) && names.has(node.text)) found = true;
-    else ts.forEachChild(node, visit);
-  };
-  visit(expression);
-  return found;
+  return someNode(expression, (node) => ts.isIdentifier(node) && names.has(node.text));
 }
 
 // Stryker disable all: equivalent — isCapped asks this only together with hasComparison, and a condition that is `true`, a non-zero number or `!0` never holds a comparison, so its answer never changes the verdict
@@ -324,14 +307,7 @@ function isAlwaysTrue(condition: ts.Expression): boolean {
 // Stryker restore all
 
 function hasComparison(expression: ts.Expression): boolean {
-  let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.LessThanToken && node.operatorToken.kind <= ts.SyntaxKind.ExclamationEqualsEqualsToken) found = true;
-    else ts.forEachChild(node, visit);
-  };
-  visit(expression);
-  return found;
+  return someNode(expression, (node) => ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.LessThanToken && node.operatorToken.kind <= ts.SyntaxKind.ExclamationEqualsEqualsToken);
 }
 
 function leaves(statement: ts.Statement): boolean {
@@ -354,13 +330,5 @@ function changingNames(loop: Loop): Set<string> {
 
 /** Whether a delay depends on something that changes between attempts (or is computed by a call). */
 function grows(delay: ts.Expression, changing: Set<string>): boolean {
-  let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (ts.isIdentifier(node) && changing.has(node.text)) found = true;
-    else if (ts.isCallExpression(node) && !(ts.isPropertyAccessExpression(node.expression) && node.expression.getText() === 'Math.random')) found = true;
-    else ts.forEachChild(node, visit);
-  };
-  visit(delay);
-  return found;
+  return someNode(delay, (node) => (ts.isIdentifier(node) && changing.has(node.text)) || (ts.isCallExpression(node) && !(ts.isPropertyAccessExpression(node.expression) && node.expression.getText() === 'Math.random')));
 }

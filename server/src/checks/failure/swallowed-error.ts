@@ -7,7 +7,7 @@ import { callbackFixes, catchClauseFixes } from './catch-fixes';
 import { bindingName, hasShipshapeTodo, judgeBlock, judgeCallback, throwFollows, type HandlerOptions, type HandlerVerdict } from './handler-body';
 import { pythonHandlers } from './python/except-clauses';
 import { enclosingFunction, findDeclaration, GLOBAL_OBJECTS, skipOuter } from './support/scope';
-import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
+import { kindsOf, nodesToCheck, someNode, type NodeKinds } from './support/syntax-nodes';
 
 // The node kinds this rule looks at (see support/syntax-nodes.ts).
 let visitedKinds: NodeKinds | undefined;
@@ -272,17 +272,7 @@ function isSideBranch(call: ts.CallExpression): boolean {
   const declaration = findDeclaration(receiver);
   const scope = enclosingFunction(call);
   if (!declaration || !scope || !(ts.isVariableDeclaration(declaration) || ts.isParameter(declaration))) return false;
-  let consumed = false;
-  const visit = (node: ts.Node): void => {
-    if (consumed) return;
-    if (ts.isIdentifier(node) && node !== receiver && node.text === receiver.text && node !== declaration.name && takesPromise(node) && findDeclaration(node) === declaration) {
-      consumed = true;
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(scope);
-  return consumed;
+  return someNode(scope, (node) => ts.isIdentifier(node) && node !== receiver && node.text === receiver.text && node !== declaration.name && takesPromise(node) && findDeclaration(node) === declaration);
 }
 
 /** Whether this use of a name hands its value on: awaited, returned, yielded, passed as an argument or put in an array. */

@@ -5,6 +5,7 @@
 import ts from 'typescript';
 import { isHandled } from './handled';
 import type { PromiseInference } from './promise-inference';
+import { someNode } from './syntax-nodes';
 import { returnExpressions } from './promise-inference';
 import { findDeclaration, skipOuter } from './scope';
 
@@ -189,18 +190,11 @@ export function mayReject(block: ts.Block, inference: PromiseInference): boolean
 
 /** Whether evaluating an expression runs code that may throw: a call, `new`, `await`, a tagged template, `delete`, `throw`. */
 export function mayThrow(expression: ts.Node): boolean {
-  let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-    if (ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isAwaitExpression(node) || ts.isTaggedTemplateExpression(node) || ts.isDeleteExpression(node) || ts.isYieldExpression(node)) {
-      found = true;
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(expression);
-  return found;
+  return someNode(
+    expression,
+    (node) => ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isAwaitExpression(node) || ts.isTaggedTemplateExpression(node) || ts.isDeleteExpression(node) || ts.isYieldExpression(node),
+    (node) => ts.isFunctionLike(node) || ts.isClassLike(node),
+  );
 }
 
 

@@ -48,3 +48,12 @@ export function nodesToCheck(tree: ts.SourceFile, wanted: NodeKinds): ts.Node[] 
   for (let i = 0; i < kinds.length; i++) if (wanted[kinds[i]] === 1) out.push(nodes[i]);
   return out;
 }
+
+/**
+ * Whether `root` or a node under it `matches`, not looking inside nodes `skip` accepts (a function
+ * body, say). Stops at the first match: ts.forEachChild returns the first truthy answer.
+ */
+export function someNode(root: ts.Node, matches: (node: ts.Node) => boolean, skip?: (node: ts.Node) => boolean): boolean {
+  const visit = (node: ts.Node): boolean => !skip?.(node) && (matches(node) || ts.forEachChild(node, visit) === true);
+  return visit(root);
+}
