@@ -112,14 +112,20 @@ const BINARY_SNIFF_BYTES = 8000;
 
 export type ReadOutcome = { text: string } | { skipped: 'binary' | 'too-large' | 'unreadable' };
 
-// Files are read into one buffer kept for the next file (up to this size): a fresh buffer per file cost
-// more than the reading (new memory for every file; measured ~50 ms of 300 on 22 MB of source).
+// Files are read into a buffer kept for the next file (up to this size): a fresh buffer per file cost
+// more than the reading (new memory for every file; measured ~50 ms of 300 on 22 MB of source). There
+// are two: readSourceFile decodes its bytes at once, so a read it makes while a file read by
+// readSourceBytes is being analysed (the workspace index reading a project file) cannot overwrite them.
 const POOL_MAX_BYTES = 4 * 1024 * 1024;
-let pool: Buffer | undefined;
+interface ReadPool {
+  buffer?: Buffer;
+}
+const textPool: ReadPool = {};
+const bytesPool: ReadPool = {};
 
 /** Reads a file as UTF-8 unless it is binary (a NUL byte near the start, as git decides) or too large. */
 export function readSourceFile(file: string, maxBytes: number): ReadOutcome {
-  const read = readSourceBytes(file, maxBytes);
+  const read = readInto(textPool, file, maxBytes);
   return 'skipped' in read ? read : { text: decodeUtf8(read.bytes) };
 }
 
@@ -128,11 +134,18 @@ export function decodeUtf8(bytes: Buffer): string {
   return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 }
 
-/** A file's bytes unless it is binary or too large, in a buffer shared by every read: valid until the next one. */
+/**
+ * A file's bytes unless it is binary or too large, in a buffer shared by every call: valid until the
+ * next call (readSourceFile does not touch it).
+ */
 export function readSourceBytes(file: string, maxBytes: number): { bytes: Buffer } | { skipped: 'binary' | 'too-large' | 'unreadable' } {
+  return readInto(bytesPool, file, maxBytes);
+}
+
+function readInto(pool: ReadPool, file: string, maxBytes: number): { bytes: Buffer } | { skipped: 'binary' | 'too-large' | 'unreadable' } {
   let buffer: Buffer;
   try {
-    buffer = readBytes(file, maxBytes);
+    buffer = readBytes(pool, file, maxBytes);
   } catch (error) {
     return error === TOO_LARGE ? { skipped: 'too-large' } : { skipped: 'unreadable' };
   }
@@ -180,22 +193,23 @@ const UNICODE_SPACES = /\xc2\xa0|\xe1\x9a\x80|\xe2\x80[\x80-\x8a\xaf]|\xe2\x81\x
 
 const TOO_LARGE = Symbol('too large');
 
-/** The file's bytes, in the shared buffer when they fit (valid until the next call). */
-function readBytes(file: string, maxBytes: number): Buffer {
+/** The file's bytes, in the pool's buffer when they fit (valid until the pool's next read). */
+function readBytes(pool: ReadPool, file: string, maxBytes: number): Buffer {
   const fd = fs.openSync(file, 'r');
   try {
     const size = fs.fstatSync(fd).size;
     if (size > maxBytes) throw TOO_LARGE;
     // Size 0: maybe not a regular file (a pipe, /proc); read it to its end.
     if (size === 0 || size > POOL_MAX_BYTES) return fs.readFileSync(fd);
-    if (!pool || pool.length < size) pool = Buffer.allocUnsafe(Math.min(POOL_MAX_BYTES, Math.max(size, 256 * 1024)));
+    if (!pool.buffer || pool.buffer.length < size) pool.buffer = Buffer.allocUnsafe(Math.min(POOL_MAX_BYTES, Math.max(size, 256 * 1024)));
+    const buffer = pool.buffer;
     let length = 0;
     while (length < size) {
-      const read = fs.readSync(fd, pool, length, size - length, null);
+      const read = fs.readSync(fd, buffer, length, size - length, null);
       if (read === 0) break;
       length += read;
     }
-    return pool.subarray(0, length);
+    return buffer.subarray(0, length);
   } finally {
     fs.closeSync(fd);
   }

@@ -204,7 +204,7 @@ function analyzeBytes(engine: Engine, file: SaltedFile, bytes: Buffer, workspace
   const sameLimits = bytes.length <= limit || utf16LengthAtLeast(bytes) > limit;
   const bytesAsText = sameLimits && engine.readsOnlyAscii(file.loaded, file.file) ? latin1View(bytes) : undefined;
   if (bytesAsText !== undefined) {
-    bytes = Buffer.from(bytes); // the shared read buffer may be reused while the file is analysed
+    // `bytes` stay valid through the analysis: only readSourceBytes reuses their buffer, and nothing the analysis calls does.
     const outcome = analyzeJob(engine, { ...file, text: bytesAsText }, workspace, host);
     if (outcome.findings.length === 0 && outcome.errors.length === 0 && !outcome.skipped?.startsWith('minified')) return outcome;
   }
