@@ -19,6 +19,13 @@ const LIB = {
   'src/legacy.js': 'module.exports = { load: async () => 1, plain: () => 1 };\n',
   'src/db.ts': 'import { PrismaClient } from "@prisma/client";\nimport mongoose from "mongoose";\nexport const db = new PrismaClient();\nexport const User = mongoose.model("User", {});\n',
 };
+/** Other files' functions that report their own failures, or make a promise only without a callback. */
+const SELF_HANDLING = {
+  'src/jobs.ts': 'export async function drain() {\n  try {\n    await fetch("/x");\n  } catch (error) {\n    report(error);\n  }\n}\nexport async function flush() {\n  try { await fetch("/x"); } catch (error) { throw new Error("flush", { cause: error }); }\n}\nexport class Stream {\n  async close() {\n    try { await fetch("/x"); } catch (error) { report(error); }\n  }\n}\n',
+  'src/pool.ts': 'export function end(callback?: (err?: Error) => void) {\n  if (callback === undefined) return new Promise((resolve) => end(resolve));\n  queue.push(callback);\n}\n',
+  'src/index.ts': 'export * from "./jobs";\nexport { end as shutdown } from "./pool";\n',
+  'src/legacy-jobs.js': 'module.exports = { drain: async () => { try { await fetch("/x"); } catch (e) { report(e); } } };\n',
+};
 function ws(code: string): ValidCase;
 function ws(code: string, extra: Partial<InvalidCase> & { errors: InvalidCase['errors'] }): InvalidCase;
 function ws(code: string, extra: Partial<InvalidCase> = {}): ValidCase | InvalidCase {
@@ -87,6 +94,11 @@ ruleTable(RULE, {
     // A callback-or-promise function of this file called with a callback: it makes no promise then.
     'class Pool {\n  close(callback?: (err?: Error) => void) {\n    if (callback === undefined) {\n      return new Promise((resolve, reject) => {\n        this.close((err) => (err ? reject(err) : resolve(undefined)));\n      });\n    }\n    this.end(callback);\n  }\n  end(cb: Function) {}\n}',
     'function destroy(err, callback) {\n  if (typeof callback !== "function") return fetch("/x");\n  callback(err);\n}\ndestroy(null, () => {});',
+    // The same, for functions of other files: from their summaries in the index, through re-exports, or summarised on demand.
+    { code: 'import { drain, Stream } from "./jobs";\nimport { end } from "./pool";\ndrain();\nnew Stream().close();\nend(() => {});', files: SELF_HANDLING, workspace: true },
+    { code: 'import { drain, shutdown } from "./index";\nimport * as jobs from "./jobs";\ndrain();\njobs.drain();\nshutdown((err) => log(err));', files: SELF_HANDLING, workspace: true },
+    { code: 'const { drain } = require("./legacy-jobs");\ndrain();', filename: 'src/main.js', files: SELF_HANDLING, workspace: true },
+    { code: 'import { drain } from "./jobs";\ndrain();', files: SELF_HANDLING },
     'async function wrap(fn: Function, done: Function) {\n  if (fn.length === 1) {\n    try { fn(done); } catch (e) { done(e); }\n    return;\n  }\n  try { await fn(); done(); } catch (e) { done(e); }\n}\nwrap(a, b);',
   ],
   invalid: [
@@ -156,6 +168,9 @@ ruleTable(RULE, {
     ws('import { saveLater } from "./wrapped";\nsaveLater(1);', { errors: [{ line: 2, column: 1 }] }),
     ws('const { load } = require("./legacy");\nload();', { filename: 'src/main.js', errors: [{ line: 2, column: 1 }] }),
     ws('import { db, User } from "./db";\ndb.user.create({});\nUser.findOne({});\ndb.$on("query", log);', { errors: [{ line: 2, column: 1 }, { line: 3, column: 1 }] }),
+    // Another file's function that can still reject, or called without its callback: still a promise dropped.
+    { code: 'import { flush, end } from "./jobs";\nimport { end as close } from "./pool";\nflush();\nclose();', files: SELF_HANDLING, workspace: true, errors: [{ line: 3, column: 1 }, { line: 4, column: 1 }] },
+    { code: 'import { shutdown } from "./index";\nshutdown();\nshutdown(handler);', files: SELF_HANDLING, workspace: true, errors: [{ line: 2, column: 1 }, { line: 3, column: 1 }] },
     // Without the workspace index (a lone file), the imported file is summarised on demand.
     { code: 'import { saveOrder } from "./orders";\nsaveOrder({});', files: LIB, errors: [{ line: 2, column: 1 }] },
     { code: 'const save = async () => {};\nsave();', filename: 'src/a.mjs', errors: [{ line: 2, column: 1 }] },

@@ -6,8 +6,9 @@
 // A default import: bundled, `import * as ts` turns every `ts.` access into a getter call.
 import ts from 'typescript';
 import type { Summarizer } from '../../engine/workspace/index';
+import { callbackParameters, cannotReject, type FunctionWithBody } from './support/maybe-promise';
 import { pathKey, PromiseInference, propertyNameText, type Step } from './support/promise-inference';
-import { findDeclaration, hasModifier } from './support/scope';
+import { findDeclaration, hasModifier, isAsyncFunction, skipOuter } from './support/scope';
 
 export const ASYNC_EXPORTS_FACT = 'failure/async-exports';
 
@@ -18,6 +19,10 @@ export interface AsyncExportsFact {
   deps: [string, string, string][];
   /** `[name, specifier, path]`: export `name` is `path` of module `specifier`; name `*` for `export *`. */
   reexports: [string, string, string][];
+  /** Keys of `promise` whose promise cannot reject: async functions whose body catches and reports its own failures (see cannotReject). */
+  safe?: string[];
+  /** `[key, index]`: the function at `key` makes its promise only when argument `index` (a callback) is absent (see callbackParameters). */
+  callbackForm?: [string, number][];
 }
 
 const MAX_DEPS = 64;
@@ -91,12 +96,40 @@ export function summarizeAsyncExports(sourceFile: ts.SourceFile): AsyncExportsFa
   for (const candidate of candidates) {
     recorded = [];
     if (inference.isPromiseAt(candidate.node, candidate.steps)) {
-      if (!fact.promise.includes(candidate.key)) fact.promise.push(candidate.key);
+      if (fact.promise.includes(candidate.key)) continue;
+      fact.promise.push(candidate.key);
+      // What floating-promise forgives a call of this file's own functions, it forgives a call from another file.
+      const fn = functionAt(candidate.node, candidate.steps);
+      if (fn && isAsyncFunction(fn) && cannotReject(fn, inference)) (fact.safe ??= []).push(candidate.key);
+      else if (fn) for (const index of callbackParameters(fn, inference)) (fact.callbackForm ??= []).push([candidate.key, index]);
     } else {
       for (const [specifier, path] of recorded) if (fact.deps.length < MAX_DEPS) fact.deps.push([candidate.key, specifier, path]);
     }
   }
   return fact;
+}
+
+/** The function a candidate's path calls, when this file writes it: `f()`, `Class.new.m()`, `Class.m()`, `api.m()`. */
+function functionAt(node: ts.Node, steps: Step[]): FunctionWithBody | undefined {
+  if (steps[steps.length - 1] !== '()') return undefined;
+  let target: ts.Node | undefined = node;
+  if (ts.isVariableDeclaration(target)) target = target.initializer && skipOuter(target.initializer);
+  if (!target) return undefined;
+  const withBody = (candidate: ts.Node | undefined) => (candidate && ts.isFunctionLike(candidate) && (candidate as ts.FunctionLikeDeclaration).body ? (candidate as FunctionWithBody) : undefined);
+  const valueOf = (member: ts.Node) => (ts.isPropertyAssignment(member) || ts.isPropertyDeclaration(member)) && member.initializer ? skipOuter(member.initializer) : member;
+  if (steps.length === 1) return withBody(target);
+  if (ts.isClassLike(target)) {
+    const instance = steps[0] === 'new';
+    const name = instance ? steps[1] : steps[0];
+    if (steps.length !== (instance ? 3 : 2)) return undefined;
+    const member = target.members.find((m) => !!m.name && propertyNameText(m.name) === name && hasModifier(m, ts.SyntaxKind.StaticKeyword) !== instance);
+    return member && withBody(valueOf(member));
+  }
+  if (ts.isObjectLiteralExpression(target) && steps.length === 2) {
+    const property = target.properties.find((p) => !!p.name && propertyNameText(p.name) === steps[0]);
+    return property && withBody(valueOf(property));
+  }
+  return undefined;
 }
 
 /** The module and path a declaration's value comes from, when it comes from an import or `require`. */

@@ -4,10 +4,11 @@
 import ts from 'typescript';
 import type { Check, CheckContext, RawFix } from '../../engine/types';
 import { inferenceFor } from './support/inference-for';
+import { exportedFunctionLookup, type ExportedFunction } from './support/workspace-lookup';
 import type { PromiseInference } from './support/promise-inference';
 import { enclosingFunction, isAsyncFunction, needsParens, skipOuter } from './support/scope';
 import { isHandled } from './support/handled';
-import { callsCallbackForm, cannotReject, calledFunction, mayHoldNonPromise } from './support/maybe-promise';
+import { callsCallbackForm, cannotReject, calledFunction, mayHoldNonPromise, passesCallbackAt } from './support/maybe-promise';
 import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
 
 // The node kinds this rule looks at (see support/syntax-nodes.ts).
@@ -25,7 +26,7 @@ export const floatingPromise: Check = {
     family: 'failure',
     title: 'Floating promise',
     rationale:
-      'A promise that nobody awaits, returns or ends with a rejection handler fails silently: when it rejects, Node reports an unhandled rejection and (since Node 15) exits the process, and the code after it runs before the work is done — a response is sent before the row is saved, a test passes before the assertion runs. Calls into async functions of other files are the usual culprits, because nothing at the call site says the function is async. A promise tested as a condition (always truthy) or spread into an object (which copies none of its result) is dropped the same way. So is an array of promises left as a statement (`items.map(async (item) => …);`, a value typed `Promise<T>[]` or a tuple holding one): the same failure once per item. Not reported: a condition on a value that may also be something else (a field or `let` set later, a function that returns a promise on one path and `false` on another), which the test tells apart; and a call of an async function of the same file whose whole body is a try/catch that reports the failure, whose promise cannot reject; nor a call that passes a callback to a function of the same file that makes a promise only without one (`close(cb)` where `if (cb === undefined) return new Promise(…)`).',
+      'A promise that nobody awaits, returns or ends with a rejection handler fails silently: when it rejects, Node reports an unhandled rejection and (since Node 15) exits the process, and the code after it runs before the work is done — a response is sent before the row is saved, a test passes before the assertion runs. Calls into async functions of other files are the usual culprits, because nothing at the call site says the function is async. A promise tested as a condition (always truthy) or spread into an object (which copies none of its result) is dropped the same way. So is an array of promises left as a statement (`items.map(async (item) => …);`, a value typed `Promise<T>[]` or a tuple holding one): the same failure once per item. Not reported: a condition on a value that may also be something else (a field or `let` set later, a function that returns a promise on one path and `false` on another), which the test tells apart; and a call of an async function whose whole body is a try/catch that reports the failure, whose promise cannot reject; nor a call that passes a callback to a function that makes a promise only without one (`close(cb)` where `if (cb === undefined) return new Promise(…)`) — in the same file or in another file of the workspace.',
     remedy:
       'Await the promise (or return it to the caller). If the work is meant to run in the background, end it with `.catch(handler)` that reports the failure and mark the statement with `void` so readers see the intent. For an array of promises, await `Promise.all(array)` (or `Promise.allSettled(array)` when each may fail on its own).',
     defaultSeverity: 'warning',
@@ -60,10 +61,11 @@ export const floatingPromise: Check = {
     if (!tree) return;
     const inference = inferenceFor(context);
     const handler = typeof context.options.rejectionHandler === 'string' && context.options.rejectionHandler.trim() ? context.options.rejectionHandler.trim() : DEFAULT_REJECTION_HANDLER;
+    const exported = exportedFunctionLookup(context);
     for (const node of nodesToCheck(tree, visited())) {
       switch (node.kind) {
         case ts.SyntaxKind.ExpressionStatement:
-          checkStatement(node as ts.ExpressionStatement, tree, inference, context, handler);
+          checkStatement(node as ts.ExpressionStatement, tree, inference, exported, context, handler);
           break;
         case ts.SyntaxKind.IfStatement:
         case ts.SyntaxKind.WhileStatement:
@@ -82,11 +84,12 @@ export const floatingPromise: Check = {
 };
 
 type Floating = { leaf: ts.Expression; kind: 'promise' | 'array' };
+type ExportedFunctions = (specifier: string, key: string) => ExportedFunction | undefined;
 
-function checkStatement(statement: ts.ExpressionStatement, tree: ts.SourceFile, inference: PromiseInference, context: CheckContext, handler: string): void {
+function checkStatement(statement: ts.ExpressionStatement, tree: ts.SourceFile, inference: PromiseInference, exported: ExportedFunctions, context: CheckContext, handler: string): void {
   const floating: Floating[] = [];
   for (const leaf of discardedValues(statement.expression)) {
-    const kind = floatingKind(leaf, inference);
+    const kind = floatingKind(leaf, inference, exported);
     if (kind) floating.push({ leaf, kind });
   }
   if (floating.length === 0) return;
@@ -171,13 +174,13 @@ function discardedValues(expression: ts.Expression): ts.Expression[] {
   return [node];
 }
 
-function floatingKind(leaf: ts.Expression, inference: PromiseInference): Floating['kind'] | undefined {
+function floatingKind(leaf: ts.Expression, inference: PromiseInference, exported: ExportedFunctions): Floating['kind'] | undefined {
   if (ts.isVoidExpression(leaf) || ts.isAwaitExpression(leaf) || ts.isBinaryExpression(leaf) || ts.isYieldExpression(leaf)) return undefined;
   if (ts.isArrayLiteralExpression(leaf)) {
     const floats = (element: ts.Expression) => ts.isSpreadElement(element) ? inference.holdsPromises(element.expression) : !isHandled(element, inference) && inference.isPromise(element);
     return leaf.elements.some(floats) ? 'array' : undefined;
   }
-  if (isHandled(leaf, inference) || isSelfHandling(leaf, inference)) return undefined;
+  if (isHandled(leaf, inference) || isSelfHandling(leaf, inference, exported)) return undefined;
   if (inference.isPromise(leaf)) return 'promise';
   // `items.map(async …)`, a `Promise<T>[]` or a tuple with a promise in it: promises nobody waits for.
   if (inference.holdsPromises(leaf)) return 'array';
@@ -185,14 +188,18 @@ function floatingKind(leaf: ts.Expression, inference: PromiseInference): Floatin
 }
 
 /**
- * A call of an async function of this file whose body catches and reports its own failures (its promise
- * cannot reject), or of a callback-or-promise function of this file with a callback passed (no promise).
+ * A call of an async function whose body catches and reports its own failures (its promise cannot
+ * reject), or of a callback-or-promise function with a callback passed (no promise): a function of
+ * this file, or one another file of the workspace exports (from its summary in the index).
  */
-function isSelfHandling(leaf: ts.Expression, inference: PromiseInference): boolean {
+function isSelfHandling(leaf: ts.Expression, inference: PromiseInference, exported: ExportedFunctions): boolean {
   const node = skipOuter(leaf);
   if (!ts.isCallExpression(node)) return false;
   const fn = calledFunction(node);
-  return (!!fn && isAsyncFunction(fn) && cannotReject(fn, inference)) || callsCallbackForm(node, inference);
+  if (fn) return (isAsyncFunction(fn) && cannotReject(fn, inference)) || callsCallbackForm(node, inference);
+  const target = inference.moduleTarget(node);
+  const found = target && exported(target.specifier, target.key);
+  return !!found && (found.safe || passesCallbackAt(node, found.callbackParameters));
 }
 
 function messageFor(floating: Floating, tree: ts.SourceFile): string {

@@ -9,7 +9,7 @@ import { someNode } from './syntax-nodes';
 import { returnExpressions } from './promise-inference';
 import { findDeclaration, skipOuter } from './scope';
 
-type FunctionWithBody = ts.FunctionLikeDeclaration & { body: ts.ConciseBody };
+export type FunctionWithBody = ts.FunctionLikeDeclaration & { body: ts.ConciseBody };
 
 /**
  * The function a call runs, when this file declares it: `f()` (a function declaration, or a variable
@@ -205,15 +205,30 @@ export function mayThrow(expression: ts.Node): boolean {
  */
 export function callsCallbackForm(call: ts.CallExpression, inference: PromiseInference): boolean {
   const fn = calledFunction(call);
-  if (!fn || fn.type || !ts.isBlock(fn.body) || fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return false;
-  const promiseReturns = returnStatements(fn.body).filter((statement) => !!statement.expression && inference.isPromise(statement.expression));
-  if (promiseReturns.length === 0) return false;
-  return fn.parameters.some((parameter, index) => {
+  return !!fn && passesCallbackAt(call, callbackParameters(fn, inference));
+}
+
+/** Whether the call passes a function written in place (`() => …`, `function () {…}`) at one of these argument positions. */
+export function passesCallbackAt(call: ts.CallExpression, indexes: readonly number[]): boolean {
+  return indexes.some((index) => {
     const argument = call.arguments[index] && skipOuter(call.arguments[index]);
-    if (!ts.isIdentifier(parameter.name) || !argument || !(ts.isArrowFunction(argument) || ts.isFunctionExpression(argument))) return false;
-    const name = parameter.name.text;
-    return promiseReturns.every((statement) => onlyWithout(statement, name, fn.body as ts.Block));
+    return !!argument && (ts.isArrowFunction(argument) || ts.isFunctionExpression(argument));
   });
+}
+
+/** The parameters of a function (not async, no declared return type) whose absence is the only way it returns a promise. */
+export function callbackParameters(fn: FunctionWithBody, inference: PromiseInference): number[] {
+  if (fn.type || !ts.isBlock(fn.body) || fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return [];
+  const body = fn.body;
+  const promiseReturns = returnStatements(body).filter((statement) => !!statement.expression && inference.isPromise(statement.expression));
+  if (promiseReturns.length === 0) return [];
+  const indexes: number[] = [];
+  fn.parameters.forEach((parameter, index) => {
+    if (!ts.isIdentifier(parameter.name)) return;
+    const name = parameter.name.text;
+    if (promiseReturns.every((statement) => onlyWithout(statement, name, body))) indexes.push(index);
+  });
+  return indexes;
 }
 
 function returnStatements(body: ts.Block): ts.ReturnStatement[] {

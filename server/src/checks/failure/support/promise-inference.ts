@@ -113,6 +113,36 @@ export class PromiseInference {
     return this.guard(() => (steps.length === 0 && ts.isExpression(node) ? this.isPromiseExpression(node) : this.evaluateNode(node, steps)));
   }
 
+  /**
+   * The module and path key a value comes from, when it comes from an import or `require` of another
+   * module: `loadUser()` of `import { loadUser } from "./users"` is (`./users`, `.loadUser()`).
+   */
+  moduleTarget(expression: ts.Expression): { specifier: string; key: string } | undefined {
+    let reference = this.referenceOf(expression);
+    for (let hops = 0; reference && hops < 8; hops++) {
+      const { base, steps } = reference;
+      if (base.kind === 'module') return { specifier: base.specifier, key: pathKey(steps) };
+      if (base.kind !== 'node') return undefined;
+      const node = base.node;
+      if (ts.isImportClause(node) || ts.isNamespaceImport(node) || ts.isImportSpecifier(node)) {
+        if (ts.isImportClause(node) ? node.isTypeOnly : ts.isImportSpecifier(node) ? node.isTypeOnly || node.parent.parent.isTypeOnly : node.parent.isTypeOnly) return undefined;
+        const head = ts.isImportClause(node) ? ['default'] : ts.isImportSpecifier(node) ? [(node.propertyName ?? node.name).text] : [];
+        return { specifier: moduleOf(node), key: pathKey([...head, ...steps]) };
+      }
+      if (ts.isBindingElement(node)) {
+        const source = bindingSource(node);
+        const inner = source && this.referenceOf(source.expression);
+        reference = inner && { base: inner.base, steps: [...inner.steps, ...source.steps, ...steps] };
+      } else if (ts.isVariableDeclaration(node) && node.initializer && isConstDeclaration(node)) {
+        const inner = this.referenceOf(node.initializer);
+        reference = inner && { base: inner.base, steps: [...inner.steps, ...steps] };
+      } else {
+        return undefined;
+      }
+    }
+    return undefined;
+  }
+
   referenceOf(expression: ts.Expression): Reference | undefined {
     const node = skipOuter(expression);
     if (ts.isIdentifier(node)) {
@@ -460,6 +490,10 @@ function bindingSource(element: ts.BindingElement): { expression: ts.Expression;
     return outer && { expression: outer.expression, steps: [...outer.steps, key] };
   }
   return undefined;
+}
+
+function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
+  return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
 }
 
 function moduleOf(node: ts.Node): string {

@@ -36,43 +36,80 @@ function factsOf(context: CheckContext, file: string): AsyncExportsFact | undefi
   return fact;
 }
 
+/**
+ * Follows a module path through the workspace to the file that defines it: `probe` is asked about each
+ * file the path reaches (its facts, and the path's key there), through re-exports (`export … from`,
+ * `export *`) and, with `throughWrappers`, through wrappers around an import (`deps`).
+ */
+function follow<T>(context: CheckContext, probe: (fact: AsyncExportsFact, key: string) => T | undefined, options: { throughWrappers: boolean; known?: (specifier: string, key: string) => T | undefined }): (specifier: string, key: string) => T | undefined {
+  const lookup = (fromFile: string, specifier: string, key: string, hops: number, seen: Set<string>): T | undefined => {
+    // A known API ends the path here: a promise, or (false) nothing, and the search goes on elsewhere.
+    const known = options.known?.(specifier, key);
+    if (known !== undefined) return known === false ? undefined : known;
+    if (hops > MAX_HOPS) return undefined;
+    const file = resolveModuleFile(context.host, fromFile, specifier);
+    if (!file) return undefined;
+    const visit = `${file}\u0000${key}`;
+    if (seen.has(visit)) return undefined;
+    seen.add(visit);
+    const fact = factsOf(context, file);
+    if (!fact) return undefined;
+    const keys = key.startsWith('.default') ? [key, key.slice('.default'.length)] : [key];
+    for (const candidate of keys) {
+      const here = probe(fact, candidate);
+      if (here !== undefined) return here;
+      if (options.throughWrappers) {
+        for (const [dependent, from, path] of fact.deps) {
+          if (dependent !== candidate) continue;
+          const found = lookup(file, from, path, hops + 1, seen);
+          if (found !== undefined) return found;
+        }
+      }
+      for (const [name, from, path] of fact.reexports) {
+        let found: T | undefined;
+        if (name === '*') {
+          if (candidate !== '.default' && !candidate.startsWith('.default.') && !candidate.startsWith('.default(')) found = lookup(file, from, candidate, hops + 1, seen);
+        } else {
+          const head = `.${name}`;
+          if (candidate === head || candidate.startsWith(`${head}.`) || candidate.startsWith(`${head}(`)) found = lookup(file, from, path + candidate.slice(head.length), hops + 1, seen);
+        }
+        if (found !== undefined) return found;
+      }
+    }
+    return undefined;
+  };
+  return (specifier, key) => lookup(context.document.path, specifier, key, 0, new Set());
+}
+
 /** The lookup promise inference uses for the modules of the analysed document. */
 export function workspaceLookup(context: CheckContext): ExternalLookup {
   const answers = new Map<string, boolean>();
-  const lookup = (fromFile: string, specifier: string, key: string, hops: number, seen: Set<string>): boolean => {
-    const known = isKnownModulePromise(specifier, key);
-    if (known !== undefined) return known;
-    if (hops > MAX_HOPS) return false;
-    const file = resolveModuleFile(context.host, fromFile, specifier);
-    if (!file) return false;
-    const visit = `${file}\u0000${key}`;
-    if (seen.has(visit)) return false;
-    seen.add(visit);
-    const fact = factsOf(context, file);
-    if (!fact) return false;
-    const keys = key.startsWith('.default') ? [key, key.slice('.default'.length)] : [key];
-    for (const candidate of keys) {
-      if (fact.promise.includes(candidate)) return true;
-      for (const [dependent, from, path] of fact.deps) {
-        if (dependent === candidate && lookup(file, from, path, hops + 1, seen)) return true;
-      }
-      for (const [name, from, path] of fact.reexports) {
-        if (name === '*') {
-          if (candidate !== '.default' && !candidate.startsWith('.default.') && !candidate.startsWith('.default(') && lookup(file, from, candidate, hops + 1, seen)) return true;
-          continue;
-        }
-        const head = `.${name}`;
-        if (candidate === head || candidate.startsWith(`${head}.`) || candidate.startsWith(`${head}(`)) {
-          if (lookup(file, from, path + candidate.slice(head.length), hops + 1, seen)) return true;
-        }
-      }
-    }
-    return false;
-  };
+  // A known API (`export { default as fetch } from "node-fetch"`) answers wherever the path reaches it.
+  const find = follow(context, (fact, key) => (fact.promise.includes(key) ? true : undefined), { throughWrappers: true, known: isKnownModulePromise });
   return (specifier, key) => {
     const id = `${specifier}\u0000${key}`;
     let answer = answers.get(id);
-    if (answer === undefined) answers.set(id, (answer = lookup(context.document.path, specifier, key, 0, new Set())));
+    if (answer === undefined) answers.set(id, (answer = find(specifier, key) ?? false));
     return answer;
   };
+}
+
+/** What another file of the workspace says of a function it exports that gives a promise: see AsyncExportsFact. */
+export interface ExportedFunction {
+  /** Its promise cannot reject. */
+  safe: boolean;
+  /** Argument positions of a callback whose absence alone makes it return a promise. */
+  callbackParameters: number[];
+}
+
+/** Where a module path that gives a promise is defined in the workspace, what its function is: see ExportedFunction. */
+export function exportedFunctionLookup(context: CheckContext): (specifier: string, key: string) => ExportedFunction | undefined {
+  return follow<ExportedFunction>(
+    context,
+    (fact, key) => {
+      if (!fact.promise.includes(key)) return undefined;
+      return { safe: fact.safe?.includes(key) ?? false, callbackParameters: (fact.callbackForm ?? []).filter(([at]) => at === key).map(([, index]) => index) };
+    },
+    { throughWrappers: false },
+  );
 }
