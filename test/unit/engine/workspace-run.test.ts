@@ -114,7 +114,7 @@ describe('workspace run (engine)', () => {
     assert.deepEqual(lines(cold.findings, dir), ['failure/empty-catch a.ts:1']);
     assert.equal(fs.readFileSync(path.join(cacheDir, '.gitignore'), 'utf8'), '# Shipshape result cache: never commit.\n*\n');
     const stored = JSON.parse(fs.readFileSync(path.join(cacheDir, 'results.json'), 'utf8'));
-    assert.equal(stored.format, 1);
+    assert.equal(stored.format, 2);
     assert.match(stored.engine, /^[0-9a-f]{40}$/);
     assert.equal(Object.keys(stored.entries).length, 3);
     assert.deepEqual(fs.readdirSync(cacheDir).sort(), ['.gitignore', 'results.json']);
@@ -141,7 +141,7 @@ describe('workspace run (engine)', () => {
     // A cache from another build, or a broken file, is ignored.
     fs.writeFileSync(path.join(cacheDir, 'results.json'), JSON.stringify({ ...stored, engine: 'other' }));
     assert.deepEqual((await run()).cache, { hits: 0, misses: 3 });
-    fs.writeFileSync(path.join(cacheDir, 'results.json'), JSON.stringify({ ...JSON.parse(fs.readFileSync(path.join(cacheDir, 'results.json'), 'utf8')), format: 2 }));
+    fs.writeFileSync(path.join(cacheDir, 'results.json'), JSON.stringify({ ...JSON.parse(fs.readFileSync(path.join(cacheDir, 'results.json'), 'utf8')), format: 1 }));
     assert.deepEqual((await run()).cache, { hits: 0, misses: 3 });
     fs.writeFileSync(path.join(cacheDir, 'results.json'), '{');
     assert.deepEqual((await run()).cache, { hits: 0, misses: 3 });

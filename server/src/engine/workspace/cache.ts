@@ -2,18 +2,21 @@
 // covers everything a file's findings depend on: the engine build, the config, the salt, the file's
 // path and content, and, for cross-file rules, the set of files and the workspace index. A changed
 // input is a different key, so an entry can never be stale; entries not used by a run are dropped.
+// The workspace index's summaries are kept too, by summarizers, path and content: summarizers are pure,
+// so an unchanged file's summary needs no parse, and a run where nothing changed parses nothing.
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileSummary } from './index';
 import type { AnalysisJob, FileOutcome } from './run';
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface CacheFile {
   format: number;
   engine: string;
   entries: Record<string, Omit<FileOutcome, 'file' | 'configDir'>>;
+  summaries: Record<string, FileSummary>;
 }
 
 let engineBuild: string | undefined;
@@ -35,31 +38,47 @@ export function engineBuildHash(): string {
 }
 
 export class ResultCache {
-  private readonly previous: CacheFile['entries'];
   private readonly next: CacheFile['entries'] = {};
+  private readonly nextSummaries: CacheFile['summaries'] = {};
   hits = 0;
   misses = 0;
 
   private constructor(
     readonly file: string,
     private readonly engine: string,
-    previous: CacheFile['entries'],
-  ) {
-    this.previous = previous;
-  }
+    private readonly previous: CacheFile['entries'],
+    private readonly previousSummaries: CacheFile['summaries'],
+  ) {}
 
   /** Opens (or starts) the cache in `dir`; a cache from another engine build is ignored. */
   static open(dir: string): ResultCache {
     const file = path.join(dir, 'results.json');
     const engine = engineBuildHash();
     let entries: CacheFile['entries'] = {};
+    let summaries: CacheFile['summaries'] = {};
     try {
       const data = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
-      if (data.format === FORMAT && data.engine === engine && data.entries) entries = data.entries;
+      if (data.format === FORMAT && data.engine === engine && data.entries && data.summaries) ({ entries, summaries } = data);
     } catch {
       // no cache yet, or unreadable: start empty
     }
-    return new ResultCache(file, engine, entries);
+    return new ResultCache(file, engine, entries, summaries);
+  }
+
+  /** The key of a file's summary in the workspace index: which summarizers, which file, which text (its content hash). */
+  static summaryKey(summarizers: readonly string[], filePath: string, contentHash: string): string {
+    return createHash('sha1').update(JSON.stringify([summarizers, filePath, contentHash])).digest('hex');
+  }
+
+  /** A summary kept by an earlier run (kept for the next one too). */
+  summary(key: string): FileSummary | undefined {
+    const summary = this.previousSummaries[key];
+    if (summary) this.nextSummaries[key] = summary;
+    return summary;
+  }
+
+  setSummary(key: string, summary: FileSummary): void {
+    this.nextSummaries[key] = summary;
   }
 
   /** The key of a file's results, given a hash of the cross-file context of this run. */
@@ -94,7 +113,7 @@ export class ResultCache {
     const ignore = path.join(path.dirname(this.file), '.gitignore');
     if (!fs.existsSync(ignore)) fs.writeFileSync(ignore, '# Shipshape result cache: never commit.\n*\n');
     const temporary = `${this.file}.${process.pid}.tmp`;
-    const data: CacheFile = { format: FORMAT, engine: this.engine, entries: this.next };
+    const data: CacheFile = { format: FORMAT, engine: this.engine, entries: this.next, summaries: this.nextSummaries };
     fs.writeFileSync(temporary, JSON.stringify(data));
     fs.renameSync(temporary, this.file);
   }

@@ -192,6 +192,7 @@ function detached<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
-function contentHash(text: string): string {
+/** The hash that keys a text's summary (`FileSummary.hash`). */
+export function contentHash(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }

@@ -15,7 +15,7 @@ import type { Engine } from '../engine';
 import { ConfigError } from '../errors';
 import { dependencyOrder, languageOf, onlySecretsEnabled, preparePythonImports } from '../index';
 import { contextHash, ResultCache } from './cache';
-import type { FileSummary } from './index';
+import { contentHash, type FileSummary } from './index';
 import type { SourceDocument } from '../types';
 import { analyzeFiles, analyzeJob, finishWorkspace, mapWithProgress, planWorkspace, readWorkspace, type AnalysisJob, type FileOutcome, type PlannedWorkspace, type PreparedWorkspace, type SaltedFile, type WorkspaceRun, type WorkspaceRunOptions } from './run';
 
@@ -75,7 +75,7 @@ export async function runWorkspaceParallel(engine: Engine, options: ParallelRunO
     const prepared = readWorkspace(plan, options);
     const cache = options.cacheDir ? ResultCache.open(options.cacheDir) : undefined;
     if (!cache && helpers.length === 0) return singlePass(engine, prepared, options);
-    await fillIndex(prepared, helpers, options);
+    await fillIndex(prepared, helpers, options, cache);
     const snapshot = prepared.workspace.snapshot();
     const context = cache ? contextHash(prepared.jobs, snapshot) : '';
     const outcomes: FileOutcome[] = [];
@@ -187,19 +187,34 @@ async function streamWorkspace(engine: Engine, plan: PlannedWorkspace, helpers: 
 }
 
 /**
- * Pass 2, the workspace index: this thread and the helpers each summarise a share of the documents
- * (balanced by size; most of the work is parsing), and this thread gathers the summaries.
+ * Pass 2, the workspace index: summaries the result cache keeps for these texts are taken from it; this
+ * thread and the helpers each summarise a share of the rest (balanced by size; most of the work is
+ * parsing), and this thread gathers the summaries.
  */
-async function fillIndex(prepared: PreparedWorkspace, helpers: readonly AnalysisWorker[], options: ParallelRunOptions): Promise<void> {
-  const documents = prepared.indexInputs();
-  if (documents.length === 0) return;
+async function fillIndex(prepared: PreparedWorkspace, helpers: readonly AnalysisWorker[], options: ParallelRunOptions, cache: ResultCache | undefined): Promise<void> {
+  const summarizers = prepared.workspace.summarizerKeys;
+  const kept: FileSummary[] = [];
+  const keys = new Map<string, string>();
+  const documents = prepared.indexInputs().filter((document) => {
+    if (!cache) return true;
+    const key = ResultCache.summaryKey(summarizers, document.path, contentHash(document.text));
+    const summary = cache.summary(key);
+    if (summary) kept.push(summary);
+    else keys.set(document.path, key);
+    return !summary;
+  });
+  if (documents.length === 0) {
+    if (kept.length > 0) prepared.workspace.restore(kept);
+    return;
+  }
   const bytes = documents.reduce((sum, document) => sum + document.text.length, 0);
   const threads = Math.min(helpers.length + 1, threadsFor(options, bytes));
   const [own, ...shares] = balance(documents, threads, (document) => document.text.length);
-  const summarizers = prepared.workspace.summarizerKeys;
   const elsewhere = shares.map((share, i) => helpers[i].summarize({ type: 'summarize', summarizers, documents: share }));
   const here = own.map((document) => prepared.workspace.summarize(document));
-  prepared.workspace.restore([...here, ...(await Promise.all(elsewhere)).flat()]);
+  const made = [...here, ...(await Promise.all(elsewhere)).flat()];
+  for (const summary of made) cache?.setSummary(keys.get(summary.path)!, summary);
+  prepared.workspace.restore([...kept, ...made]);
 }
 
 // Stryker disable all: thread sizing and the worker threads run only with the bundle's worker script (see
