@@ -65,6 +65,11 @@ export class ResultCache {
     return new ResultCache(file, engine, entries, summaries);
   }
 
+  /** Whether no earlier run left anything to reuse (no cache yet, another build, an unreadable file). */
+  get empty(): boolean {
+    return Object.keys(this.previous).length === 0 && Object.keys(this.previousSummaries).length === 0;
+  }
+
   /** The key of a file's summary in the workspace index: which summarizers, which file, which text (its content hash). */
   static summaryKey(summarizers: readonly string[], filePath: string, contentHash: string): string {
     return createHash('sha1').update(JSON.stringify([summarizers, filePath, contentHash])).digest('hex');

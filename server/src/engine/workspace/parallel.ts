@@ -60,7 +60,8 @@ export async function runWorkspaceParallel(engine: Engine, options: ParallelRunO
   // Threads are started before the files are read, sized on the files' sizes on disk; the ones the
   // cache makes unnecessary are stopped unused.
   // Stryker disable next-line all: worker threads exist only beside the bundle (dist/workspace-worker.js); in-process tests have none (the CLI tests run this)
-  const threads = !fs.existsSync(WORKER_SCRIPT) ? 1 : options.workers !== undefined ? threadsFor(options, 0) : singlePassOrThreads(threadsFor(options, cost(sizeOnDisk(options))), plan, options);
+  const cache = options.cacheDir ? ResultCache.open(options.cacheDir) : undefined;
+  const threads = !fs.existsSync(WORKER_SCRIPT) ? 1 : options.workers !== undefined ? threadsFor(options, 0) : singlePassOrThreads(threadsFor(options, cost(sizeOnDisk(options))), plan, cache);
   const helpers = Array.from({ length: threads - 1 }, () => new AnalysisWorker());
   // No result cache and no workspace index: each thread reads its own share of the files and analyses
   // them one after the other, so no text outlives its analysis or crosses threads.
@@ -73,8 +74,8 @@ export async function runWorkspaceParallel(engine: Engine, options: ParallelRunO
   }
   try {
     const prepared = readWorkspace(plan, options);
-    const cache = options.cacheDir ? ResultCache.open(options.cacheDir) : undefined;
-    if (!cache && helpers.length === 0) return singlePass(engine, prepared, options);
+    // A cache with nothing in it saves no parse: the single pass fills it.
+    if (helpers.length === 0 && (!cache || cache.empty)) return singlePass(engine, prepared, options, cache);
     await fillIndex(prepared, helpers, options, cache);
     const snapshot = prepared.workspace.snapshot();
     const context = cache ? contextHash(prepared.jobs, snapshot) : '';
@@ -123,7 +124,7 @@ export async function runWorkspaceParallel(engine: Engine, options: ParallelRunO
  * that is not checked) is made on demand, and a check that reads the whole index (the import graph of
  * the architecture family) has it all made at once: the findings are those of the two passes.
  */
-function singlePass(engine: Engine, prepared: PreparedWorkspace, options: ParallelRunOptions): WorkspaceRun {
+function singlePass(engine: Engine, prepared: PreparedWorkspace, options: ParallelRunOptions, cache?: ResultCache): WorkspaceRun & { cache?: { hits: number; misses: number } } {
   const { workspace, host } = prepared;
   // A file summarised on demand before its turn (in an import cycle) keeps its tree for its analysis,
   // within a budget of source text: effect@4.1.0 has 60 such files, 3.9 MB.
@@ -154,7 +155,23 @@ function singlePass(engine: Engine, prepared: PreparedWorkspace, options: Parall
     report,
   );
   const order = new Map(prepared.jobs.map((job, index) => [job.file, index]));
-  return finishWorkspace(prepared, outcomes.sort((a, b) => order.get(a.file)! - order.get(b.file)!), options);
+  if (cache) fillCache(cache, prepared, outcomes);
+  const run = finishWorkspace(prepared, outcomes.sort((a, b) => order.get(a.file)! - order.get(b.file)!), options);
+  return cache ? { ...run, cache: { hits: cache.hits, misses: cache.misses } } : run;
+}
+
+/** Keeps a single pass's results and the index it made, keyed as the two passes key them (the findings are the same). */
+function fillCache(cache: ResultCache, prepared: PreparedWorkspace, outcomes: readonly FileOutcome[]): void {
+  const snapshot = prepared.workspace.snapshot();
+  const summarizers = prepared.workspace.summarizerKeys;
+  for (const summary of snapshot) cache.setSummary(ResultCache.summaryKey(summarizers, summary.path, summary.hash), summary);
+  const context = contextHash(prepared.jobs, snapshot);
+  const jobs = new Map(prepared.jobs.map((job) => [job.file, job]));
+  for (const outcome of outcomes) {
+    cache.misses++;
+    cache.set(ResultCache.key(jobs.get(outcome.file)!, context), outcome);
+  }
+  cache.save();
 }
 
 /**
@@ -229,9 +246,10 @@ function threadsFor(options: ParallelRunOptions, bytes: number): number {
  * the index, then for the analysis) and each loads its own engine, which cost more than the single
  * pass's one parse on one thread (effect@4.1.0, failure rules, 2 cores: 10.7 s against 7.5 s, and twice
  * the memory). With more cores, sharing the two passes should win (this 2-core machine cannot tell).
+ * A result cache that holds something saves the parse of every unchanged file, so it keeps the threads.
  */
-function singlePassOrThreads(threads: number, plan: PlannedWorkspace, options: ParallelRunOptions): number {
-  return threads === 2 && plan.workspace.enabled && !options.cacheDir ? 1 : threads;
+function singlePassOrThreads(threads: number, plan: PlannedWorkspace, cache: ResultCache | undefined): number {
+  return threads === 2 && plan.workspace.enabled && (!cache || cache.empty) ? 1 : threads;
 }
 
 function sizeOnDisk(options: ParallelRunOptions): number {
