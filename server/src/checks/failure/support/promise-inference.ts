@@ -35,6 +35,13 @@ const ELEMENT_PRESERVING = new Set(['filter', 'slice', 'concat', 'toReversed', '
 const MAPPING_METHODS = new Set(['map', 'flatMap']);
 const ARRAY_TYPES = new Set(['Array', 'ReadonlyArray']);
 const MAX_DEPTH = 24;
+/**
+ * Evaluations one question may take. Depth alone does not bound the work: a function that returns its
+ * own call on two paths (`function f() { f = g; try { return f(); } catch { f = h; return f(); } }`, a
+ * lazy polyfill) doubles it at every level, 2^24 evaluations for one call. Far above what a real
+ * question needs: the largest of effect@4.1.0's 45,000 takes 52.
+ */
+const MAX_EVALUATIONS = 10_000;
 const NOT_THENABLE_GLOBALS = new Set(['cy', 'Cypress']);
 
 /** `.get()` for [get, ()]: the key the API table and the workspace index use. */
@@ -46,7 +53,10 @@ export function pathKey(steps: readonly Step[]): string {
 
 export class PromiseInference {
   private readonly returnCache = new Map<ts.Node, boolean>();
+  /** By function and path below its call (`()[]`, `().then`): the answer, false while it is being worked out. */
+  private readonly callPathCache = new Map<ts.Node, Map<string, boolean>>();
   private depth = 0;
+  private evaluations = 0;
 
   constructor(private readonly external?: ExternalLookup) {}
 
@@ -172,7 +182,8 @@ export class PromiseInference {
   }
 
   private guard(run: () => boolean): boolean {
-    if (this.depth > MAX_DEPTH) return false;
+    if (this.depth === 0) this.evaluations = 0;
+    if (this.depth > MAX_DEPTH || ++this.evaluations > MAX_EVALUATIONS) return false;
     this.depth++;
     try {
       return run();
@@ -284,9 +295,19 @@ export class PromiseInference {
       const rest = steps.slice(1);
       if (rest.length === 0) return this.returnsPromise(node);
       if (node.type) return this.typeAt(node.type, rest);
-      if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) return this.evaluateExpression(node.body, rest);
+      // Worked out once per function and path, as returnsPromise is: a function returning its own call recurses.
+      let byPath = this.callPathCache.get(node);
+      if (!byPath) this.callPathCache.set(node, (byPath = new Map()));
+      const key = pathKey(rest);
+      const known = byPath.get(key);
+      if (known !== undefined) return known;
+      byPath.set(key, false);
       const body = (node as ts.FunctionLikeDeclaration).body;
-      return !!body && ts.isBlock(body) && returnExpressions(body).some((value) => this.evaluateExpression(value, rest));
+      const result = ts.isArrowFunction(node) && !ts.isBlock(node.body)
+        ? this.evaluateExpression(node.body, rest)
+        : !!body && ts.isBlock(body) && returnExpressions(body).some((value) => this.evaluateExpression(value, rest));
+      byPath.set(key, result);
+      return result;
     }
     if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) return this.evaluateClass(node, steps);
     if (ts.isVariableDeclaration(node)) {
