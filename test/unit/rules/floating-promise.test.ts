@@ -25,6 +25,7 @@ const SELF_HANDLING = {
   'src/pool.ts': 'export function end(callback?: (err?: Error) => void) {\n  if (callback === undefined) return new Promise((resolve) => end(resolve));\n  queue.push(callback);\n}\n',
   'src/index.ts': 'export * from "./jobs";\nexport { end as shutdown } from "./pool";\n',
   'src/legacy-jobs.js': 'module.exports = { drain: async () => { try { await fetch("/x"); } catch (e) { report(e); } } };\n',
+  'src/isexe.js': 'module.exports = isexe;\nfunction isexe(path, options, cb) {\n  if (typeof options === "function") {\n    cb = options;\n    options = {};\n  }\n  if (!cb) return new Promise((resolve, reject) => isexe(path, options, (er, is) => (er ? reject(er) : resolve(is))));\n  core(path, options, cb);\n}\n',
 };
 function ws(code: string): ValidCase;
 function ws(code: string, extra: Partial<InvalidCase> & { errors: InvalidCase['errors'] }): InvalidCase;
@@ -105,6 +106,9 @@ ruleTable(RULE, {
     { code: 'import { drain, shutdown } from "./index";\nimport * as jobs from "./jobs";\ndrain();\njobs.drain();\nshutdown((err) => log(err));', files: SELF_HANDLING, workspace: true },
     { code: 'const { drain } = require("./legacy-jobs");\ndrain();', filename: 'src/main.js', files: SELF_HANDLING, workspace: true },
     { code: 'import { drain } from "./jobs";\ndrain();', files: SELF_HANDLING },
+    // The optional-options idiom: the callback may come in the options' place.
+    { code: 'var isexe = require("./isexe");\nisexe("a", function (er, is) {});\nisexe("b", {}, (er) => {});', filename: 'src/main.js', files: SELF_HANDLING, workspace: true },
+    'function stat(path, options, cb) {\n  if (typeof options === "function") {\n    cb = options;\n    options = {};\n  }\n  if (!cb) return new Promise((resolve) => stat(path, options, resolve));\n  core(path, options, cb);\n}\nstat("a", (er) => {});',
     'async function wrap(fn: Function, done: Function) {\n  if (fn.length === 1) {\n    try { fn(done); } catch (e) { done(e); }\n    return;\n  }\n  try { await fn(); done(); } catch (e) { done(e); }\n}\nwrap(a, b);',
   ],
   invalid: [
@@ -177,6 +181,7 @@ ruleTable(RULE, {
     // Another file's function that can still reject, or called without its callback: still a promise dropped.
     { code: 'import { flush, end } from "./jobs";\nimport { end as close } from "./pool";\nflush();\nclose();', files: SELF_HANDLING, workspace: true, errors: [{ line: 3, column: 1 }, { line: 4, column: 1 }] },
     { code: 'import { shutdown } from "./index";\nshutdown();\nshutdown(handler);', files: SELF_HANDLING, workspace: true, errors: [{ line: 2, column: 1 }, { line: 3, column: 1 }] },
+    { code: 'var isexe = require("./isexe");\nisexe("a");\nisexe("b", {});', filename: 'src/main.js', files: SELF_HANDLING, workspace: true, errors: [{ line: 2, column: 1 }, { line: 3, column: 1 }] },
     // Without the workspace index (a lone file), the imported file is summarised on demand.
     { code: 'import { saveOrder } from "./orders";\nsaveOrder({});', files: LIB, errors: [{ line: 2, column: 1 }] },
     { code: 'const save = async () => {};\nsave();', filename: 'src/a.mjs', errors: [{ line: 2, column: 1 }] },

@@ -216,19 +216,55 @@ export function passesCallbackAt(call: ts.CallExpression, indexes: readonly numb
   });
 }
 
-/** The parameters of a function (not async, no declared return type) whose absence is the only way it returns a promise. */
+/**
+ * The parameters of a function (not async, no declared return type) whose absence is the only way it
+ * returns a promise; with the optional-options idiom (`if (typeof options === 'function') { cb = options;
+ * options = {} }`), the earlier parameter that takes the callback's place counts too.
+ */
 export function callbackParameters(fn: FunctionWithBody, inference: PromiseInference): number[] {
   if (fn.type || !ts.isBlock(fn.body) || fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return [];
   const body = fn.body;
   const promiseReturns = returnStatements(body).filter((statement) => !!statement.expression && inference.isPromise(statement.expression));
   if (promiseReturns.length === 0) return [];
+  const names = fn.parameters.map((parameter) => (ts.isIdentifier(parameter.name) ? parameter.name.text : undefined));
   const indexes: number[] = [];
-  fn.parameters.forEach((parameter, index) => {
-    if (!ts.isIdentifier(parameter.name)) return;
-    const name = parameter.name.text;
-    if (promiseReturns.every((statement) => onlyWithout(statement, name, body))) indexes.push(index);
+  names.forEach((name, index) => {
+    if (name === undefined || !promiseReturns.every((statement) => onlyWithout(statement, name, body))) return;
+    indexes.push(index);
+    for (const alias of callbackAliases(body, name)) {
+      const at = names.indexOf(alias);
+      if (at >= 0 && !indexes.includes(at)) indexes.push(at);
+    }
   });
   return indexes;
+}
+
+/** Parameters that `callback` takes the value of when they hold a function: `if (typeof options === 'function') { callback = options; … }`, at the top of the body. */
+function callbackAliases(body: ts.Block, callback: string): string[] {
+  const aliases: string[] = [];
+  for (const statement of body.statements) {
+    if (!ts.isIfStatement(statement)) continue;
+    const tested = typeOfFunctionTest(statement.expression);
+    if (!tested) continue;
+    const block = statement.thenStatement;
+    const inner = ts.isBlock(block) ? block.statements : [block];
+    const assigns = inner.some((s) => ts.isExpressionStatement(s) && ts.isBinaryExpression(s.expression) && s.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken
+      && ts.isIdentifier(s.expression.left) && s.expression.left.text === callback && ts.isIdentifier(skipOuter(s.expression.right)) && (skipOuter(s.expression.right) as ts.Identifier).text === tested);
+    if (assigns) aliases.push(tested);
+  }
+  return aliases;
+}
+
+/** The name in `typeof name === 'function'` (or `==`). */
+function typeOfFunctionTest(condition: ts.Expression): string | undefined {
+  const node = skipOuter(condition);
+  if (!ts.isBinaryExpression(node) || (node.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsEqualsToken && node.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsToken)) return undefined;
+  for (const [a, b] of [[node.left, node.right], [node.right, node.left]] as const) {
+    const typeOf = skipOuter(a);
+    const literal = skipOuter(b);
+    if (ts.isTypeOfExpression(typeOf) && ts.isIdentifier(skipOuter(typeOf.expression)) && ts.isStringLiteral(literal) && literal.text === 'function') return (skipOuter(typeOf.expression) as ts.Identifier).text;
+  }
+  return undefined;
 }
 
 function returnStatements(body: ts.Block): ts.ReturnStatement[] {

@@ -143,7 +143,7 @@ export class PromiseInference {
         const source = bindingSource(node);
         const inner = source && this.referenceOf(source.expression);
         reference = inner && { base: inner.base, steps: [...inner.steps, ...source.steps, ...steps] };
-      } else if (ts.isVariableDeclaration(node) && node.initializer && isConstDeclaration(node)) {
+      } else if (ts.isVariableDeclaration(node) && node.initializer) {
         const inner = this.referenceOf(node.initializer);
         reference = inner && { base: inner.base, steps: [...inner.steps, ...steps] };
       } else {
@@ -511,10 +511,6 @@ function bindingSource(element: ts.BindingElement): { expression: ts.Expression;
     return outer && { expression: outer.expression, steps: [...outer.steps, key] };
   }
   return undefined;
-}
-
-function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
-  return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
 }
 
 function moduleOf(node: ts.Node): string {
