@@ -18,8 +18,16 @@ ruleTable(RULE, {
     'try {\n  (() => JSON.parse(process.argv[2]))();\n} catch {}',
     'const s = "JSON.parse(req.body)";',
     'const data = JSON.parse(await res.json());\n'.replace('await res.json()', 'cached'),
+    // A file the module ships beside itself (its package.json, a schema): only a broken install changes it.
+    'const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));',
+    'const schema = JSON.parse(fs.readFileSync(fileURLToPath(new URL("./schema.json", import.meta.url)), "utf-8"));',
+    'const version = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "package.json"), "utf8")).version;',
+    'const file = path.resolve(__dirname, "defaults.json");\nconst defaults = JSON.parse(fs.readFileSync(file, "utf8"));',
+    'const data = JSON.parse(fs.readFileSync(__dirname + "/data.json", "utf8"));\nconst more = JSON.parse(fs.readFileSync(`${__dirname}/more.json`, "utf8"));',
   ],
   invalid: [
+    // Beside the module, but named by input: still any file.
+    { code: 'const data = JSON.parse(fs.readFileSync(path.join(__dirname, name), "utf8"));\nlet p = path.join(__dirname, "a.json");\nconst b = JSON.parse(fs.readFileSync(p, "utf8"));\nconst c = JSON.parse(readFileSync(new URL(name, import.meta.url)));', errors: [{ line: 1, column: 14 }, { line: 3, column: 11 }, { line: 4, column: 11 }] },
     { code: 'app.post("/orders", (req, res) => {\n  const order = JSON.parse(req.body);\n});', errors: [{ line: 2, column: 17, endColumn: 27, message: BODY }] },
     { code: 'export const handler = async (event) => {\n  const { body } = event;\n  return JSON.parse(body);\n};', errors: [{ line: 3, column: 10, message: BODY }] },
     { code: 'const config = JSON.parse(fs.readFileSync(path, "utf8"));', errors: [{ line: 1, column: 16, message: /^`JSON\.parse` of file contents with no error handling: .* crashes the process\. Parse inside try\/catch and turn the failure into a clear error\.$/ }] },

@@ -71,7 +71,8 @@ function callSource(node: ts.CallExpression, options: SourceOptions, next: (e: t
   const callee = unwrap(node.expression);
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
   if (!name) return undefined;
-  if (/^readFile(?:Sync)?$/.test(name)) return 'file contents';
+  // A file the module ships beside itself (its package.json, a schema) is not input: only a broken install changes it.
+  if (/^readFile(?:Sync)?$/.test(name)) return node.arguments[0] && isOwnFile(node.arguments[0]) ? undefined : 'file contents';
   if ((name === 'text' || name === 'json') && node.arguments.length === 0 && ts.isPropertyAccessExpression(callee)) return 'a network response';
   if (name === 'getItem' && ts.isPropertyAccessExpression(callee) && /Storage$/.test(callee.expression.getText())) return 'stored data';
   if ((name === 'String' || (name === 'from' && ts.isPropertyAccessExpression(callee) && callee.expression.getText() === 'Buffer')) && node.arguments[0]) return next(node.arguments[0]);
@@ -79,6 +80,43 @@ function callSource(node: ts.CallExpression, options: SourceOptions, next: (e: t
   if (ts.isPropertyAccessExpression(callee) && PASS_THROUGH_METHODS.has(name)) return next(callee.expression);
   if (options.queries && QUERY_METHODS.test(name) && ts.isPropertyAccessExpression(callee) && ts.isAwaitExpression(awaitedParent(node))) return 'a query result';
   return undefined;
+}
+
+/**
+ * A path fixed relative to the module's own folder: `new URL('../package.json', import.meta.url)`,
+ * `path.join(__dirname, 'schema.json')`, `__dirname + '/x.json'`, through `fileURLToPath(…)` and a const
+ * holding one. Every other part is a string literal: `path.join(__dirname, name)` may be anything.
+ */
+function isOwnFile(expression: ts.Expression, depth = 0): boolean {
+  const node = unwrap(expression);
+  const isLiteral = (e: ts.Expression) => ts.isStringLiteralLike(unwrap(e));
+  const isModuleFolder = (e: ts.Expression) => {
+    const inner = unwrap(e);
+    return (ts.isIdentifier(inner) && inner.text === '__dirname') || (ts.isPropertyAccessExpression(inner) && ts.isMetaProperty(inner.expression) && inner.name.text === 'dirname');
+  };
+  if (isModuleFolder(node)) return true;
+  if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URL' && node.arguments?.length === 2) {
+    const base = unwrap(node.arguments[1]);
+    return isLiteral(node.arguments[0]) && ts.isPropertyAccessExpression(base) && ts.isMetaProperty(base.expression) && base.name.text === 'url';
+  }
+  if (ts.isCallExpression(node)) {
+    const callee = unwrap(node.expression);
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+    if (name === 'fileURLToPath' && node.arguments.length === 1) return isOwnFile(node.arguments[0], depth);
+    if ((name === 'join' || name === 'resolve') && node.arguments.length >= 2) return isModuleFolder(node.arguments[0]) && node.arguments.slice(1).every(isLiteral);
+    return false;
+  }
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) return isModuleFolder(node.left) && isLiteral(node.right);
+  if (ts.isTemplateExpression(node)) return node.templateSpans.length === 1 && isModuleFolder(node.templateSpans[0].expression);
+  if (ts.isIdentifier(node) && depth < 2) {
+    const declaration = declarationOf(node);
+    return !!declaration && ts.isVariableDeclaration(declaration) && !!declaration.initializer && isConstList(declaration) && isOwnFile(declaration.initializer, depth + 1);
+  }
+  return false;
+}
+
+function isConstList(declaration: ts.VariableDeclaration): boolean {
+  return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
 }
 
 /** `await db.query(…)`: the await around a call (through parentheses). */
