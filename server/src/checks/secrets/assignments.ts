@@ -31,6 +31,9 @@ export function findAssignments(text: string, options: { quotedOnly?: boolean } 
     scanner.lastIndex = match.index + match[0].length - match[3].length + 1;
     const operator = match[1];
     const quote = match[2];
+    // `"NAME", "value"` pairs are literals on both sides: after a comma, a bare word is an expression or
+    // the next keyword argument (`password="password", project_name="admin"`).
+    if (operator === ',' && !quote) continue;
     let value = match[3];
     // A quoted value ends at its closing quote; a bare one at a separator.
     if (quote) {
