@@ -1,8 +1,9 @@
 // secrets/generic-credential on shapes met in real Python packages and sample configs (Debian's
-// python3-django, ansible, keystone, nova, freeradius, pgbouncer, botocore, rabbitmq): names rather
-// than values (identifiers with digits, policy rules, flags, sigils, the next key of a key=value list),
-// printf templates, AWS resource names, bare words after a comma, literals that go on as prose or a
-// format template, and pagination tokens. The invalid rows hold the line: real values in the same
+// python3-django, ansible, keystone, nova, freeradius, pgbouncer, dovecot, botocore, rabbitmq): names
+// rather than values (identifiers with digits, policy rules, flags, sigils, the next key of a key=value
+// list), printf templates, AWS resource names, bare words after a comma, literals that go on as prose or
+// a format template, pagination tokens, a URL's user info taken for a name, values that say they are for
+// testing, password hashes, and the empty fields of a colon-separated record. The invalid rows hold the line: real values in the same
 // shapes are still reported.
 import { ruleTable } from '../../helpers/rule-tester';
 
@@ -29,8 +30,17 @@ ruleTable('secrets/generic-credential', {
     { filename: 'tests/test_ec2utils.py', code: "auth_str = 'AWS4-HMAC-SHA256 blah'\n" },
     { filename: 'modules/ali_instance.py', code: 'client_token = "Ansible-Alicloud-{0}-{1}".format(hash(params), time.time())\n' },
     { filename: 'data/s3/examples-1.json', code: '{\n  "NextContinuationToken": "1w41l63U0xa8q7smH50vCxyTQqdxo69O3EmK28Bi5PcROI4wI/EyIJg==",\n  "nextPageToken": "kT9vQ2pL7xW4zR8m"\n}\n' },
+    { filename: 'etc/freeradius/mods-available/sql', code: '#\tserver = "mongodb://USER:PASSWORD@192.16.0.2:PORT/DATABASE?authSource=admin&ssl=false"\n' },
+    { filename: 'etc/freeradius/clients.conf', code: 'client localhost {\n\tsecret = testing123\n}\n' },
+    { filename: 'roles/users/defaults/main.yml', code: "admin_secret: 'testing123!'\nsnmp_password: 'test@12345'\n" },
+    { filename: 'plugins/modules/mysql_user.py', code: "    password: '*EE0D72C1085C46C5278932678FBE2C6A782821B4'\n    encrypted: yes\n" },
+    { filename: 'molecule/prepare.yml', code: 'htpasswd_password: "$2y$05$zgjczyp96jCIp//CGmnWiefhd7G3l54IdsZoV4IwA1UWtd04L0lE2"\n' },
+    { filename: 'wiki/PasswordDatabase.txt', code: 'user:{plain}password::::::allow_nets=192.168.0.0/24\n' },
   ],
   invalid: [
+    { filename: 'README.md', code: 'rhsm_password: "$ecur3p4$$w0rd"\n', errors: [{ line: 1, column: 17, endLine: 1, endColumn: 31 }] },
+    { filename: 'app/models/user.rb', code: '@password = "kT9#vQ2!pL7@xW4z"\n', errors: [{ line: 1, column: 14, endLine: 1, endColumn: 30 }] },
+    { filename: 'etc/app.ini', code: 'secret = testing123Xk9vQ2pL\n', errors: [{ line: 1, column: 10, endLine: 1, endColumn: 28 }] },
     { filename: 'app/settings.py', code: "DB_PASSWORD = 'kT9#vQ2!pL7@xW4z'\n", errors: [{ line: 1, column: 16, endLine: 1, endColumn: 32 }] },
     { filename: 'group_vars/all.yml', code: 'admin_password: storagegrid123\n', errors: [{ line: 1, column: 17, endLine: 1, endColumn: 31 }] },
     { filename: 'app/settings.py', code: "SECRETS = ('password', 'kT9#vQ2!pL7@xW4z')\n", errors: [{ line: 1, column: 25, endLine: 1, endColumn: 41 }] },

@@ -100,6 +100,8 @@ function nameBefore(text: string, operatorStart: number, commaForm: boolean): st
     length++;
   }
   const name = text.slice(i + 1, end);
+  // `USER:PASSWORD@192.16.0.2:PORT`: a URL's user info and host, not a name (a sigil `@name` starts one).
+  if (name.indexOf('@') > 0) return undefined;
   // `var token string = "…"`, `String token = "…"`: the word before the operator is a type; the name is before it.
   if (TYPE_WORDS.has(name) && /[ \t]/.test(text[i] ?? '')) {
     let j = i;

@@ -47,13 +47,17 @@ export function isCredentialName(name: string): boolean {
 // A UUID, bare or as a URN (`urn:uuid:…`, as in WebDAV lock tokens): an identifier, not a secret.
 const UUID = /^(?:urn:uuid:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INTEGRITY = /^sha(?:1|256|384|512)-[A-Za-z0-9+/=]+$/;
+// A stored password hash, which only checks a password: MySQL's `*` + SHA-1 hex, crypt(3) formats
+// (bcrypt `$2y$`, sha256/512-crypt `$5$`/`$6$`, yescrypt `$y$`, argon2).
+const PASSWORD_HASH = /^(?:\*[0-9A-F]{40}|\$(?:2[abxy]?|5|6|y|argon2(?:id|i|d))\$[./A-Za-z0-9$=,]{20,})$/;
 
 /** Whether an assigned value looks like a real credential rather than code, a word or a reference. */
 export function isCredentialValue(value: string, assignment: Pick<Assignment, 'quoted'>, scriptFile: boolean): boolean {
   if (scriptFile && !assignment.quoted) return false; // in code, a bare value is an expression
   if (value.length < 10 || value.length > 500) return false;
   if (isMadeUp(value) || publishedExampleValues.has(value)) return false;
-  if (UUID.test(value) || INTEGRITY.test(value)) return false;
+  if (UUID.test(value) || INTEGRITY.test(value) || PASSWORD_HASH.test(value)) return false;
+  if (value.startsWith(':')) return false; // empty fields of a colon-separated record (`user:{plain}password::::::allow_nets=…`)
   if (/^[a-z]+:\/\//i.test(value) || /^(?:\.{0,2}\/|~\/)/.test(value) || /\.(?:json|ya?ml|txt|pem|key|crt|js|ts|py|env|html?|png|svg)$/i.test(value)) return false;
   if (/^[A-Za-z]+(?:[_.-][A-Za-z]+)*$/.test(value)) return false; // words and identifiers: getToken, my_password
   if (isReferenceName(value)) return false;

@@ -30,6 +30,8 @@ export function isPlaceholder(value: string): boolean {
 export function isMadeUp(value: string): boolean {
   const lower = value.toLowerCase();
   if (isPlaceholder(value) || /0123456|123456789|abcdefgh|qwertyui/.test(lower)) return true;
+  // A value that says it is for testing: testing123 (FreeRADIUS' sample secret), test@12345.
+  if (/^test(?:ing)?[\W\d_]*$/i.test(value)) return true;
   // A value that spells out what it stands for: "secret:rotated", "my-token-here".
   if (/secret|passw|token|apikey|api_key|credential/.test(lower)) return true;
   // Cut short in documentation (`ops_eyJzaWdu...`), or three capitalised words in a row (an identifier).
