@@ -36,6 +36,7 @@ ruleTable('secrets/generic-credential', {
     { filename: 'plugins/modules/mysql_user.py', code: "    password: '*EE0D72C1085C46C5278932678FBE2C6A782821B4'\n    encrypted: yes\n" },
     { filename: 'molecule/prepare.yml', code: 'htpasswd_password: "$2y$05$zgjczyp96jCIp//CGmnWiefhd7G3l54IdsZoV4IwA1UWtd04L0lE2"\n' },
     { filename: 'wiki/PasswordDatabase.txt', code: 'user:{plain}password::::::allow_nets=192.168.0.0/24\n' },
+    { filename: 'roles/os9_users/templates/os9_users.j2', code: '{% set passwd = item.pass_key|string+" "+item.password %}\n' },
   ],
   invalid: [
     { filename: 'README.md', code: 'rhsm_password: "$ecur3p4$$w0rd"\n', errors: [{ line: 1, column: 17, endLine: 1, endColumn: 31 }] },

@@ -266,10 +266,13 @@ function truncatedAt(text: string, end: number): boolean {
 
 /**
  * A quoted value cut short by a character a token does not hold, in a literal that goes on as prose or a
- * template: `'variable|default:"Default value"'`, `'AWS4-HMAC-SHA256 blah'`, `'Ansible-{0}-{1}'.format(…)`.
+ * template: `'variable|default:"Default value"'`, `'AWS4-HMAC-SHA256 blah'`, `'Ansible-{0}-{1}'.format(…)`;
+ * or a bare value that is the start of an expression.
  */
 function partOfText(text: string, assignment: Assignment): boolean {
-  if (!assignment.quoted) return false;
+  // A bare run that goes straight into a quote or a bracket is part of an expression: `{% set passwd =
+  // item.pass_key|string+" "+item.password %}`.
+  if (!assignment.quoted) return /^["'`([{]/.test(text[assignment.end] ?? '');
   const quote = text[assignment.start - 1];
   if (text[assignment.end] === quote) return false;
   const lineEnd = text.indexOf('\n', assignment.end);
