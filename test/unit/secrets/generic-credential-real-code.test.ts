@@ -41,6 +41,7 @@ ruleTable('secrets/generic-credential', {
   invalid: [
     { filename: 'README.md', code: 'rhsm_password: "$ecur3p4$$w0rd"\n', errors: [{ line: 1, column: 17, endLine: 1, endColumn: 31 }] },
     { filename: 'app/models/user.rb', code: '@password = "kT9#vQ2!pL7@xW4z"\n', errors: [{ line: 1, column: 14, endLine: 1, endColumn: 30 }] },
+    { filename: 'app/client.py', code: 'headers = {"Authorization": "Bearer kT9vQ2pL7xW4zR8mQ3Zx","X-Fmt":"{id}" }\n', errors: [{ line: 1, column: 37, endLine: 1, endColumn: 57 }] },
     { filename: 'etc/app.ini', code: 'secret = testing123Xk9vQ2pL\n', errors: [{ line: 1, column: 10, endLine: 1, endColumn: 28 }] },
     { filename: 'app/settings.py', code: "DB_PASSWORD = 'kT9#vQ2!pL7@xW4z'\n", errors: [{ line: 1, column: 16, endLine: 1, endColumn: 32 }] },
     { filename: 'group_vars/all.yml', code: 'admin_password: storagegrid123\n', errors: [{ line: 1, column: 17, endLine: 1, endColumn: 31 }] },

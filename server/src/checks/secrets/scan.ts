@@ -274,6 +274,8 @@ function partOfText(text: string, assignment: Assignment): boolean {
   // item.pass_key|string+" "+item.password %}`.
   if (!assignment.quoted) return /^["'`([{]/.test(text[assignment.end] ?? '');
   const quote = text[assignment.start - 1];
+  // An auth header's credential follows its scheme (`"Bearer <token>"`), not the opening quote.
+  if (quote !== '"' && quote !== "'" && quote !== '`') return false;
   if (text[assignment.end] === quote) return false;
   const lineEnd = text.indexOf('\n', assignment.end);
   const close = text.indexOf(quote, assignment.end);
