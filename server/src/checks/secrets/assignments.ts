@@ -31,6 +31,9 @@ export function findAssignments(text: string, options: { quotedOnly?: boolean } 
     scanner.lastIndex = match.index + match[0].length - match[3].length + 1;
     const operator = match[1];
     const quote = match[2];
+    // `"NAME", "value"` pairs are literals on both sides: after a comma, a bare word is an expression or
+    // the next keyword argument (`password="password", project_name="admin"`).
+    if (operator === ',' && !quote) continue;
     let value = match[3];
     // A quoted value ends at its closing quote; a bare one at a separator.
     if (quote) {
@@ -97,6 +100,8 @@ function nameBefore(text: string, operatorStart: number, commaForm: boolean): st
     length++;
   }
   const name = text.slice(i + 1, end);
+  // `USER:PASSWORD@192.16.0.2:PORT`: a URL's user info and host, not a name (a sigil `@name` starts one).
+  if (name.indexOf('@') > 0) return undefined;
   // `var token string = "…"`, `String token = "…"`: the word before the operator is a type; the name is before it.
   if (TYPE_WORDS.has(name) && /[ \t]/.test(text[i] ?? '')) {
     let j = i;

@@ -13,8 +13,9 @@ const KEY_QUALIFIERS = new Set(['api', 'access', 'secret', 'private', 'auth', 's
 // Words that may follow the credential word and still name the value itself (`mySecretString`,
 // `db_password_prod`, `todo_secret_do_not_commit`); any other word names something else (`tokenUrl`).
 const STILL_THE_VALUE = new Set(['string', 'str', 'value', 'val', 'data', 'raw', 'b64', 'base64', 'hex', 'plain', 'plaintext', 'text', 'enc', 'encrypted', 'prod', 'production', 'dev', 'development', 'staging', 'stage', 'live', 'local', 'default', 'do', 'not', 'commit', 'here', 'override', 'secret', 'key', 'token', 'password']);
-// Words that say the value is deliberately not real, or not secret.
-const NOT_REAL = new Set(['public', 'publishable', 'csrf', 'xsrf', 'nonce', 'fake', 'dummy', 'mock', 'example', 'sample', 'test', 'non', 'invalid', 'bad', 'wrong', 'expired', 'revoked']);
+// Words that say the value is deliberately not real, or not secret (`next`, `continuation`, `cursor`:
+// a pagination token such as AWS's NextToken, which only points into a result set).
+const NOT_REAL = new Set(['public', 'publishable', 'csrf', 'xsrf', 'nonce', 'fake', 'dummy', 'mock', 'example', 'sample', 'test', 'non', 'invalid', 'bad', 'wrong', 'expired', 'revoked', 'next', 'continuation', 'pagination', 'cursor']);
 
 /** Words of an identifier: `AWS_SECRET.api-keyName2` -> aws, secret, api, key, name. Digits-only words dropped. */
 export function nameWords(name: string): string[] {
@@ -46,20 +47,41 @@ export function isCredentialName(name: string): boolean {
 // A UUID, bare or as a URN (`urn:uuid:…`, as in WebDAV lock tokens): an identifier, not a secret.
 const UUID = /^(?:urn:uuid:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INTEGRITY = /^sha(?:1|256|384|512)-[A-Za-z0-9+/=]+$/;
+// A stored password hash, which only checks a password: MySQL's `*` + SHA-1 hex, crypt(3) formats
+// (bcrypt `$2y$`, sha256/512-crypt `$5$`/`$6$`, yescrypt `$y$`, argon2).
+const PASSWORD_HASH = /^(?:\*[0-9A-F]{40}|\$(?:2[abxy]?|5|6|y|argon2(?:id|i|d))\$[./A-Za-z0-9$=,]{20,})$/;
 
 /** Whether an assigned value looks like a real credential rather than code, a word or a reference. */
 export function isCredentialValue(value: string, assignment: Pick<Assignment, 'quoted'>, scriptFile: boolean): boolean {
   if (scriptFile && !assignment.quoted) return false; // in code, a bare value is an expression
   if (value.length < 10 || value.length > 500) return false;
   if (isMadeUp(value) || publishedExampleValues.has(value)) return false;
-  if (UUID.test(value) || INTEGRITY.test(value)) return false;
+  if (UUID.test(value) || INTEGRITY.test(value) || PASSWORD_HASH.test(value)) return false;
+  if (value.startsWith(':')) return false; // empty fields of a colon-separated record (`user:{plain}password::::::allow_nets=…`)
   if (/^[a-z]+:\/\//i.test(value) || /^(?:\.{0,2}\/|~\/)/.test(value) || /\.(?:json|ya?ml|txt|pem|key|crt|js|ts|py|env|html?|png|svg)$/i.test(value)) return false;
   if (/^[A-Za-z]+(?:[_.-][A-Za-z]+)*$/.test(value)) return false; // words and identifiers: getToken, my_password
+  if (isReferenceName(value)) return false;
+  if (/^arn:aws[\w-]*:/.test(value)) return false; // an AWS resource name identifies, it does not authorise
   if (/^[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|dev|app|local|internal|lan|corp|cloud|co|us|eu|uk|de)$/i.test(value)) return false; // host names
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(value)).length;
   if (classes < 2) return false;
   const entropy = shannonEntropy(value);
   return value.length >= 16 ? entropy >= 3.3 : entropy >= 2.8;
+}
+
+// A name, not a value: snake, kebab, dotted or colon-separated words, each lower-case, upper-case or
+// capitalised with digits only at its end (`ec2_access_key`, `0002_alter_user_email`, `rule:admin_required`,
+// `pipeline_factory_v21`), maybe behind a sigil or a flag's dashes (`--client-key`, `#record_name`,
+// `&session-state:Tmp-Integer-0`, `@ACCESS_KEY`), maybe with the `=` of the next key (`auth_user=`).
+// A random value has mixed case and digits inside its words, so it does not read this way.
+const NAME_WORD = String.raw`(?:[a-z]+\d*|[A-Z][a-z]*\d*|[A-Z]+\d*|\d+)`;
+const REFERENCE_NAME = new RegExp(String.raw`^(?:--?|[#&@$*%!])?${NAME_WORD}(?:[_.:-]${NAME_WORD})*@?=?$`);
+
+function isReferenceName(value: string): boolean {
+  const separators = (value.match(/[_.:-]/g) ?? []).length;
+  const sigil = /^(?:--?|[#&@$*%!])[A-Za-z]/.test(value);
+  if (separators === 0 && !sigil && !value.endsWith('=')) return false; // one word with digits may be a password: storagegrid123
+  return (value.match(/[A-Za-z]{3,}/g) ?? []).length >= 2 && REFERENCE_NAME.test(value);
 }
 
 export const GENERIC_RULE_ID = 'secrets/generic-credential';

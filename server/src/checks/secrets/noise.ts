@@ -11,6 +11,8 @@ export function isPlaceholder(value: string): boolean {
   if (PLACEHOLDER_WORDS.some((word) => lower.includes(word))) return true;
   // A walk through the alphabet (abcdefghij…) is typed, not generated.
   if (/abcdefghij|bcdefghijk|klmnopqrst|qrstuvwxyz/.test(lower)) return true;
+  // A printf template, filled in at run time: `'__omit_place_holder__%s' % digest`, `"storage/%d"`.
+  if (/%[sdr](?![0-9A-Za-z])/.test(value)) return true;
   // Variable references: $TOKEN, %TOKEN% (Windows), env:TOKEN.
   if (/^\$[A-Za-z_]\w*$|^%[A-Za-z_]\w*%$|^env:[A-Za-z_]\w*$/.test(value)) return true;
   // One character repeated over most of the value: 0000…, aaaa…, AAAA….
@@ -28,6 +30,8 @@ export function isPlaceholder(value: string): boolean {
 export function isMadeUp(value: string): boolean {
   const lower = value.toLowerCase();
   if (isPlaceholder(value) || /0123456|123456789|abcdefgh|qwertyui/.test(lower)) return true;
+  // A value that says it is for testing: testing123 (FreeRADIUS' sample secret), test@12345.
+  if (/^test(?:ing)?[\W\d_]*$/i.test(value)) return true;
   // A value that spells out what it stands for: "secret:rotated", "my-token-here".
   if (/secret|passw|token|apikey|api_key|credential/.test(lower)) return true;
   // Cut short in documentation (`ops_eyJzaWdu...`), or three capitalised words in a row (an identifier).

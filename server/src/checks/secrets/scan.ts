@@ -94,7 +94,7 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
     const keyed = rulesIndex.keyedWord.test(assignment.name.toLowerCase()) ? keyedMatch(rulesIndex.keyed, assignment, options) : undefined;
     if (keyed === 'not-this-format') continue; // the provider's own rule knows its format better than the generic rule
     if (keyed) matches.push(keyed);
-    else if (options.generic && isCredentialName(assignment.name) && isCredentialValue(assignment.value, assignment, options.scriptFile) && !truncatedAt(text, assignment.end)) {
+    else if (options.generic && isCredentialName(assignment.name) && isCredentialValue(assignment.value, assignment, options.scriptFile) && !truncatedAt(text, assignment.end) && !partOfText(text, assignment)) {
       matches.push({ start: assignment.start, end: assignment.end, value: assignment.value, name: assignment.name });
     }
   }
@@ -262,6 +262,26 @@ function keyedMatch(rules: readonly KeyedRule[], assignment: Assignment, options
 /** A value cut short in documentation: `ops_eyJzaWdu…`, `abc..[Redacted]`. */
 function truncatedAt(text: string, end: number): boolean {
   return /^(?:\.{2,}|\u2026|\s*\[redacted)/i.test(text.slice(end, end + 12));
+}
+
+/**
+ * A quoted value cut short by a character a token does not hold, in a literal that goes on as prose or a
+ * template: `'variable|default:"Default value"'`, `'AWS4-HMAC-SHA256 blah'`, `'Ansible-{0}-{1}'.format(…)`;
+ * or a bare value that is the start of an expression.
+ */
+function partOfText(text: string, assignment: Assignment): boolean {
+  // A bare run that goes straight into a quote or a bracket is part of an expression: `{% set passwd =
+  // item.pass_key|string+" "+item.password %}`.
+  if (!assignment.quoted) return /^["'`([{]/.test(text[assignment.end] ?? '');
+  const quote = text[assignment.start - 1];
+  // An auth header's credential follows its scheme (`"Bearer <token>"`), not the opening quote.
+  if (quote !== '"' && quote !== "'" && quote !== '`') return false;
+  if (text[assignment.end] === quote) return false;
+  const lineEnd = text.indexOf('\n', assignment.end);
+  const close = text.indexOf(quote, assignment.end);
+  if (close < 0 || (lineEnd >= 0 && close > lineEnd) || close - assignment.end > 300) return false;
+  const rest = text.slice(assignment.end, close);
+  return /\s/.test(rest) || /\{\w{0,40}\}/.test(rest);
 }
 
 /** `words` are lower-case. */

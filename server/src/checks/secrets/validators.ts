@@ -2,6 +2,7 @@
 // secret from a look-alike. A validator sees the matched value and the whole match, and answers
 // whether it is a secret; a structural one may instead return the spans of the secrets it found.
 import { shannonEntropy } from './entropy';
+import { isPlaceholder } from './noise';
 
 export interface SecretSpan {
   start: number;
@@ -78,7 +79,20 @@ function urlPassword(value: string, context: ValidatorContext): boolean {
   const user = /\/\/([^:@/\s]+):/.exec(context.match)?.[1] ?? '';
   if (looksLikeReference(value) || looksLikeReference(user)) return false;
   if (DOCUMENTATION_PASSWORDS.has(value.toLowerCase()) || value.toLowerCase() === user.toLowerCase()) return false;
+  if (isPlaceholder(value) || spellsOutAPassword(value)) return false;
   return !/^(?:\*+|x+|\.+)$/i.test(value);
+}
+
+/** Words that name the password rather than being one: `oplog_reader_password`, `a%20secret`, `MY_DB_PASS`. */
+function spellsOutAPassword(value: string): boolean {
+  let decoded = value;
+  try {
+    decoded = decodeURIComponent(value);
+  } catch {
+    // not percent-encoded text: read it as written
+  }
+  const words = decoded.split(/[\s_.-]+/);
+  return words.length > 1 && words.every((word) => /^[A-Za-z]+$/.test(word)) && DOCUMENTATION_PASSWORDS.has(words[words.length - 1].toLowerCase());
 }
 
 const CURL_HEADER = /(?:-H|--header)\s*['"]?\s*(?:Authorization|[\w-]*(?:api-?key|token|secret)[\w-]*):\s*(?:Basic|Bearer|Token|Digest|Api-Key)?\s*([A-Za-z0-9._~+/=:-]{8,})/gi;

@@ -21,6 +21,7 @@ const BROAD = new Set(['Exception', 'BaseException', 'builtins.Exception', 'buil
 const LOG_METHODS = new Set(['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'fatal', 'log']);
 const LOGGER = /^(logging|log|logger|_?log|_?logger|LOG|LOGGER|.*_logger|.*_log)$/;
 const STRINGIFY = new Set(['str', 'repr', 'format', 'type']);
+const FAILURE_WORDS = new Set(['error', 'err', 'fail', 'failure', 'failed', 'fatal', 'abort', 'aborted']);
 
 // Both rules read the same clauses: the last text's result is kept so the file is parsed once.
 let cached: { text: string; handlers: PythonHandler[] } | undefined;
@@ -142,7 +143,7 @@ function mentions(node: Node, name: string): boolean {
   return node.namedChildren.some((c) => !!c && mentions(c, name));
 }
 
-/** Nothing, None, a literal, an empty collection, or a name other than the error. True/False are answers, not defaults. */
+/** Nothing, None, a literal, an empty collection, or a name other than the error or a failure status. True/False are answers, not defaults. */
 function isDefault(node: Node | undefined, alias: string | undefined): boolean {
   if (!node) return true;
   switch (node.type) {
@@ -157,10 +158,17 @@ function isDefault(node: Node | undefined, alias: string | undefined): boolean {
     case 'set':
       return node.namedChildren.length === 0;
     case 'identifier':
-      return node.text !== alias;
+      // `return UNKNOWN_ERROR`, `return EXIT_FAILURE`: a status that tells the caller it failed.
+      return node.text !== alias && !namesAFailure(node.text);
     default:
       return false;
   }
+}
+
+/** `UNKNOWN_ERROR`, `EXIT_FAILURE`, `exitFailure`: a name whose words say it stands for a failure. */
+function namesAFailure(name: string): boolean {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split('_');
+  return words.some((word) => FAILURE_WORDS.has(word));
 }
 
 function contextFor(tryStatement: Node | null): string {

@@ -10,9 +10,13 @@ const HTTPX_METHODS = new Set([...METHODS, 'stream']);
 /** Local name or attribute path (`s`, `self.session`) → canonical (`requests`, `requests.get`, `requests.Session()`). */
 type Aliases = Map<string, string>;
 
+// A file that drives HTTP through a mock (responses, requests-mock, respx, pytest-httpx, httpretty) or
+// replays recordings (vcrpy, betamax) sends nothing to a server, so its calls cannot hang on one.
+const MOCKED_TRANSPORT = /^[ \t]*(?:import|from)[ \t]+(?:responses|requests_mock|respx|pytest_httpx|httpretty|vcr|betamax)\b|\brequests_mock\b|@responses\.activate\b|\bhttpx_mock\b/m;
+
 export function pythonNetworkTimeouts(context: CheckContext, timeoutMs: number): void {
   const text = context.document.text;
-  if (!/requests|httpx/.test(text)) return;
+  if (!/requests|httpx/.test(text) || MOCKED_TRANSPORT.test(text)) return;
   const findings = withSyntaxTree('python', text, (root) => {
     const aliases = importAliases(root);
     if (aliases.size === 0) return [];

@@ -1,0 +1,53 @@
+// secrets/generic-credential on shapes met in real Python packages and sample configs (Debian's
+// python3-django, ansible, keystone, nova, freeradius, pgbouncer, dovecot, botocore, rabbitmq): names
+// rather than values (identifiers with digits, policy rules, flags, sigils, the next key of a key=value
+// list), printf templates, AWS resource names, bare words after a comma, literals that go on as prose or
+// a format template, pagination tokens, a URL's user info taken for a name, values that say they are for
+// testing, password hashes, and the empty fields of a colon-separated record. The invalid rows hold the line: real values in the same
+// shapes are still reported.
+import { ruleTable } from '../../helpers/rule-tester';
+
+ruleTable('secrets/generic-credential', {
+  valid: [
+    { filename: 'app/migrations/0003_alter_user.py', code: "dependencies = [\n    ('auth', '0002_alter_permission_name_max_length'),\n]\n" },
+    { filename: 'plugins/doc_fragments/aws.py', code: "aliases = ['aws_access_key_id', 'aws_access_key', 'ec2_access_key']\n" },
+    { filename: 'plugins/modules/vs.py', code: "choices = ['ipv6-auth', 'ipv6-crypt', 'ipv6-icmp']\n" },
+    { filename: 'module_utils/modules.py', code: "deprecated = {'EC2_SECRET_KEY', 'EC2_ACCESS_KEY', 'EC2_URL'}\n" },
+    { filename: 'etc/keystone/policy.yaml', code: '"identity:get_credential": "rule:admin_required"\n' },
+    { filename: 'etc/nova/api-paste.ini', code: 'use = call:nova.api.auth:pipeline_factory_v21\n' },
+    { filename: 'etc/freeradius/mods-available/mschap', code: 'ntlm_auth = mschapv2-and-ntlmv2-only\n' },
+    { filename: 'etc/freeradius/sites-available/challenge', code: 'Cleartext-Password := &session-state:Tmp-Integer-0\n' },
+    { filename: 'plugins/connection/oc.py', code: "flags = {\n    'client_key': '--client-key',\n}\n" },
+    { filename: 'include/consul.hrl', code: 'consul_acl_token => #peer_discovery_config_entry_meta{\n' },
+    { filename: 'config/cloud-config-aws.ini.template', code: 'aws_access_key: @ACCESS_KEY\n' },
+    { filename: 'etc/pgbouncer/pgbouncer.ini', code: ';;   dbname= host= port= user= password= auth_user=\n' },
+    { filename: 'vars/manager.py', code: "self._omit_token = '__omit_place_holder__%s' % sha1(os.urandom(64)).hexdigest()\n" },
+    { filename: 'modules/netapp_e_auth.py', code: "update_pwd = 'storage-systems/%s' % ssid\n" },
+    { filename: 'modules/codebuild_project.py', code: 'encryption_key: "arn:aws:kms:us-east-1:123123:alias/aws/s3"\n' },
+    { filename: 'PKG-INFO', code: 'auth = v3.Password(auth_url="http://example.com:5000/v3", username="admin",\n                    password="password", project_name="admin")\n' },
+    { filename: 'examples/test.yml', code: "msg: \"{{ lookup('conjur_variable', '/path/to/secret', validate_certs=false) }}\"\n" },
+    { filename: 'template/base.py', code: "token = 'variable|default:\"Default value\"|date:\"Y-m-d\"'\n" },
+    { filename: 'tests/test_ec2utils.py', code: "auth_str = 'AWS4-HMAC-SHA256 blah'\n" },
+    { filename: 'modules/ali_instance.py', code: 'client_token = "Ansible-Alicloud-{0}-{1}".format(hash(params), time.time())\n' },
+    { filename: 'data/s3/examples-1.json', code: '{\n  "NextContinuationToken": "1w41l63U0xa8q7smH50vCxyTQqdxo69O3EmK28Bi5PcROI4wI/EyIJg==",\n  "nextPageToken": "kT9vQ2pL7xW4zR8m"\n}\n' },
+    { filename: 'etc/freeradius/mods-available/sql', code: '#\tserver = "mongodb://USER:PASSWORD@192.16.0.2:PORT/DATABASE?authSource=admin&ssl=false"\n' },
+    { filename: 'etc/freeradius/clients.conf', code: 'client localhost {\n\tsecret = testing123\n}\n' },
+    { filename: 'roles/users/defaults/main.yml', code: "admin_secret: 'testing123!'\nsnmp_password: 'test@12345'\n" },
+    { filename: 'plugins/modules/mysql_user.py', code: "    password: '*EE0D72C1085C46C5278932678FBE2C6A782821B4'\n    encrypted: yes\n" },
+    { filename: 'molecule/prepare.yml', code: 'htpasswd_password: "$2y$05$zgjczyp96jCIp//CGmnWiefhd7G3l54IdsZoV4IwA1UWtd04L0lE2"\n' },
+    { filename: 'wiki/PasswordDatabase.txt', code: 'user:{plain}password::::::allow_nets=192.168.0.0/24\n' },
+    { filename: 'roles/os9_users/templates/os9_users.j2', code: '{% set passwd = item.pass_key|string+" "+item.password %}\n' },
+  ],
+  invalid: [
+    { filename: 'README.md', code: 'rhsm_password: "$ecur3p4$$w0rd"\n', errors: [{ line: 1, column: 17, endLine: 1, endColumn: 31 }] },
+    { filename: 'app/models/user.rb', code: '@password = "kT9#vQ2!pL7@xW4z"\n', errors: [{ line: 1, column: 14, endLine: 1, endColumn: 30 }] },
+    { filename: 'app/client.py', code: 'headers = {"Authorization": "Bearer kT9vQ2pL7xW4zR8mQ3Zx","X-Fmt":"{id}" }\n', errors: [{ line: 1, column: 37, endLine: 1, endColumn: 57 }] },
+    { filename: 'etc/app.ini', code: 'secret = testing123Xk9vQ2pL\n', errors: [{ line: 1, column: 10, endLine: 1, endColumn: 28 }] },
+    { filename: 'app/settings.py', code: "DB_PASSWORD = 'kT9#vQ2!pL7@xW4z'\n", errors: [{ line: 1, column: 16, endLine: 1, endColumn: 32 }] },
+    { filename: 'group_vars/all.yml', code: 'admin_password: storagegrid123\n', errors: [{ line: 1, column: 17, endLine: 1, endColumn: 31 }] },
+    { filename: 'app/settings.py', code: "SECRETS = ('password', 'kT9#vQ2!pL7@xW4z')\n", errors: [{ line: 1, column: 25, endLine: 1, endColumn: 41 }] },
+    { filename: 'app/settings.py', code: "api_key = 'Xk9-Qz7-Wm4-Lp2'\n", errors: [{ line: 1, column: 12, endLine: 1, endColumn: 27 }] },
+    { filename: 'app/settings.py', code: "api_key = 'kT9vQ2pL7xW4zR8m'  # rotated weekly\n", errors: [{ line: 1, column: 12, endLine: 1, endColumn: 28 }] },
+    { filename: 'etc/app.ini', code: 'client_token = kT9vQ2pL7xW4zR8m\n', errors: [{ line: 1, column: 16, endLine: 1, endColumn: 32 }] },
+  ],
+});
