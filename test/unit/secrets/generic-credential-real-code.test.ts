@@ -37,6 +37,9 @@ ruleTable('secrets/generic-credential', {
     { filename: 'molecule/prepare.yml', code: 'htpasswd_password: "$2y$05$zgjczyp96jCIp//CGmnWiefhd7G3l54IdsZoV4IwA1UWtd04L0lE2"\n' },
     { filename: 'wiki/PasswordDatabase.txt', code: 'user:{plain}password::::::allow_nets=192.168.0.0/24\n' },
     { filename: 'roles/os9_users/templates/os9_users.j2', code: '{% set passwd = item.pass_key|string+" "+item.password %}\n' },
+    // Also met in a node_modules survey: a README badge's token, an auth scheme word followed by prose.
+    { filename: 'README.md', code: '[![codecov](https://codecov.io/gh/acme/lib/branch/main/graph/badge.svg?token=yZL6LtXkOA)](https://codecov.io/gh/acme/lib)\n' },
+    { filename: 'lib/es/diagnosticMessages.generated.json', code: '{\n  "Unexpected_token_1012": "Token inesperado.",\n  "Invalid_token_1013": "Token non valido!"\n}\n' },
   ],
   invalid: [
     { filename: 'README.md', code: 'rhsm_password: "$ecur3p4$$w0rd"\n', errors: [{ line: 1, column: 17, endLine: 1, endColumn: 31 }] },
@@ -49,5 +52,8 @@ ruleTable('secrets/generic-credential', {
     { filename: 'app/settings.py', code: "api_key = 'Xk9-Qz7-Wm4-Lp2'\n", errors: [{ line: 1, column: 12, endLine: 1, endColumn: 27 }] },
     { filename: 'app/settings.py', code: "api_key = 'kT9vQ2pL7xW4zR8m'  # rotated weekly\n", errors: [{ line: 1, column: 12, endLine: 1, endColumn: 28 }] },
     { filename: 'etc/app.ini', code: 'client_token = kT9vQ2pL7xW4zR8m\n', errors: [{ line: 1, column: 16, endLine: 1, endColumn: 32 }] },
+    // A token in a page's URL is still one; a scheme followed by a value, not a word, still is.
+    { filename: 'README.md', code: 'See https://dash.acme-corp.com/report?token=kT9vQ2pL7xW4zR8m\n', errors: [{ line: 1, column: 45, endLine: 1, endColumn: 61 }] },
+    { filename: 'app/client.json', code: '{ "auth_token": "Token kT9vQ2pL7x." }\n', errors: [{ line: 1, column: 24 }] },
   ],
 });

@@ -59,7 +59,7 @@ export function isCredentialValue(value: string, assignment: Pick<Assignment, 'q
   if (UUID.test(value) || INTEGRITY.test(value) || PASSWORD_HASH.test(value)) return false;
   if (value.startsWith(':')) return false; // empty fields of a colon-separated record (`user:{plain}password::::::allow_nets=…`)
   if (/^[a-z]+:\/\//i.test(value) || /^(?:\.{0,2}\/|~\/)/.test(value) || /\.(?:json|ya?ml|txt|pem|key|crt|js|ts|py|env|html?|png|svg)$/i.test(value)) return false;
-  if (/^[A-Za-z]+(?:[_.-][A-Za-z]+)*$/.test(value)) return false; // words and identifiers: getToken, my_password
+  if (/^[A-Za-z]+(?:[_.-][A-Za-z]+)*[.,;:!?]?$/.test(value)) return false; // words and identifiers, maybe ending a sentence: getToken, my_password, 'Token inesperado.'
   if (isReferenceName(value)) return false;
   if (/^arn:aws[\w-]*:/.test(value)) return false; // an AWS resource name identifies, it does not authorise
   if (/^[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|dev|app|local|internal|lan|corp|cloud|co|us|eu|uk|de)$/i.test(value)) return false; // host names

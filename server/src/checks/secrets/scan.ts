@@ -94,7 +94,7 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
     const keyed = rulesIndex.keyedWord.test(assignment.name.toLowerCase()) ? keyedMatch(rulesIndex.keyed, assignment, options) : undefined;
     if (keyed === 'not-this-format') continue; // the provider's own rule knows its format better than the generic rule
     if (keyed) matches.push(keyed);
-    else if (options.generic && isCredentialName(assignment.name) && isCredentialValue(assignment.value, assignment, options.scriptFile) && !truncatedAt(text, assignment.end) && !partOfText(text, assignment)) {
+    else if (options.generic && isCredentialName(assignment.name) && isCredentialValue(assignment.value, assignment, options.scriptFile) && !truncatedAt(text, assignment.end) && !partOfText(text, assignment) && !imageQuery(text, assignment.start)) {
       matches.push({ start: assignment.start, end: assignment.end, value: assignment.value, name: assignment.name });
     }
   }
@@ -282,6 +282,15 @@ function partOfText(text: string, assignment: Assignment): boolean {
   if (close < 0 || (lineEnd >= 0 && close > lineEnd) || close - assignment.end > 300) return false;
   const rest = text.slice(assignment.end, close);
   return /\s/.test(rest) || /\{\w{0,40}\}/.test(rest);
+}
+
+/**
+ * A query parameter of an image's URL: a README badge (`codecov.io/…/badge.svg?token=…`) carries a
+ * read-only token made to be published with it.
+ */
+function imageQuery(text: string, valueStart: number): boolean {
+  const lineStart = text.lastIndexOf('\n', valueStart - 1) + 1;
+  return /\.(?:svg|png|gif|jpe?g|webp)\?[^\s"'`()<>]*$/i.test(text.slice(Math.max(lineStart, valueStart - 400), valueStart));
 }
 
 /** `words` are lower-case. */

@@ -80,8 +80,12 @@ function urlPassword(value: string, context: ValidatorContext): boolean {
   if (looksLikeReference(value) || looksLikeReference(user)) return false;
   if (DOCUMENTATION_PASSWORDS.has(value.toLowerCase()) || value.toLowerCase() === user.toLowerCase()) return false;
   if (isPlaceholder(value) || spellsOutAPassword(value)) return false;
+  if (DOCUMENTATION_HOST.test(/@([\w.-]+)[^@]*$/.exec(context.match)?.[1] ?? '')) return false;
   return !/^(?:\*+|x+|\.+)$/i.test(value);
 }
+
+// Hosts reserved for documentation and tests (RFC 2606, RFC 6761): no one can sign in there.
+const DOCUMENTATION_HOST = /(?:^|\.)(?:example\.(?:com|net|org)|[\w-]+\.(?:example|test|invalid))$/i;
 
 /** Words that name the password rather than being one: `oplog_reader_password`, `a%20secret`, `MY_DB_PASS`. */
 function spellsOutAPassword(value: string): boolean {
