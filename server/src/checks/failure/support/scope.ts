@@ -25,17 +25,34 @@ function scopesOf(tree: ts.Node): Map<ts.Node, Map<string, Declaration>> {
   return found.names;
 }
 
+// The scopes passed on the way up from an identifier, reused by every lookup.
+const enclosing: ts.Node[] = [];
+
 export function findDeclaration(identifier: ts.Identifier): Declaration | undefined {
   const name = identifier.text;
+  const scopeKinds = (scopeKindTable ??= kindTable(isScope));
+  // One walk up: the scopes, nearest first, and the root they belong to.
+  enclosing.length = 0;
   let root: ts.Node = identifier;
-  while (root.parent) root = root.parent;
+  for (let node = identifier.parent; node; node = node.parent) {
+    if (scopeKinds[node.kind] === 1) enclosing.push(node);
+    root = node;
+  }
   const scopes = scopesOf(root);
-  for (let node: ts.Node | undefined = identifier.parent; node; node = node.parent) {
-    if (!isScope(node)) continue;
-    const found = namesOf(node, scopes).get(name);
+  for (const scope of enclosing) {
+    const found = namesOf(scope, scopes).get(name);
     if (found) return found;
   }
   return undefined;
+}
+
+let scopeKindTable: Uint8Array | undefined;
+
+/** By syntax kind, 1 where a node of that kind passes `test` (which must read nothing but the kind). */
+function kindTable(test: (node: ts.Node) => boolean): Uint8Array {
+  const table = new Uint8Array(ts.SyntaxKind.Count);
+  for (let kind = 0; kind < ts.SyntaxKind.Count; kind++) if (test({ kind } as ts.Node)) table[kind] = 1;
+  return table;
 }
 
 /** The type parameter a type name refers to (`T` in `function f<T extends U[]>(a: T)`), looked up in the enclosing generic declarations. */
