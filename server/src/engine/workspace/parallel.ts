@@ -150,7 +150,11 @@ function singlePass(engine: Engine, prepared: PreparedWorkspace, options: Parall
         waiting.delete(job.file);
         waitingChars -= tree.text.length;
       }
-      return analyzeJob(engine, job, workspace, host, (parsed) => workspace.summarizeDeferred(job.file, parsed), tree);
+      const outcome = analyzeJob(engine, job, workspace, host, (parsed) => workspace.summarizeDeferred(job.file, parsed), tree);
+      // Without a cache to key, nothing reads the text again: let it go with its tree rather than hold
+      // every text to the end (all of a 400 MB tree's texts were alive at once).
+      if (!cache) job.text = '';
+      return outcome;
     },
     report,
   );
