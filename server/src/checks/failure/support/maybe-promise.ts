@@ -224,12 +224,12 @@ export function passesCallbackAt(call: ts.CallExpression, indexes: readonly numb
 export function callbackParameters(fn: FunctionWithBody, inference: PromiseInference): number[] {
   if (fn.type || !ts.isBlock(fn.body) || fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return [];
   const body = fn.body;
-  const promiseReturns = returnStatements(body).filter((statement) => !!statement.expression && inference.isPromise(statement.expression));
+  const promiseReturns = returnExpressions(body).filter((value) => inference.isPromise(value));
   if (promiseReturns.length === 0) return [];
   const names = fn.parameters.map((parameter) => (ts.isIdentifier(parameter.name) ? parameter.name.text : undefined));
   const indexes: number[] = [];
   names.forEach((name, index) => {
-    if (name === undefined || !promiseReturns.every((statement) => onlyWithout(statement, name, body))) return;
+    if (name === undefined || !promiseReturns.every((value) => onlyWithout(value, name, body))) return;
     indexes.push(index);
     for (const alias of callbackAliases(body, name)) {
       const at = names.indexOf(alias);
@@ -244,8 +244,9 @@ function callbackAliases(body: ts.Block, callback: string): string[] {
   const aliases: string[] = [];
   for (const statement of body.statements) {
     if (!ts.isIfStatement(statement)) continue;
-    const tested = typeOfFunctionTest(statement.expression);
-    if (!tested) continue;
+    const test = typeOfTest(statement.expression);
+    if (!test || test.negated || test.text !== 'function') continue;
+    const tested = test.name;
     const block = statement.thenStatement;
     const inner = ts.isBlock(block) ? block.statements : [block];
     const assigns = inner.some((s) => ts.isExpressionStatement(s) && ts.isBinaryExpression(s.expression) && s.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken
@@ -255,32 +256,25 @@ function callbackAliases(body: ts.Block, callback: string): string[] {
   return aliases;
 }
 
-/** The name in `typeof name === 'function'` (or `==`). */
-function typeOfFunctionTest(condition: ts.Expression): string | undefined {
+/** `typeof name <op> 'text'`, either way round, with `===`, `==`, `!==` or `!=`: the name, the text, and whether the test is a negation. */
+function typeOfTest(condition: ts.Expression): { name: string; text: string; negated: boolean } | undefined {
   const node = skipOuter(condition);
-  if (!ts.isBinaryExpression(node) || (node.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsEqualsToken && node.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsToken)) return undefined;
+  if (!ts.isBinaryExpression(node)) return undefined;
+  const op = node.operatorToken.kind;
+  const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
+  if (!equal && op !== ts.SyntaxKind.ExclamationEqualsEqualsToken && op !== ts.SyntaxKind.ExclamationEqualsToken) return undefined;
   for (const [a, b] of [[node.left, node.right], [node.right, node.left]] as const) {
     const typeOf = skipOuter(a);
     const literal = skipOuter(b);
-    if (ts.isTypeOfExpression(typeOf) && ts.isIdentifier(skipOuter(typeOf.expression)) && ts.isStringLiteral(literal) && literal.text === 'function') return (skipOuter(typeOf.expression) as ts.Identifier).text;
+    const operand = ts.isTypeOfExpression(typeOf) ? skipOuter(typeOf.expression) : undefined;
+    if (operand && ts.isIdentifier(operand) && ts.isStringLiteral(literal)) return { name: operand.text, text: literal.text, negated: !equal };
   }
   return undefined;
 }
 
-function returnStatements(body: ts.Block): ts.ReturnStatement[] {
-  const found: ts.ReturnStatement[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-    if (ts.isReturnStatement(node)) found.push(node);
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(body, visit);
-  return found;
-}
-
-/** Whether `statement` runs only in the branch of an `if` that tests the parameter `name` for absence. */
-function onlyWithout(statement: ts.Node, name: string, body: ts.Block): boolean {
-  for (let child: ts.Node = statement, current = statement.parent; current && current !== body; child = current, current = current.parent) {
+/** Whether `node` (a returned value) runs only in the branch of an `if` that tests the parameter `name` for absence. */
+function onlyWithout(node: ts.Node, name: string, body: ts.Block): boolean {
+  for (let child: ts.Node = node, current = node.parent; current && current !== body; child = current, current = current.parent) {
     if (ts.isIfStatement(current) && child === current.thenStatement && testsAbsence(current.expression, name)) return true;
   }
   return false;
@@ -292,15 +286,13 @@ function testsAbsence(condition: ts.Expression, name: string): boolean {
   const isName = (e: ts.Expression) => ts.isIdentifier(skipOuter(e)) && (skipOuter(e) as ts.Identifier).text === name;
   if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return isName(node.operand);
   if (!ts.isBinaryExpression(node)) return false;
+  const typeTest = typeOfTest(node);
+  if (typeTest) return typeTest.name === name && (typeTest.negated ? typeTest.text === 'function' : typeTest.text === 'undefined');
   const op = node.operatorToken.kind;
-  const sides = [[node.left, node.right], [node.right, node.left]] as const;
-  return sides.some(([a, b]) => {
-    const other = skipOuter(b);
-    const nullish = other.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(other) && other.text === 'undefined');
-    if ((op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken) && isName(a) && nullish) return true;
-    const typeOf = skipOuter(a);
-    if (!ts.isTypeOfExpression(typeOf) || !isName(typeOf.expression) || !ts.isStringLiteral(other)) return false;
-    if (op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken) return other.text === 'function';
-    return (op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken) && other.text === 'undefined';
-  });
+  if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return false;
+  const nullish = (e: ts.Expression) => {
+    const other = skipOuter(e);
+    return other.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(other) && other.text === 'undefined');
+  };
+  return (isName(node.left) && nullish(node.right)) || (isName(node.right) && nullish(node.left));
 }
