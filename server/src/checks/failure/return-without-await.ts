@@ -4,7 +4,7 @@
 import ts from 'typescript';
 import type { Check, RawFix } from '../../engine/types';
 import { inferenceFor } from './support/inference-for';
-import { enclosingFunction, findDeclaration, isAsyncFunction, needsParens, skipOuter } from './support/scope';
+import { enclosingFunction, findDeclaration, isAsyncFunction, isConstDeclaration, needsParens, skipOuter } from './support/scope';
 import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
 
 // The node kinds this rule looks at (see support/syntax-nodes.ts).
@@ -94,7 +94,7 @@ function awaitedBefore(statement: ts.ReturnStatement, returned: ts.Expression): 
   const name = skipOuter(returned);
   if (!ts.isIdentifier(name) || !ts.isBlock(statement.parent)) return false;
   const declaration = findDeclaration(name);
-  if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isVariableDeclarationList(declaration.parent) || !(declaration.parent.flags & ts.NodeFlags.Const)) return false;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !isConstDeclaration(declaration)) return false;
   const statements = statement.parent.statements;
   return statements.slice(0, statements.indexOf(statement)).some((earlier) => {
     if (!ts.isExpressionStatement(earlier)) return false;

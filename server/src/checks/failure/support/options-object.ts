@@ -1,7 +1,7 @@
 // Options objects passed to calls: what an argument holds (nothing, a literal we can read, or something
 // we cannot see into), whether it sets a key, and the edit that adds a property to it.
 import ts from 'typescript';
-import { findDeclaration } from './scope';
+import { findDeclaration, isConstDeclaration } from './scope';
 import type { RawTextChange } from '../../../engine/types';
 
 export type OptionsArgument =
@@ -79,7 +79,7 @@ export function skipWrappers(expression: ts.Expression): ts.Expression {
 function constObjectOf(identifier: ts.Identifier): ts.ObjectLiteralExpression | undefined {
   const declaration = findDeclaration(identifier);
   if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !declaration.initializer) return undefined;
-  if ((declaration.parent.flags & ts.NodeFlags.Const) === 0) return undefined;
+  if (!isConstDeclaration(declaration)) return undefined;
   const literal = skipWrappers(declaration.initializer);
   return ts.isObjectLiteralExpression(literal) ? literal : undefined;
 }

@@ -125,6 +125,11 @@ function namesOf(scope: ts.Node, scopes: Map<ts.Node, Map<string, Declaration>>)
   return names;
 }
 
+/** A `const` declaration (not `let`, `var` or a catch binding): its value is its initializer for good. */
+export function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
+  return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
+}
+
 /** The function whose body holds `node` (arrow functions included), or undefined at module level. */
 export function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
   for (let current = node.parent; current; current = current.parent) {
