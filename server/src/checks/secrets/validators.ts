@@ -61,6 +61,9 @@ export const validators: Record<string, Validator> = {
   /** Credentials on a curl command line: an Authorization (or API key/token) header, or `-u user:password`. */
   curl: (_value, context) => curlCredentials(context),
 
+  /** A Discord bot token: its first part is the bot's user ID, a snowflake of 17 to 20 digits, in base64. */
+  'discord-bot-token': (value) => /^\d{17,20}$/.test(Buffer.from(value.slice(0, value.indexOf('.')), 'base64url').toString('latin1')),
+
   /** The values under `data:`/`stringData:` of the Kubernetes Secret this match starts. */
   'kubernetes-secret': (_value, context) => kubernetesSecretValues(context.text, context.matchStart),
 };
