@@ -259,9 +259,19 @@ function setsTimeoutLater(call: ts.CallExpression | ts.NewExpression, tree: ts.S
   const parent = node.parent;
   if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) {
     const name = parent.name.text.replace(/\$/g, '\\$');
-    return new RegExp(`\\b${name}\\s*\\.\\s*(?:setTimeout\\s*\\(|on\\s*\\(\\s*['"]timeout['"])`).test(tree.text);
+    // Within the declaration's own block: `req` is a common name, and another function's
+    // `req.on('timeout', …)` does not bound this request.
+    const scope = declarationScope(parent);
+    return new RegExp(`\\b${name}\\s*\\.\\s*(?:setTimeout\\s*\\(|on\\s*\\(\\s*['"]timeout['"])`).test(tree.text.slice(scope.pos, scope.end));
   }
   return false;
+}
+
+/** The block, case clause or file a declaration belongs to. */
+function declarationScope(declaration: ts.VariableDeclaration): ts.Node {
+  let node: ts.Node = declaration;
+  while (node.parent && !ts.isBlock(node.parent) && !ts.isSourceFile(node.parent) && !ts.isCaseOrDefaultClause(node.parent) && !ts.isModuleBlock(node.parent)) node = node.parent;
+  return node.parent ?? node;
 }
 
 function isUrlLike(node: ts.Expression | undefined): boolean {
