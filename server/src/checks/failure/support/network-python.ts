@@ -1,11 +1,13 @@
 // failure/network-timeout for Python (tree-sitter): `requests` calls and `requests.Session` calls without
-// `timeout=`, and `httpx` calls or clients with `timeout=None` (httpx times out after 5 s by default).
+// `timeout=`, `urllib.request.urlopen` without a timeout (its third argument), and `httpx` calls or
+// clients with `timeout=None` (httpx times out after 5 s by default).
 import { withSyntaxTree, type SyntaxNode } from '../../../engine/grammar/index';
 import type { CheckContext } from '../../../engine/types';
 
 const RULE_ID = 'failure/network-timeout';
 const METHODS = new Set(['get', 'post', 'put', 'delete', 'patch', 'head', 'options', 'request']);
 const HTTPX_METHODS = new Set([...METHODS, 'stream']);
+const URLOPEN = 'urllib.request.urlopen';
 
 /** Local name or attribute path (`s`, `self.session`) → canonical (`requests`, `requests.get`, `requests.Session()`). */
 type Aliases = Map<string, string>;
@@ -16,7 +18,9 @@ const MOCKED_TRANSPORT = /^[ \t]*(?:import|from)[ \t]+(?:responses|requests_mock
 
 export function pythonNetworkTimeouts(context: CheckContext, timeoutMs: number): void {
   const text = context.document.text;
-  if (!/requests|httpx/.test(text) || MOCKED_TRANSPORT.test(text)) return;
+  if (!/requests|httpx|urlopen/.test(text) || MOCKED_TRANSPORT.test(text)) return;
+  // `socket.setdefaulttimeout(…)` bounds every urlopen that passes no timeout of its own.
+  const socketDefault = /\bsetdefaulttimeout\s*\(/.test(text);
   const findings = withSyntaxTree('python', text, (root) => {
     const aliases = importAliases(root);
     if (aliases.size === 0) return [];
@@ -30,7 +34,7 @@ export function pythonNetworkTimeouts(context: CheckContext, timeoutMs: number):
         const api = canonical(node.childForFieldName('function'), aliases);
         const args = node.childForFieldName('arguments');
         if (api && args?.type === 'argument_list') {
-          const verdict = judge(api, args, mountsAdapter);
+          const verdict = api === URLOPEN && socketDefault ? undefined : judge(api, args, mountsAdapter);
           if (verdict) reports.push({ node, args, api, disabled: verdict === 'disabled' });
         }
       }
@@ -48,7 +52,7 @@ export function pythonNetworkTimeouts(context: CheckContext, timeoutMs: number):
         api,
         disabled,
         fingerprint: `${api} ${text.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + 160))}`,
-        fix: !disabled && api.startsWith('requests') ? { start: at, end: at, newText: last ? `, timeout=${seconds}` : `timeout=${seconds}`, seconds } : undefined,
+        fix: !disabled && (api.startsWith('requests') || api === URLOPEN) ? { start: at, end: at, newText: last ? `, timeout=${seconds}` : `timeout=${seconds}`, seconds } : undefined,
       };
     });
   });
@@ -57,7 +61,11 @@ export function pythonNetworkTimeouts(context: CheckContext, timeoutMs: number):
       ruleId: RULE_ID,
       start: finding.start,
       end: finding.end,
-      message: finding.api.startsWith('httpx')
+      message: finding.api === URLOPEN
+        ? finding.disabled
+          ? '`urlopen` with `timeout=None`: a stalled server hangs this request (and its worker) forever. Pass a finite `timeout=` (seconds).'
+          : '`urlopen` without a timeout: it waits as long as the socket default, forever unless `socket.setdefaulttimeout` is set, so a stalled server hangs this request (and its worker). Pass `timeout=` (seconds) and handle `TimeoutError`/`URLError`.'
+        : finding.api.startsWith('httpx')
         ? `\`${finding.api}\` with \`timeout=None\`: httpx's 5-second default is switched off, so a stalled server hangs this request forever. Pass a finite \`timeout=\` (seconds).`
         : finding.disabled
           ? `\`${finding.api}\` with \`timeout=None\`: requests never times out by default, so a stalled server hangs this request (and its worker) forever. Pass a finite \`timeout=\` (seconds).`
@@ -79,6 +87,8 @@ function judge(api: string, args: SyntaxNode, mountsAdapter: boolean): 'missing'
     if (argument.type === 'keyword_argument' && argument.childForFieldName('name')?.text === 'timeout') timeout = argument.childForFieldName('value') ?? undefined;
   }
   if (timeout) return timeout.type === 'none' ? 'disabled' : undefined;
+  // urlopen(url, data, timeout): a third positional argument is the timeout.
+  if (api === URLOPEN) return args.namedChildren.filter((a) => !!a && a.type !== 'comment' && a.type !== 'keyword_argument').length >= 3 ? undefined : 'missing';
   if (httpx) return undefined;
   if (api.startsWith('requests.Session()') && mountsAdapter) return undefined;
   return 'missing';
@@ -95,6 +105,7 @@ function canonical(fn: SyntaxNode | null, aliases: Aliases): string | undefined 
   const base = object.type === 'call' ? instanceOf(object, aliases) : (aliases.get(object.text) ?? undefined);
   if (!base) return undefined;
   if (base === 'requests' || base === 'httpx') return asCall(`${base}.${method}`);
+  if (base === 'urllib.request' && method === 'urlopen') return URLOPEN;
   if (base === 'requests.Session()' && METHODS.has(method)) return `${base}.${method}`;
   if ((base === 'httpx.Client()' || base === 'httpx.AsyncClient()') && HTTPX_METHODS.has(method)) return `${base}.${method}`;
   return undefined;
@@ -103,6 +114,7 @@ function canonical(fn: SyntaxNode | null, aliases: Aliases): string | undefined 
 /** Module functions that make a request (or build an httpx client, judged on its own `timeout=`). */
 function asCall(name: string | undefined): string | undefined {
   if (!name) return undefined;
+  if (name === URLOPEN) return name;
   const [module, member] = name.split('.');
   if (module === 'requests' && member && METHODS.has(member)) return name;
   if (module === 'httpx' && member && (HTTPX_METHODS.has(member) || member === 'Client' || member === 'AsyncClient')) return name;
@@ -137,10 +149,22 @@ function importAliases(root: SyntaxNode): Aliases {
         if (!child) continue;
         const name = child.type === 'aliased_import' ? child.childForFieldName('name')?.text : child.text;
         const local = child.type === 'aliased_import' ? child.childForFieldName('alias')?.text : child.text;
-        if (local && (name === 'requests' || name === 'httpx')) aliases.set(local, name);
+        if (local && (name === 'requests' || name === 'httpx' || name === 'urllib.request')) aliases.set(local, name);
+        // `import urllib` alone: the code names `urllib.request` in full.
+        if (name === 'urllib' && local === 'urllib') aliases.set('urllib.request', 'urllib.request');
       }
     } else if (statement.type === 'import_from_statement') {
       const module = statement.childForFieldName('module_name')?.text;
+      if (module === 'urllib' || module === 'urllib.request') {
+        // `from urllib import request` / `from urllib.request import urlopen`
+        for (const child of statement.childrenForFieldName('name')) {
+          const name = child?.type === 'aliased_import' ? child.childForFieldName('name')?.text : child?.text;
+          const local = child?.type === 'aliased_import' ? child.childForFieldName('alias')?.text : child?.text;
+          if (name && local && `${module}.${name}` === 'urllib.request') aliases.set(local, 'urllib.request');
+          if (name && local && `${module}.${name}` === URLOPEN) aliases.set(local, URLOPEN);
+        }
+        continue;
+      }
       if (module !== 'requests' && module !== 'httpx' && module !== 'requests.api' && module !== 'requests.sessions') continue;
       const base = module.startsWith('requests') ? 'requests' : 'httpx';
       for (const child of statement.childrenForFieldName('name')) {
