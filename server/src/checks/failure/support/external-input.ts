@@ -14,10 +14,14 @@ export type ExternalSource =
   | 'message data'
   | 'stored data'
   | 'a query result'
+  | 'a directory listing'
   | 'an array parameter';
 
 export interface SourceOptions {
-  /** Count awaited database/ORM calls (`await db.query(…)`, `findMany()`) as external (unbounded collections). */
+  /**
+   * Count awaited database/ORM calls (`await db.query(…)`, `findMany()`, a wrapper imported as `query`) and
+   * directory listings (`readdir`) as external (unbounded collections).
+   */
   queries?: boolean;
   /** Count parameters annotated as arrays (`items: Item[]`) as external. */
   arrayParameters?: boolean;
@@ -80,6 +84,10 @@ function callSource(node: ts.CallExpression, options: SourceOptions, next: (e: t
   if (name === 'parse' && ts.isPropertyAccessExpression(callee) && callee.expression.getText() === 'JSON' && node.arguments[0]) return next(node.arguments[0]);
   if (ts.isPropertyAccessExpression(callee) && PASS_THROUGH_METHODS.has(name)) return next(callee.expression);
   if (options.queries && QUERY_METHODS.test(name) && ts.isPropertyAccessExpression(callee) && ts.isAwaitExpression(awaitedParent(node))) return 'a query result';
+  // `export const query = (sql, params) => pool.query(sql, params)`, imported and called bare: the usual
+  // database helper. Other query words (`all`, `find`, `select`) are too common as plain function names.
+  if (options.queries && name === 'query' && ts.isIdentifier(callee) && ts.isAwaitExpression(awaitedParent(node))) return 'a query result';
+  if (options.queries && /^readdir(?:Sync)?$/.test(name)) return 'a directory listing';
   return undefined;
 }
 
