@@ -14,7 +14,7 @@ const ROWS: [string, string[]][] = [
   ["try:\n    work()\nexcept Exception as e:\n    return ()\n", ["failure/swallowed-error 3:1-3:22 This broad except returns a default value in place of the error: callers see success while the operation failed, and in production the failure is invisible. Re-raise with context (`raise RuntimeError(...) from err`), catch a narrower exception, or suppress with a reason. => Re-raise the error with its cause 4:5-4:5 \"raise RuntimeError(\\\"work failed\\\") from e\\n    \""]],
   ["try:\n    work()\nexcept Exception as e:\n    return set()\n", []],
   ["try:\n    work()\nexcept Exception as e:\n    return [1]\n", []],
-  ["try:\n    work()\nexcept Exception as e:\n    return {\"a\": 1}\n", []],
+  ["try:\n    work()\nexcept Exception as e:\n    return {\"a\": x}\n", []],
   ["try:\n    work()\nexcept Exception as e:\n    return (1,)\n", []],
   ["try:\n    work()\nexcept Exception as e:\n    return \"x\"\n", ["failure/swallowed-error 3:1-3:22 This broad except returns a default value in place of the error: callers see success while the operation failed, and in production the failure is invisible. Re-raise with context (`raise RuntimeError(...) from err`), catch a narrower exception, or suppress with a reason. => Re-raise the error with its cause 4:5-4:5 \"raise RuntimeError(\\\"work failed\\\") from e\\n    \""]],
   ["try:\n    work()\nexcept Exception as e:\n    return e\n", []],

@@ -2,8 +2,9 @@
 // the error: handles it, or drops it. Shared by `failure/empty-catch` and `failure/swallowed-error`.
 //
 // A handler drops the error when every statement in it is one of: a log call, a `return` of a default
-// (nothing, null, undefined, a literal, an empty array or object, a variable other than the error),
-// `continue`/`break`, or an empty statement. Anything else (a throw, a call that is not logging, an
+// (nothing, null, undefined, a literal, an empty array or object, a record of constants such as
+// `{ ok: true }` or `{ items: [] }`, a variable other than the error), a success response with such a
+// body (`res.json({ ok: true })`), `continue`/`break`, or an empty statement. Anything else (a throw, a call that is not logging, an
 // assignment, a condition, a use of the error other than as a log argument) counts as handling: the
 // rule prefers to miss a swallow over flagging real handling.
 import ts from 'typescript';
@@ -50,6 +51,10 @@ export function judgeBlock(statements: readonly ts.Statement[], errorName: strin
     }
     if (ts.isExpressionStatement(statement) && isLogCall(statement.expression, errorName, options)) {
       sawLog = true;
+      continue;
+    }
+    if (ts.isExpressionStatement(statement) && isDefaultResponse(statement.expression)) {
+      sawReturn = true;
       continue;
     }
     return { kind: 'handled' };
@@ -164,12 +169,71 @@ export function isDefaultValue(expression: ts.Expression, errorName: string | un
     case ts.SyntaxKind.ArrayLiteralExpression:
       return (e as ts.ArrayLiteralExpression).elements.length === 0;
     case ts.SyntaxKind.ObjectLiteralExpression:
-      return (e as ts.ObjectLiteralExpression).properties.length === 0;
+      return isConstantRecord(e as ts.ObjectLiteralExpression);
     case ts.SyntaxKind.VoidExpression:
       return ts.isLiteralExpression((e as ts.VoidExpression).expression);
+    case ts.SyntaxKind.CallExpression:
+      return isDefaultResponse(e);
     default:
       return false;
   }
+}
+
+// Words that make a record or a response body say that something failed.
+const FAILURE_WORD = /err|fail|invalid|unavailable|denied|refused|time[ds]?.?out|unknown|wrong|problem|unable|cannot|could.?not|degraded/i;
+// Keys under which `true` claims success (`{ ok: true }`); any other boolean is a deliberate answer.
+const SUCCESS_KEY = /^(?:ok|success|succeeded|done|saved|sent|healthy)$/i;
+
+/**
+ * `{}`, or a record of constants standing in for the result (`{ balance: 0, items: [] }`, `{ ok: true }`):
+ * every property a plain name with a constant value; no word of failure in a key or a value, no status
+ * of 400 or more, no sentence (a message for a person), `true` only under a word of success, no `false`.
+ */
+function isConstantRecord(object: ts.ObjectLiteralExpression): boolean {
+  return object.properties.every((property) => {
+    if (!ts.isPropertyAssignment(property) || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) return false;
+    const key = property.name.text;
+    if (FAILURE_WORD.test(key)) return false;
+    const value = skipParentheses(property.initializer);
+    if (value.kind === ts.SyntaxKind.TrueKeyword) return SUCCESS_KEY.test(key);
+    if (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) return !FAILURE_WORD.test(value.text) && !/\s/.test(value.text);
+    if (ts.isNumericLiteral(value)) return !(/status|code/i.test(key) && Number(value.text) >= 400);
+    if (ts.isArrayLiteralExpression(value)) return value.elements.length === 0;
+    if (ts.isObjectLiteralExpression(value)) return isConstantRecord(value);
+    return value.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === 'undefined');
+  });
+}
+
+/** A response body that stands in for data: a record of constants, an empty array, a one-word string ('ok'). */
+function isDefaultBody(body: ts.Expression): boolean {
+  if (ts.isStringLiteralLike(body)) return !FAILURE_WORD.test(body.text) && !/\s/.test(body.text);
+  return ts.isObjectLiteralExpression(body) ? isConstantRecord(body) : ts.isArrayLiteralExpression(body) && body.elements.length === 0;
+}
+
+/**
+ * A success response whose body is a default: `res.json({ ok: true })`, `res.status(200).send([])`,
+ * `NextResponse.json({ items: [] })` (no status of 400 or more in its init).
+ */
+function isDefaultResponse(expression: ts.Expression): boolean {
+  const call = skipParentheses(ts.isAwaitExpression(expression) ? expression.expression : expression);
+  if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return false;
+  const method = call.expression.name.text;
+  const body = call.arguments[0];
+  if ((method !== 'json' && method !== 'send') || !body || !isDefaultBody(skipParentheses(body))) return false;
+  const receiver = skipParentheses(call.expression.expression);
+  if (ts.isIdentifier(receiver) && /^(?:NextResponse|Response)$/.test(receiver.text)) {
+    const init = call.arguments[1] && skipParentheses(call.arguments[1]);
+    return !init || (ts.isObjectLiteralExpression(init) && isConstantRecord(init));
+  }
+  if (call.arguments.length !== 1) return false;
+  if (ts.isIdentifier(receiver)) return /^(?:res|resp|response|reply)$/.test(receiver.text);
+  // `res.status(200).json(…)`
+  if (ts.isCallExpression(receiver) && ts.isPropertyAccessExpression(receiver.expression) && receiver.expression.name.text === 'status') {
+    const target = skipParentheses(receiver.expression.expression);
+    const code = receiver.arguments[0];
+    return ts.isIdentifier(target) && /^(?:res|resp|response|reply)$/.test(target.text) && !!code && ts.isNumericLiteral(code) && Number(code.text) < 400;
+  }
+  return false;
 }
 
 function skipParentheses(expression: ts.Expression): ts.Expression {

@@ -143,7 +143,11 @@ function mentions(node: Node, name: string): boolean {
   return node.namedChildren.some((c) => !!c && mentions(c, name));
 }
 
-/** Nothing, None, a literal, an empty collection, or a name other than the error or a failure status. True/False are answers, not defaults. */
+/**
+ * Nothing, None, a literal, an empty collection, a dict of constants standing in for the result
+ * (`{"balance": 0}`, `{"ok": True}`), or a name other than the error or a failure status. True/False are
+ * answers, not defaults.
+ */
 function isDefault(node: Node | undefined, alias: string | undefined): boolean {
   if (!node) return true;
   switch (node.type) {
@@ -152,8 +156,9 @@ function isDefault(node: Node | undefined, alias: string | undefined): boolean {
     case 'float':
     case 'string':
       return true;
-    case 'list':
     case 'dictionary':
+      return isConstantRecord(node);
+    case 'list':
     case 'tuple':
     case 'set':
       return node.namedChildren.length === 0;
@@ -163,6 +168,53 @@ function isDefault(node: Node | undefined, alias: string | undefined): boolean {
     default:
       return false;
   }
+}
+
+// Words that make a dict say that something failed; keys under which True claims success.
+const FAILURE_WORD = /err|fail|invalid|unavailable|denied|refused|time[ds]?.?out|unknown|wrong|problem|unable|cannot|could.?not|degraded/i;
+const SUCCESS_KEY = /^(?:ok|success|succeeded|done|saved|sent|healthy)$/i;
+
+/**
+ * `{}`, or a dict of constants (`{"balance": 0, "items": []}`, `{"ok": True}`): string keys and constant
+ * values; no word of failure in a key or a value, no status of 400 or more, no sentence, True only under
+ * a word of success, no False. The same test as the TypeScript side's (handler-body.ts).
+ */
+function isConstantRecord(dictionary: Node): boolean {
+  return dictionary.namedChildren.every((pair) => {
+    if (!pair || pair.type === 'comment') return true;
+    if (pair.type !== 'pair') return false;
+    const key = pair.childForFieldName('key');
+    const value = pair.childForFieldName('value');
+    if (key?.type !== 'string' || !value) return false;
+    const name = stringText(key);
+    if (name === undefined || FAILURE_WORD.test(name)) return false;
+    switch (value.type) {
+      case 'true':
+        return SUCCESS_KEY.test(name);
+      case 'string': {
+        const text = stringText(value);
+        return text !== undefined && !FAILURE_WORD.test(text) && !/\s/.test(text);
+      }
+      case 'integer':
+      case 'float':
+        return !(/status|code/i.test(name) && Number(value.text) >= 400);
+      case 'none':
+        return true;
+      case 'list':
+      case 'tuple':
+        return value.namedChildren.length === 0;
+      case 'dictionary':
+        return isConstantRecord(value);
+      default:
+        return false;
+    }
+  });
+}
+
+/** A plain string literal's text (no interpolation), or undefined. */
+function stringText(node: Node): string | undefined {
+  if (node.namedChildren.some((c) => c?.type === 'interpolation')) return undefined;
+  return node.namedChildren.filter((c) => c?.type === 'string_content').map((c) => c!.text).join('');
 }
 
 /** `UNKNOWN_ERROR`, `EXIT_FAILURE`, `exitFailure`: a name whose words say it stands for a failure. */
