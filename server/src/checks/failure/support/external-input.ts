@@ -15,6 +15,7 @@ export type ExternalSource =
   | 'stored data'
   | 'a query result'
   | 'a directory listing'
+  | 'streamed data'
   | 'an array parameter';
 
 export interface SourceOptions {
@@ -31,7 +32,7 @@ const REQUEST_NAMES = /^(?:req|request|ctx|context|c)$/;
 const MESSAGE_NAMES = /^(?:msg|message|event|evt|ev|record|rec|payload|job)$/;
 const QUERY_METHODS = /^(?:query|execute|find|findMany|findAll|findAndCountAll|select|scan|list[A-Z]?\w*|getAll\w*|fetchAll|all|toArray|many|manyOrNone|any)$/;
 /** Calls that pass their input through (`String(x)`, `x.toString()`, `x.trim()`, `Buffer.from(x)`). */
-const PASS_THROUGH_METHODS = new Set(['toString', 'trim', 'trimStart', 'trimEnd', 'split', 'replace', 'replaceAll', 'toLowerCase', 'decode', 'filter', 'map', 'flat', 'flatMap', 'concat', 'sort', 'reverse', 'values', 'keys', 'entries']);
+const PASS_THROUGH_METHODS = new Set(['toString', 'trim', 'trimStart', 'trimEnd', 'split', 'join', 'replace', 'replaceAll', 'toLowerCase', 'decode', 'filter', 'map', 'flat', 'flatMap', 'concat', 'sort', 'reverse', 'values', 'keys', 'entries']);
 
 /** The external source an expression's value comes from, if one can be seen. */
 export function externalSource(expression: ts.Expression, options: SourceOptions = {}, depth = 0): ExternalSource | undefined {
@@ -80,7 +81,7 @@ function callSource(node: ts.CallExpression, options: SourceOptions, next: (e: t
   if (/^readFile(?:Sync)?$/.test(name)) return node.arguments[0] && isOwnFile(node.arguments[0]) ? undefined : 'file contents';
   if ((name === 'text' || name === 'json') && node.arguments.length === 0 && ts.isPropertyAccessExpression(callee)) return 'a network response';
   if (name === 'getItem' && ts.isPropertyAccessExpression(callee) && /Storage$/.test(callee.expression.getText())) return 'stored data';
-  if ((name === 'String' || (name === 'from' && ts.isPropertyAccessExpression(callee) && callee.expression.getText() === 'Buffer')) && node.arguments[0]) return next(node.arguments[0]);
+  if ((name === 'String' || ((name === 'from' || name === 'concat') && ts.isPropertyAccessExpression(callee) && callee.expression.getText() === 'Buffer')) && node.arguments[0]) return next(node.arguments[0]);
   if (name === 'parse' && ts.isPropertyAccessExpression(callee) && callee.expression.getText() === 'JSON' && node.arguments[0]) return next(node.arguments[0]);
   if (ts.isPropertyAccessExpression(callee) && PASS_THROUGH_METHODS.has(name)) return next(callee.expression);
   if (options.queries && QUERY_METHODS.test(name) && ts.isPropertyAccessExpression(callee) && ts.isAwaitExpression(awaitedParent(node))) return 'a query result';
@@ -145,7 +146,7 @@ function identifierSource(node: ts.Identifier, options: SourceOptions, next: (e:
     if (options.arrayParameters && declaration.type && isArrayType(declaration.type)) return 'an array parameter';
     return undefined;
   }
-  if (ts.isVariableDeclaration(declaration)) return declaration.initializer ? next(declaration.initializer) : undefined;
+  if (ts.isVariableDeclaration(declaration)) return (declaration.initializer ? next(declaration.initializer) : undefined) ?? streamedInto(declaration);
   // A binding element: `const { body } = req`, `const { items } = req.body`, `const [raw] = …`.
   let pattern: ts.Node = declaration.parent;
   while (ts.isBindingElement(pattern.parent)) pattern = pattern.parent.parent;
@@ -167,6 +168,49 @@ function identifierSource(node: ts.Identifier, options: SourceOptions, next: (e:
     if (inner === 'a query result') return inner;
   }
   return next(root.initializer);
+}
+
+/**
+ * `let body = ''; res.on('data', (chunk) => { body += chunk; })` (or `chunks.push(chunk)`): a variable of
+ * the same block filled by a stream's 'data' listener holds what the stream sent.
+ */
+function streamedInto(declaration: ts.VariableDeclaration): ExternalSource | undefined {
+  const statement = declaration.parent.parent;
+  if (!ts.isIdentifier(declaration.name) || !ts.isVariableStatement(statement)) return undefined;
+  const name = declaration.name.text;
+  let found: ExternalSource | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (appendsTo(node, name)) found = dataListenerSource(node);
+    if (!found) ts.forEachChild(node, visit);
+  };
+  visit(statement.parent);
+  return found;
+}
+
+/** `name += x`, `name = name + x`, `name.push(x)`. */
+function appendsTo(node: ts.Node, name: string): boolean {
+  if (ts.isBinaryExpression(node) && ts.isIdentifier(node.left) && node.left.text === name) {
+    if (node.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken) return true;
+    const right = unwrap(node.right);
+    return node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isBinaryExpression(right) && right.operatorToken.kind === ts.SyntaxKind.PlusToken && ts.isIdentifier(right.left) && right.left.text === name;
+  }
+  return ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'push' && ts.isIdentifier(node.expression.expression) && node.expression.expression.text === name;
+}
+
+/** What a stream's `.on('data', fn)` delivers, when `node` is in `fn` itself (not a function nested in it). */
+function dataListenerSource(node: ts.Node): ExternalSource | undefined {
+  let fn: ts.Node | undefined = node.parent;
+  while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+  const call = fn?.parent;
+  if (!fn || !call || !ts.isCallExpression(call) || call.arguments[1] !== fn || !ts.isPropertyAccessExpression(call.expression)) return undefined;
+  const event = call.arguments[0];
+  if (!/^(?:on|once|addListener)$/.test(call.expression.name.text) || !event || !ts.isStringLiteralLike(event) || event.text !== 'data') return undefined;
+  const receiver = unwrap(call.expression.expression).getText();
+  if (/^(?:req|request)$/.test(receiver)) return 'a request body';
+  if (/^(?:res|resp|response|reply)$/.test(receiver)) return 'a network response';
+  if (/(?:^|\.)stdin$/.test(receiver)) return 'command-line input';
+  return 'streamed data';
 }
 
 function isArrayType(type: ts.TypeNode): boolean {
