@@ -62,6 +62,16 @@ const ROWS: [string, string, string[]][] = [
   ["notes.txt", "12345 = kT9#vQ2!pL7@xW4z\n", []],
   ["notes.txt", "password = short\n", []],
   ["notes.txt", "password = \"kT9#vQ2!pL7@xW4z\";;\n", ["secrets/generic-credential 1:13-1:29"]],
+  // A quoted value is a whole literal: not the start of a longer one, nor code after a string's closing quote.
+  ["notes.txt", "password = \"kT9#vQ2!pL7@xW4z and more\"\n", []],
+  ["index.php", "throw new E('Invalid character in option \"auth_bearer\": '.json_encode($options['auth_bearer']).'.');\n", []],
+  ["index.php", "$options['auth_bearer'] = 'kT9#vQ2!pL7@xW4z';\n", ["secrets/generic-credential 1:28-1:44"]],
+  // In a query string, a bare value ends where the next parameter starts.
+  ["notes.txt", "# => https://sushi.com/api/nigiri?token=abc&page=2\n", []],
+  ["notes.txt", "GET https://api.acme-corp.com/orders?token=kT9vQ2pL7xW4zR8m&page=2\n", ["secrets/generic-credential 1:44-1:60"]],
+  // In a program's source a bare value is an expression: a Go struct field set from another.
+  ["main.go", "\tschema1SigningKey: repo.schema1SigningKey,\n", []],
+  ["main.go", "\tschema1SigningKey: \"kT9#vQ2!pL7@xW4z\",\n", ["secrets/generic-credential 1:22-1:38"]],
   ["notes.txt", "password: \\\"kT9#vQ2!pL7@xW4z\\\"\n", ["secrets/generic-credential 1:13-1:29"]],
   ["notes.txt", "password\t=\tkT9#vQ2!pL7@xW4z\n", ["secrets/generic-credential 1:12-1:28"]],
   ["notes.txt", "password =          kT9#vQ2!pL7@xW4z\n", []],

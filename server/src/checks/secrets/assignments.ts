@@ -35,13 +35,20 @@ export function findAssignments(text: string, options: { quotedOnly?: boolean } 
     // the next keyword argument (`password="password", project_name="admin"`).
     if (operator === ',' && !quote) continue;
     let value = match[3];
-    // A quoted value ends at its closing quote; a bare one at a separator.
     if (quote) {
-      const q = quote[quote.length - 1];
-      const close = value.indexOf(q);
-      if (close >= 0) value = value.slice(0, close);
+      // A quoted value is the whole literal: its closing quote follows, or the line ends (the quote is not
+      // typed yet). Otherwise the literal holds more (a blank, a bracket) and this is a part of it, or the
+      // "opening" quote closed an earlier string (`"auth_bearer": '.json_encode($options…`).
+      const after = match.index + match[0].length;
+      const closing = quote[quote.length - 1];
+      const next = text[after];
+      if (next !== closing && next !== '\n' && next !== '\r' && next !== undefined && !(next === '\\' && text[after + 1] === closing)) continue;
+    } else {
+      // A bare value ends at a separator, and a query string's at the next parameter: `?token=abc&page=2`.
+      value = value.replace(/[;,:]+$/, '');
+      const nextParameter = value.search(/&[A-Za-z_][\w.[\]-]*=/);
+      if (nextParameter >= 0) value = value.slice(0, nextParameter);
     }
-    value = value.replace(/[;,:]+$/, '');
     if (value.length < 6) continue;
     const operatorStart = match.index;
     const name = nameBefore(text, operatorStart, operator === ',');

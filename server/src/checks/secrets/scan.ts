@@ -18,7 +18,7 @@ export interface SecretMatch {
 export interface ScanOptions {
   /** Path relative to the project, for rules limited to some files (`paths`). */
   matchesPath(globs: string[]): boolean;
-  /** TypeScript/JavaScript/Python: bare assigned values are expressions, not secrets. */
+  /** A program's source (holdsCode): bare assigned values are expressions, not secrets. */
   scriptFile: boolean;
   generic: boolean;
 }

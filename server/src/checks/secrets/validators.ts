@@ -22,8 +22,9 @@ export type Validator = (value: string, context: ValidatorContext) => boolean | 
 // concatenation, and RFC 7468 / PGP armour headers such as `Proc-Type: 4,ENCRYPTED`.
 const PEM_NOISE = /\\[nr]|[\s"'`+,]|^[A-Za-z-]+:[^\n]*$/gm;
 
-// Passwords that only ever appear in documentation and local defaults.
-const DOCUMENTATION_PASSWORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'secret', 'changeme', 'guest', 'root', 'admin', 'test', 'user', 'username', 'token', 'apikey', 'api_key', 'example', 'postgres', 'mysql', 'redis', 'default', 'letmein', 'dbpass', 'mypassword', 'yourpassword']);
+// Passwords that only ever appear in documentation and local defaults, and the metasyntactic words
+// (`https://foo:bar@host/`).
+const DOCUMENTATION_PASSWORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'secret', 'changeme', 'guest', 'root', 'admin', 'test', 'user', 'username', 'token', 'apikey', 'api_key', 'example', 'postgres', 'mysql', 'redis', 'default', 'letmein', 'dbpass', 'mypassword', 'yourpassword', 'foo', 'bar', 'baz', 'qux', 'quux']);
 
 function looksLikeReference(value: string): boolean {
   return /^[$%{(<[]/.test(value) || /\$\{|\{\{|%\(|<[^>]*>/.test(value) || /^x+$/i.test(value) || /^\*+$/.test(value);
