@@ -44,9 +44,10 @@ export function findAssignments(text: string, options: { quotedOnly?: boolean } 
       const next = text[after];
       if (next !== closing && next !== '\n' && next !== '\r' && next !== undefined && !(next === '\\' && text[after + 1] === closing)) continue;
     } else {
-      // A bare value ends at a separator, and a query string's at the next parameter: `?token=abc&page=2`.
+      // A bare value ends at a separator, and in a query or connection string at the next parameter:
+      // `?token=abc&page=2`, `AccountKey=…;BlobEndpoint=…`.
       value = value.replace(/[;,:]+$/, '');
-      const nextParameter = value.search(/&[A-Za-z_][\w.[\]-]*=/);
+      const nextParameter = value.search(/[&;][A-Za-z_][\w.[\]-]*=/);
       if (nextParameter >= 0) value = value.slice(0, nextParameter);
     }
     if (value.length < 6) continue;
@@ -80,8 +81,11 @@ export function findAssignments(text: string, options: { quotedOnly?: boolean } 
 // `name: Type =`, `name?: Type | undefined =`, `name: &'static str =` (TypeScript, Kotlin, Rust, Swift,
 // Python annotations): the word before `=` is a type, the name is before the colon. Types are names
 // with dots, generics, arrays, unions and intersections.
-const TYPE_TERM = String.raw`(?:&\s*)?(?:'\w+\s+)?(?:mut\s+)?[A-Za-z_$][\w$.]*(?:\s*<[^=;\n]{0,80}>)?(?:\s*\[\s*\])*\??`;
-const ANNOTATED_NAME = new RegExp(String.raw`([A-Za-z_$][\w$]*)\s*[?!]?\s*:\s*${TYPE_TERM}(?:\s*[|&]\s*${TYPE_TERM})*\s*$`);
+// Type arguments nest one level (`Map<string, Array<string>>`); brackets inside them are matched, not
+// taken as any character, or a run of `<>&` terms could be split exponentially many ways (2 s on 173
+// characters).
+const TYPE_TERM = String.raw`(?:&\s*)?(?:'\w+\s+)?(?:mut\s+)?[A-Za-z_$][\w$.]*(?:\s*<(?:[^=;\n<>]|<[^=;\n<>]{0,40}>){0,80}>)?(?:\s*\[\s*\])*\??`;
+export const ANNOTATED_NAME = new RegExp(String.raw`([A-Za-z_$][\w$]*)\s*[?!]?\s*:\s*${TYPE_TERM}(?:\s*[|&]\s*${TYPE_TERM})*\s*$`);
 // `settings["password"] =`, `os.environ['API_TOKEN'] =`, `$config['db_pass'] =`: the key is the name.
 const BRACKET_KEY = /\[\s*(["'])([^"'\n]{1,80})\1\s*\]\s*$/;
 

@@ -30,6 +30,8 @@ export function isPlaceholder(value: string): boolean {
 export function isMadeUp(value: string): boolean {
   const lower = value.toLowerCase();
   if (isPlaceholder(value) || /0123456|123456789|abcdefgh|qwertyui/.test(lower)) return true;
+  // Snake-case words and a counter: `sk_test_123`, `user_token_1`, a value no generator makes.
+  if (/^[a-z]{2,}(?:_[a-z]{2,})+_\d{1,4}$/.test(value)) return true;
   // A value that says it is for testing: testing123 (FreeRADIUS' sample secret), test@12345.
   if (/^test(?:ing)?[\W\d_]*$/i.test(value)) return true;
   // A value that spells out what it stands for: "secret:rotated", "my-token-here".

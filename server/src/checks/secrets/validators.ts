@@ -42,6 +42,15 @@ export const validators: Record<string, Validator> = {
     return [{ start: context.matchStart, end: end + close[0].length }];
   },
 
+  /**
+   * A service account key file: `"type": "service_account"` with a private key in the same object. The
+   * type alone (in docs, in a config naming the kind of principal) holds nothing to steal.
+   */
+  'service-account-key': (_value, context) => {
+    const around = context.text.slice(Math.max(0, context.matchStart - SERVICE_ACCOUNT_REACH), context.matchStart + SERVICE_ACCOUNT_REACH);
+    return SERVICE_ACCOUNT_PRIVATE_KEY.test(around);
+  },
+
   /** A three-part token, or a base64 wrapping of one. */
   jwt: (value) => {
     if (value.startsWith('ey')) return value.split('.').length >= 3 && shannonEntropy(value) >= 4;
@@ -71,6 +80,11 @@ export const validators: Record<string, Validator> = {
 const DATABASE_SCHEMES = /(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|cockroachdb|clickhouse|jdbc:[a-z]+)$/i;
 const WEB_SCHEMES = /(?:https?|ftps?|sftp|ssh|git\+https)$/i;
 
+// A key file is a small JSON object: its private key (about 1,700 characters of PEM) is within a few
+// thousand characters of its type, before or after it. Quotes may be escaped (a key file inside a string).
+const SERVICE_ACCOUNT_REACH = 4096;
+const SERVICE_ACCOUNT_PRIVATE_KEY = /\\?["']private_key\\?["']\s*:\s*\\?["']-----BEGIN [A-Z ]*PRIVATE KEY-----/;
+
 function hasScheme(context: ValidatorContext, scheme: RegExp): boolean {
   return scheme.test(context.text.slice(Math.max(0, context.matchStart - 16), context.matchStart));
 }
@@ -88,7 +102,7 @@ function urlPassword(value: string, context: ValidatorContext): boolean {
 // Hosts reserved for documentation and tests (RFC 2606, RFC 6761): no one can sign in there.
 const DOCUMENTATION_HOST = /(?:^|\.)(?:example\.(?:com|net|org)|[\w-]+\.(?:example|test|invalid))$/i;
 
-/** Words that name the password rather than being one: `oplog_reader_password`, `a%20secret`, `MY_DB_PASS`. */
+/** Words that name the password rather than being one: `oplog_reader_password`, `a%20secret`, `MY_DB_PASS`, `authpassword`. */
 function spellsOutAPassword(value: string): boolean {
   let decoded = value;
   try {
@@ -96,6 +110,8 @@ function spellsOutAPassword(value: string): boolean {
   } catch {
     // not percent-encoded text: read it as written
   }
+  // One word that ends in what it names: `authpassword`, `redispassword`.
+  if (/^[a-z]+(?:password|passwd|secret)$/i.test(decoded)) return true;
   const words = decoded.split(/[\s_.-]+/);
   return words.length > 1 && words.every((word) => /^[A-Za-z]+$/.test(word)) && DOCUMENTATION_PASSWORDS.has(words[words.length - 1].toLowerCase());
 }
