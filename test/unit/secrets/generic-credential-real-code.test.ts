@@ -40,6 +40,10 @@ ruleTable('secrets/generic-credential', {
     // Also met in a node_modules survey: a README badge's token, an auth scheme word followed by prose.
     { filename: 'README.md', code: '[![codecov](https://codecov.io/gh/acme/lib/branch/main/graph/badge.svg?token=yZL6LtXkOA)](https://codecov.io/gh/acme/lib)\n' },
     { filename: 'lib/es/diagnosticMessages.generated.json', code: '{\n  "Unexpected_token_1012": "Token inesperado.",\n  "Invalid_token_1013": "Token non valido!"\n}\n' },
+    // Met in a survey of provider SDKs on npm: a payment's version token (concurrency, not access), an
+    // idempotency key, a sync token.
+    { filename: 'api/resources/payments/client/Client.js', code: '     *             versionToken: "ODhwVQ35xwlzRuoZEwKXucfu7583sPTzK48c5zoGd0g6o"\n' },
+    { filename: 'docs/payments.md', code: '  "version_token": "ODhwVQ35xwlzRuoZEwKXucfu7583sPTzK48c5zoGd0g6o",\n  "idempotency_key": "kT9vQ2pL7xW4zR8mQ3",\n  "syncToken": "kT9vQ2pL7xW4zR8mQ3"\n' },
   ],
   invalid: [
     { filename: 'README.md', code: 'rhsm_password: "$ecur3p4$$w0rd"\n', errors: [{ line: 1, column: 17, endLine: 1, endColumn: 31 }] },
@@ -55,5 +59,6 @@ ruleTable('secrets/generic-credential', {
     // A token in a page's URL is still one; a scheme followed by a value, not a word, still is.
     { filename: 'README.md', code: 'See https://dash.acme-corp.com/report?token=kT9vQ2pL7xW4zR8m\n', errors: [{ line: 1, column: 45, endLine: 1, endColumn: 61 }] },
     { filename: 'app/client.json', code: '{ "auth_token": "Token kT9vQ2pL7x." }\n', errors: [{ line: 1, column: 24 }] },
+    { filename: 'api/client.js', code: '  accessToken: "ODhwVQ35xwlzRuoZEwKXucfu7583sPTzK48c5zoGd0g6o"\n', errors: [{ line: 1, column: 17 }] },
   ],
 });

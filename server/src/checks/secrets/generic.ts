@@ -13,9 +13,11 @@ const KEY_QUALIFIERS = new Set(['api', 'access', 'secret', 'private', 'auth', 's
 // Words that may follow the credential word and still name the value itself (`mySecretString`,
 // `db_password_prod`, `todo_secret_do_not_commit`); any other word names something else (`tokenUrl`).
 const STILL_THE_VALUE = new Set(['string', 'str', 'value', 'val', 'data', 'raw', 'b64', 'base64', 'hex', 'plain', 'plaintext', 'text', 'enc', 'encrypted', 'prod', 'production', 'dev', 'development', 'staging', 'stage', 'live', 'local', 'default', 'do', 'not', 'commit', 'here', 'override', 'secret', 'key', 'token', 'password']);
-// Words that say the value is deliberately not real, or not secret (`next`, `continuation`, `cursor`:
-// a pagination token such as AWS's NextToken, which only points into a result set).
-const NOT_REAL = new Set(['public', 'publishable', 'csrf', 'xsrf', 'nonce', 'fake', 'dummy', 'mock', 'example', 'sample', 'test', 'non', 'invalid', 'bad', 'wrong', 'expired', 'revoked', 'next', 'continuation', 'pagination', 'cursor']);
+// Words that say the value is deliberately not real, or not secret (`next`, `continuation`, `cursor`,
+// `page`, `sync`, `resume`: a pagination token such as AWS's NextToken, which only points into a result
+// set; `version`, `idempotency`, `etag`: a token that names a state or a request, as Square's
+// versionToken does, and grants nothing).
+const NOT_REAL = new Set(['public', 'publishable', 'csrf', 'xsrf', 'nonce', 'fake', 'dummy', 'mock', 'example', 'sample', 'test', 'non', 'invalid', 'bad', 'wrong', 'expired', 'revoked', 'next', 'continuation', 'pagination', 'cursor', 'page', 'sync', 'resume', 'version', 'idempotency', 'etag']);
 
 /** Words of an identifier: `AWS_SECRET.api-keyName2` -> aws, secret, api, key, name. Digits-only words dropped. */
 export function nameWords(name: string): string[] {
