@@ -4,7 +4,8 @@
 import * as path from 'node:path';
 // A default import: bundled, `import * as ts` turns every `ts.` access into a getter call.
 import ts from 'typescript';
-import type { Check, FileSystemHost } from '../../engine/types';
+import type { Check } from '../../engine/types';
+import { dependencyMajor } from './support/dependency-version';
 import { cannotReject } from './support/maybe-promise';
 import { inferenceFor } from './support/inference-for';
 import type { PromiseInference } from './support/promise-inference';
@@ -53,7 +54,7 @@ export const asyncCallback: Check = {
     if (!tree) return;
     const inference = inferenceFor(context);
     let express5: boolean | undefined;
-    const isExpress5 = () => (express5 ??= expressMajor(context.host, path.dirname(context.document.path)) >= 5);
+    const isExpress5 = () => (express5 ??= dependencyMajor(context.host, path.dirname(context.document.path), 'express') >= 5);
     // Only the kinds that can hold a callback.
     for (const node of nodesToCheck(tree, interesting())) {
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
@@ -548,23 +549,5 @@ function messageFor(site: Site, caller: string): string {
       return `Async functions spread into \`${caller}\`, whose parameters return \`void\`: their promises are ignored, so a rejection becomes an unhandled rejection and nothing waits for the work. Pass synchronous functions, or handle the errors inside with try/catch.`;
     case 'void-parameter':
       return `Async callback passed to \`${caller}\`, whose parameter returns \`void\`: the promise is ignored, so a rejection becomes an unhandled rejection and nothing waits for the work. Pass a synchronous function, or handle the error inside with try/catch.`;
-  }
-}
-
-/** The major version of express the nearest package.json asks for (0 when none or unreadable). */
-export function expressMajor(host: FileSystemHost, dir: string): number {
-  for (let current = dir; ; current = path.dirname(current)) {
-    const file = path.join(current, 'package.json');
-    const text = host.fileExists(file) ? host.readFile(file) : undefined;
-    if (text !== undefined) {
-      try {
-        const data = JSON.parse(text) as Record<string, Record<string, string> | undefined>;
-        const range = data.dependencies?.express ?? data.devDependencies?.express ?? data.peerDependencies?.express;
-        if (range !== undefined) return Number(/(\d+)/.exec(range)?.[1] ?? 0);
-      } catch {
-        return 0;
-      }
-    }
-    if (path.dirname(current) === current) return 0;
   }
 }

@@ -4,7 +4,9 @@ import ts from 'typescript';
 import type { Check } from '../../engine/types';
 import { apiAliases, type ApiAliases } from './support/api-aliases';
 import { unwrap } from './support/external-input';
+import { inferenceFor } from './support/inference-for';
 import { calledFunction } from './support/maybe-promise';
+import type { PromiseInference } from './support/promise-inference';
 import { kindsOf, nodesToCheck, someNode, type NodeKinds } from './support/syntax-nodes';
 
 // The node kinds this rule looks at (see support/syntax-nodes.ts).
@@ -15,6 +17,12 @@ const RULE_ID = 'failure/retry-without-backoff';
 /** Helpers that wait: `await sleep(ms)`, `await delay(ms)`, `await setTimeout(ms)` (timers/promises)… */
 const WAIT_NAMES = /^(?:sleep|delay|wait|pause|timeout|setTimeout|backoff|waitFor|snooze)$/i;
 const NETWORK_APIS = /^(?:fetch|axios|got|ky|undici|https?)(?:\.|$)/;
+/**
+ * Node modules whose calls stay on this machine: a loop that tries `fs.realpath(dir)` again with the
+ * parent folder walks up a tree; it does not hammer a remote service. (child_process is not here: the
+ * command it runs may call out.)
+ */
+const LOCAL_MODULES = new Set(['fs', 'fs/promises', 'path', 'os', 'crypto', 'zlib', 'stream', 'stream/promises', 'readline', 'readline/promises', 'util', 'worker_threads', 'v8', 'perf_hooks']);
 
 export const retryWithoutBackoff: Check = {
   meta: {
@@ -44,10 +52,11 @@ export const retryWithoutBackoff: Check = {
     const tree = context.tsTree();
     if (!tree || !/\b(?:while|for)\b/.test(context.document.text)) return;
     let aliases: ApiAliases | undefined;
+    const isLocal = (call: ts.CallExpression) => isLocalCall(call, inferenceFor(context));
     for (const node of nodesToCheck(tree, visited())) {
       if (ts.isWhileStatement(node) || ts.isDoStatement(node) || ts.isForStatement(node)) {
         aliases ??= apiAliases(tree);
-        const verdict = judgeLoop(node, aliases);
+        const verdict = judgeLoop(node, aliases, isLocal);
         if (verdict) {
           const start = node.getStart(tree);
           context.report({
@@ -68,8 +77,8 @@ export const retryWithoutBackoff: Check = {
 
 type Loop = ts.WhileStatement | ts.DoStatement | ts.ForStatement;
 
-function judgeLoop(loop: Loop, aliases: ApiAliases): 'no-delay' | 'uncapped' | undefined {
-  if (!retryTry(loop.statement, aliases) && !retriesOnStatus(loop, aliases)) return undefined;
+function judgeLoop(loop: Loop, aliases: ApiAliases, isLocal: (call: ts.CallExpression) => boolean): 'no-delay' | 'uncapped' | undefined {
+  if (!retryTry(loop.statement, aliases, isLocal) && !retriesOnStatus(loop, aliases)) return undefined;
   const waits = collectWaits(loop.statement);
   if (waits.length === 0) return 'no-delay';
   if (isCapped(loop)) return undefined;
@@ -81,11 +90,11 @@ function judgeLoop(loop: Loop, aliases: ApiAliases): 'no-delay' | 'uncapped' | u
  * The loop body's `try` that makes it a retry: it makes an awaited or network call, leaves the loop on
  * success (`return`/`break` in the try block), and its `catch` does not always leave the loop.
  */
-function retryTry(body: ts.Statement, aliases: ApiAliases): ts.TryStatement | undefined {
+function retryTry(body: ts.Statement, aliases: ApiAliases, isLocal: (call: ts.CallExpression) => boolean): ts.TryStatement | undefined {
   const statements = ts.isBlock(body) ? body.statements : [body];
   for (const statement of statements) {
     if (!ts.isTryStatement(statement) || !statement.catchClause) continue;
-    if (!makesRemoteCall(statement.tryBlock, aliases)) continue;
+    if (!makesRemoteCall(statement.tryBlock, aliases, isLocal)) continue;
     if (!exitsLoop(statement.tryBlock)) continue;
     if (alwaysLeaves(statement.catchClause.block)) continue;
     return statement;
@@ -124,16 +133,24 @@ function isNetworkCall(expression: ts.Expression, aliases: ApiAliases): boolean 
   return ts.isCallExpression(inner) && NETWORK_APIS.test(aliases.resolve(inner.expression) ?? '');
 }
 
-function makesRemoteCall(block: ts.Block, aliases: ApiAliases): boolean {
+/** An awaited call (but one to a local module: see LOCAL_MODULES) or a network call. */
+function makesRemoteCall(block: ts.Block, aliases: ApiAliases, isLocal: (call: ts.CallExpression) => boolean): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found || ts.isFunctionLike(node)) return;
-    if (ts.isAwaitExpression(node) && ts.isCallExpression(unwrap(node.expression))) found = true;
+    const awaited = ts.isAwaitExpression(node) ? unwrap(node.expression) : undefined;
+    if (awaited && ts.isCallExpression(awaited) && !isLocal(awaited)) found = true;
     else if (ts.isCallExpression(node) && NETWORK_APIS.test(aliases.resolve(node.expression) ?? '')) found = true;
     else ts.forEachChild(node, visit);
   };
   visit(block);
   return found;
+}
+
+/** A call of a local module's API, through imports, `require` and aliases (`fsp.stat`, `fs.promises.realpath`). */
+function isLocalCall(call: ts.CallExpression, inference: PromiseInference): boolean {
+  const specifier = inference.moduleTarget(call)?.specifier;
+  return specifier !== undefined && LOCAL_MODULES.has(specifier.replace(/^node:/, ''));
 }
 
 /** A `return` or `break` (of this loop) somewhere in the block, not inside a nested function or loop. */
