@@ -340,10 +340,20 @@ function callbackSites(node: ts.CallExpression | ts.NewExpression, inference: Pr
     if (name === 'nextTick' && ts.isIdentifier(receiver) && receiver.text === 'process' && args[0]) return [{ argument: args[0], site: 'timer', caller: 'process.nextTick' }];
     if (name === 'forEach' && args[0]) return [{ argument: args[0], site: 'forEach', caller: 'forEach' }];
     if (PREDICATE_METHODS.has(name) && args[0]) return [{ argument: args[0], site: 'predicate', caller: name }];
-    if (LISTENER_METHODS.has(name) && args.length >= 2) return functionArgs().slice(1).map((argument) => ({ argument, site: 'listener' as const, caller: `.${name}(…)` }));
+    if (LISTENER_METHODS.has(name) && args.length >= 2 && !isOwnStaticMethod(receiver, name)) return functionArgs().slice(1).map((argument) => ({ argument, site: 'listener' as const, caller: `.${name}(…)` }));
     if (ROUTE_METHODS.has(name) && isExpressApp(receiver, inference)) return functionArgs().map((argument) => ({ argument, site: 'express' as const, caller: `.${name}(…)` }));
   }
   return [];
+}
+
+/**
+ * `Composer.on(filter, middleware)` where this file's `class Composer` declares a static `on`: the
+ * class's own method (telegraf builds middleware with it), not an event emitter's listener registration.
+ */
+function isOwnStaticMethod(receiver: ts.Expression, name: string): boolean {
+  if (!ts.isIdentifier(receiver)) return false;
+  const declaration = findDeclaration(receiver);
+  return !!declaration && ts.isClassDeclaration(declaration) && declaration.members.some((member) => ts.isMethodDeclaration(member) && !!member.name && propertyName(member.name) === name && !!ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword));
 }
 
 /** Arguments passed where this file's own declarations of the callee say the callback returns `void` (in every overload that takes it). */
