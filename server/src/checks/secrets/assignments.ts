@@ -35,6 +35,8 @@ export function findAssignments(text: string, options: { quotedOnly?: boolean } 
     // the next keyword argument (`password="password", project_name="admin"`).
     if (operator === ',' && !quote) continue;
     let value = match[3];
+    // Where the value starts within match[3] (after a quote written as an HTML entity).
+    let skipped = 0;
     if (quote) {
       // A quoted value is the whole literal: its closing quote follows, or the line ends (the quote is not
       // typed yet). Otherwise the literal holds more (a blank, a bracket) and this is a part of it, or the
@@ -44,6 +46,12 @@ export function findAssignments(text: string, options: { quotedOnly?: boolean } 
       const next = text[after];
       if (next !== closing && next !== '\n' && next !== '\r' && next !== undefined && !(next === '\\' && text[after + 1] === closing)) continue;
     } else {
+      // A quote written as an HTML entity (documentation pages: `$password = &#39;cactiuser&#39;;`).
+      const entityQuote = /^&(?:#39|#34|quot|apos);/.exec(value);
+      if (entityQuote) {
+        skipped = entityQuote[0].length;
+        value = value.slice(skipped).replace(/&(?:#39|#34|quot|apos);[;,:]*$/, '');
+      }
       // A bare value ends at a separator, and in a query or connection string at the next parameter:
       // `?token=abc&page=2`, `AccountKey=…;BlobEndpoint=…`.
       value = value.replace(/[;,:]+$/, '');
@@ -54,8 +62,8 @@ export function findAssignments(text: string, options: { quotedOnly?: boolean } 
     const operatorStart = match.index;
     const name = nameBefore(text, operatorStart, operator === ',');
     if (!name) continue;
-    const start = operatorStart + match[0].length - match[3].length;
-    found.push({ name, value, start, end: start + value.length, quoted: !!quote });
+    const start = operatorStart + match[0].length - match[3].length + skipped;
+    found.push({ name, value, start, end: start + value.length, quoted: !!quote || skipped > 0 });
   }
   // `Authorization: "Bearer <token>"`, `"Basic <base64>"`: the scheme, then the credential, which is the value.
   // The test before it is what the full pattern needs around the scheme (a quote before, a blank after), and is many times cheaper.

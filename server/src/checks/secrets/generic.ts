@@ -16,8 +16,8 @@ const STILL_THE_VALUE = new Set(['string', 'str', 'value', 'val', 'data', 'raw',
 // Words that say the value is deliberately not real, or not secret (`next`, `continuation`, `cursor`,
 // `page`, `sync`, `resume`: a pagination token such as AWS's NextToken, which only points into a result
 // set; `version`, `idempotency`, `etag`: a token that names a state or a request, as Square's
-// versionToken does, and grants nothing).
-const NOT_REAL = new Set(['public', 'publishable', 'csrf', 'xsrf', 'nonce', 'fake', 'dummy', 'mock', 'example', 'sample', 'test', 'non', 'invalid', 'bad', 'wrong', 'expired', 'revoked', 'next', 'continuation', 'pagination', 'cursor', 'page', 'sync', 'resume', 'version', 'idempotency', 'etag']);
+// versionToken does, and grants nothing; `hashed`: a stored hash only checks a password).
+const NOT_REAL = new Set(['public', 'publishable', 'csrf', 'xsrf', 'nonce', 'fake', 'dummy', 'mock', 'example', 'sample', 'test', 'non', 'invalid', 'bad', 'wrong', 'expired', 'revoked', 'next', 'continuation', 'pagination', 'cursor', 'page', 'sync', 'resume', 'version', 'idempotency', 'etag', 'hashed']);
 
 /** Words of an identifier: `AWS_SECRET.api-keyName2` -> aws, secret, api, key, name. Digits-only words dropped. */
 export function nameWords(name: string): string[] {
@@ -62,7 +62,9 @@ export function isCredentialValue(value: string, assignment: Pick<Assignment, 'q
   if (value.startsWith(':')) return false; // empty fields of a colon-separated record (`user:{plain}password::::::allow_nets=…`)
   if (/^[a-z]+:\/\//i.test(value) || /^(?:\.{0,2}\/|~\/)/.test(value) || /\.(?:json|ya?ml|txt|pem|key|crt|js|ts|py|env|html?|png|svg)$/i.test(value)) return false;
   if (/^[\w.-]+(?:\/[\w.-]+)+\.[a-z]{1,5}$/.test(value)) return false; // a relative file path: `[OAuth]: doc/api/o-auth.md`
-  if (/^[A-Za-z]+(?:[_.-][A-Za-z]+)*[.,;:!?]?$/.test(value)) return false; // words and identifiers, maybe ending a sentence: getToken, my_password, 'Token inesperado.'
+  if (/^[._-]?[A-Za-z]+(?:[_.@-]+[A-Za-z]+)*[.,;:!?]?$/.test(value)) return false; // words and identifiers, maybe ending a sentence: getToken, my_password, 'Token inesperado.', `.virtual-comment`, username@appId
+  if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(value)) return false; // an e-mail address (the anonymous FTP password convention)
+  if (/^[.,:;/ -]*\$[A-Za-z_]\w*(?:[.,:;/ -]+\$?[A-Za-z_]\w*)*[.,:;/ -]*$/.test(value)) return false; // variables of a shell, PHP or Perl string: `$fullname:$email:admin`, `.$auth_protocol.`
   if (isReferenceName(value)) return false;
   if (/^arn:aws[\w-]*:/.test(value)) return false; // an AWS resource name identifies, it does not authorise
   if (/^[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|dev|app|local|internal|lan|corp|cloud|co|us|eu|uk|de)$/i.test(value)) return false; // host names

@@ -2,7 +2,7 @@
 // secret from a look-alike. A validator sees the matched value and the whole match, and answers
 // whether it is a secret; a structural one may instead return the spans of the secrets it found.
 import { shannonEntropy } from './entropy';
-import { isPlaceholder } from './noise';
+import { isMadeUp, isPlaceholder } from './noise';
 
 export interface SecretSpan {
   start: number;
@@ -102,7 +102,7 @@ function urlPassword(value: string, context: ValidatorContext): boolean {
 // Hosts reserved for documentation and tests (RFC 2606, RFC 6761): no one can sign in there.
 const DOCUMENTATION_HOST = /(?:^|\.)(?:example\.(?:com|net|org)|[\w-]+\.(?:example|test|invalid))$/i;
 
-/** Words that name the password rather than being one: `oplog_reader_password`, `a%20secret`, `MY_DB_PASS`, `authpassword`. */
+/** Words that name the password rather than being one: `oplog_reader_password`, `a%20secret`, `MY_DB_PASS`, `authpassword`, `mmpass`. */
 function spellsOutAPassword(value: string): boolean {
   let decoded = value;
   try {
@@ -111,7 +111,7 @@ function spellsOutAPassword(value: string): boolean {
     // not percent-encoded text: read it as written
   }
   // One word that ends in what it names: `authpassword`, `redispassword`.
-  if (/^[a-z]+(?:password|passwd|secret)$/i.test(decoded)) return true;
+  if (/^[a-z]+(?:password|passwd|secret)$/i.test(decoded) || /^[a-z]{1,8}(?:pass|pwd)$/i.test(decoded)) return true;
   const words = decoded.split(/[\s_.-]+/);
   return words.length > 1 && words.every((word) => /^[A-Za-z]+$/.test(word)) && DOCUMENTATION_PASSWORDS.has(words[words.length - 1].toLowerCase());
 }
@@ -124,7 +124,7 @@ function curlCredentials(context: ValidatorContext): SecretSpan[] {
   const command = context.match;
   for (const match of command.matchAll(CURL_HEADER)) {
     const value = match[1];
-    if (looksLikeReference(value) || DOCUMENTATION_PASSWORDS.has(value.toLowerCase())) continue;
+    if (looksLikeReference(value) || DOCUMENTATION_PASSWORDS.has(value.toLowerCase()) || isMadeUp(value)) continue;
     if (value.length >= 8 && shannonEntropy(value) < 2.5) continue;
     // A JWT header alone (`eyJhbGciOi…`) is not a credential.
     if (/^eyJ[\w-]+=*$/.test(value) && /^\{"(?:alg|typ)"/.test(Buffer.from(value, 'base64').toString('utf8'))) continue;
