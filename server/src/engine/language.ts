@@ -14,6 +14,16 @@ export function languageOf(filePath: string): LanguageKind {
   return LANGUAGE_BY_EXTENSION[path.extname(filePath).toLowerCase()] ?? 'text';
 }
 
+// Programming languages besides those the engine parses: in their source a secret can only be a string
+// literal, and a bare value after `=` or `:` is an expression (`schema1SigningKey: repo.signingKey`).
+const CODE_EXTENSIONS = new Set(['.go', '.java', '.kt', '.kts', '.cs', '.c', '.h', '.cc', '.cpp', '.hpp', '.rs', '.swift', '.scala', '.dart', '.php', '.groovy', '.gradle', '.rb', '.pl', '.pm', '.lua', '.r']);
+
+/** Whether a file is a program's source, where values are written as string literals (not a config, .env, shell script or document). */
+export function holdsCode(filePath: string): boolean {
+  const language = languageOf(filePath);
+  return language === 'typescript' || language === 'javascript' || language === 'python' || CODE_EXTENSIONS.has(path.extname(filePath).toLowerCase());
+}
+
 export function isScriptLanguage(language: LanguageKind): boolean {
   return language === 'typescript' || language === 'javascript';
 }

@@ -5,6 +5,10 @@ import { ruleTable } from '../../helpers/rule-tester';
 
 ruleTable('failure/retry-without-backoff', {
   valid: [
+    // A local module's calls walk a tree, they do not retry a remote service (met in an SDK's file store).
+    "import { promises as fsp } from 'node:fs';\nasync function f(current) {\n  for (;;) {\n    try {\n      await fsp.stat(current);\n      break;\n    } catch (e) {\n      if (e.code !== 'ENOENT') throw e;\n    }\n    current = path.dirname(current);\n  }\n}",
+    "import * as fs from 'fs/promises';\nasync function f(current) {\n  while (true) {\n    try {\n      return await fs.realpath(current);\n    } catch (err) {\n      if (err.code !== 'ENOENT') throw err;\n      current = path.dirname(current);\n    }\n  }\n}",
+    "const fs = require('fs');\nasync function f(current) {\n  for (;;) {\n    try {\n      return await fs.promises.realpath(current);\n    } catch {\n      current = path.dirname(current);\n    }\n  }\n}",
     "while (true) {\n  try {\n    const r = await call();\n    for (const x of r) { if (x) break; }\n  } catch {}\n}",
     "while (true) {\n  try {\n    const r = await call();\n    switch (r) { case 1: break; }\n  } catch {}\n}",
     "outer: while (true) {\n  try {\n    await call();\n    break outer;\n  } catch {}\n}",
@@ -40,6 +44,8 @@ ruleTable('failure/retry-without-backoff', {
     "import got from \"got\";\nlet res;\ndo {\n  const r = await got(url);\n  res = r;\n} while (!res);",
   ],
   invalid: [
+    // A call of another module is still taken as remote, next to a local one.
+    { code: "import { promises as fsp } from 'node:fs';\nimport { upload } from './client';\nasync function f(file) {\n  for (;;) {\n    try {\n      await fsp.stat(file);\n      return await upload(file);\n    } catch {}\n  }\n}", errors: [{ line: 4, column: 3, endLine: 4, endColumn: 6 }] },
     { code: "while (1) {\n  try {\n    return await call();\n  } catch {}\n}", errors: [{ line: 1, column: 1, endLine: 1, endColumn: 6, message: "Retry loop with no delay between attempts: when the remote side fails or is overloaded, this loop hits it again at once, turning a blip into a retry storm. Wait between attempts with exponential backoff and jitter, and cap the attempts." }] },
     { code: "while (!0) {\n  try {\n    return await call();\n    } catch {\n    await sleep(100);\n  }\n}", errors: [{ line: 1, column: 1, endLine: 1, endColumn: 6, message: "Retry loop with a constant delay and no cap on attempts: if the dependency stays down, this retries forever at the same pace and the failure never surfaces. Cap the attempts (then rethrow) and grow the delay after each failure." }] },
     { code: "while (true) {\n  try {\n    return fetch(url, { signal });\n  } catch {}\n}", errors: [{ line: 1, column: 1, endLine: 1, endColumn: 6, message: "Retry loop with no delay between attempts: when the remote side fails or is overloaded, this loop hits it again at once, turning a blip into a retry storm. Wait between attempts with exponential backoff and jitter, and cap the attempts." }] },

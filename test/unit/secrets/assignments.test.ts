@@ -62,6 +62,24 @@ const ROWS: [string, string, string[]][] = [
   ["notes.txt", "12345 = kT9#vQ2!pL7@xW4z\n", []],
   ["notes.txt", "password = short\n", []],
   ["notes.txt", "password = \"kT9#vQ2!pL7@xW4z\";;\n", ["secrets/generic-credential 1:13-1:29"]],
+  // A quoted value is a whole literal: not the start of a longer one, nor code after a string's closing quote.
+  ["notes.txt", "password = \"kT9#vQ2!pL7@xW4z and more\"\n", []],
+  ["index.php", "throw new E('Invalid character in option \"auth_bearer\": '.json_encode($options['auth_bearer']).'.');\n", []],
+  ["index.php", "$options['auth_bearer'] = 'kT9#vQ2!pL7@xW4z';\n", ["secrets/generic-credential 1:28-1:44"]],
+  // In a query string, a bare value ends where the next parameter starts.
+  ["notes.txt", "# => https://sushi.com/api/nigiri?token=abc&page=2\n", []],
+  ["notes.txt", "GET https://api.acme-corp.com/orders?token=kT9vQ2pL7xW4zR8m&page=2\n", ["secrets/generic-credential 1:44-1:60"]],
+  ["app.config", "Server=db.internal;Password=kT9#vQ2!pL7@xW4z;Database=orders\n", ["secrets/generic-credential 1:29-1:45"]],
+  // In a program's source a bare value is an expression: a Go struct field set from another.
+  ["main.go", "\tschema1SigningKey: repo.schema1SigningKey,\n", []],
+  ["main.go", "\tschema1SigningKey: \"kT9#vQ2!pL7@xW4z\",\n", ["secrets/generic-credential 1:22-1:38"]],
+  // Names and paths are not values: a markdown link definition, a list of type names.
+  ["README.md", "[OAuth]: doc/api/o-auth.md\n[Mobile Authorization]: doc/api/mobile-authorization.md\n", []],
+  ["CHANGELOG.md", "* Add resources `V2.Core.AccountLink`, `V2.Core.AccountPersonToken`, `V2.Core.AccountPerson`\n", []],
+  ["CHANGELOG.md", "* Rotate `V2.Core.AccountPersonToken`, `kT9vQ2pL.xW4zR8mB`\n", ["secrets/generic-credential 1:41-1:58"]],
+  // A provider prefix and a counter is made up (too short for the provider's own rule).
+  ["CHANGELOG.md", "  stripe.customers.create({apiKey: 'sk_test_123'})\n", []],
+  ["CHANGELOG.md", "  stripe.customers.create({apiKey: 'sk_test_1x9Q'})\n", ["secrets/generic-credential 1:37-1:49"]],
   ["notes.txt", "password: \\\"kT9#vQ2!pL7@xW4z\\\"\n", ["secrets/generic-credential 1:13-1:29"]],
   ["notes.txt", "password\t=\tkT9#vQ2!pL7@xW4z\n", ["secrets/generic-credential 1:12-1:28"]],
   ["notes.txt", "password =          kT9#vQ2!pL7@xW4z\n", []],

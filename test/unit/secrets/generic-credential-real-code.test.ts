@@ -40,6 +40,22 @@ ruleTable('secrets/generic-credential', {
     // Also met in a node_modules survey: a README badge's token, an auth scheme word followed by prose.
     { filename: 'README.md', code: '[![codecov](https://codecov.io/gh/acme/lib/branch/main/graph/badge.svg?token=yZL6LtXkOA)](https://codecov.io/gh/acme/lib)\n' },
     { filename: 'lib/es/diagnosticMessages.generated.json', code: '{\n  "Unexpected_token_1012": "Token inesperado.",\n  "Invalid_token_1013": "Token non valido!"\n}\n' },
+    // Met in a survey of provider SDKs on npm: a payment's version token (concurrency, not access), an
+    // idempotency key, a sync token.
+    { filename: 'api/resources/payments/client/Client.js', code: '     *             versionToken: "ODhwVQ35xwlzRuoZEwKXucfu7583sPTzK48c5zoGd0g6o"\n' },
+    // Met in Debian's web applications and servers (cacti, dokuwiki, icinga2, mediawiki, redmine, wordpress,
+    // zabbix): quotes written as HTML entities, a shell string of variables, an alphabet showing the allowed
+    // characters, dotted token types, an address, a translation cut at a letter beyond ASCII, a stored hash.
+    { filename: 'doc/html/Installing.html', code: '$database_password = &#39;cactiuser&#39;;\n$rdatabase_password = &quot;cacti&quot;;\n' },
+    { filename: 'bin/addsite', code: 'echo "$superuser:$password:$fullname:$email:admin,user" >> $usersauth\n' },
+    { filename: 'include/items.inc.php', code: "$snmp_desc[] = '(priv: '.$priv_protocol.', auth: '.$auth_protocol.')';\n" },
+    { filename: 'etc/icinga2/features-available/influxdb2.conf', code: '  //auth_token = "ABCDEvwxyz0189-_"\n' },
+    { filename: 'ace/mode-slim.js', code: 'rules["start"][i].token += ".virtual-comment";\nconst rule = { token: "constant.begin..filter.slim" };\n' },
+    { filename: 'includes/user/BotPassword.php', code: ' * There are two ways to login with a bot password: "username@appId", "password" and\n' },
+    { filename: 'wp-admin/includes/class-ftp.php', code: '$this->_password="anon@ftp.com";\n' },
+    { filename: 'config/locales/es.yml', code: 'error_ldap_bind_credentials: Cuenta/Contraseña LDAP incorrecta\n' },
+    { filename: 'db/migrate/001_setup.rb', code: 'user.hashed_password = "5e9c0f21d3a7b64f08e2c19a7d4b3f6e81a05c92"\n' },
+    { filename: 'docs/payments.md', code: '  "version_token": "ODhwVQ35xwlzRuoZEwKXucfu7583sPTzK48c5zoGd0g6o",\n  "idempotency_key": "kT9vQ2pL7xW4zR8mQ3",\n  "syncToken": "kT9vQ2pL7xW4zR8mQ3"\n' },
   ],
   invalid: [
     { filename: 'README.md', code: 'rhsm_password: "$ecur3p4$$w0rd"\n', errors: [{ line: 1, column: 17, endLine: 1, endColumn: 31 }] },
@@ -55,5 +71,10 @@ ruleTable('secrets/generic-credential', {
     // A token in a page's URL is still one; a scheme followed by a value, not a word, still is.
     { filename: 'README.md', code: 'See https://dash.acme-corp.com/report?token=kT9vQ2pL7xW4zR8m\n', errors: [{ line: 1, column: 45, endLine: 1, endColumn: 61 }] },
     { filename: 'app/client.json', code: '{ "auth_token": "Token kT9vQ2pL7x." }\n', errors: [{ line: 1, column: 24 }] },
+    { filename: 'doc/html/Installing.html', code: '$database_password = &#39;kT9#vQ2!pL7@xW4z&#39;;\n', errors: [{ line: 1, column: 27, endLine: 1, endColumn: 43 }] },
+    { filename: 'etc/app.conf', code: 'password = kT9#vQ2!pL$word1Xz\n', errors: [{ line: 1, column: 12 }] },
+    { filename: 'etc/app.conf', code: 'auth_token = ABCDvQ2pL7xW4zR8m\n', errors: [{ line: 1, column: 14 }] },
+    { filename: 'config/locales/es.yml', code: 'ldap_password: kT9vQ2pL7xW4zR8m\n', errors: [{ line: 1, column: 16 }] },
+    { filename: 'api/client.js', code: '  accessToken: "ODhwVQ35xwlzRuoZEwKXucfu7583sPTzK48c5zoGd0g6o"\n', errors: [{ line: 1, column: 17 }] },
   ],
 });

@@ -19,9 +19,11 @@ describe('secrets check', () => {
     assert.deepEqual(found(big, { filename: 'a.py' }).map((f) => f.split(' ')[0]), ['secrets/generic-credential', 'secrets/stripe-key']);
   });
 
-  it('takes bare assigned values as expressions in TypeScript, JavaScript and Python only', () => {
-    for (const filename of ['a.ts', 'a.js', 'a.py']) assert.deepEqual(found(`password = ${V}\n`, { filename }), [], filename);
-    for (const filename of ['a.rb', 'a.yml', 'a.txt']) assert.equal(found(`password = ${V}\n`, { filename }).length, 1, filename);
+  it("takes bare assigned values as expressions in a program's source, and as values in configs, scripts and text", () => {
+    for (const filename of ['a.ts', 'a.js', 'a.py', 'a.rb', 'main.go', 'App.java', 'index.php', 'lib.rs']) assert.deepEqual(found(`password = ${V}\n`, { filename }), [], filename);
+    for (const filename of ['a.yml', 'a.txt', '.env', 'deploy.sh', 'app.properties', 'Dockerfile']) assert.equal(found(`password = ${V}\n`, { filename }).length, 1, filename);
+    // The same values as string literals are found everywhere.
+    for (const filename of ['a.ts', 'a.rb', 'main.go', 'App.java', 'index.php']) assert.equal(found(`password = "${V}"\n`, { filename }).length, 1, filename);
   });
 
   it('says what was found, where, masked, and what to do', () => {

@@ -4,7 +4,8 @@
 import * as path from 'node:path';
 // A default import: bundled, `import * as ts` turns every `ts.` access into a getter call.
 import ts from 'typescript';
-import type { Check, FileSystemHost } from '../../engine/types';
+import type { Check } from '../../engine/types';
+import { dependencyMajor } from './support/dependency-version';
 import { cannotReject } from './support/maybe-promise';
 import { inferenceFor } from './support/inference-for';
 import type { PromiseInference } from './support/promise-inference';
@@ -53,7 +54,7 @@ export const asyncCallback: Check = {
     if (!tree) return;
     const inference = inferenceFor(context);
     let express5: boolean | undefined;
-    const isExpress5 = () => (express5 ??= expressMajor(context.host, path.dirname(context.document.path)) >= 5);
+    const isExpress5 = () => (express5 ??= dependencyMajor(context.host, path.dirname(context.document.path), 'express') >= 5);
     // Only the kinds that can hold a callback.
     for (const node of nodesToCheck(tree, interesting())) {
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
@@ -339,10 +340,20 @@ function callbackSites(node: ts.CallExpression | ts.NewExpression, inference: Pr
     if (name === 'nextTick' && ts.isIdentifier(receiver) && receiver.text === 'process' && args[0]) return [{ argument: args[0], site: 'timer', caller: 'process.nextTick' }];
     if (name === 'forEach' && args[0]) return [{ argument: args[0], site: 'forEach', caller: 'forEach' }];
     if (PREDICATE_METHODS.has(name) && args[0]) return [{ argument: args[0], site: 'predicate', caller: name }];
-    if (LISTENER_METHODS.has(name) && args.length >= 2) return functionArgs().slice(1).map((argument) => ({ argument, site: 'listener' as const, caller: `.${name}(…)` }));
+    if (LISTENER_METHODS.has(name) && args.length >= 2 && !isOwnStaticMethod(receiver, name)) return functionArgs().slice(1).map((argument) => ({ argument, site: 'listener' as const, caller: `.${name}(…)` }));
     if (ROUTE_METHODS.has(name) && isExpressApp(receiver, inference)) return functionArgs().map((argument) => ({ argument, site: 'express' as const, caller: `.${name}(…)` }));
   }
   return [];
+}
+
+/**
+ * `Composer.on(filter, middleware)` where this file's `class Composer` declares a static `on`: the
+ * class's own method (telegraf builds middleware with it), not an event emitter's listener registration.
+ */
+function isOwnStaticMethod(receiver: ts.Expression, name: string): boolean {
+  if (!ts.isIdentifier(receiver)) return false;
+  const declaration = findDeclaration(receiver);
+  return !!declaration && ts.isClassDeclaration(declaration) && declaration.members.some((member) => ts.isMethodDeclaration(member) && !!member.name && propertyName(member.name) === name && !!ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword));
 }
 
 /** Arguments passed where this file's own declarations of the callee say the callback returns `void` (in every overload that takes it). */
@@ -548,23 +559,5 @@ function messageFor(site: Site, caller: string): string {
       return `Async functions spread into \`${caller}\`, whose parameters return \`void\`: their promises are ignored, so a rejection becomes an unhandled rejection and nothing waits for the work. Pass synchronous functions, or handle the errors inside with try/catch.`;
     case 'void-parameter':
       return `Async callback passed to \`${caller}\`, whose parameter returns \`void\`: the promise is ignored, so a rejection becomes an unhandled rejection and nothing waits for the work. Pass a synchronous function, or handle the error inside with try/catch.`;
-  }
-}
-
-/** The major version of express the nearest package.json asks for (0 when none or unreadable). */
-export function expressMajor(host: FileSystemHost, dir: string): number {
-  for (let current = dir; ; current = path.dirname(current)) {
-    const file = path.join(current, 'package.json');
-    const text = host.fileExists(file) ? host.readFile(file) : undefined;
-    if (text !== undefined) {
-      try {
-        const data = JSON.parse(text) as Record<string, Record<string, string> | undefined>;
-        const range = data.dependencies?.express ?? data.devDependencies?.express ?? data.peerDependencies?.express;
-        if (range !== undefined) return Number(/(\d+)/.exec(range)?.[1] ?? 0);
-      } catch {
-        return 0;
-      }
-    }
-    if (path.dirname(current) === current) return 0;
   }
 }

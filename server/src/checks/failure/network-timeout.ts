@@ -1,9 +1,11 @@
 // failure/network-timeout: an outbound call (HTTP client, database pool) that can wait forever because
 // nothing bounds it: no timeout, no abort signal. TypeScript/JavaScript here; Python in network-python.ts.
+import * as path from 'node:path';
 import ts from 'typescript';
 import type { Check, CheckContext, RawFix } from '../../engine/types';
 import { importedApiResolver } from './api-exports';
 import { apiAliases } from './support/api-aliases';
+import { dependencyMajor } from './support/dependency-version';
 import { pythonNetworkTimeouts } from './support/network-python';
 import { addPropertyEdit, formatMilliseconds, optionsArgument, propertyState, type OptionsArgument } from './support/options-object';
 import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
@@ -34,6 +36,8 @@ interface ApiShape {
 const NO_OPTIONS = -1;
 
 const FETCH: ApiShape = { options: fetchOptions, keys: ['signal'], what: 'fetch', fix: 'signal' };
+/** node-fetch 2's fetch, which also takes a `timeout` (version 3 dropped it: there only a signal bounds it). */
+const NODE_FETCH_2: ApiShape = { ...FETCH, keys: ['signal', 'timeout'] };
 const AXIOS_KEYS = ['timeout', 'signal', 'cancelToken'];
 const axiosConfigFirst = (call: ts.CallExpression | ts.NewExpression) => (call.arguments?.[0] && ts.isObjectLiteralExpression(call.arguments[0]) ? 0 : 1);
 const HTTP_OPTIONS = (call: ts.CallExpression | ts.NewExpression) => {
@@ -53,9 +57,14 @@ function gotOptions(call: ts.CallExpression | ts.NewExpression): number | undefi
   return second || isUrlLike(first) ? 1 : undefined;
 }
 
-/** `fetch(url)`, `fetch(url, init)`; `fetch(new Request(url, init))` and `fetch(request)` carry their own signal. */
+/**
+ * `fetch(url)`, `fetch(url, init)`; `fetch(new Request(url, init))` and `fetch(request)` carry their own
+ * signal, and a `data:` or `blob:` URL is read in memory, with no server to wait for.
+ */
 function fetchOptions(call: ts.CallExpression | ts.NewExpression): number | undefined {
   const first = call.arguments?.[0];
+  const literalStart = first && (ts.isStringLiteralLike(first) ? first.text : ts.isTemplateExpression(first) ? first.head.text : undefined);
+  if (literalStart !== undefined && /^(?:data|blob):/i.test(literalStart)) return undefined;
   if (first && !call.arguments![1]) {
     if (ts.isNewExpression(first) && ts.isIdentifier(first.expression) && first.expression.text === 'Request') return undefined;
     if (ts.isIdentifier(first) && /request$/i.test(first.text)) return undefined;
@@ -166,16 +175,20 @@ function timeoutOption(value: unknown): number {
 function checkScript(context: CheckContext, tree: ts.SourceFile, timeoutMs: number): void {
   const aliases = apiAliases(tree, importedApiResolver(context));
   const axiosDefaultsBounded = /\.defaults\.timeout\s*=/.test(tree.text);
+  // `fetch` imported from node-fetch is node-fetch's; version 2 (or a version the project does not say) takes `timeout`.
+  const fetchShape = NODE_FETCH_IMPORT.test(tree.text) && dependencyMajor(context.host, path.dirname(context.document.path), 'node-fetch') < 3 ? NODE_FETCH_2 : FETCH;
   for (const node of nodesToCheck(tree, visited())) {
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       const api = aliases.resolve(node.expression);
-      const shape = api ? SHAPES[api] : undefined;
+      const shape = api === 'fetch' ? fetchShape : api ? SHAPES[api] : undefined;
       if (shape && !!shape.constructs === ts.isNewExpression(node) && !(shape.axiosDefault && axiosDefaultsBounded)) {
         checkCall(context, tree, node, shape, timeoutMs);
       }
     }
   }
 }
+
+const NODE_FETCH_IMPORT = /\bfrom\s*['"]node-fetch['"]|\brequire\s*\(\s*['"]node-fetch['"]\s*\)/;
 
 function checkCall(context: CheckContext, tree: ts.SourceFile, call: ts.CallExpression | ts.NewExpression, shape: ApiShape, timeoutMs: number): void {
   const index = typeof shape.options === 'number' ? shape.options : shape.options(call);

@@ -4,7 +4,9 @@ import ts from 'typescript';
 import type { Check } from '../../engine/types';
 import { apiAliases, type ApiAliases } from './support/api-aliases';
 import { unwrap } from './support/external-input';
+import { inferenceFor } from './support/inference-for';
 import { calledFunction } from './support/maybe-promise';
+import type { PromiseInference } from './support/promise-inference';
 import { kindsOf, nodesToCheck, someNode, type NodeKinds } from './support/syntax-nodes';
 
 // The node kinds this rule looks at (see support/syntax-nodes.ts).
@@ -15,6 +17,12 @@ const RULE_ID = 'failure/retry-without-backoff';
 /** Helpers that wait: `await sleep(ms)`, `await delay(ms)`, `await setTimeout(ms)` (timers/promises)… */
 const WAIT_NAMES = /^(?:sleep|delay|wait|pause|timeout|setTimeout|backoff|waitFor|snooze)$/i;
 const NETWORK_APIS = /^(?:fetch|axios|got|ky|undici|https?)(?:\.|$)/;
+/**
+ * Node modules whose calls stay on this machine: a loop that tries `fs.realpath(dir)` again with the
+ * parent folder walks up a tree; it does not hammer a remote service. (child_process is not here: the
+ * command it runs may call out.)
+ */
+const LOCAL_MODULES = new Set(['fs', 'fs/promises', 'path', 'os', 'crypto', 'zlib', 'stream', 'stream/promises', 'readline', 'readline/promises', 'util', 'worker_threads', 'v8', 'perf_hooks']);
 
 export const retryWithoutBackoff: Check = {
   meta: {
@@ -22,7 +30,7 @@ export const retryWithoutBackoff: Check = {
     family: 'failure',
     title: 'Retry loop without backoff',
     rationale:
-      'A retry loop that tries again at once, or at a fixed pace forever, turns a dependency\'s bad minute into an outage: every client hammers the struggling service in lockstep (a retry storm), a tight loop burns CPU, and an endless loop never reports the failure to anyone. The rule looks at `for`/`while`/`do` loops (not `for…of` over a collection) whose body tries an awaited call or a network call, exits on success (`return`/`break` in the `try`; an exit only behind a shutdown check on something the attempt did not compute, such as `if (this.closing) break`, makes a read or consumer loop, not a retry), and loops again from the `catch`. It reports a loop with no wait between attempts, and a loop with a constant wait whose attempts are not capped (`while (true)` with no counter check that throws, returns or breaks). A wait whose delay grows (`delay *= 2`, `2 ** attempt`, `Math.min(…)` of a counter) with a bounded number of attempts is fine, and so is a wait inside an awaited helper of the same file (`if (await onAttemptFailure(error)) continue;`), whose delay is not read from here.',
+      'A retry loop that tries again at once, or at a fixed pace forever, turns a dependency\'s bad minute into an outage: every client hammers the struggling service in lockstep (a retry storm), a tight loop burns CPU, and an endless loop never reports the failure to anyone. The rule looks at `for`/`while`/`do` loops (not `for…of` over a collection) whose body tries an awaited call or a network call (not a call of `fs`, `path`, `crypto` or another module that stays on this machine), exits on success (`return`/`break` in the `try`; an exit only behind a shutdown check on something the attempt did not compute, such as `if (this.closing) break`, makes a read or consumer loop, not a retry), and loops again from the `catch`. It reports a loop with no wait between attempts, and a loop with a constant wait whose attempts are not capped (`while (true)` with no counter check that throws, returns or breaks). A wait whose delay grows (`delay *= 2`, `2 ** attempt`, `Math.min(…)` of a counter) with a bounded number of attempts is fine, and so is a wait inside an awaited helper of the same file (`if (await onAttemptFailure(error)) continue;`), whose delay is not read from here.',
     remedy:
       'Cap the attempts and wait longer after each failure, with jitter: `for (let attempt = 0; attempt < 5; attempt++) { try { return await call(); } catch (err) { if (attempt === 4) throw err; await sleep(Math.min(200 * 2 ** attempt, 5_000) * (0.5 + Math.random())); } }`, or use a retry library (p-retry, async-retry) that does this. Retry only errors that can succeed on a second try (timeouts, 503, 429).',
     defaultSeverity: 'warning',
@@ -44,10 +52,11 @@ export const retryWithoutBackoff: Check = {
     const tree = context.tsTree();
     if (!tree || !/\b(?:while|for)\b/.test(context.document.text)) return;
     let aliases: ApiAliases | undefined;
+    const isLocal = (call: ts.CallExpression) => isLocalCall(call, inferenceFor(context));
     for (const node of nodesToCheck(tree, visited())) {
       if (ts.isWhileStatement(node) || ts.isDoStatement(node) || ts.isForStatement(node)) {
         aliases ??= apiAliases(tree);
-        const verdict = judgeLoop(node, aliases);
+        const verdict = judgeLoop(node, aliases, isLocal);
         if (verdict) {
           const start = node.getStart(tree);
           context.report({
@@ -68,8 +77,8 @@ export const retryWithoutBackoff: Check = {
 
 type Loop = ts.WhileStatement | ts.DoStatement | ts.ForStatement;
 
-function judgeLoop(loop: Loop, aliases: ApiAliases): 'no-delay' | 'uncapped' | undefined {
-  if (!retryTry(loop.statement, aliases) && !retriesOnStatus(loop, aliases)) return undefined;
+function judgeLoop(loop: Loop, aliases: ApiAliases, isLocal: (call: ts.CallExpression) => boolean): 'no-delay' | 'uncapped' | undefined {
+  if (!retryTry(loop.statement, aliases, isLocal) && !retriesOnStatus(loop, aliases)) return undefined;
   const waits = collectWaits(loop.statement);
   if (waits.length === 0) return 'no-delay';
   if (isCapped(loop)) return undefined;
@@ -81,11 +90,11 @@ function judgeLoop(loop: Loop, aliases: ApiAliases): 'no-delay' | 'uncapped' | u
  * The loop body's `try` that makes it a retry: it makes an awaited or network call, leaves the loop on
  * success (`return`/`break` in the try block), and its `catch` does not always leave the loop.
  */
-function retryTry(body: ts.Statement, aliases: ApiAliases): ts.TryStatement | undefined {
+function retryTry(body: ts.Statement, aliases: ApiAliases, isLocal: (call: ts.CallExpression) => boolean): ts.TryStatement | undefined {
   const statements = ts.isBlock(body) ? body.statements : [body];
   for (const statement of statements) {
     if (!ts.isTryStatement(statement) || !statement.catchClause) continue;
-    if (!makesRemoteCall(statement.tryBlock, aliases)) continue;
+    if (!makesRemoteCall(statement.tryBlock, aliases, isLocal)) continue;
     if (!exitsLoop(statement.tryBlock)) continue;
     if (alwaysLeaves(statement.catchClause.block)) continue;
     return statement;
@@ -124,16 +133,24 @@ function isNetworkCall(expression: ts.Expression, aliases: ApiAliases): boolean 
   return ts.isCallExpression(inner) && NETWORK_APIS.test(aliases.resolve(inner.expression) ?? '');
 }
 
-function makesRemoteCall(block: ts.Block, aliases: ApiAliases): boolean {
+/** An awaited call (but one to a local module: see LOCAL_MODULES) or a network call. */
+function makesRemoteCall(block: ts.Block, aliases: ApiAliases, isLocal: (call: ts.CallExpression) => boolean): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found || ts.isFunctionLike(node)) return;
-    if (ts.isAwaitExpression(node) && ts.isCallExpression(unwrap(node.expression))) found = true;
+    const awaited = ts.isAwaitExpression(node) ? unwrap(node.expression) : undefined;
+    if (awaited && ts.isCallExpression(awaited) && !isLocal(awaited)) found = true;
     else if (ts.isCallExpression(node) && NETWORK_APIS.test(aliases.resolve(node.expression) ?? '')) found = true;
     else ts.forEachChild(node, visit);
   };
   visit(block);
   return found;
+}
+
+/** A call of a local module's API, through imports, `require` and aliases (`fsp.stat`, `fs.promises.realpath`). */
+function isLocalCall(call: ts.CallExpression, inference: PromiseInference): boolean {
+  const specifier = inference.moduleTarget(call)?.specifier;
+  return specifier !== undefined && LOCAL_MODULES.has(specifier.replace(/^node:/, ''));
 }
 
 /** A `return` or `break` (of this loop) somewhere in the block, not inside a nested function or loop. */

@@ -3,7 +3,7 @@ import type { ProjectCheck } from '../../engine/project/types';
 import { firstSourceMatching, projectKind } from './project-kind';
 
 const NODE_LOGGERS = ['pino', 'winston', 'bunyan', 'loglevel', 'log4js', '@nestjs/common', 'roarr', 'signale', 'consola', '@opentelemetry/api-logs', 'tslog', 'npmlog'];
-const PY_LOGGING = /^\s*(?:import\s+(?:logging|structlog|loguru)|from\s+(?:logging|structlog|loguru)\s+import)/m;
+const PY_LOGGING = /^[ \t]*(?:import\s+(?:logging|structlog|loguru)|from\s+(?:logging|structlog|loguru)\s+import)/m;
 
 export const structuredLogging: ProjectCheck = {
   meta: {
@@ -24,7 +24,7 @@ export const structuredLogging: ProjectCheck = {
     const pySources = kind.sources.filter((f) => f.endsWith('.py'));
     const nodeLogger = NODE_LOGGERS.find((name) => name in deps);
     const bareNode = nodeLogger ? undefined : firstSourceMatching(context, nodeSources, /\bconsole\.(?:log|info|warn|error|debug)\s*\(/);
-    const bare = bareNode ?? (firstSourceMatching(context, pySources, PY_LOGGING) ? undefined : firstSourceMatching(context, pySources, /^\s*print\s*\(/m));
+    const bare = bareNode ?? (firstSourceMatching(context, pySources, PY_LOGGING) ? undefined : firstSourceMatching(context, pySources, /^[ \t]*print\s*\(/m));
     if (!bare) return;
     context.report({
       ruleId: this.meta.id,

@@ -35,19 +35,35 @@ export function findAssignments(text: string, options: { quotedOnly?: boolean } 
     // the next keyword argument (`password="password", project_name="admin"`).
     if (operator === ',' && !quote) continue;
     let value = match[3];
-    // A quoted value ends at its closing quote; a bare one at a separator.
+    // Where the value starts within match[3] (after a quote written as an HTML entity).
+    let skipped = 0;
     if (quote) {
-      const q = quote[quote.length - 1];
-      const close = value.indexOf(q);
-      if (close >= 0) value = value.slice(0, close);
+      // A quoted value is the whole literal: its closing quote follows, or the line ends (the quote is not
+      // typed yet). Otherwise the literal holds more (a blank, a bracket) and this is a part of it, or the
+      // "opening" quote closed an earlier string (`"auth_bearer": '.json_encode($options…`).
+      const after = match.index + match[0].length;
+      const closing = quote[quote.length - 1];
+      const next = text[after];
+      if (next !== closing && next !== '\n' && next !== '\r' && next !== undefined && !(next === '\\' && text[after + 1] === closing)) continue;
+    } else {
+      // A quote written as an HTML entity (documentation pages: `$password = &#39;cactiuser&#39;;`).
+      const entityQuote = /^&(?:#39|#34|quot|apos);/.exec(value);
+      if (entityQuote) {
+        skipped = entityQuote[0].length;
+        value = value.slice(skipped).replace(/&(?:#39|#34|quot|apos);[;,:]*$/, '');
+      }
+      // A bare value ends at a separator, and in a query or connection string at the next parameter:
+      // `?token=abc&page=2`, `AccountKey=…;BlobEndpoint=…`.
+      value = value.replace(/[;,:]+$/, '');
+      const nextParameter = value.search(/[&;][A-Za-z_][\w.[\]-]*=/);
+      if (nextParameter >= 0) value = value.slice(0, nextParameter);
     }
-    value = value.replace(/[;,:]+$/, '');
     if (value.length < 6) continue;
     const operatorStart = match.index;
     const name = nameBefore(text, operatorStart, operator === ',');
     if (!name) continue;
-    const start = operatorStart + match[0].length - match[3].length;
-    found.push({ name, value, start, end: start + value.length, quoted: !!quote });
+    const start = operatorStart + match[0].length - match[3].length + skipped;
+    found.push({ name, value, start, end: start + value.length, quoted: !!quote || skipped > 0 });
   }
   // `Authorization: "Bearer <token>"`, `"Basic <base64>"`: the scheme, then the credential, which is the value.
   // The test before it is what the full pattern needs around the scheme (a quote before, a blank after), and is many times cheaper.
@@ -73,8 +89,11 @@ export function findAssignments(text: string, options: { quotedOnly?: boolean } 
 // `name: Type =`, `name?: Type | undefined =`, `name: &'static str =` (TypeScript, Kotlin, Rust, Swift,
 // Python annotations): the word before `=` is a type, the name is before the colon. Types are names
 // with dots, generics, arrays, unions and intersections.
-const TYPE_TERM = String.raw`(?:&\s*)?(?:'\w+\s+)?(?:mut\s+)?[A-Za-z_$][\w$.]*(?:\s*<[^=;\n]{0,80}>)?(?:\s*\[\s*\])*\??`;
-const ANNOTATED_NAME = new RegExp(String.raw`([A-Za-z_$][\w$]*)\s*[?!]?\s*:\s*${TYPE_TERM}(?:\s*[|&]\s*${TYPE_TERM})*\s*$`);
+// Type arguments nest one level (`Map<string, Array<string>>`); brackets inside them are matched, not
+// taken as any character, or a run of `<>&` terms could be split exponentially many ways (2 s on 173
+// characters).
+const TYPE_TERM = String.raw`(?:&\s*)?(?:'\w+\s+)?(?:mut\s+)?[A-Za-z_$][\w$.]*(?:\s*<(?:[^=;\n<>]|<[^=;\n<>]{0,40}>){0,80}>)?(?:\s*\[\s*\])*\??`;
+export const ANNOTATED_NAME = new RegExp(String.raw`([A-Za-z_$][\w$]*)\s*[?!]?\s*:\s*${TYPE_TERM}(?:\s*[|&]\s*${TYPE_TERM})*\s*$`);
 // `settings["password"] =`, `os.environ['API_TOKEN'] =`, `$config['db_pass'] =`: the key is the name.
 const BRACKET_KEY = /\[\s*(["'])([^"'\n]{1,80})\1\s*\]\s*$/;
 

@@ -34,7 +34,7 @@ function sourceChange(context: CheckContext, start: number, end: number, name: s
     case 'python': {
       if (!wholeLiteral) return undefined;
       const changes: RawTextChange[] = [{ start: start - 1, end: end + 1, newText: `os.environ["${name}"]` }];
-      if (!/^\s*(?:import\s+(?:[\w, ]+,\s*)?os\b|from\s+os\s+import\s+environ)/m.test(text)) {
+      if (!/^[ \t]*(?:import[ \t]+(?:[\w, ]+,[ \t]*)?os\b|from[ \t]+os[ \t]+import[ \t]+environ)/m.test(text)) {
         const shebang = text.startsWith('#!') ? text.indexOf('\n') + 1 : 0;
         changes.unshift({ start: shebang, end: shebang, newText: 'import os\n' });
       }
@@ -43,7 +43,7 @@ function sourceChange(context: CheckContext, start: number, end: number, name: s
     case 'yaml':
       return [{ start, end, newText: `\${${name}}` }];
     case 'text':
-      if (/\.go$/.test(context.document.path) && wholeLiteral && before === '"' && /^\s*"os"\s*$|import\s+"os"/m.test(text)) {
+      if (/\.go$/.test(context.document.path) && wholeLiteral && before === '"' && /^[ \t]*"os"[ \t]*$|import[ \t]+"os"/m.test(text)) {
         return [{ start: start - 1, end: end + 1, newText: `os.Getenv("${name}")` }];
       }
       return undefined;

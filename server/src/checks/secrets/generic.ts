@@ -13,9 +13,11 @@ const KEY_QUALIFIERS = new Set(['api', 'access', 'secret', 'private', 'auth', 's
 // Words that may follow the credential word and still name the value itself (`mySecretString`,
 // `db_password_prod`, `todo_secret_do_not_commit`); any other word names something else (`tokenUrl`).
 const STILL_THE_VALUE = new Set(['string', 'str', 'value', 'val', 'data', 'raw', 'b64', 'base64', 'hex', 'plain', 'plaintext', 'text', 'enc', 'encrypted', 'prod', 'production', 'dev', 'development', 'staging', 'stage', 'live', 'local', 'default', 'do', 'not', 'commit', 'here', 'override', 'secret', 'key', 'token', 'password']);
-// Words that say the value is deliberately not real, or not secret (`next`, `continuation`, `cursor`:
-// a pagination token such as AWS's NextToken, which only points into a result set).
-const NOT_REAL = new Set(['public', 'publishable', 'csrf', 'xsrf', 'nonce', 'fake', 'dummy', 'mock', 'example', 'sample', 'test', 'non', 'invalid', 'bad', 'wrong', 'expired', 'revoked', 'next', 'continuation', 'pagination', 'cursor']);
+// Words that say the value is deliberately not real, or not secret (`next`, `continuation`, `cursor`,
+// `page`, `sync`, `resume`: a pagination token such as AWS's NextToken, which only points into a result
+// set; `version`, `idempotency`, `etag`: a token that names a state or a request, as Square's
+// versionToken does, and grants nothing; `hashed`: a stored hash only checks a password).
+const NOT_REAL = new Set(['public', 'publishable', 'csrf', 'xsrf', 'nonce', 'fake', 'dummy', 'mock', 'example', 'sample', 'test', 'non', 'invalid', 'bad', 'wrong', 'expired', 'revoked', 'next', 'continuation', 'pagination', 'cursor', 'page', 'sync', 'resume', 'version', 'idempotency', 'etag', 'hashed']);
 
 /** Words of an identifier: `AWS_SECRET.api-keyName2` -> aws, secret, api, key, name. Digits-only words dropped. */
 export function nameWords(name: string): string[] {
@@ -59,7 +61,10 @@ export function isCredentialValue(value: string, assignment: Pick<Assignment, 'q
   if (UUID.test(value) || INTEGRITY.test(value) || PASSWORD_HASH.test(value)) return false;
   if (value.startsWith(':')) return false; // empty fields of a colon-separated record (`user:{plain}password::::::allow_nets=…`)
   if (/^[a-z]+:\/\//i.test(value) || /^(?:\.{0,2}\/|~\/)/.test(value) || /\.(?:json|ya?ml|txt|pem|key|crt|js|ts|py|env|html?|png|svg)$/i.test(value)) return false;
-  if (/^[A-Za-z]+(?:[_.-][A-Za-z]+)*[.,;:!?]?$/.test(value)) return false; // words and identifiers, maybe ending a sentence: getToken, my_password, 'Token inesperado.'
+  if (/^[\w.-]+(?:\/[\w.-]+)+\.[a-z]{1,5}$/.test(value)) return false; // a relative file path: `[OAuth]: doc/api/o-auth.md`
+  if (/^[._-]?[A-Za-z]+(?:[_.@-]+[A-Za-z]+)*[.,;:!?]?$/.test(value)) return false; // words and identifiers, maybe ending a sentence: getToken, my_password, 'Token inesperado.', `.virtual-comment`, username@appId
+  if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(value)) return false; // an e-mail address (the anonymous FTP password convention)
+  if (/^[.,:;/ -]*\$[A-Za-z_]\w*(?:[.,:;/ -]+\$?[A-Za-z_]\w*)*[.,:;/ -]*$/.test(value)) return false; // variables of a shell, PHP or Perl string: `$fullname:$email:admin`, `.$auth_protocol.`
   if (isReferenceName(value)) return false;
   if (/^arn:aws[\w-]*:/.test(value)) return false; // an AWS resource name identifies, it does not authorise
   if (/^[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|dev|app|local|internal|lan|corp|cloud|co|us|eu|uk|de)$/i.test(value)) return false; // host names
@@ -69,13 +74,17 @@ export function isCredentialValue(value: string, assignment: Pick<Assignment, 'q
   return value.length >= 16 ? entropy >= 3.3 : entropy >= 2.8;
 }
 
-// A name, not a value: snake, kebab, dotted or colon-separated words, each lower-case, upper-case or
-// capitalised with digits only at its end (`ec2_access_key`, `0002_alter_user_email`, `rule:admin_required`,
-// `pipeline_factory_v21`), maybe behind a sigil or a flag's dashes (`--client-key`, `#record_name`,
-// `&session-state:Tmp-Integer-0`, `@ACCESS_KEY`), maybe with the `=` of the next key (`auth_user=`).
-// A random value has mixed case and digits inside its words, so it does not read this way.
-const NAME_WORD = String.raw`(?:[a-z]+\d*|[A-Z][a-z]*\d*|[A-Z]+\d*|\d+)`;
-const REFERENCE_NAME = new RegExp(String.raw`^(?:--?|[#&@$*%!])?${NAME_WORD}(?:[_.:-]${NAME_WORD})*@?=?$`);
+// A name, not a value: snake, kebab, dotted or colon-separated words, each lower-case, upper-case,
+// capitalised or camel-cased, with digits only at its end (`ec2_access_key`, `0002_alter_user_email`,
+// `rule:admin_required`, `pipeline_factory_v21`, `V2.Core.AccountPerson`), maybe behind a sigil or a
+// flag's dashes (`--client-key`, `#record_name`, `&session-state:Tmp-Integer-0`, `@ACCESS_KEY`), maybe
+// with the `=` of the next key (`auth_user=`). A random value has mixed case and digits inside its
+// words, so it does not read this way.
+// Each word can be read one way only (an upper-case letter starts either an upper-case run or a
+// capitalised, maybe camel-cased word), so a value that is not a name fails in linear time. With
+// alternatives that overlapped (`A` was both `[A-Z][a-z]*` and `[A-Z]+`), `A_A_A_…!` took exponential time.
+const NAME_WORD = String.raw`(?:\d+|[a-z]+(?:[A-Z][a-z]+)*\d*|[A-Z](?:[A-Z]+|[a-z]+(?:[A-Z][a-z]+)*)?\d*)`;
+export const REFERENCE_NAME = new RegExp(String.raw`^(?:--?|[#&@$*%!])?${NAME_WORD}(?:[_.:-]${NAME_WORD})*@?=?$`);
 
 function isReferenceName(value: string): boolean {
   const separators = (value.match(/[_.:-]/g) ?? []).length;

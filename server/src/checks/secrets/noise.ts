@@ -29,13 +29,31 @@ export function isPlaceholder(value: string): boolean {
  */
 export function isMadeUp(value: string): boolean {
   const lower = value.toLowerCase();
-  if (isPlaceholder(value) || /0123456|123456789|abcdefgh|qwertyui/.test(lower)) return true;
+  if (isPlaceholder(value) || /0123456|123456789|abcdefgh|qwertyui/.test(lower) || hasAscendingRun(lower, 5)) return true;
+  // Snake-case words and a counter: `sk_test_123`, `user_token_1`, a value no generator makes.
+  if (/^[a-z]{2,}(?:_[a-z]{2,})+_\d{1,4}$/.test(value)) return true;
   // A value that says it is for testing: testing123 (FreeRADIUS' sample secret), test@12345.
   if (/^test(?:ing)?[\W\d_]*$/i.test(value)) return true;
   // A value that spells out what it stands for: "secret:rotated", "my-token-here".
   if (/secret|passw|token|apikey|api_key|credential/.test(lower)) return true;
   // Cut short in documentation (`ops_eyJzaWdu...`), or three capitalised words in a row (an identifier).
   return /(?:\.{2,}|\u2026)$/.test(value) || /[A-Z][a-z]{2,}[A-Z][a-z]{2,}[A-Z][a-z]{2,}/.test(value);
+}
+
+/**
+ * Whether `length` letters or digits in a row go up one by one (`abcde`, `vwxyz`, `56789`): an alphabet
+ * typed to show which characters a value may hold (`ABCDEvwxyz0189-_`), which a generator makes about
+ * once in a million characters.
+ */
+function hasAscendingRun(lower: string, length: number): boolean {
+  let run = 1;
+  for (let i = 1; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    const alphanumeric = (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+    run = alphanumeric && code === lower.charCodeAt(i - 1) + 1 ? run + 1 : 1;
+    if (run >= length) return true;
+  }
+  return false;
 }
 
 /** Entropy of the part of a value after its public prefix (a prefix carries no randomness). */

@@ -104,5 +104,8 @@ export function parseRulePack(source: string | unknown): SecretRule[] {
 
 export const builtInSecretRules: SecretRule[] = parseRulePack(packData);
 
-/** Every rule's published example values: the generic rule skips them too. */
-export const publishedExampleValues: ReadonlySet<string> = new Set(builtInSecretRules.flatMap((rule) => [...rule.publishedExamples]));
+/**
+ * Every rule's published example values: the generic rule skips them too, also without the rule's
+ * public prefix (`AccountKey=` is the name the generic rule sees, the key its value).
+ */
+export const publishedExampleValues: ReadonlySet<string> = new Set(builtInSecretRules.flatMap((rule) => [...rule.publishedExamples].flatMap((example) => (rule.publicPrefix > 0 ? [example, example.slice(rule.publicPrefix)] : [example]))));

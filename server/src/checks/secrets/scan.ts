@@ -18,7 +18,7 @@ export interface SecretMatch {
 export interface ScanOptions {
   /** Path relative to the project, for rules limited to some files (`paths`). */
   matchesPath(globs: string[]): boolean;
-  /** TypeScript/JavaScript/Python: bare assigned values are expressions, not secrets. */
+  /** A program's source (holdsCode): bare assigned values are expressions, not secrets. */
   scriptFile: boolean;
   generic: boolean;
 }
@@ -272,7 +272,8 @@ function truncatedAt(text: string, end: number): boolean {
 function partOfText(text: string, assignment: Assignment): boolean {
   // A bare run that goes straight into a quote or a bracket is part of an expression: `{% set passwd =
   // item.pass_key|string+" "+item.password %}`.
-  if (!assignment.quoted) return /^["'`([{]/.test(text[assignment.end] ?? '');
+  // A bare run that stops at a letter beyond ASCII was cut inside a word: `Cuenta/Contraseña LDAP incorrecta`.
+  if (!assignment.quoted) return /^["'`([{]/.test(text[assignment.end] ?? '') || text.charCodeAt(assignment.end) >= 0x80;
   const quote = text[assignment.start - 1];
   // An auth header's credential follows its scheme (`"Bearer <token>"`), not the opening quote.
   if (quote !== '"' && quote !== "'" && quote !== '`') return false;

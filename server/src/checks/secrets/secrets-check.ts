@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import { matchesGlobs } from '../../engine/ignore-rules';
 import type { Check, RuleMeta } from '../../engine/types';
+import { holdsCode } from '../../engine/language';
 import { moveToEnvironmentFix } from './env-fix';
 import { CUSTOM_RULE_ID, scanCustomRules } from './custom-rules';
 import { GENERIC_RULE_ID } from './generic';
@@ -81,7 +82,7 @@ function createSecretsCheck(rules: readonly SecretRule[]): Check {
       const genericEnabled = context.config.rules[GENERIC_RULE_ID] !== 'off' && !context.limited;
       const matches = scanForSecrets(document.text, rules, {
         matchesPath: (globs) => matchesGlobs(globs, context.relativePath) || matchesGlobs(globs, path.basename(document.path)),
-        scriptFile: document.language === 'typescript' || document.language === 'javascript' || document.language === 'python',
+        scriptFile: holdsCode(document.path),
         generic: genericEnabled,
       });
       if (context.trusted && context.config.secrets?.custom?.length) {

@@ -2,7 +2,7 @@
 // secret from a look-alike. A validator sees the matched value and the whole match, and answers
 // whether it is a secret; a structural one may instead return the spans of the secrets it found.
 import { shannonEntropy } from './entropy';
-import { isPlaceholder } from './noise';
+import { isMadeUp, isPlaceholder } from './noise';
 
 export interface SecretSpan {
   start: number;
@@ -22,8 +22,9 @@ export type Validator = (value: string, context: ValidatorContext) => boolean | 
 // concatenation, and RFC 7468 / PGP armour headers such as `Proc-Type: 4,ENCRYPTED`.
 const PEM_NOISE = /\\[nr]|[\s"'`+,]|^[A-Za-z-]+:[^\n]*$/gm;
 
-// Passwords that only ever appear in documentation and local defaults.
-const DOCUMENTATION_PASSWORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'secret', 'changeme', 'guest', 'root', 'admin', 'test', 'user', 'username', 'token', 'apikey', 'api_key', 'example', 'postgres', 'mysql', 'redis', 'default', 'letmein', 'dbpass', 'mypassword', 'yourpassword']);
+// Passwords that only ever appear in documentation and local defaults, and the metasyntactic words
+// (`https://foo:bar@host/`).
+const DOCUMENTATION_PASSWORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'secret', 'changeme', 'guest', 'root', 'admin', 'test', 'user', 'username', 'token', 'apikey', 'api_key', 'example', 'postgres', 'mysql', 'redis', 'default', 'letmein', 'dbpass', 'mypassword', 'yourpassword', 'foo', 'bar', 'baz', 'qux', 'quux']);
 
 function looksLikeReference(value: string): boolean {
   return /^[$%{(<[]/.test(value) || /\$\{|\{\{|%\(|<[^>]*>/.test(value) || /^x+$/i.test(value) || /^\*+$/.test(value);
@@ -39,6 +40,15 @@ export const validators: Record<string, Validator> = {
     const body = context.text.slice(context.matchStart + context.match.length, end).replace(PEM_NOISE, '');
     if (body.length < 64 || !/^[A-Za-z0-9+/=]+$/.test(body) || shannonEntropy(body) < 4) return false;
     return [{ start: context.matchStart, end: end + close[0].length }];
+  },
+
+  /**
+   * A service account key file: `"type": "service_account"` with a private key in the same object. The
+   * type alone (in docs, in a config naming the kind of principal) holds nothing to steal.
+   */
+  'service-account-key': (_value, context) => {
+    const around = context.text.slice(Math.max(0, context.matchStart - SERVICE_ACCOUNT_REACH), context.matchStart + SERVICE_ACCOUNT_REACH);
+    return SERVICE_ACCOUNT_PRIVATE_KEY.test(around);
   },
 
   /** A three-part token, or a base64 wrapping of one. */
@@ -73,6 +83,11 @@ export const validators: Record<string, Validator> = {
 const DATABASE_SCHEMES = /(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|cockroachdb|clickhouse|jdbc:[a-z]+)$/i;
 const WEB_SCHEMES = /(?:https?|ftps?|sftp|ssh|git\+https)$/i;
 
+// A key file is a small JSON object: its private key (about 1,700 characters of PEM) is within a few
+// thousand characters of its type, before or after it. Quotes may be escaped (a key file inside a string).
+const SERVICE_ACCOUNT_REACH = 4096;
+const SERVICE_ACCOUNT_PRIVATE_KEY = /\\?["']private_key\\?["']\s*:\s*\\?["']-----BEGIN [A-Z ]*PRIVATE KEY-----/;
+
 function hasScheme(context: ValidatorContext, scheme: RegExp): boolean {
   return scheme.test(context.text.slice(Math.max(0, context.matchStart - 16), context.matchStart));
 }
@@ -90,7 +105,7 @@ function urlPassword(value: string, context: ValidatorContext): boolean {
 // Hosts reserved for documentation and tests (RFC 2606, RFC 6761): no one can sign in there.
 const DOCUMENTATION_HOST = /(?:^|\.)(?:example\.(?:com|net|org)|[\w-]+\.(?:example|test|invalid))$/i;
 
-/** Words that name the password rather than being one: `oplog_reader_password`, `a%20secret`, `MY_DB_PASS`. */
+/** Words that name the password rather than being one: `oplog_reader_password`, `a%20secret`, `MY_DB_PASS`, `authpassword`, `mmpass`. */
 function spellsOutAPassword(value: string): boolean {
   let decoded = value;
   try {
@@ -98,6 +113,8 @@ function spellsOutAPassword(value: string): boolean {
   } catch {
     // not percent-encoded text: read it as written
   }
+  // One word that ends in what it names: `authpassword`, `redispassword`.
+  if (/^[a-z]+(?:password|passwd|secret)$/i.test(decoded) || /^[a-z]{1,8}(?:pass|pwd)$/i.test(decoded)) return true;
   const words = decoded.split(/[\s_.-]+/);
   return words.length > 1 && words.every((word) => /^[A-Za-z]+$/.test(word)) && DOCUMENTATION_PASSWORDS.has(words[words.length - 1].toLowerCase());
 }
@@ -110,7 +127,7 @@ function curlCredentials(context: ValidatorContext): SecretSpan[] {
   const command = context.match;
   for (const match of command.matchAll(CURL_HEADER)) {
     const value = match[1];
-    if (looksLikeReference(value) || DOCUMENTATION_PASSWORDS.has(value.toLowerCase())) continue;
+    if (looksLikeReference(value) || DOCUMENTATION_PASSWORDS.has(value.toLowerCase()) || isMadeUp(value)) continue;
     if (value.length >= 8 && shannonEntropy(value) < 2.5) continue;
     // A JWT header alone (`eyJhbGciOi…`) is not a credential.
     if (/^eyJ[\w-]+=*$/.test(value) && /^\{"(?:alg|typ)"/.test(Buffer.from(value, 'base64').toString('utf8'))) continue;

@@ -91,11 +91,7 @@ export async function runWorkspaceParallel(engine: Engine, options: ParallelRunO
     const bytes = misses.reduce((sum, m) => sum + m.job.text.length, 0);
     const used = Math.min(helpers.length + 1, threadsFor(options, cost(bytes)));
     for (const idle of helpers.splice(used - 1)) idle.stop();
-    let done = outcomes.length;
-    const report = (count: number) => {
-      done += count;
-      options.onProgress?.(done, prepared.jobs.length);
-    };
+    const report = progressCounter(options, prepared.jobs.length, outcomes.length);
     const [own, ...shares] = balance(misses.map((m) => m.job), used, (job) => job.text.length);
     const request = (jobs: AnalysisJob[]): Extract<WorkerRequest, { type: 'analyze' }> => ({ type: 'analyze', jobs, index: snapshot, contentOverride: options.contentOverride ? [...options.contentOverride] : undefined });
     const elsewhere = shares.map((jobs, i) => helpers[i].analyze(request(jobs), report));
@@ -107,9 +103,7 @@ export async function runWorkspaceParallel(engine: Engine, options: ParallelRunO
       for (const outcome of analysed) cache.set(keyOf.get(outcome.file)!, outcome);
       cache.save();
     }
-    const order = new Map(prepared.jobs.map((job, index) => [job.file, index]));
-    const all = [...outcomes, ...analysed].sort((a, b) => order.get(a.file)! - order.get(b.file)!);
-    const run = finishWorkspace(prepared, all, options);
+    const run = finishWorkspace(prepared, inFileOrder([...outcomes, ...analysed], prepared.jobs), options);
     return cache ? { ...run, cache: { hits: cache.hits, misses: cache.misses } } : run;
   } finally {
     for (const helper of helpers) helper.stop();
@@ -136,11 +130,6 @@ function singlePass(engine: Engine, prepared: PreparedWorkspace, options: Parall
     waiting.set(file, tree);
     waitingChars += tree.text.length;
   });
-  let done = 0;
-  const report = (count: number) => {
-    done += count;
-    options.onProgress?.(done, prepared.jobs.length);
-  };
   const outcomes = mapWithProgress(
     dependencyOrder(prepared.jobs, host),
     (job) => {
@@ -156,11 +145,10 @@ function singlePass(engine: Engine, prepared: PreparedWorkspace, options: Parall
       if (!cache) job.text = '';
       return outcome;
     },
-    report,
+    progressCounter(options, prepared.jobs.length),
   );
-  const order = new Map(prepared.jobs.map((job, index) => [job.file, index]));
   if (cache) fillCache(cache, prepared, outcomes);
-  const run = finishWorkspace(prepared, outcomes.sort((a, b) => order.get(a.file)! - order.get(b.file)!), options);
+  const run = finishWorkspace(prepared, inFileOrder(outcomes, prepared.jobs), options);
   return cache ? { ...run, cache: { hits: cache.hits, misses: cache.misses } } : run;
 }
 
@@ -186,12 +174,7 @@ function fillCache(cache: ResultCache, prepared: PreparedWorkspace, outcomes: re
  */
 async function streamWorkspace(engine: Engine, plan: PlannedWorkspace, helpers: readonly AnalysisWorker[], options: ParallelRunOptions): Promise<WorkspaceRun> {
   const files: SaltedFile[] = plan.files.map((planned) => ({ ...planned, salt: plan.salt(planned) }));
-  let done = 0;
-  const report = (count: number) => {
-    done += count;
-    options.onProgress?.(done, files.length);
-  };
-  const order = new Map(files.map((f, index) => [f.file, index]));
+  const report = progressCounter(options, files.length);
   let outcomes: FileOutcome[];
   if (helpers.length === 0) {
     outcomes = analyzeFiles(engine, files, plan.workspace, plan.host, options.contentOverride, report);
@@ -204,7 +187,22 @@ async function streamWorkspace(engine: Engine, plan: PlannedWorkspace, helpers: 
     const here = analyzeFiles(engine, largestFirst, plan.workspace, plan.host, options.contentOverride, report, claims);
     outcomes = [...here, ...(await Promise.all(elsewhere)).flat()];
   }
-  return finishWorkspace(plan, outcomes.sort((a, b) => order.get(a.file)! - order.get(b.file)!), options);
+  return finishWorkspace(plan, inFileOrder(outcomes, files), options);
+}
+
+/** `options.onProgress` told the running count of files done out of `total`, as threads report batches of them. */
+function progressCounter(options: ParallelRunOptions, total: number, alreadyDone = 0): (count: number) => void {
+  let done = alreadyDone;
+  return (count) => {
+    done += count;
+    options.onProgress?.(done, total);
+  };
+}
+
+/** The outcomes in the order of the files planned: threads, the dependency order and the cache shuffle them. */
+function inFileOrder(outcomes: FileOutcome[], files: readonly { file: string }[]): FileOutcome[] {
+  const order = new Map(files.map((f, index) => [f.file, index]));
+  return outcomes.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
 }
 
 /**

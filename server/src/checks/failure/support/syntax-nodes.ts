@@ -35,6 +35,9 @@ export function syntaxNodes(tree: ts.SourceFile): readonly ts.Node[] {
  * (engine/incremental.ts), the file node first.
  */
 export function nodesToCheck(tree: ts.SourceFile, wanted: NodeKinds): ts.Node[] {
+  // A declaration file (.d.ts) runs nothing: no call in it can float, time out or swallow an error. Its
+  // declarations still feed the workspace index (async-exports.ts reads them) and other files' checks.
+  if (tree.isDeclarationFile) return [];
   const statements = statementsToCheck(tree);
   let walk: TreeNodes;
   if (!statements) walk = treeNodes(tree);
