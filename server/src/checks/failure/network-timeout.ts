@@ -82,6 +82,8 @@ const SHAPES: Record<string, ApiShape> = {
   'https.request': { options: HTTP_OPTIONS, keys: ['timeout', 'signal'], what: 'https.request' },
   'https.get': { options: HTTP_OPTIONS, keys: ['timeout', 'signal'], what: 'https.get' },
   got: { options: gotOptions, keys: ['timeout', 'signal'], what: 'got' },
+  // An instance (`got.extend({ prefixUrl })`) is judged where it is made, as axios.create is.
+  'got.extend': { options: 0, keys: ['timeout', 'signal'], what: 'got.extend' },
   ky: { options: 1, keys: ['timeout'], what: 'ky', defaultsBounded: true },
   'ky.create': { options: 0, keys: ['timeout'], what: 'ky.create', defaultsBounded: true },
   'ky.extend': { options: 0, keys: ['timeout'], what: 'ky.extend', defaultsBounded: true },
@@ -226,6 +228,8 @@ function messageFor(shape: ApiShape, disabled: boolean): string {
     case 'pg Pool':
     case 'pg Client':
       return `${shape.what} created without \`connectionTimeoutMillis\` or \`statement_timeout\`${off}: by default it waits forever for a connection and for a query, so a stalled database hangs every request. Set \`connectionTimeoutMillis\` and \`statement_timeout\` (or \`query_timeout\`).`;
+    case 'got.extend':
+      return `got instance created without a timeout${off}: got never times out by default, so every request through this instance hangs as long as the server does. Add \`timeout: { request: ms }\` to its options.`;
     case 'undici.request':
     case 'undici.stream':
       return `\`${shape.what}\` without \`headersTimeout\`/\`bodyTimeout\` or a signal${off}: it waits 5 minutes for a stalled server by default. Set the timeouts you can afford and handle the timeout error.`;
