@@ -3,6 +3,8 @@
 import ts from 'typescript';
 import type { Check } from '../../engine/types';
 import { declarationOf, externalSource, unwrap, type ExternalSource } from './support/external-input';
+import { inferenceFor } from './support/inference-for';
+import { returnExpressions, type PromiseInference } from './support/promise-inference';
 import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
 
 // The node kinds this rule looks at (see support/syntax-nodes.ts).
@@ -20,7 +22,7 @@ export const unboundedConcurrency: Check = {
     family: 'failure',
     title: 'Unbounded concurrency over an input-sized collection',
     rationale:
-      '`Promise.all(items.map(async (item) => …))` starts one operation per item, all at once. With ten items in the test that is fine; in production `items` is whatever the request, the query or the file holds, and ten thousand concurrent calls exhaust the connection pool and file descriptors, trip the downstream rate limit, spike memory, and, because `Promise.all` rejects on the first failure while the rest keep running, leave partial work nobody awaits. The rule reports only collections it can see are unbounded (request input, file or network contents, a directory listing, an awaited query such as `db.query`/`findMany` or a bare `query(…)` helper, a parameter typed as an array); literal arrays, `.slice(0, n)` and callbacks that go through a limiter are fine.',
+      '`Promise.all(items.map(async (item) => …))` starts one operation per item, all at once. With ten items in the test that is fine; in production `items` is whatever the request, the query or the file holds, and ten thousand concurrent calls exhaust the connection pool and file descriptors, trip the downstream rate limit, spike memory, and, because `Promise.all` rejects on the first failure while the rest keep running, leave partial work nobody awaits. The rule reports only collections it can see are unbounded (request input, file or network contents, a directory listing, an awaited query such as `db.query`/`findMany` or a bare `query(…)` helper, a parameter typed as an array); a callback counts when it is async or returns a promise (`ids.map((id) => load(id))`); literal arrays, `.slice(0, n)` and callbacks that go through a limiter are fine.',
     remedy:
       'Limit concurrency: `const limit = pLimit(8); await Promise.all(items.map((item) => limit(() => send(item))));`, or process in chunks (`for (const chunk of chunks(items, 50)) await Promise.all(chunk.map(send));`), or a bounded queue. Cap the input size at the edge too.',
     defaultSeverity: 'warning',
@@ -38,19 +40,20 @@ export const unboundedConcurrency: Check = {
   run(context) {
     const tree = context.tsTree();
     if (!tree || !context.document.text.includes('Promise')) return;
+    const inference = inferenceFor(context);
     for (const node of nodesToCheck(tree, visited())) {
       const combinator = ts.isCallExpression(node) ? promiseCombinator(node.expression) : undefined;
       if (combinator && ts.isCallExpression(node) && node.arguments.length === 1) {
         const mapped = unwrap(node.arguments[0]);
         if (ts.isCallExpression(mapped)) {
-          const finding = check(mapped);
+          const finding = check(mapped, inference);
           if (finding) {
             const start = node.getStart(tree);
             context.report({
               ruleId: RULE_ID,
               start,
               end: node.expression.getEnd(),
-              message: `\`Promise.${combinator}\` over \`${finding.collection}.map(async …)\` starts one operation per item of ${finding.source} at once: a large input opens thousands of calls together, exhausting connections and rate limits. Limit concurrency (p-limit, or chunks of a fixed size).`,
+              message: `\`Promise.${combinator}\` over \`${finding.collection}.map(${finding.async ? 'async ' : ''}…)\` starts one operation per item of ${finding.source} at once: a large input opens thousands of calls together, exhausting connections and rate limits. Limit concurrency (p-limit, or chunks of a fixed size).`,
               fingerprintText: tree.text.slice(start, Math.min(node.end, start + 160)),
             });
           }
@@ -71,16 +74,25 @@ function promiseCombinator(callee: ts.Expression): string | undefined {
 }
 
 /** `X.map(cb)` with an async `cb` over an unbounded `X`: the collection's text and where it comes from. */
-function check(call: ts.CallExpression): { collection: string; source: ExternalSource } | undefined {
+function check(call: ts.CallExpression, inference: PromiseInference): { collection: string; source: ExternalSource; async: boolean } | undefined {
   const callee = unwrap(call.expression);
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'map' || !call.arguments[0]) return undefined;
-  if (!isAsyncCallback(call.arguments[0])) return undefined;
+  const callback = unwrap(call.arguments[0]);
+  const async = isAsyncCallback(callback);
+  if (!async && !returnsPromise(callback, inference)) return undefined;
   const collection = unwrap(callee.expression);
   if (isBounded(collection)) return undefined;
   const source = externalSource(collection, { queries: true, arrayParameters: true });
   if (!source) return undefined;
   const text = collection.getText();
-  return { collection: text.length > 40 ? text.slice(0, 37) + '…' : text, source };
+  return { collection: text.length > 40 ? text.slice(0, 37) + '…' : text, source, async };
+}
+
+/** `(id) => load(id)` where `load` gives a promise: the same fan-out as an async callback, written without `async`. */
+function returnsPromise(callback: ts.Expression, inference: PromiseInference): boolean {
+  if (!ts.isArrowFunction(callback) && !ts.isFunctionExpression(callback)) return false;
+  if (LIMITED.test(callback.body.getText())) return false;
+  return ts.isBlock(callback.body) ? returnExpressions(callback.body).some((value) => inference.isPromise(value)) : inference.isPromise(callback.body);
 }
 
 function isAsyncCallback(callback: ts.Expression): boolean {
