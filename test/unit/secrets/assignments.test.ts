@@ -72,6 +72,11 @@ const ROWS: [string, string, string[]][] = [
   ["app.config", "Server=db.internal;Password=kT9#vQ2!pL7@xW4z;Database=orders\n", ["secrets/generic-credential 1:29-1:45"]],
   // In a program's source a bare value is an expression: a Go struct field set from another.
   ["main.go", "\tschema1SigningKey: repo.schema1SigningKey,\n", []],
+  // String prefixes: Python bytes and raw strings, C# verbatim strings.
+  ["app.py", "SECRET_KEY = b\"kT9#vQ2!pL7@xW4z\"\n", ["secrets/generic-credential 1:16-1:32"]],
+  ["app.py", "api_key = rb'kT9#vQ2!pL7@xW4z'\n", ["secrets/generic-credential 1:14-1:30"]],
+  ["Program.cs", "var password = @\"kT9#vQ2!pL7@xW4z\";\n", ["secrets/generic-credential 1:18-1:34"]],
+  ["app.py", "password = fetch_password(b\"kT9#vQ2!pL7@xW4z\")\n", []],
   ["main.go", "\tschema1SigningKey: \"kT9#vQ2!pL7@xW4z\",\n", ["secrets/generic-credential 1:22-1:38"]],
   // Names and paths are not values: a markdown link definition, a list of type names.
   ["README.md", "[OAuth]: doc/api/o-auth.md\n[Mobile Authorization]: doc/api/mobile-authorization.md\n", []],

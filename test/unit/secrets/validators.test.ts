@@ -39,6 +39,9 @@ const ROWS: [string, string, string[]][] = [
   ["run.sh", "curl -H \"Authorization: Bearer kT9vQ2pL7xW4zR8m\" https://api\n", ["secrets/curl-credentials 1:32-1:48"]],
   ["run.sh", "curl --header 'X-Api-Key: kT9vQ2pL7xW4zR8m' https://api\n", ["secrets/curl-credentials 1:27-1:43"]],
   ["run.sh", "curl -H \"X-Auth-Token:kT9vQ2pL7xW4zR8m\" https://api\n", ["secrets/curl-credentials 1:23-1:39"]],
+  // The credential after any scheme word, not the scheme: `Api-Token <token>`.
+  ["run.sh", "curl -H \"Authorization: Api-Token kT9vQ2pL7xW4zR8m\" https://api\n", ["secrets/curl-credentials 1:35-1:51"]],
+  ["run.sh", "curl -i -H 'Authorization: token XX_TOKEN_XX' 'XX_TICKET_URL_XX'\n", []],
   ["run.sh", "curl -H \"Authorization: Bearer $TOKEN\" https://api\n", []],
   ["run.sh", "curl -H \"Authorization: Bearer aaaaaaaaaaaa\" https://api\n", []],
   ["run.sh", "curl -H \"Authorization: Bearer password\" https://api\n", []],

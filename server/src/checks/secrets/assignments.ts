@@ -17,8 +17,9 @@ export interface Assignment {
 // An operator, optional blanks, an optional opening quote, then a run of value characters. Cheap to
 // scan for: it anchors on operator characters, and candidates are filtered in code.
 const OPERATOR_VALUE = /(=>|:{1,3}=|[?.+]=|<-|=|:|,)[ \t]{0,8}(\\?["'`])?([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
-// In code, only string literals can hold a secret: a bare value is an expression.
-const OPERATOR_QUOTED_VALUE = /(=>|:{1,3}=|[?.+]=|<-|=|:|,)[ \t]{0,8}(\\?["'`])([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
+// In code, only string literals can hold a secret: a bare value is an expression. A literal may have a
+// prefix: Python's bytes and raw strings (`b"…"`, `rb'…'`), C#'s verbatim strings (`@"…"`).
+const OPERATOR_QUOTED_VALUE = /(=>|:{1,3}=|[?.+]=|<-|=|:|,)[ \t]{0,8}(?:[bBrRuU@]{1,2})?(\\?["'`])([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
 const AUTH_HEADER_VALUE = /(=>|:{1,3}=|[?.+]=|<-|=|:|,)[ \t]{0,8}(\\?["'`])(?:Bearer|bearer|Basic|basic|Token|token|Digest) {1,4}([A-Za-z0-9_\-+/=.~]{8,1000})/g;
 const AUTH_SCHEME_QUOTED = /["'`](?:Bearer|bearer|Basic|basic|Token|token|Digest) /;
 const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,80})>\s{0,200}([^\s<]{6,1000})\s{0,200}<\/\1>/g;

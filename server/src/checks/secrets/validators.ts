@@ -119,7 +119,8 @@ function spellsOutAPassword(value: string): boolean {
   return words.length > 1 && words.every((word) => /^[A-Za-z]+$/.test(word)) && DOCUMENTATION_PASSWORDS.has(words[words.length - 1].toLowerCase());
 }
 
-const CURL_HEADER = /(?:-H|--header)\s*['"]?\s*(?:Authorization|[\w-]*(?:api-?key|token|secret)[\w-]*):\s*(?:Basic|Bearer|Token|Digest|Api-Key)?\s*([A-Za-z0-9._~+/=:-]{8,})/gi;
+// The credential follows the header name and maybe a scheme (`Bearer`, `Api-Token`, any word and a blank).
+const CURL_HEADER = /(?:-H|--header)\s*['"]?\s*(?:Authorization|[\w-]*(?:api-?key|token|secret)[\w-]*):\s*(?:[A-Za-z][A-Za-z-]{1,30}[ \t]+)?([A-Za-z0-9._~+/=:-]{8,})/gi;
 const CURL_USER = /\s(?:-u|--user)\s*['"]?([^\s'"]{4,})/g;
 
 function curlCredentials(context: ValidatorContext): SecretSpan[] {
