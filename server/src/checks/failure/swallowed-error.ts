@@ -268,15 +268,42 @@ function isDiscardCleanup(call: ts.CallExpression, verdict: HandlerVerdict): boo
  */
 function isSideBranch(call: ts.CallExpression): boolean {
   const receiver = ts.isPropertyAccessExpression(call.expression) ? skipOuter(call.expression.expression) : undefined;
+  if (receiver && isThisField(receiver)) return fieldHandedOn(receiver);
   if (!receiver || !ts.isIdentifier(receiver)) return false;
   const declaration = findDeclaration(receiver);
-  const scope = enclosingFunction(call);
-  if (!declaration || !scope || !(ts.isVariableDeclaration(declaration) || ts.isParameter(declaration))) return false;
+  if (!declaration || !(ts.isVariableDeclaration(declaration) || ts.isParameter(declaration))) return false;
+  // Where the name lives: `const p = start(); onCancel(() => { p.catch(() => {}); p.cancel(); }); return p;`.
+  const scope = ts.isParameter(declaration) ? declaration.parent : enclosingFunction(declaration) ?? declaration.getSourceFile();
   return someNode(scope, (node) => ts.isIdentifier(node) && node !== receiver && node.text === receiver.text && node !== declaration.name && takesPromise(node) && findDeclaration(node) === declaration);
 }
 
+/** `this.loading` (or `this.#loading`). */
+function isThisField(node: ts.Expression): node is ts.PropertyAccessExpression {
+  return ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword;
+}
+
+/**
+ * `this.loading = Promise.all([next, this.loading]); this.loading.catch(() => {});` with another method
+ * awaiting `this.loading`: the field is read elsewhere in the class and handed on (awaited, returned,
+ * passed, or copied into a variable or field), so the failure reaches that reader.
+ */
+function fieldHandedOn(receiver: ts.PropertyAccessExpression): boolean {
+  const name = receiver.name.text;
+  let owner: ts.Node | undefined = receiver.parent;
+  while (owner && !ts.isClassLike(owner)) owner = owner.parent;
+  if (!owner) return false;
+  return someNode(owner, (node) => node !== receiver && isThisField(node as ts.Expression) && (node as ts.PropertyAccessExpression).name.text === name && (takesPromise(node as ts.Expression) || isCopied(node as ts.Expression)));
+}
+
+/** The value of this expression is copied: the initializer of a variable, or the right side of an assignment. */
+function isCopied(use: ts.Expression): boolean {
+  const parent = use.parent;
+  if (ts.isVariableDeclaration(parent)) return parent.initializer === use;
+  return ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === use;
+}
+
 /** Whether this use of a name hands its value on: awaited, returned, yielded, passed as an argument or put in an array. */
-function takesPromise(use: ts.Identifier): boolean {
+function takesPromise(use: ts.Expression): boolean {
   let node: ts.Node = use;
   while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isNonNullExpression(node.parent)) node = node.parent;
   const parent = node.parent;
