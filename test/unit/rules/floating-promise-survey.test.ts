@@ -13,8 +13,26 @@ const DISPATCHER =
 const CLIENT =
   'class Client {\n  connect(callback) {\n    if (callback) {\n      this._connect(callback);\n      return;\n    }\n    return new Promise((resolve, reject) => this._connect((e) => (e ? reject(e) : resolve())));\n  }\n  end(cb) {\n    if (cb) {\n      this.stream.once("end", cb);\n    } else {\n      return new Promise((resolve) => this.stream.once("end", resolve));\n    }\n  }\n';
 
+/** npm's timers: the result of the callback passed through, with `finally` only when it is a promise. */
+const TIMERS =
+  'class Timers {\n  time(name, fn) {\n    const end = () => emit(name);\n    const res = fn();\n    return res && res.finally ? res.finally(end) : (end(), res);\n  }\n  wrap(fn) {\n    const value = fn();\n    if (typeof value.then === "function") {\n      return value.then(log);\n    }\n    return value;\n  }\n';
+
+/** undici's base class in its own module: `destroy(err, callback)` makes a promise only without a callback. */
+const BASE = {
+  'src/dispatcher-base.js': `${DISPATCHER}}\nmodule.exports = Dispatcher;\n`,
+};
+const sub = (body: string) => ({ code: `const Dispatcher = require("./dispatcher-base");\nclass Client extends Dispatcher {\n${body}}\n`, filename: 'src/client.js', files: BASE, workspace: true });
+
 ruleTable(RULE, {
   valid: [
+    // jest's startRun: an already settled promise on one path, a chain ending in `.catch` on the other.
+    js('const startRun = (config) => {\n  if (isRunning) {\n    return Promise.resolve(null);\n  }\n  return runJest(config).catch((error) => console.error(format(error)));\n};\nstartRun(config);'),
+    // pg, mysql, mongodb called the callback way: an error-first callback written in place gets the failure.
+    js('const { Client, Pool } = require("pg");\nconst client = new Client();\nclient.connect((err) => { if (err) report(err); });\nclient.query("select 1", (err, res) => done(err, res));\nnew Pool().query("select 1", function (error, res) { done(error, res); });'),
+    // The method comes from a base class of another module, called the callback way.
+    sub('  close() {\n    return new Promise((resolve) => {\n      this.destroy(resolve);\n    });\n  }\n'),
+    // A promise only if the callback's result was one: the guard says it may not be.
+    js(`${TIMERS}  load() {\n    this.time("setTitle", () => {\n      process.title = "npm";\n    });\n    this.wrap(() => 1);\n    const node = this.time("which", () => which.sync("node"));\n    if (node && node.length) use(node);\n  }\n}`),
     // `void 0` is undefined: the promise is made only without a callback, and one is passed.
     js(`${DISPATCHER}  run() {\n    this.close((err) => done(err));\n  }\n}`),
     // A callback passed by name: the `resolve` of a promise executor, a function declaration, a const arrow.
@@ -27,6 +45,16 @@ ruleTable(RULE, {
     js('function mkdir(dir, done) {\n  if (cached(dir)) return done();\n  return mkdirp(dir).then((made) => done(null, made), done);\n}\nmkdir("a", report);'),
   ],
   invalid: [
+    // Resolved with a promise (or a value computed by a call that may throw): it may reject.
+    { ...js('const startRun = (config) => {\n  if (isRunning) {\n    return Promise.resolve(fetch("/x"));\n  }\n  return runJest(config).catch(report);\n};\nstartRun(config);'), errors: [{ line: 7, column: 1 }] },
+    // No callback, or a last function that is not error-first (a transaction body): the promise is dropped.
+    { ...js('const { Client } = require("pg");\nconst client = new Client();\nclient.query("select 1");\nclient.query("select 2", (res) => use(res));'), errors: [{ line: 3, column: 1 }, { line: 4, column: 1 }] },
+    // The same call without a callback, and a method the subclass declares itself (not the base's).
+    { ...sub('  stop() {\n    this.destroy();\n  }\n'), errors: [{ line: 4, column: 5 }] },
+    { ...sub('  constructor() {\n    super();\n    this.destroy = (err, cb) => fetch("/x");\n  }\n  stop() {\n    this.destroy(() => 1);\n  }\n'), errors: [{ line: 8, column: 5 }] },
+    // The same pass-through on a value known to be a promise, or without the guard.
+    { ...js(`${TIMERS}  later() {\n    const p = fetch("/b");\n    return p && p.then ? p.then(log) : null;\n  }\n  load() {\n    this.later();\n  }\n}`), errors: [{ line: 16, column: 12 }, { line: 19, column: 5 }] },
+    { ...js('class Timers {\n  time(name, fn) {\n    const res = fn();\n    return res.finally(() => emit(name));\n  }\n  load() {\n    this.time("x", () => 1);\n  }\n}'), errors: [{ line: 7, column: 5 }] },
     // Without a callback the promise is made and dropped.
     { ...js(`${DISPATCHER}  run() {\n    this.close();\n  }\n}`), errors: [{ line: 23, column: 5 }] },
     // A name that may hold anything (a parameter, a reassignable variable) is not surely a callback.

@@ -152,7 +152,15 @@ export function promiseCannotReject(fn: FunctionWithBody, inference: PromiseInfe
   if (ts.isFunctionLike(fn) && fn.asteriskToken) return false;
   if (!ts.isBlock(fn.body)) return isHandled(fn.body, inference);
   const promises = returnExpressions(fn.body).filter((value) => inference.isPromise(value));
-  return promises.length > 0 && promises.every((value) => isHandled(value, inference));
+  return promises.length > 0 && promises.every((value) => isHandled(value, inference) || isPlainResolve(value, inference));
+}
+
+/** `Promise.resolve()`, `Promise.resolve(null)`: settled with a value that is not a promise, so it cannot reject. */
+function isPlainResolve(expression: ts.Expression, inference: PromiseInference): boolean {
+  const node = skipOuter(expression);
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'resolve') return false;
+  const receiver = skipOuter(node.expression.expression);
+  return ts.isIdentifier(receiver) && receiver.text === 'Promise' && !findDeclaration(receiver) && node.arguments.every((argument) => !mayThrow(argument) && !inference.isPromise(argument));
 }
 
 function isAsync(fn: FunctionWithBody): boolean {
@@ -262,6 +270,21 @@ export function passesCallbackAt(call: ts.CallExpression, indexes: readonly numb
     const argument = call.arguments[index] && skipOuter(call.arguments[index]);
     return !!argument && (ts.isArrowFunction(argument) || ts.isFunctionExpression(argument) || (ts.isIdentifier(argument) && namesFunction(argument)));
   });
+}
+
+const ERROR_PARAMETER = /^_?(err|error|er|e|ex|exc)$/i;
+
+/**
+ * `client.query(sql, (err, res) => …)`: the last argument is a function written in place whose first
+ * parameter takes an error — Node's error-first callback, which the called function reports its failure
+ * to. Libraries with both styles (pg, mysql, mongodb, redis) give no promise when called this way.
+ */
+export function passesErrorFirstCallback(call: ts.CallExpression): boolean {
+  const last = call.arguments[call.arguments.length - 1];
+  const callback = last && skipOuter(last);
+  if (!callback || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) return false;
+  const first = callback.parameters[0];
+  return !!first && ts.isIdentifier(first.name) && ERROR_PARAMETER.test(first.name.text);
 }
 
 /**
