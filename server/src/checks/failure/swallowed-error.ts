@@ -4,7 +4,7 @@
 import ts from 'typescript';
 import type { Check, CheckContext } from '../../engine/types';
 import { callbackFixes, catchClauseFixes } from './catch-fixes';
-import { bindingName, hasShipshapeTodo, judgeBlock, judgeCallback, throwFollows, type HandlerOptions, type HandlerVerdict } from './handler-body';
+import { bindingName, calleeText, hasShipshapeTodo, judgeBlock, judgeCallback, throwFollows, type HandlerOptions, type HandlerVerdict } from './handler-body';
 import { pythonHandlers } from './python/except-clauses';
 import { enclosingFunction, findDeclaration, GLOBAL_OBJECTS, skipOuter } from './support/scope';
 import { kindsOf, nodesToCheck, someNode, type NodeKinds } from './support/syntax-nodes';
@@ -258,7 +258,23 @@ const DISCARD_OPERATIONS = new Set(['cancel', 'abort', 'kill', 'terminate', 'des
 function isDiscardCleanup(call: ts.CallExpression, verdict: HandlerVerdict): boolean {
   if (verdict.kind !== 'swallowed' || (verdict.how !== 'empty-callback' && verdict.how !== 'default')) return false;
   const receiver = ts.isPropertyAccessExpression(call.expression) ? call.expression.expression : undefined;
-  return !!receiver && ts.isCallExpression(receiver) && ts.isPropertyAccessExpression(receiver.expression) && DISCARD_OPERATIONS.has(receiver.expression.name.text);
+  if (!receiver || !ts.isCallExpression(receiver)) return false;
+  const operation = operationName(receiver.expression);
+  return operation !== undefined && DISCARD_OPERATIONS.has(operation);
+}
+
+/**
+ * The operation a call runs: `fs.unlink` in `fs.unlink(p)`, and through a promisify of it,
+ * `promisify(fs.unlink)(p)` / `util.promisify(fs.unlink)(p)`.
+ */
+function operationName(callee: ts.Expression): string | undefined {
+  const node = skipOuter(callee);
+  if (ts.isPropertyAccessExpression(node)) return node.name.text;
+  if (ts.isCallExpression(node) && node.arguments.length === 1 && /^(util\.)?promisify$/.test(calleeText(node.expression) ?? '')) {
+    const inner = skipOuter(node.arguments[0]);
+    return ts.isPropertyAccessExpression(inner) ? inner.name.text : undefined;
+  }
+  return undefined;
 }
 
 /**
