@@ -25,6 +25,8 @@ const sub = (body: string) => ({ code: `const Dispatcher = require("./dispatcher
 
 ruleTable(RULE, {
   valid: [
+    // A dual API through a promisify helper of this file, called with an error-first callback (`fileErr`).
+    js('const promisify = (callback) => {\n  if (typeof callback === "function") return [undefined, callback];\n  let done;\n  const promise = new Promise((resolve, reject) => { done = (err, v) => (err ? reject(err) : resolve(v)); });\n  return [promise, done];\n};\nfunction cleanupFiles(callback) {\n  const p = promisify(callback);\n  p[1](null, 0);\n  return p[0];\n}\ncleanupFiles(function (fileErr, count) { report(fileErr, count); });'),
     // jest's startRun: an already settled promise on one path, a chain ending in `.catch` on the other.
     js('const startRun = (config) => {\n  if (isRunning) {\n    return Promise.resolve(null);\n  }\n  return runJest(config).catch((error) => console.error(format(error)));\n};\nstartRun(config);'),
     // pg, mysql, mongodb called the callback way: an error-first callback written in place gets the failure.
@@ -45,6 +47,8 @@ ruleTable(RULE, {
     js('function mkdir(dir, done) {\n  if (cached(dir)) return done();\n  return mkdirp(dir).then((made) => done(null, made), done);\n}\nmkdir("a", report);'),
   ],
   invalid: [
+    // An async function of this file rejects on its own, whatever callback it is given; `header` is no error.
+    { ...js('async function cleanup(callback) {\n  await rm(dir);\n  callback(null);\n}\ncleanup((err) => report(err));\nconst { Client } = require("pg");\nnew Client().query("x", (header) => use(header));'), errors: [{ line: 5, column: 1 }, { line: 7, column: 1 }] },
     // Resolved with a promise (or a value computed by a call that may throw): it may reject.
     { ...js('const startRun = (config) => {\n  if (isRunning) {\n    return Promise.resolve(fetch("/x"));\n  }\n  return runJest(config).catch(report);\n};\nstartRun(config);'), errors: [{ line: 7, column: 1 }] },
     // No callback, or a last function that is not error-first (a transaction body): the promise is dropped.

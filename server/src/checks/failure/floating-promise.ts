@@ -196,8 +196,9 @@ function isSelfHandling(leaf: ts.Expression, inference: PromiseInference, export
   const node = skipOuter(leaf);
   if (!ts.isCallExpression(node)) return false;
   const fn = calledFunction(node);
-  if (fn) return promiseCannotReject(fn, inference) || callsCallbackForm(node, inference);
-  // A library call given an error-first callback (`client.query(sql, (err, res) => …)`) reports to it.
+  // A call given an error-first callback (`client.query(sql, (err, res) => …)`) reports to it — unless the
+  // function of this file is async: its own promise rejects when its body throws before calling back.
+  if (fn) return promiseCannotReject(fn, inference) || callsCallbackForm(node, inference) || (!isAsyncFunction(fn) && passesErrorFirstCallback(node));
   if (passesErrorFirstCallback(node)) return true;
   const target = inference.moduleTarget(node);
   const found = target && exported(target.specifier, target.key);

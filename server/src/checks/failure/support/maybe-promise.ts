@@ -272,7 +272,9 @@ export function passesCallbackAt(call: ts.CallExpression, indexes: readonly numb
   });
 }
 
+/** `err`, `error`, `e`, `_err`, and camel-case names ending in one (`fileErr`, `readError`). */
 const ERROR_PARAMETER = /^_?(err|error|er|e|ex|exc)$/i;
+const CAMEL_ERROR_PARAMETER = /[a-z0-9](Err|Error)$/;
 
 /**
  * `client.query(sql, (err, res) => …)`: the last argument is a function written in place whose first
@@ -284,7 +286,7 @@ export function passesErrorFirstCallback(call: ts.CallExpression): boolean {
   const callback = last && skipOuter(last);
   if (!callback || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) return false;
   const first = callback.parameters[0];
-  return !!first && ts.isIdentifier(first.name) && ERROR_PARAMETER.test(first.name.text);
+  return !!first && ts.isIdentifier(first.name) && (ERROR_PARAMETER.test(first.name.text) || CAMEL_ERROR_PARAMETER.test(first.name.text));
 }
 
 /**
