@@ -15,6 +15,8 @@ ruleTable(RULE, {
     js('class Graph {\n  async awaitLoading() {\n    let start;\n    do {\n      start = this.loading;\n      await start;\n    } while (start !== this.loading);\n  }\n  extend(next) {\n    this.loading = Promise.all([next, this.loading]);\n    this.loading.catch(() => {\n      /* avoid unhandled rejections */\n    });\n    return next;\n  }\n}'),
   ],
   invalid: [
+    // A module-level promise handed on by another top-level statement: not looked for there (checks go statement by statement).
+    { ...js('const ready = connect();\nready.catch(() => {});\nexport async function query() {\n  await ready;\n}'), errors: [{ line: 2, column: 7 }] },
     // `close` is not a discard operation (buffered writes may be lost), promisified or not; nor is a promisify of something else.
     { ...js('async function write(fd) {\n  await promisify(fs.close)(fd).catch(() => {});\n  await wrap(fs.unlink)(fd).catch(() => {});\n}'), errors: [{ line: 2, column: 33 }, { line: 3, column: 29 }] },
     // Nobody else takes the promise: the callback's handler is the only one, and it drops the failure.

@@ -289,7 +289,10 @@ function isSideBranch(call: ts.CallExpression): boolean {
   const declaration = findDeclaration(receiver);
   if (!declaration || !(ts.isVariableDeclaration(declaration) || ts.isParameter(declaration))) return false;
   // Where the name lives: `const p = start(); onCancel(() => { p.catch(() => {}); p.cancel(); }); return p;`.
-  const scope = ts.isParameter(declaration) ? declaration.parent : enclosingFunction(declaration) ?? declaration.getSourceFile();
+  // A module-level name is looked for only in the function holding the handler: the rule checks statement
+  // by statement, and a use in another top-level statement would not bring this one to be checked again.
+  const scope = ts.isParameter(declaration) ? declaration.parent : enclosingFunction(declaration) ?? enclosingFunction(call);
+  if (!scope) return false;
   return someNode(scope, (node) => ts.isIdentifier(node) && node !== receiver && node.text === receiver.text && node !== declaration.name && takesPromise(node) && findDeclaration(node) === declaration);
 }
 
