@@ -27,7 +27,7 @@ ruleTable(RULE, {
   ],
   invalid: [
     // Beside the module, but named by input: still any file.
-    { code: 'const data = JSON.parse(fs.readFileSync(path.join(__dirname, name), "utf8"));\nlet p = path.join(__dirname, "a.json");\nconst b = JSON.parse(fs.readFileSync(p, "utf8"));\nconst c = JSON.parse(readFileSync(new URL(name, import.meta.url)));', errors: [{ line: 1, column: 14 }, { line: 3, column: 11 }, { line: 4, column: 11 }] },
+    { code: 'const data = JSON.parse(fs.readFileSync(path.join(__dirname, name), "utf8"));\nlet p = path.join(__dirname, "a.json");\nif (dir) p = path.join(dir, "a.json");\nconst b = JSON.parse(fs.readFileSync(p, "utf8"));\nconst c = JSON.parse(readFileSync(new URL(name, import.meta.url)));', errors: [{ line: 1, column: 14 }, { line: 4, column: 11 }, { line: 5, column: 11 }] },
     { code: 'app.post("/orders", (req, res) => {\n  const order = JSON.parse(req.body);\n});', errors: [{ line: 2, column: 17, endColumn: 27, message: BODY }] },
     { code: 'export const handler = async (event) => {\n  const { body } = event;\n  return JSON.parse(body);\n};', errors: [{ line: 3, column: 10, message: BODY }] },
     { code: 'const config = JSON.parse(fs.readFileSync(path, "utf8"));', errors: [{ line: 1, column: 16, message: /^`JSON\.parse` of file contents with no error handling: .* crashes the process\. Parse inside try\/catch and turn the failure into a clear error\.$/ }] },

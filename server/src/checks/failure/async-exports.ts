@@ -6,9 +6,9 @@
 // A default import: bundled, `import * as ts` turns every `ts.` access into a getter call.
 import ts from 'typescript';
 import type { Summarizer } from '../../engine/workspace/index';
-import { callbackParameters, cannotReject, type FunctionWithBody } from './support/maybe-promise';
+import { callbackParameters, promiseCannotReject, type FunctionWithBody } from './support/maybe-promise';
 import { pathKey, PromiseInference, propertyNameText, type Step } from './support/promise-inference';
-import { findDeclaration, hasModifier, isAsyncFunction, skipOuter } from './support/scope';
+import { findDeclaration, hasModifier, skipOuter } from './support/scope';
 
 export const ASYNC_EXPORTS_FACT = 'failure/async-exports';
 
@@ -19,7 +19,7 @@ export interface AsyncExportsFact {
   deps: [string, string, string][];
   /** `[name, specifier, path]`: export `name` is `path` of module `specifier`; name `*` for `export *`. */
   reexports: [string, string, string][];
-  /** Keys of `promise` whose promise cannot reject: async functions whose body catches and reports its own failures (see cannotReject). */
+  /** Keys of `promise` whose promise cannot reject: async functions whose body catches and reports its own failures, plain functions whose returned promises are all handled (see promiseCannotReject). */
   safe?: string[];
   /** `[key, index]`: the function at `key` makes its promise only when argument `index` (a callback) is absent (see callbackParameters). */
   callbackForm?: [string, number][];
@@ -100,7 +100,7 @@ export function summarizeAsyncExports(sourceFile: ts.SourceFile): AsyncExportsFa
       fact.promise.push(candidate.key);
       // What floating-promise forgives a call of this file's own functions, it forgives a call from another file.
       const fn = functionAt(candidate.node, candidate.steps);
-      if (fn && isAsyncFunction(fn) && cannotReject(fn, inference)) (fact.safe ??= []).push(candidate.key);
+      if (fn && promiseCannotReject(fn, inference)) (fact.safe ??= []).push(candidate.key);
       else if (fn) for (const index of callbackParameters(fn, inference)) (fact.callbackForm ??= []).push([candidate.key, index]);
     } else {
       for (const [specifier, path] of recorded) if (fact.deps.length < MAX_DEPS) fact.deps.push([candidate.key, specifier, path]);

@@ -8,7 +8,7 @@ import { exportedFunctionLookup, type ExportedFunction } from './support/workspa
 import type { PromiseInference } from './support/promise-inference';
 import { enclosingFunction, isAsyncFunction, needsParens, skipOuter } from './support/scope';
 import { isHandled } from './support/handled';
-import { callsCallbackForm, cannotReject, calledFunction, mayHoldNonPromise, passesCallbackAt } from './support/maybe-promise';
+import { callsCallbackForm, calledFunction, mayHoldNonPromise, passesCallbackAt, passesErrorFirstCallback, promiseCannotReject } from './support/maybe-promise';
 import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
 
 // The node kinds this rule looks at (see support/syntax-nodes.ts).
@@ -26,7 +26,7 @@ export const floatingPromise: Check = {
     family: 'failure',
     title: 'Floating promise',
     rationale:
-      'A promise that nobody awaits, returns or ends with a rejection handler fails silently: when it rejects, Node reports an unhandled rejection and (since Node 15) exits the process, and the code after it runs before the work is done — a response is sent before the row is saved, a test passes before the assertion runs. Calls into async functions of other files are the usual culprits, because nothing at the call site says the function is async. A promise tested as a condition (always truthy) or spread into an object (which copies none of its result) is dropped the same way. So is an array of promises left as a statement (`items.map(async (item) => …);`, a value typed `Promise<T>[]` or a tuple holding one): the same failure once per item. Not reported: a condition on a value that may also be something else (a field or `let` set later, a function that returns a promise on one path and `false` on another), which the test tells apart; and a call of an async function whose whole body is a try/catch that reports the failure, whose promise cannot reject; nor a call that passes a callback to a function that makes a promise only without one (`close(cb)` where `if (cb === undefined) return new Promise(…)`) — in the same file or in another file of the workspace.',
+      'A promise that nobody awaits, returns or ends with a rejection handler fails silently: when it rejects, Node reports an unhandled rejection and (since Node 15) exits the process, and the code after it runs before the work is done — a response is sent before the row is saved, a test passes before the assertion runs. Calls into async functions of other files are the usual culprits, because nothing at the call site says the function is async. A promise tested as a condition (always truthy) or spread into an object (which copies none of its result) is dropped the same way. So is an array of promises left as a statement (`items.map(async (item) => …);`, a value typed `Promise<T>[]` or a tuple holding one): the same failure once per item. Not reported: a condition on a value that may also be something else (a field or `let` set later, a function that returns a promise on one path and `false` on another), which the test tells apart; and a call of an async function whose whole body is a try/catch that reports the failure, or of a function whose every returned promise ends in a rejection handler, whose promise cannot reject; nor a call that passes a callback to a function that makes a promise only without one (`close(cb)` where `if (cb === undefined) return new Promise(…)`) — in the same file or in another file of the workspace — or a library call given an error-first callback (`client.query(sql, (err, res) => …)`).',
     remedy:
       'Await the promise (or return it to the caller). If the work is meant to run in the background, end it with `.catch(handler)` that reports the failure and mark the statement with `void` so readers see the intent. For an array of promises, await `Promise.all(array)` (or `Promise.allSettled(array)` when each may fail on its own).',
     defaultSeverity: 'warning',
@@ -196,7 +196,10 @@ function isSelfHandling(leaf: ts.Expression, inference: PromiseInference, export
   const node = skipOuter(leaf);
   if (!ts.isCallExpression(node)) return false;
   const fn = calledFunction(node);
-  if (fn) return (isAsyncFunction(fn) && cannotReject(fn, inference)) || callsCallbackForm(node, inference);
+  // A call given an error-first callback (`client.query(sql, (err, res) => …)`) reports to it — unless the
+  // function of this file is async: its own promise rejects when its body throws before calling back.
+  if (fn) return promiseCannotReject(fn, inference) || callsCallbackForm(node, inference) || (!isAsyncFunction(fn) && passesErrorFirstCallback(node));
+  if (passesErrorFirstCallback(node)) return true;
   const target = inference.moduleTarget(node);
   const found = target && exported(target.specifier, target.key);
   return !!found && (found.safe || passesCallbackAt(node, found.callbackParameters));

@@ -4,7 +4,7 @@
 import ts from 'typescript';
 import type { Check, CheckContext } from '../../engine/types';
 import { callbackFixes, catchClauseFixes } from './catch-fixes';
-import { bindingName, hasShipshapeTodo, judgeBlock, judgeCallback, throwFollows, type HandlerOptions, type HandlerVerdict } from './handler-body';
+import { bindingName, calleeText, hasShipshapeTodo, judgeBlock, judgeCallback, throwFollows, type HandlerOptions, type HandlerVerdict } from './handler-body';
 import { pythonHandlers } from './python/except-clauses';
 import { enclosingFunction, findDeclaration, GLOBAL_OBJECTS, skipOuter } from './support/scope';
 import { kindsOf, nodesToCheck, someNode, type NodeKinds } from './support/syntax-nodes';
@@ -258,7 +258,23 @@ const DISCARD_OPERATIONS = new Set(['cancel', 'abort', 'kill', 'terminate', 'des
 function isDiscardCleanup(call: ts.CallExpression, verdict: HandlerVerdict): boolean {
   if (verdict.kind !== 'swallowed' || (verdict.how !== 'empty-callback' && verdict.how !== 'default')) return false;
   const receiver = ts.isPropertyAccessExpression(call.expression) ? call.expression.expression : undefined;
-  return !!receiver && ts.isCallExpression(receiver) && ts.isPropertyAccessExpression(receiver.expression) && DISCARD_OPERATIONS.has(receiver.expression.name.text);
+  if (!receiver || !ts.isCallExpression(receiver)) return false;
+  const operation = operationName(receiver.expression);
+  return operation !== undefined && DISCARD_OPERATIONS.has(operation);
+}
+
+/**
+ * The operation a call runs: `fs.unlink` in `fs.unlink(p)`, and through a promisify of it,
+ * `promisify(fs.unlink)(p)` / `util.promisify(fs.unlink)(p)`.
+ */
+function operationName(callee: ts.Expression): string | undefined {
+  const node = skipOuter(callee);
+  if (ts.isPropertyAccessExpression(node)) return node.name.text;
+  if (ts.isCallExpression(node) && node.arguments.length === 1 && /^(util\.)?promisify$/.test(calleeText(node.expression) ?? '')) {
+    const inner = skipOuter(node.arguments[0]);
+    return ts.isPropertyAccessExpression(inner) ? inner.name.text : undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -268,15 +284,45 @@ function isDiscardCleanup(call: ts.CallExpression, verdict: HandlerVerdict): boo
  */
 function isSideBranch(call: ts.CallExpression): boolean {
   const receiver = ts.isPropertyAccessExpression(call.expression) ? skipOuter(call.expression.expression) : undefined;
+  if (receiver && isThisField(receiver)) return fieldHandedOn(receiver);
   if (!receiver || !ts.isIdentifier(receiver)) return false;
   const declaration = findDeclaration(receiver);
-  const scope = enclosingFunction(call);
-  if (!declaration || !scope || !(ts.isVariableDeclaration(declaration) || ts.isParameter(declaration))) return false;
+  if (!declaration || !(ts.isVariableDeclaration(declaration) || ts.isParameter(declaration))) return false;
+  // Where the name lives: `const p = start(); onCancel(() => { p.catch(() => {}); p.cancel(); }); return p;`.
+  // A module-level name is looked for only in the function holding the handler: the rule checks statement
+  // by statement, and a use in another top-level statement would not bring this one to be checked again.
+  const scope = ts.isParameter(declaration) ? declaration.parent : enclosingFunction(declaration) ?? enclosingFunction(call);
+  if (!scope) return false;
   return someNode(scope, (node) => ts.isIdentifier(node) && node !== receiver && node.text === receiver.text && node !== declaration.name && takesPromise(node) && findDeclaration(node) === declaration);
 }
 
+/** `this.loading` (or `this.#loading`). */
+function isThisField(node: ts.Expression): node is ts.PropertyAccessExpression {
+  return ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword;
+}
+
+/**
+ * `this.loading = Promise.all([next, this.loading]); this.loading.catch(() => {});` with another method
+ * awaiting `this.loading`: the field is read elsewhere in the class and handed on (awaited, returned,
+ * passed, or copied into a variable or field), so the failure reaches that reader.
+ */
+function fieldHandedOn(receiver: ts.PropertyAccessExpression): boolean {
+  const name = receiver.name.text;
+  let owner: ts.Node | undefined = receiver.parent;
+  while (owner && !ts.isClassLike(owner)) owner = owner.parent;
+  if (!owner) return false;
+  return someNode(owner, (node) => node !== receiver && isThisField(node as ts.Expression) && (node as ts.PropertyAccessExpression).name.text === name && (takesPromise(node as ts.Expression) || isCopied(node as ts.Expression)));
+}
+
+/** The value of this expression is copied: the initializer of a variable, or the right side of an assignment. */
+function isCopied(use: ts.Expression): boolean {
+  const parent = use.parent;
+  if (ts.isVariableDeclaration(parent)) return parent.initializer === use;
+  return ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === use;
+}
+
 /** Whether this use of a name hands its value on: awaited, returned, yielded, passed as an argument or put in an array. */
-function takesPromise(use: ts.Identifier): boolean {
+function takesPromise(use: ts.Expression): boolean {
   let node: ts.Node = use;
   while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isNonNullExpression(node.parent)) node = node.parent;
   const parent = node.parent;

@@ -2,7 +2,7 @@
 // command line, the environment, message data, stored data, a query result. Only positive evidence
 // counts (a parameter of unknown origin is not external), so the rules built on it stay precise.
 import ts from 'typescript';
-import { isConstDeclaration } from './scope';
+import { isNeverReassigned } from './scope';
 
 export type ExternalSource =
   | 'a request body'
@@ -120,7 +120,7 @@ function isOwnFile(expression: ts.Expression, depth = 0): boolean {
   if (ts.isTemplateExpression(node)) return node.templateSpans.length === 1 && isModuleFolder(node.templateSpans[0].expression);
   if (ts.isIdentifier(node) && depth < 2) {
     const declaration = declarationOf(node);
-    return !!declaration && ts.isVariableDeclaration(declaration) && !!declaration.initializer && isConstDeclaration(declaration) && isOwnFile(declaration.initializer, depth + 1);
+    return !!declaration && ts.isVariableDeclaration(declaration) && !!declaration.initializer && isNeverReassigned(declaration) && isOwnFile(declaration.initializer, depth + 1);
   }
   return false;
 }

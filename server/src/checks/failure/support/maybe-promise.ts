@@ -8,6 +8,7 @@ import type { PromiseInference } from './promise-inference';
 import { someNode } from './syntax-nodes';
 import { returnExpressions } from './promise-inference';
 import { findDeclaration, skipOuter } from './scope';
+import { isLogCall } from '../handler-body';
 
 export type FunctionWithBody = ts.FunctionLikeDeclaration & { body: ts.ConciseBody };
 
@@ -141,9 +142,38 @@ function mayFallOffEnd(body: ts.Block): boolean {
  * (a plain assignment, a `return`, an `if` on a plain condition around such statements). Code that
  * starts one and leaves it is not dropping a failure: the function reports its own.
  */
+/**
+ * Whether the promise a call of this function gives cannot reject: an async function that catches its own
+ * failures (cannotReject), or a plain function whose every promise it returns ends in a rejection handler
+ * (`return region().then((r) => cb(null, r)).catch(cb)`; its other returns are not promises).
+ */
+export function promiseCannotReject(fn: FunctionWithBody, inference: PromiseInference): boolean {
+  if (isAsync(fn)) return cannotReject(fn, inference);
+  if (ts.isFunctionLike(fn) && fn.asteriskToken) return false;
+  if (!ts.isBlock(fn.body)) return isHandled(fn.body, inference);
+  const promises = returnExpressions(fn.body).filter((value) => inference.isPromise(value));
+  return promises.length > 0 && promises.every((value) => isHandled(value, inference) || isPlainResolve(value, inference));
+}
+
+/** `Promise.resolve()`, `Promise.resolve(null)`: settled with a value that is not a promise, so it cannot reject. */
+function isPlainResolve(expression: ts.Expression, inference: PromiseInference): boolean {
+  const node = skipOuter(expression);
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'resolve') return false;
+  const receiver = skipOuter(node.expression.expression);
+  return ts.isIdentifier(receiver) && receiver.text === 'Promise' && !findDeclaration(receiver) && node.arguments.every((argument) => !mayThrow(argument) && !inference.isPromise(argument));
+}
+
+function isAsync(fn: FunctionWithBody): boolean {
+  return !!fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+}
+
 export function cannotReject(fn: FunctionWithBody, inference: PromiseInference): boolean {
   if (!ts.isBlock(fn.body)) return isHandled(fn.body, inference);
-  return fn.body.statements.length > 0 && fn.body.statements.every((statement) => statementCannotReject(statement, inference));
+  const statements = fn.body.statements;
+  const seen = { logs: false };
+  if (statements.length === 0 || !statements.every((statement) => statementCannotReject(statement, inference, seen))) return false;
+  // Log lines count as tracing around work a try guards (`debug('stopping'); try { … } catch …`), not as the work itself.
+  return !seen.logs || statements.some(ts.isTryStatement);
 }
 
 /**
@@ -151,22 +181,45 @@ export function cannotReject(fn: FunctionWithBody, inference: PromiseInference):
  * a plain assignment (`this.timer = null`) or an `if` on a plain condition around such statements. A
  * returned value that is not handled (`return 3`) is not one: the function is judged as the async function it is.
  */
-function statementCannotReject(statement: ts.Statement, inference: PromiseInference): boolean {
+function statementCannotReject(statement: ts.Statement, inference: PromiseInference, seen: { logs: boolean }): boolean {
   if (ts.isTryStatement(statement)) {
     return !!statement.catchClause && !mayReject(statement.catchClause.block, inference) && (!statement.finallyBlock || !mayReject(statement.finallyBlock, inference));
   }
-  if (ts.isBlock(statement)) return statement.statements.every((inner) => statementCannotReject(inner, inference));
+  if (ts.isBlock(statement)) return statement.statements.every((inner) => statementCannotReject(inner, inference, seen));
   if (ts.isIfStatement(statement)) {
-    return !mayThrow(statement.expression) && statementCannotReject(statement.thenStatement, inference) && (!statement.elseStatement || statementCannotReject(statement.elseStatement, inference));
+    return !mayThrow(statement.expression) && statementCannotReject(statement.thenStatement, inference, seen) && (!statement.elseStatement || statementCannotReject(statement.elseStatement, inference, seen));
   }
   if (ts.isExpressionStatement(statement) || ts.isReturnStatement(statement)) {
     const value = statement.expression && skipOuter(statement.expression);
     if (!value) return true;
     const awaited = ts.isAwaitExpression(value) || ts.isVoidExpression(value) ? value.expression : value;
     if (isHandled(awaited, inference)) return true;
-    return ts.isExpressionStatement(statement) && isPlainAssignment(value);
+    if (isSettleCall(value)) return true;
+    if (!ts.isExpressionStatement(statement)) return false;
+    if (isPlainLogCall(value)) return (seen.logs = true);
+    return isPlainAssignment(value);
   }
   return false;
+}
+
+/**
+ * `resolve(value)` / `reject(new Error(…))` with the functions a promise executor was given: they never
+ * throw. The arguments must not run code that may (`resolve(JSON.parse(text))` may), a new error aside.
+ */
+function isSettleCall(expression: ts.Expression): boolean {
+  if (!ts.isCallExpression(expression) || !ts.isIdentifier(expression.expression)) return false;
+  const declaration = findDeclaration(expression.expression);
+  return !!declaration && ts.isParameter(declaration) && isExecutorParameter(declaration) && expression.arguments.every((argument) => !mayThrow(argument) || isNewError(argument));
+}
+
+function isNewError(expression: ts.Expression): boolean {
+  const node = skipOuter(expression);
+  return ts.isNewExpression(node) && ts.isIdentifier(node.expression) && /Error$/.test(node.expression.text) && (node.arguments ?? []).every((argument) => !mayThrow(argument));
+}
+
+/** `debug('closing')`, `console.error(\`failed: ${err}\`)`: a log call whose arguments run no code of their own. */
+function isPlainLogCall(expression: ts.Expression): boolean {
+  return ts.isCallExpression(expression) && isLogCall(expression, undefined, { reporters: [] }) && expression.arguments.every((argument) => !mayThrow(argument));
 }
 
 function isPlainAssignment(expression: ts.Expression): boolean {
@@ -208,12 +261,58 @@ export function callsCallbackForm(call: ts.CallExpression, inference: PromiseInf
   return !!fn && passesCallbackAt(call, callbackParameters(fn, inference));
 }
 
-/** Whether the call passes a function written in place (`() => …`, `function () {…}`) at one of these argument positions. */
+/**
+ * Whether the call passes a function at one of these argument positions: written in place (`() => …`,
+ * `function () {…}`), or named where the name surely holds one (see namesFunction).
+ */
 export function passesCallbackAt(call: ts.CallExpression, indexes: readonly number[]): boolean {
   return indexes.some((index) => {
     const argument = call.arguments[index] && skipOuter(call.arguments[index]);
-    return !!argument && (ts.isArrowFunction(argument) || ts.isFunctionExpression(argument));
+    return !!argument && (ts.isArrowFunction(argument) || ts.isFunctionExpression(argument) || (ts.isIdentifier(argument) && namesFunction(argument)));
   });
+}
+
+/** `err`, `error`, `e`, `_err`, and camel-case names ending in one (`fileErr`, `readError`). */
+const ERROR_PARAMETER = /^_?(err|error|er|e|ex|exc)$/i;
+const CAMEL_ERROR_PARAMETER = /[a-z0-9](Err|Error)$/;
+
+/**
+ * `client.query(sql, (err, res) => …)`: the last argument is a function written in place whose first
+ * parameter takes an error — Node's error-first callback, which the called function reports its failure
+ * to. Libraries with both styles (pg, mysql, mongodb, redis) give no promise when called this way.
+ */
+export function passesErrorFirstCallback(call: ts.CallExpression): boolean {
+  const last = call.arguments[call.arguments.length - 1];
+  const callback = last && skipOuter(last);
+  if (!callback || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) return false;
+  const first = callback.parameters[0];
+  return !!first && ts.isIdentifier(first.name) && (ERROR_PARAMETER.test(first.name.text) || CAMEL_ERROR_PARAMETER.test(first.name.text));
+}
+
+/**
+ * A name that surely holds a function: a function declaration, a const initialised with a function, or
+ * the `resolve`/`reject` parameter of a promise executor (`new Promise((resolve) => this.close(resolve))`).
+ */
+function namesFunction(name: ts.Identifier): boolean {
+  const declaration = findDeclaration(name);
+  if (!declaration) return false;
+  if (ts.isFunctionDeclaration(declaration)) return true;
+  if (ts.isVariableDeclaration(declaration)) {
+    const init = declaration.initializer && skipOuter(declaration.initializer);
+    return !isReassignable(declaration) && !!init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init));
+  }
+  return ts.isParameter(declaration) && isExecutorParameter(declaration);
+}
+
+/** A parameter of the function passed to `new Promise(…)` (or a promise class held elsewhere: `new this._Promise(…)`). */
+function isExecutorParameter(parameter: ts.ParameterDeclaration): boolean {
+  const fn = parameter.parent;
+  if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || fn.parameters.indexOf(parameter) > 1) return false;
+  const creation = fn.parent;
+  if (!creation || !ts.isNewExpression(creation) || creation.arguments?.[0] !== fn) return false;
+  const callee = skipOuter(creation.expression);
+  const calleeName = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  return /Promise$/.test(calleeName);
 }
 
 /**
@@ -274,10 +373,33 @@ function typeOfTest(condition: ts.Expression): { name: string; text: string; neg
 
 /** Whether `node` (a returned value) runs only in the branch of an `if` that tests the parameter `name` for absence. */
 function onlyWithout(node: ts.Node, name: string, body: ts.Block): boolean {
-  for (let child: ts.Node = node, current = node.parent; current && current !== body; child = current, current = current.parent) {
+  let child: ts.Node = node;
+  for (let current = node.parent; current && current !== body; child = current, current = current.parent) {
     if (ts.isIfStatement(current) && child === current.thenStatement && testsAbsence(current.expression, name)) return true;
+    if (ts.isIfStatement(current) && child === current.elseStatement && testsPresence(current.expression, name)) return true;
   }
-  return false;
+  // After an early exit when it is given: `if (callback) { this._connect(callback); return } return new Promise(…)`.
+  const at = body.statements.indexOf(child as ts.Statement);
+  return body.statements.slice(0, Math.max(at, 0)).some((statement) => ts.isIfStatement(statement) && !statement.elseStatement && testsPresence(statement.expression, name) && exits(statement.thenStatement));
+}
+
+/** `cb`, `cb !== undefined`, `cb != null`, `typeof cb === 'function'`: the parameter `name` is given. */
+function testsPresence(condition: ts.Expression, name: string): boolean {
+  const node = skipOuter(condition);
+  const isName = (e: ts.Expression) => ts.isIdentifier(skipOuter(e)) && (skipOuter(e) as ts.Identifier).text === name;
+  if (isName(node)) return true;
+  if (!ts.isBinaryExpression(node)) return false;
+  const typeTest = typeOfTest(node);
+  if (typeTest) return typeTest.name === name && (typeTest.negated ? typeTest.text === 'undefined' : typeTest.text === 'function');
+  const op = node.operatorToken.kind;
+  if (op !== ts.SyntaxKind.ExclamationEqualsEqualsToken && op !== ts.SyntaxKind.ExclamationEqualsToken) return false;
+  return (isName(node.left) && isNullish(node.right)) || (isName(node.right) && isNullish(node.left));
+}
+
+/** A statement (or block) whose last statement returns or throws. */
+function exits(statement: ts.Statement): boolean {
+  const last = ts.isBlock(statement) ? statement.statements[statement.statements.length - 1] : statement;
+  return !!last && (ts.isReturnStatement(last) || ts.isThrowStatement(last));
 }
 
 /** `!cb`, `cb === undefined`, `cb == null`, `typeof cb !== 'function'`, `typeof cb === 'undefined'`. */
@@ -290,9 +412,12 @@ function testsAbsence(condition: ts.Expression, name: string): boolean {
   if (typeTest) return typeTest.name === name && (typeTest.negated ? typeTest.text === 'function' : typeTest.text === 'undefined');
   const op = node.operatorToken.kind;
   if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return false;
-  const nullish = (e: ts.Expression) => {
-    const other = skipOuter(e);
-    return other.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(other) && other.text === 'undefined');
-  };
-  return (isName(node.left) && nullish(node.right)) || (isName(node.right) && nullish(node.left));
+  return (isName(node.left) && isNullish(node.right)) || (isName(node.right) && isNullish(node.left));
+}
+
+/** `null`, `undefined` or `void 0` (how compilers and bundlers write undefined). */
+function isNullish(expression: ts.Expression): boolean {
+  const node = skipOuter(expression);
+  if (node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === 'undefined')) return true;
+  return ts.isVoidExpression(node) && ts.isNumericLiteral(skipOuter(node.expression));
 }

@@ -146,6 +146,11 @@ export class PromiseInference {
       } else if (ts.isVariableDeclaration(node) && node.initializer) {
         const inner = this.referenceOf(node.initializer);
         reference = inner && { base: inner.base, steps: [...inner.steps, ...steps] };
+      } else if (ts.isClassLike(node) && steps[0] === 'new' && typeof steps[1] === 'string' && !declaresMember(node, steps[1])) {
+        // `this.destroy(cb)` in `class Client extends DispatcherBase`, where the base class (another module's) declares it.
+        const heritage = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+        const inner = heritage && this.referenceOf(heritage);
+        reference = inner && { base: inner.base, steps: [...inner.steps, ...steps] };
       } else {
         return undefined;
       }
@@ -199,7 +204,7 @@ export class PromiseInference {
       if (ts.isTypeReferenceNode(node.type) && ts.isIdentifier(node.type.typeName) && node.type.typeName.text === 'const') return this.isPromiseExpression(node.expression);
       return this.typeAt(node.type, []);
     }
-    if (ts.isConditionalExpression(node)) return this.isPromiseExpression(node.whenTrue) || this.isPromiseExpression(node.whenFalse);
+    if (ts.isConditionalExpression(node)) return (!this.onlyIfThenable(node.condition) && this.isPromiseExpression(node.whenTrue)) || this.isPromiseExpression(node.whenFalse);
     if (ts.isBinaryExpression(node)) {
       const op = node.operatorToken.kind;
       if (op === ts.SyntaxKind.CommaToken) return this.isPromiseExpression(node.right);
@@ -257,7 +262,7 @@ export class PromiseInference {
       }
       return false;
     }
-    if (ts.isConditionalExpression(node)) return this.evaluateExpression(node.whenTrue, steps) || this.evaluateExpression(node.whenFalse, steps);
+    if (ts.isConditionalExpression(node)) return (!this.onlyIfThenable(node.condition) && this.evaluateExpression(node.whenTrue, steps)) || this.evaluateExpression(node.whenFalse, steps);
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return this.evaluateExpression(node.right, steps);
     if (ts.isBinaryExpression(node) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(node.operatorToken.kind)) {
       return this.evaluateExpression(node.left, steps) || this.evaluateExpression(node.right, steps);
@@ -450,8 +455,57 @@ export class PromiseInference {
     const body = (fn as ts.FunctionLikeDeclaration).body;
     if (!body) return false;
     if (!ts.isBlock(body)) return this.isPromiseExpression(body);
-    return returnExpressions(body).some((value) => this.isPromiseExpression(value));
+    return returnExpressions(body).some((value) => this.isPromiseExpression(value) && !this.underThenableTest(value, body));
   }
+
+  /**
+   * Whether a condition tests a value that is not known to be a promise for being one: `res && res.then`,
+   * `typeof res.then === 'function'`, `res instanceof Promise`, `isPromise(res)`. What it guards is a
+   * promise only when that value was (`res && res.finally ? res.finally(end) : res` passes a callback's
+   * result through): the guard says the value may as well not be one.
+   */
+  private onlyIfThenable(condition: ts.Expression): boolean {
+    const tested = thenableTested(condition);
+    return tested.length > 0 && tested.every((value) => !this.isPromiseExpression(value));
+  }
+
+  /** A returned value in the branch of an `if` that tests some other value for being a promise (see onlyIfThenable). */
+  private underThenableTest(value: ts.Node, body: ts.Block): boolean {
+    for (let child: ts.Node = value, current = value.parent; current && current !== body; child = current, current = current.parent) {
+      if (ts.isIfStatement(current) && child === current.thenStatement && this.onlyIfThenable(current.expression)) return true;
+    }
+    return false;
+  }
+}
+
+const THENABLE_TESTS = /^is(Promise|PromiseLike|Thenable)$/i;
+
+/** The values a condition tests for being a promise (see onlyIfThenable); none when it tests something else. */
+function thenableTested(condition: ts.Expression): ts.Expression[] {
+  const node = skipOuter(condition);
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return [...thenableTested(node.left), ...thenableTested(node.right)];
+  // `res.then`, `res?.finally`
+  if (ts.isPropertyAccessExpression(node) && CHAIN_METHODS.has(node.name.text)) return [node.expression];
+  if (ts.isBinaryExpression(node)) {
+    const op = node.operatorToken.kind;
+    if (op === ts.SyntaxKind.InstanceOfKeyword && ts.isIdentifier(node.right) && node.right.text === 'Promise') return [node.left];
+    // `typeof res.then === 'function'`
+    if (op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken) {
+      for (const [a, b] of [[node.left, node.right], [node.right, node.left]] as const) {
+        const typeOf = skipOuter(a);
+        if (ts.isTypeOfExpression(typeOf) && ts.isStringLiteral(skipOuter(b)) && (skipOuter(b) as ts.StringLiteral).text === 'function') {
+          const operand = skipOuter(typeOf.expression);
+          if (ts.isPropertyAccessExpression(operand) && CHAIN_METHODS.has(operand.name.text)) return [operand.expression];
+        }
+      }
+    }
+  }
+  if (ts.isCallExpression(node) && node.arguments.length === 1) {
+    const callee = skipOuter(node.expression);
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+    if (THENABLE_TESTS.test(name)) return [node.arguments[0]];
+  }
+  return [];
 }
 
 /** An instance of a class of this file that declares its own `then`: judged by that method, not by convention. */
@@ -482,6 +536,11 @@ function thisReference(node: ts.Node): Reference | undefined {
     if (ts.isSourceFile(current)) return undefined;
   }
   return undefined;
+}
+
+/** Whether the class itself declares a member (or assigns a field in its constructor) by this name. */
+function declaresMember(node: ts.ClassLikeDeclaration, name: string): boolean {
+  return node.members.some((member) => !!member.name && propertyNameText(member.name) === name) || !!constructorAssignment(node, name);
 }
 
 /** `this.name = value` in the constructor. */

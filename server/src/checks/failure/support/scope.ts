@@ -130,6 +130,38 @@ export function isConstDeclaration(declaration: ts.VariableDeclaration): boolean
   return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
 }
 
+/**
+ * A `var` or `let` with an initializer that nothing assigns to again (`var file = path.join(__dirname, 'x.json')`):
+ * it holds its initial value wherever it is read, as a const would. Assignments are looked for in the
+ * function (or file) that declares it, nested functions included.
+ */
+export function isNeverReassigned(declaration: ts.VariableDeclaration): boolean {
+  if (isConstDeclaration(declaration)) return true;
+  const name = declaration.name;
+  if (!declaration.initializer || !ts.isIdentifier(name) || !ts.isVariableDeclarationList(declaration.parent)) return false;
+  if (ts.isForInStatement(declaration.parent.parent) || ts.isForOfStatement(declaration.parent.parent)) return false;
+  const scope = enclosingFunction(declaration) ?? declaration.getSourceFile();
+  let assigned = false;
+  const writes = (target: ts.Expression) => ts.isIdentifier(target) && target.text === name.text && findDeclaration(target) === declaration;
+  const visit = (node: ts.Node): void => {
+    if (assigned) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment && (writes(node.left) || ts.isObjectLiteralExpression(node.left) || ts.isArrayLiteralExpression(node.left))) {
+      // A destructuring assignment may write it too: count it as one when it names it.
+      assigned = writes(node.left) || someIdentifier(node.left, writes);
+    } else if ((ts.isForInStatement(node) || ts.isForOfStatement(node)) && !ts.isVariableDeclarationList(node.initializer) && writes(node.initializer as ts.Expression)) {
+      assigned = true;
+    }
+    if (!assigned) ts.forEachChild(node, visit);
+  };
+  visit(scope);
+  return !assigned;
+}
+
+function someIdentifier(node: ts.Node, matches: (identifier: ts.Identifier) => boolean): boolean {
+  if (ts.isIdentifier(node)) return matches(node);
+  return !!ts.forEachChild(node, (child) => someIdentifier(child, matches) || undefined);
+}
+
 /** The function whose body holds `node` (arrow functions included), or undefined at module level. */
 export function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
   for (let current = node.parent; current; current = current.parent) {
