@@ -2,7 +2,7 @@ import { ruleTable } from '../../helpers/rule-tester';
 
 const RULE = 'failure/async-callback';
 const FOR_EACH =
-  'Async callback passed to `forEach`, which ignores the promise it returns: `forEach` returns before the work is done and a rejection becomes an unhandled rejection (Node exits). Use `for … of` with `await`, or `await Promise.all(items.map(…))`.';
+  'Async callback passed to `forEach`, which ignores the promise it returns: `forEach` returns before the work is done and a rejection becomes an unhandled rejection (Node exits on it; a browser only logs it). Use `for … of` with `await`, or `await Promise.all(items.map(…))`.';
 const EXPRESS_APP = 'import express from "express";\nconst app = express();\n';
 
 ruleTable(RULE, {

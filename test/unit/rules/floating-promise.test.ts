@@ -6,10 +6,10 @@ import type { Finding } from '../../../server/src/engine/index';
 
 const RULE = 'failure/floating-promise';
 const tail =
-  ' nothing awaits or handles it: if it rejects, Node reports an unhandled rejection and exits, and the code below runs before it finishes. Await it or return it; for deliberate background work, write `void <call>.catch(<handler>)` with a handler that reports the error.';
+  ' nothing awaits or handles it: if it rejects, the rejection is unhandled (Node exits on it; a browser only logs it), and the code below runs before it finishes. Await it or return it; for deliberate background work, write `void <call>.catch(<handler>)` with a handler that reports the error.';
 const returns = (callee: string) => `\`${callee}(…)\` returns a promise and${tail}`;
 const arrayTail =
-  ' and nothing waits for them: if one rejects, Node reports an unhandled rejection and exits, and the code below runs before they finish. Wrap the array in `await Promise.all(…)` (`Promise.allSettled(…)` when each may fail on its own), or use a loop with `await` when order or concurrency matters.';
+  ' and nothing waits for them: if one rejects, the rejection is unhandled (Node exits on it; a browser only logs it), and the code below runs before they finish. Wrap the array in `await Promise.all(…)` (`Promise.allSettled(…)` when each may fail on its own), or use a loop with `await` when order or concurrency matters.';
 
 /** A workspace where other files declare async functions, classes and wrappers. */
 const LIB = {
@@ -154,7 +154,7 @@ ruleTable(RULE, {
     { code: 'function f(ok: boolean, p: Promise<void>) {\n  while (ok && !p) {}\n}', errors: [{ line: 2, column: 17 }] },
     { code: 'const x = fetch("/x") ? 1 : 2;', errors: [{ line: 1, column: 11 }] },
     // A promise spread into an object copies none of its result, and its rejection is unhandled.
-    { code: 'console.log({ ...Promise.resolve({ key: 42 }) });', errors: [{ line: 1, column: 18, endColumn: 46, message: '`Promise.resolve(…)` returns a promise that is spread into an object: a promise has no properties of its own, so the object gets none of the result, and nothing handles its rejection (Node exits on it). Await it first: `{ ...(await …) }`.' }] },
+    { code: 'console.log({ ...Promise.resolve({ key: 42 }) });', errors: [{ line: 1, column: 18, endColumn: 46, message: '`Promise.resolve(…)` returns a promise that is spread into an object: a promise has no properties of its own, so the object gets none of the result, and nothing handles its rejection (Node exits on it; a browser only logs it). Await it first: `{ ...(await …) }`.' }] },
     { code: 'const getData = () => fetch("/x");\nconst o = { a: 1, ...getData() };', errors: [{ line: 2, column: 22, message: /^`getData\(…\)` returns a promise that is spread into an object/ }] },
     { code: 'declare const c: boolean;\nconst o = { ...(c && fetch("/x")), ...(c ? {} : fetch("/y")) };', errors: [{ line: 2, column: 22 }, { line: 2, column: 49 }] },
     // Well-known APIs, through aliases, destructuring, require and namespaces.

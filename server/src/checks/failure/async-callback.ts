@@ -536,11 +536,11 @@ function trimEnd(text: string, start: number, end: number): number {
 function messageFor(site: Site, caller: string): string {
   switch (site) {
     case 'forEach':
-      return 'Async callback passed to `forEach`, which ignores the promise it returns: `forEach` returns before the work is done and a rejection becomes an unhandled rejection (Node exits). Use `for … of` with `await`, or `await Promise.all(items.map(…))`.';
+      return 'Async callback passed to `forEach`, which ignores the promise it returns: `forEach` returns before the work is done and a rejection becomes an unhandled rejection (Node exits on it; a browser only logs it). Use `for … of` with `await`, or `await Promise.all(items.map(…))`.';
     case 'timer':
-      return `Async callback passed to \`${caller}\`, which ignores the promise it returns: a rejection becomes an unhandled rejection and Node exits. Wrap the whole body in try/catch that reports the error.`;
+      return `Async callback passed to \`${caller}\`, which ignores the promise it returns: a rejection becomes an unhandled rejection (Node exits on it; a browser only logs it). Wrap the whole body in try/catch that reports the error.`;
     case 'listener':
-      return `Async listener passed to \`${caller}\`: the emitter ignores the promise it returns, so a rejection becomes an unhandled rejection and Node exits. Wrap the whole body in try/catch that reports the error.`;
+      return `Async listener passed to \`${caller}\`: the emitter ignores the promise it returns, so a rejection becomes an unhandled rejection (Node exits on it; a browser only logs it). Wrap the whole body in try/catch that reports the error.`;
     case 'executor':
       return 'Async executor in `new Promise(async …)`: if it throws, the error is lost and the promise never settles, so callers hang. Make the executor synchronous, or drop the wrapper and use the async function directly.';
     case 'express':

@@ -26,7 +26,7 @@ export const floatingPromise: Check = {
     family: 'failure',
     title: 'Floating promise',
     rationale:
-      'A promise that nobody awaits, returns or ends with a rejection handler fails silently: when it rejects, Node reports an unhandled rejection and (since Node 15) exits the process, and the code after it runs before the work is done — a response is sent before the row is saved, a test passes before the assertion runs. Calls into async functions of other files are the usual culprits, because nothing at the call site says the function is async. A promise tested as a condition (always truthy) or spread into an object (which copies none of its result) is dropped the same way. So is an array of promises left as a statement (`items.map(async (item) => …);`, a value typed `Promise<T>[]` or a tuple holding one): the same failure once per item. Not reported: a condition on a value that may also be something else (a field or `let` set later, a function that returns a promise on one path and `false` on another), which the test tells apart; and a call of an async function whose whole body is a try/catch that reports the failure, or of a function whose every returned promise ends in a rejection handler, whose promise cannot reject; nor a call that passes a callback to a function that makes a promise only without one (`close(cb)` where `if (cb === undefined) return new Promise(…)`) — in the same file or in another file of the workspace — or a library call given an error-first callback (`client.query(sql, (err, res) => …)`).',
+      'A promise that nobody awaits, returns or ends with a rejection handler fails silently: when it rejects, Node reports an unhandled rejection and (since Node 15) exits the process, a browser only logs it to the console where no one sees it, and the code after it runs before the work is done — a response is sent before the row is saved, a test passes before the assertion runs. Calls into async functions of other files are the usual culprits, because nothing at the call site says the function is async. A promise tested as a condition (always truthy) or spread into an object (which copies none of its result) is dropped the same way. So is an array of promises left as a statement (`items.map(async (item) => …);`, a value typed `Promise<T>[]` or a tuple holding one): the same failure once per item. Not reported: a condition on a value that may also be something else (a field or `let` set later, a function that returns a promise on one path and `false` on another), which the test tells apart; and a call of an async function whose whole body is a try/catch that reports the failure, or of a function whose every returned promise ends in a rejection handler, whose promise cannot reject; nor a call that passes a callback to a function that makes a promise only without one (`close(cb)` where `if (cb === undefined) return new Promise(…)`) — in the same file or in another file of the workspace — or a library call given an error-first callback (`client.query(sql, (err, res) => …)`).',
     remedy:
       'Await the promise (or return it to the caller). If the work is meant to run in the background, end it with `.catch(handler)` that reports the failure and mark the statement with `void` so readers see the intent. For an array of promises, await `Promise.all(array)` (or `Promise.allSettled(array)` when each may fail on its own).',
     defaultSeverity: 'warning',
@@ -123,7 +123,7 @@ function checkCondition(condition: ts.Expression, tree: ts.SourceFile, inference
       ruleId: FLOATING_PROMISE,
       start: leaf.getStart(tree),
       end: leaf.end,
-      message: `${describe(leaf, tree).replace(/ and$/, ',')} which is always truthy in a condition: the test never sees its result and nothing handles its rejection (Node exits on it). Await it first: \`if (await …)\`.`,
+      message: `${describe(leaf, tree).replace(/ and$/, ',')} which is always truthy in a condition: the test never sees its result and nothing handles its rejection (Node exits on it; a browser only logs it). Await it first: \`if (await …)\`.`,
     });
   }
 }
@@ -136,7 +136,7 @@ function checkSpread(spread: ts.SpreadAssignment, tree: ts.SourceFile, inference
       ruleId: FLOATING_PROMISE,
       start: leaf.getStart(tree),
       end: leaf.end,
-      message: `${describe(leaf, tree).replace(/ and$/, ' that is')} spread into an object: a promise has no properties of its own, so the object gets none of the result, and nothing handles its rejection (Node exits on it). Await it first: \`{ ...(await …) }\`.`,
+      message: `${describe(leaf, tree).replace(/ and$/, ' that is')} spread into an object: a promise has no properties of its own, so the object gets none of the result, and nothing handles its rejection (Node exits on it; a browser only logs it). Await it first: \`{ ...(await …) }\`.`,
     });
   }
 }
@@ -207,10 +207,10 @@ function isSelfHandling(leaf: ts.Expression, inference: PromiseInference, export
 
 function messageFor(floating: Floating, tree: ts.SourceFile): string {
   if (floating.kind === 'array') {
-    return `${describeArray(floating.leaf, tree)} and nothing waits for them: if one rejects, Node reports an unhandled rejection and exits, and the code below runs before they finish. Wrap the array in \`await Promise.all(…)\` (\`Promise.allSettled(…)\` when each may fail on its own), or use a loop with \`await\` when order or concurrency matters.`;
+    return `${describeArray(floating.leaf, tree)} and nothing waits for them: if one rejects, the rejection is unhandled (Node exits on it; a browser only logs it), and the code below runs before they finish. Wrap the array in \`await Promise.all(…)\` (\`Promise.allSettled(…)\` when each may fail on its own), or use a loop with \`await\` when order or concurrency matters.`;
   }
   const subject = describe(floating.leaf, tree);
-  return `${subject} nothing awaits or handles it: if it rejects, Node reports an unhandled rejection and exits, and the code below runs before it finishes. Await it or return it; for deliberate background work, write \`void <call>.catch(<handler>)\` with a handler that reports the error.`;
+  return `${subject} nothing awaits or handles it: if it rejects, the rejection is unhandled (Node exits on it; a browser only logs it), and the code below runs before it finishes. Await it or return it; for deliberate background work, write \`void <call>.catch(<handler>)\` with a handler that reports the error.`;
 }
 
 const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text).replace(/\s+/g, ' ');
