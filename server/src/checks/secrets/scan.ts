@@ -2,6 +2,7 @@
 // the generic rule over the file's assignments, then overlapping finds reduced to the most specific.
 import { findAssignments, type Assignment } from './assignments';
 import { isCredentialName, isCredentialValue, nameWords } from './generic';
+import { hclBlockLabels } from './hcl-blocks';
 import { isPlaceholder, valueEntropy } from './noise';
 import type { KeyedRule, PatternRule, SecretRule } from './rule-pack';
 
@@ -21,6 +22,8 @@ export interface ScanOptions {
   /** A program's source (holdsCode): bare assigned values are expressions, not secrets. */
   scriptFile: boolean;
   generic: boolean;
+  /** Terraform/HCL: an attribute's name is read with its block's label (`provider "aws"` + `secret_key`). */
+  hcl?: boolean;
 }
 
 /** Compiled once per rule set: the keyword prefilter and the keyed rules by name word. */
@@ -90,8 +93,17 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
 
   // Keyed rules and the generic rule, over assignments.
   const assignments = findAssignments(text, { quotedOnly: options.scriptFile });
+  const blockLabelAt = options.hcl ? hclBlockLabels(text) : undefined;
   for (const assignment of assignments) {
-    const keyed = rulesIndex.keyedWord.test(assignment.name.toLowerCase()) ? keyedMatch(rulesIndex.keyed, assignment, options) : undefined;
+    let keyed = rulesIndex.keyedWord.test(assignment.name.toLowerCase()) ? keyedMatch(rulesIndex.keyed, assignment, assignment.name, options) : undefined;
+    // In Terraform the block names the provider (`provider "aws" { secret_key = … }`). It only adds a
+    // match: every attribute of the block has its label, so a value of another format stays the
+    // generic rule's (a database password under `resource "heroku_app"`).
+    const label = keyed === undefined ? blockLabelAt?.(assignment.start) : undefined;
+    if (label) {
+      const viaBlock = keyedMatch(rulesIndex.keyed, assignment, `${label}_${assignment.name}`, options);
+      if (viaBlock !== 'not-this-format') keyed = viaBlock;
+    }
     if (keyed === 'not-this-format') continue; // the provider's own rule knows its format better than the generic rule
     if (keyed) matches.push(keyed);
     else if (options.generic && isCredentialName(assignment.name) && isCredentialValue(assignment.value, assignment, options.scriptFile) && !truncatedAt(text, assignment.end) && !partOfText(text, assignment) && !imageQuery(text, assignment.start)) {
@@ -240,12 +252,12 @@ function patternMatches(rule: PatternRule, match: RegExpMatchArray, text: string
 }
 
 /**
- * The keyed rule that finds this assignment; 'not-this-format' when a rule's provider is named but the
+ * The keyed rule that finds this assignment (its name as `keyName` says it, with an HCL block's label); 'not-this-format' when a rule's provider is named but the
  * value does not have that provider's format (then no rule reports it).
  */
-function keyedMatch(rules: readonly KeyedRule[], assignment: Assignment, options: ScanOptions): SecretMatch | 'not-this-format' | undefined {
+function keyedMatch(rules: readonly KeyedRule[], assignment: Assignment, keyName: string, options: ScanOptions): SecretMatch | 'not-this-format' | undefined {
   // Provider names must start a word of the assigned name: `etsyToken` names Etsy, `SetSysctl` does not.
-  const name = `_${nameWords(assignment.name).join('_')}`;
+  const name = `_${nameWords(keyName).join('_')}`;
   let named = false;
   for (const rule of rules) {
     if (!rule.names.some((word) => name.includes(word))) continue;

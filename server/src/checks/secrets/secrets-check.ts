@@ -83,6 +83,7 @@ function createSecretsCheck(rules: readonly SecretRule[]): Check {
       const matches = scanForSecrets(document.text, rules, {
         matchesPath: (globs) => matchesGlobs(globs, context.relativePath) || matchesGlobs(globs, path.basename(document.path)),
         scriptFile: holdsCode(document.path),
+        hcl: /\.(?:tf|tfvars|hcl)$/i.test(document.path),
         generic: genericEnabled,
       });
       if (context.trusted && context.config.secrets?.custom?.length) {

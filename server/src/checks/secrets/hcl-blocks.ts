@@ -1,0 +1,42 @@
+// Terraform and HCL: which block an assignment sits in. A provider's credentials are written under its
+// block (`provider "aws" { secret_key = "…" }`), so the block's label names the provider the attribute
+// name leaves out.
+
+// A block header: `provider "aws" {`, `resource "aws_db_instance" "main" {`, `backend "s3" {`.
+const BLOCK_HEADER = /^[ \t]*(?:provider|resource|data|module|backend)[ \t]+"([\w-]{1,64})"(?:[ \t]+"[^"\n]{0,128}")?[ \t]*\{/gm;
+
+interface Block {
+  label: string;
+  start: number;
+  end: number;
+}
+
+/** For an HCL text, the label of the innermost labelled block holding an offset (undefined outside any). */
+export function hclBlockLabels(text: string): (offset: number) => string | undefined {
+  const blocks: Block[] = [];
+  for (const header of text.matchAll(BLOCK_HEADER)) {
+    const open = header.index + header[0].length - 1;
+    blocks.push({ label: header[1], start: open, end: closingBrace(text, open) });
+  }
+  return (offset) => {
+    let inner: Block | undefined;
+    for (const block of blocks) if (block.start < offset && offset < block.end && (!inner || block.start > inner.start)) inner = block;
+    return inner?.label;
+  };
+}
+
+/** The offset of the brace closing the one at `open` (strings and `#`/`//` comments skipped), or the text's end. */
+function closingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
+    } else if (c === '#' || (c === '/' && text[i + 1] === '/')) {
+      const lineEnd = text.indexOf('\n', i);
+      i = lineEnd < 0 ? text.length : lineEnd;
+    } else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i;
+  }
+  return text.length;
+}
