@@ -14,6 +14,8 @@ export interface SecretMatch {
   value: string;
   /** The name the value was assigned to, when it was found in an assignment. */
   name?: string;
+  /** The value is the secret base64-encoded (a Kubernetes Secret's data): it has no public prefix to show. */
+  encoded?: boolean;
 }
 
 export interface ScanOptions {
@@ -110,6 +112,7 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
       matches.push({ start: assignment.start, end: assignment.end, value: assignment.value, name: assignment.name });
     }
   }
+  for (const match of matches) if (match.rule?.id === ENCODED_VALUES_RULE) nameEncodedProvider(match, rules);
   // A token found by its format still gets the name it is assigned to, for messages and the env fix.
   for (const match of matches) {
     if (match.name || !match.rule || match.rule.kind !== 'pattern') continue;
@@ -117,6 +120,29 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
     if (holder) match.name = holder.name;
   }
   return mostSpecific(matches);
+}
+
+/** The rule whose values are base64 by definition: a Kubernetes Secret's `data`. */
+const ENCODED_VALUES_RULE = 'secrets/kubernetes-secret';
+
+/**
+ * A Secret's data value that decodes to a token a provider's rule finds whole (a Stripe key, a GitHub
+ * token) is reported as that provider's: the message names it, and the fix is the provider's.
+ */
+function nameEncodedProvider(match: SecretMatch, rules: readonly SecretRule[]): void {
+  if (!/^[A-Za-z0-9+/]{8,}={0,2}$/.test(match.value)) return;
+  const decoded = Buffer.from(match.value, 'base64').toString('latin1').replace(/\r?\n$/, '');
+  if (!/^[\x21-\x7e]{8,}$/.test(decoded)) return;
+  for (const rule of candidateRules(decoded, rules)) {
+    if (rule.paths) continue; // limited to some files: not a format that stands on its own
+    for (const found of decoded.matchAll(rule.regex)) {
+      if (patternMatches(rule, found, decoded).some((m) => m.start === 0 && m.end === decoded.length)) {
+        match.rule = rule;
+        match.encoded = true;
+        return;
+      }
+    }
+  }
 }
 
 /**
@@ -252,8 +278,9 @@ function patternMatches(rule: PatternRule, match: RegExpMatchArray, text: string
 }
 
 /**
- * The keyed rule that finds this assignment (its name as `keyName` says it, with an HCL block's label); 'not-this-format' when a rule's provider is named but the
- * value does not have that provider's format (then no rule reports it).
+ * The keyed rule that finds this assignment (its name as `keyName` says it, with an HCL block's label);
+ * 'not-this-format' when a rule's provider is named but the value does not have that provider's format
+ * (then no rule reports it).
  */
 function keyedMatch(rules: readonly KeyedRule[], assignment: Assignment, keyName: string, options: ScanOptions): SecretMatch | 'not-this-format' | undefined {
   // Provider names must start a word of the assigned name: `etsyToken` names Etsy, `SetSysctl` does not.

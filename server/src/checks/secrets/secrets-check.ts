@@ -103,7 +103,7 @@ function createSecretsCheck(rules: readonly SecretRule[]): Check {
         const ruleId = match.rule?.id ?? GENERIC_RULE_ID;
         // A provider's rule names the kind of secret ("Stripe secret key hardcoded"); the generic rule's title already says "Hardcoded".
         const title = match.rule ? metaById.get(ruleId)!.title : 'Credential';
-        const masked = maskSecret(match.value, match.rule?.publicPrefix ?? 0);
+        const masked = maskSecret(match.value, match.encoded ? 0 : (match.rule?.publicPrefix ?? 0));
         const where = match.name ? ` in \`${match.name}\`` : '';
         context.report({
           ruleId,
