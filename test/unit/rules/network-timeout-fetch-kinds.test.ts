@@ -13,11 +13,17 @@ ruleTable('failure/network-timeout', {
     `${NODE_FETCH}const res = await fetch(media.url, { agent, timeout });`,
     { code: `${NODE_FETCH}const res = await fetch(url, { timeout: 5000 });`, files: { 'package.json': '{"dependencies":{"node-fetch":"^2.7.0"}}' } },
     "const fetch = require('node-fetch');\nconst res = await fetch(url, { timeout: 5000 });",
+    // A fetch of the code's own: a parameter, a binding (webpack's HttpUriPlugin wraps http.get so).
+    'for (const { scheme, fetch } of schemes) {\n  fetch(new URL(url), { headers }, callback);\n}',
+    'function download(fetch, url) {\n  return fetch(url);\n}',
   ],
   invalid: [
     { code: "const res = await fetch(url, { timeout: 5000 });", errors: [{ line: 1, column: 19, endColumn: 24 }] },
     { code: "const res = await fetch('https://api.acme-corp.com/data:,');", errors: [{ line: 1, column: 19 }] },
     { code: `${NODE_FETCH}const res = await fetch(url, { timeout: 5000 });`, files: { 'package.json': '{"dependencies":{"node-fetch":"^3.3.2"}}' }, errors: [{ line: 2, column: 19 }] },
     { code: `${NODE_FETCH}const res = await fetch(url, { agent });`, errors: [{ line: 2, column: 19 }] },
+    // The global fetch inside a function that declares other names, and an imported one, are still fetch.
+    { code: 'function download(url, fetcher) {\n  return fetch(url);\n}', errors: [{ line: 2, column: 10 }] },
+    { code: "import fetch from 'node-fetch';\nfunction download(url) {\n  return fetch(url);\n}", files: { 'package.json': '{"dependencies":{"node-fetch":"^3.3.2"}}' }, errors: [{ line: 3, column: 10 }] },
   ],
 });

@@ -4,10 +4,11 @@ import * as path from 'node:path';
 import ts from 'typescript';
 import type { Check, CheckContext, RawFix } from '../../engine/types';
 import { importedApiResolver } from './api-exports';
-import { apiAliases } from './support/api-aliases';
+import { apiAliases, type ApiAliases } from './support/api-aliases';
 import { dependencyMajor } from './support/dependency-version';
 import { pythonNetworkTimeouts } from './support/network-python';
 import { addPropertyEdit, formatMilliseconds, optionsArgument, propertyState, type OptionsArgument } from './support/options-object';
+import { findDeclaration } from './support/scope';
 import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
 
 // The node kinds this rule looks at (see support/syntax-nodes.ts).
@@ -182,12 +183,23 @@ function checkScript(context: CheckContext, tree: ts.SourceFile, timeoutMs: numb
   for (const node of nodesToCheck(tree, visited())) {
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       const api = aliases.resolve(node.expression);
+      if (api === 'fetch' && isLocalFetch(node.expression, aliases)) continue;
       const shape = api === 'fetch' ? fetchShape : api ? SHAPES[api] : undefined;
       if (shape && !!shape.constructs === ts.isNewExpression(node) && !(shape.axiosDefault && axiosDefaultsBounded)) {
         checkCall(context, tree, node, shape, timeoutMs);
       }
     }
   }
+}
+
+/**
+ * A `fetch` declared in the function around the call, not imported: a parameter or a binding of the
+ * code's own (`for (const { scheme, fetch } of schemes)` in webpack wraps `http.get`), whose options
+ * are its own. (Imports and requires of a fetch API are aliases, and a top-level declaration already
+ * shadows the global: see apiAliases.)
+ */
+function isLocalFetch(callee: ts.Expression, aliases: ApiAliases): boolean {
+  return ts.isIdentifier(callee) && callee.text === 'fetch' && !aliases.names.has('fetch') && findDeclaration(callee) !== undefined;
 }
 
 const NODE_FETCH_IMPORT = /\bfrom\s*['"]node-fetch['"]|\brequire\s*\(\s*['"]node-fetch['"]\s*\)/;

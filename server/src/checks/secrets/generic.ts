@@ -64,6 +64,7 @@ export function isCredentialValue(value: string, assignment: Pick<Assignment, 'q
   if (/^[\w.-]+(?:\/[\w.-]+)+\.[a-z]{1,5}$/.test(value)) return false; // a relative file path: `[OAuth]: doc/api/o-auth.md`
   if (/^[._-]?[A-Za-z]+(?:[_.@-]+[A-Za-z]+)*[.,;:!?]?$/.test(value)) return false; // words and identifiers, maybe ending a sentence: getToken, my_password, 'Token inesperado.', `.virtual-comment`, username@appId
   if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(value)) return false; // an e-mail address (the anonymous FTP password convention)
+  if (/^[A-Z]{2,}(?:-[A-Z0-9]{2,})+$/.test(value)) return false; // a mechanism or algorithm: `DIGEST-MD5`, `SCRAM-SHA-256`, `AES-256-GCM`
   if (/^[.,:;/ -]*\$[A-Za-z_]\w*(?:[.,:;/ -]+\$?[A-Za-z_]\w*)*[.,:;/ -]*$/.test(value)) return false; // variables of a shell, PHP or Perl string: `$fullname:$email:admin`, `.$auth_protocol.`
   if (isReferenceName(value)) return false;
   if (/^arn:aws[\w-]*:/.test(value)) return false; // an AWS resource name identifies, it does not authorise
