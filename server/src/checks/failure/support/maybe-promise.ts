@@ -386,14 +386,11 @@ function onlyWithout(node: ts.Node, name: string, body: ts.Block): boolean {
 /** `cb`, `cb !== undefined`, `cb != null`, `typeof cb === 'function'`: the parameter `name` is given. */
 function testsPresence(condition: ts.Expression, name: string): boolean {
   const node = skipOuter(condition);
-  const isName = (e: ts.Expression) => ts.isIdentifier(skipOuter(e)) && (skipOuter(e) as ts.Identifier).text === name;
-  if (isName(node)) return true;
+  if (isNamed(node, name)) return true;
   if (!ts.isBinaryExpression(node)) return false;
   const typeTest = typeOfTest(node);
   if (typeTest) return typeTest.name === name && (typeTest.negated ? typeTest.text === 'undefined' : typeTest.text === 'function');
-  const op = node.operatorToken.kind;
-  if (op !== ts.SyntaxKind.ExclamationEqualsEqualsToken && op !== ts.SyntaxKind.ExclamationEqualsToken) return false;
-  return (isName(node.left) && isNullish(node.right)) || (isName(node.right) && isNullish(node.left));
+  return comparedToNullish(node, name, 'unequal');
 }
 
 /** A statement (or block) whose last statement returns or throws. */
@@ -405,14 +402,24 @@ function exits(statement: ts.Statement): boolean {
 /** `!cb`, `cb === undefined`, `cb == null`, `typeof cb !== 'function'`, `typeof cb === 'undefined'`. */
 function testsAbsence(condition: ts.Expression, name: string): boolean {
   const node = skipOuter(condition);
-  const isName = (e: ts.Expression) => ts.isIdentifier(skipOuter(e)) && (skipOuter(e) as ts.Identifier).text === name;
-  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return isName(node.operand);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return isNamed(node.operand, name);
   if (!ts.isBinaryExpression(node)) return false;
   const typeTest = typeOfTest(node);
   if (typeTest) return typeTest.name === name && (typeTest.negated ? typeTest.text === 'function' : typeTest.text === 'undefined');
+  return comparedToNullish(node, name, 'equal');
+}
+
+/** The identifier `name`, maybe in parentheses or a type assertion. */
+function isNamed(expression: ts.Expression, name: string): boolean {
+  const node = skipOuter(expression);
+  return ts.isIdentifier(node) && node.text === name;
+}
+
+/** `name === null`, `undefined == name`, `name !== void 0`…: `name` compared (equal or unequal, strictly or not) with a nullish value. */
+function comparedToNullish(node: ts.BinaryExpression, name: string, comparison: 'equal' | 'unequal'): boolean {
   const op = node.operatorToken.kind;
-  if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return false;
-  return (isName(node.left) && isNullish(node.right)) || (isName(node.right) && isNullish(node.left));
+  const matches = comparison === 'equal' ? op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken : op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
+  return matches && ((isNamed(node.left, name) && isNullish(node.right)) || (isNamed(node.right, name) && isNullish(node.left)));
 }
 
 /** `null`, `undefined` or `void 0` (how compilers and bundlers write undefined). */
