@@ -5,28 +5,15 @@
 // Quadratic ones are allowed: each runs on bounded input (a value of at most 1,000 characters, a name,
 // 200 characters before an operator) or anchors on a keyword.
 import * as assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { check } from 'recheck';
 import * as ts from 'typescript';
 import { ANNOTATED_NAME } from '../../server/src/checks/secrets/assignments';
 import { REFERENCE_NAME } from '../../server/src/checks/secrets/generic';
+import { rejectedExpressions, type Expression } from '../helpers/redos';
 
 const SOURCE_ROOT = path.resolve(__dirname, '../../server/src');
-// Verdicts are remembered in node_modules/.cache (never committed; a clean checkout checks all), keyed
-// by the expression and the analyser's version, as in the rule pack's ReDoS test.
-const CACHE = path.resolve(__dirname, '../../node_modules/.cache/shipshape/engine-redos-checked.json');
-const RECHECK_VERSION = (JSON.parse(fs.readFileSync(require.resolve('recheck/package.json'), 'utf8')) as { version: string }).version;
-const keyOf = (source: string, flags: string) => createHash('sha256').update(`${RECHECK_VERSION}\0${source}\0${flags}`).digest('hex');
-// Step limits only, with a fixed seed: the verdict must not depend on how busy the machine is.
-const ANALYSER_OPTIONS = { timeout: null, attackTimeout: null, incubationTimeout: null, randomSeed: 20261130 } as const;
-
-interface Expression {
-  where: string;
-  source: string;
-  flags: string;
-}
+const CACHE = 'engine-redos-checked.json';
 
 function sourceFiles(dir: string, out: string[] = []): string[] {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -52,30 +39,9 @@ function regexLiterals(file: string): Expression[] {
   return found;
 }
 
-async function exponential(expressions: Expression[]): Promise<string[]> {
-  const known = (() => {
-    try {
-      return new Set(JSON.parse(fs.readFileSync(CACHE, 'utf8')) as string[]);
-    } catch {
-      return new Set<string>();
-    }
-  })();
-  const unchecked = expressions.filter((e) => !known.has(keyOf(e.source, e.flags)));
-  const bad: string[] = [];
-  // Two at a time: this machine has two cores.
-  for (let i = 0; i < unchecked.length; i += 2) {
-    await Promise.all(
-      unchecked.slice(i, i + 2).map(async (e) => {
-        // `g` and `y` change where matching starts, not how it backtracks.
-        const result = await check(e.source, e.flags.replace(/[gyd]/g, ''), ANALYSER_OPTIONS);
-        if (result.status === 'unknown' || (result.status === 'vulnerable' && result.complexity.type === 'exponential')) bad.push(`${e.where} /${e.source}/: ${result.status}`);
-        else known.add(keyOf(e.source, e.flags));
-      }),
-    );
-  }
-  fs.mkdirSync(path.dirname(CACHE), { recursive: true });
-  fs.writeFileSync(CACHE, JSON.stringify([...known]));
-  return bad;
+/** The expressions that backtrack exponentially, or that the analyser cannot judge. */
+function exponential(expressions: Expression[]): Promise<string[]> {
+  return rejectedExpressions(expressions, CACHE, (result) => result.status === 'safe' || (result.status === 'vulnerable' && result.complexity.type !== 'exponential'));
 }
 
 describe('regular expressions of the engine and ReDoS', function () {
