@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { DiskHost } from '../../server/src/engine/host';
 import { createEngine, createWorkspaceIndex, languageOf, parseConfigText, type Finding, type SourceDocument, type WorkspaceIndex } from '../../server/src/engine/index';
 import { defaultConfig, type LoadedConfig } from '../../server/src/engine/config/model';
+import { parsedFiles } from '../../server/src/engine/parse-ts';
 
 export const engine = createEngine();
 export const TEST_SALT = 'test-salt';
@@ -78,4 +79,19 @@ export function makeWorkspace(files: Record<string, string>): string {
     fs.writeFileSync(full, text);
   }
   return dir;
+}
+
+/**
+ * What `run` returns, with the files the TypeScript parse saw while it ran (in order, repeats kept,
+ * relative to `dir` with forward slashes): how tests tell that a file was parsed once, or not at all.
+ */
+export async function withParsesRecorded<T>(dir: string, run: () => T | Promise<T>): Promise<{ result: T; parsed: string[] }> {
+  parsedFiles.paths.length = 0;
+  parsedFiles.record = true;
+  try {
+    const result = await run();
+    return { result, parsed: parsedFiles.paths.map((file) => path.relative(dir, file).split(path.sep).join('/')) };
+  } finally {
+    parsedFiles.record = false;
+  }
 }

@@ -5,10 +5,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createEngine } from '../../../server/src/engine/index';
-import { parsedFiles } from '../../../server/src/engine/parse-ts';
 import { collectFiles } from '../../../server/src/engine/workspace/files';
 import { runWorkspaceParallel } from '../../../server/src/engine/workspace/parallel';
-import { makeWorkspace } from '../../helpers/engine';
+import { makeWorkspace, withParsesRecorded } from '../../helpers/engine';
 
 const engine = createEngine();
 
@@ -42,14 +41,8 @@ describe('result cache validity', () => {
     });
     const cacheDir = path.join(dir, '.cache');
     const run = async () => {
-      parsedFiles.paths.length = 0;
-      parsedFiles.record = true;
-      try {
-        const result = await runWorkspaceParallel(engine, { files: collectFiles([path.join(dir, 'src')]).files, applyBaseline: false, allowGit: false, cacheDir, workers: 1 });
-        return { result, parsed: parsedFiles.paths.map((file) => path.relative(dir, file).split(path.sep).join('/')).sort() };
-      } finally {
-        parsedFiles.record = false;
-      }
+      const { result, parsed } = await withParsesRecorded(dir, () => runWorkspaceParallel(engine, { files: collectFiles([path.join(dir, 'src')]).files, applyBaseline: false, allowGit: false, cacheDir, workers: 1 }));
+      return { result, parsed: parsed.sort() };
     };
     const first = await run();
     assert.deepEqual(first.result.findings.map((f) => [path.basename(f.file), f.ruleId]), [['main.ts', 'failure/floating-promise']]);

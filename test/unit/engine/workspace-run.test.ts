@@ -13,8 +13,7 @@ import { BASELINE_PATH, repositorySalt } from '../../../server/src/engine/salt';
 import { collectFiles } from '../../../server/src/engine/workspace/files';
 import { runWorkspaceParallel } from '../../../server/src/engine/workspace/parallel';
 import { analyzeFiles, planWorkspace, prepareWorkspace, runWorkspace } from '../../../server/src/engine/workspace/run';
-import { parsedFiles } from '../../../server/src/engine/parse-ts';
-import { makeWorkspace } from '../../helpers/engine';
+import { makeWorkspace, withParsesRecorded } from '../../helpers/engine';
 
 const engine = createEngine();
 const CATCH = 'try { x(); } catch (e) {}\n';
@@ -204,15 +203,8 @@ describe('workspace run (engine)', () => {
     const key = (f: Finding) => `${relativeTo(dir, f.file)}:${f.line} ${f.ruleId}`;
     const twoPasses = runWorkspace(engine, { files, applyBaseline: false, allowGit: false, salt: 's' }).findings.map(key).sort();
     assert.deepEqual(twoPasses, ['a-app/helped.ts:3 failure/floating-promise', 'a-app/use.ts:4 failure/floating-promise', 'a-app/use.ts:5 failure/network-timeout', 'a-app/use2.ts:3 failure/network-timeout', 'm-cycle/c.ts:4 failure/floating-promise', 'm-cycle/d.ts:4 failure/floating-promise']);
-    parsedFiles.paths.length = 0;
-    parsedFiles.record = true;
-    let singlePass: string[];
-    try {
-      singlePass = (await runWorkspaceParallel(engine, { files, applyBaseline: false, allowGit: false, salt: 's' })).findings.map(key).sort();
-    } finally {
-      parsedFiles.record = false;
-    }
-    const parsed = parsedFiles.paths.map((file) => relativeTo(dir, file));
+    const { result, parsed } = await withParsesRecorded(dir, () => runWorkspaceParallel(engine, { files, applyBaseline: false, allowGit: false, salt: 's' }));
+    const singlePass = result.findings.map(key).sort();
     assert.deepEqual(singlePass, twoPasses);
     // Each once: the file of the cycle asked about before its turn keeps the tree parsed for its summary.
     assert.deepEqual(parsed.filter((file, index) => parsed.indexOf(file) !== index), [], `parsed: ${parsed.join(', ')}`);
