@@ -170,7 +170,10 @@ function readInto(pool: ReadPool, file: string, maxBytes: number): { bytes: Buff
  */
 export function latin1View(bytes: Buffer): string | undefined {
   if (isAscii(bytes) || bytes.includes(LINE_SEPARATOR) || bytes.includes(PARAGRAPH_SEPARATOR)) return undefined;
-  const text = bytes.toString('latin1').replace(UNICODE_SPACES, (space) => ' '.repeat(space.length));
+  const latin1 = bytes.toString('latin1');
+  // Most texts hold none: testing first costs a quarter of a replace that finds nothing (which still
+  // builds its result; measured on effect's 10.8 MB of non-ASCII source, 10 ms against 40 ms).
+  const text = HAS_UNICODE_SPACE.test(latin1) ? latin1.replace(UNICODE_SPACES, (space) => ' '.repeat(space.length)) : latin1;
   return text.includes('\u00a0') ? text.replaceAll('\u00a0', '\u00a1') : text;
 }
 
@@ -190,6 +193,7 @@ const PARAGRAPH_SEPARATOR = Buffer.from([0xe2, 0x80, 0xa9]);
 // The UTF-8 bytes, read as Latin-1, of the characters besides ASCII that `\s` matches: U+00A0, U+1680,
 // U+2000–U+200A, U+202F, U+205F, U+3000, U+FEFF.
 const UNICODE_SPACES = /\xc2\xa0|\xe1\x9a\x80|\xe2\x80[\x80-\x8a\xaf]|\xe2\x81\x9f|\xe3\x80\x80|\xef\xbb\xbf/g;
+const HAS_UNICODE_SPACE = new RegExp(UNICODE_SPACES.source);
 
 const TOO_LARGE = Symbol('too large');
 
