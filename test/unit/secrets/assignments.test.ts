@@ -93,6 +93,28 @@ const ROWS: [string, string, string[]][] = [
   ["notes.txt", "$password = kT9#vQ2!pL7@xW4z\n", ["secrets/generic-credential 1:13-1:29"]],
   ["notes.txt", "pass-word = kT9#vQ2!pL7@xW4z\n", []],
   ["notes.txt", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaapassword = kT9#vQ2!pL7@xW4z\n", []],
+  // XML entries named by a `key` or `name` attribute: the value attribute, else the element's text.
+  ["web.config", "<appSettings>\n  <add key=\"ApiSecret\" value=\"kT9#vQ2!pL7@xW4z\" />\n</appSettings>\n", ["secrets/generic-credential 2:31-2:47"]],
+  ["web.config", "<add key=\"ApiSecret\" value=\"${API_SECRET}\" />\n", []],
+  ["web.config", "<add key=\"PageTitle\" value=\"kT9#vQ2!pL7@xW4z\" />\n", []],
+  ["beans.xml", "<property name='dataSource.password' value='kT9#vQ2!pL7@xW4z'/>\n", ["secrets/generic-credential 1:45-1:61"]],
+  ["hibernate.cfg.xml", "<property name=\"hibernate.connection.password\">kT9#vQ2!pL7@xW4z</property>\n", ["secrets/generic-credential 1:48-1:64"]],
+  ["hibernate.cfg.xml", "<property name=\"hibernate.connection.password\"><value>kT9#vQ2!pL7@xW4z</value></property>\n", []],
+  ["settings.xml", "<entry key=\"db.password\">\n  kT9#vQ2!pL7@xW4z\n</entry>\n", ["secrets/generic-credential 2:3-2:19"]],
+  ["Login.tsx", "<Input name=\"password\" value=\"kT9#vQ2!pL7@xW4z\" />\n", []],
+  ["login.html", "<form><input type=\"hidden\" name=\"form_token\" value=\"kT9#vQ2!pL7@xW4z\"></form>\n", []],
+  ["login.html", "<meta name=\"authenticity_token\" content=\"x\"><param name=\"authenticity_token\" value=\"kT9#vQ2!pL7@xW4z\">\n", []],
+  // Formats with assignments of their own: a Dockerfile's `ENV NAME value`, .netrc, .pgpass.
+  ["Dockerfile", "FROM node:20\nENV DB_PASSWORD kT9#vQ2!pL7@xW4z\n", ["secrets/generic-credential 2:17-2:33"]],
+  ["build/api.Dockerfile", "env db_password \"kT9#vQ2!pL7@xW4z\"\n", ["secrets/generic-credential 1:18-1:34"]],
+  ["Dockerfile", "ENV PATH /usr/local/sbin:/usr/local/bin:$PATH\nENV API_TOKEN ${API_TOKEN}\n", []],
+  ["setup.sh", "ENV DB_PASSWORD kT9#vQ2!pL7@xW4z\n", []],
+  [".netrc", "machine api.example.com login deploy password kT9#vQ2!pL7@xW4z\n", ["secrets/generic-credential 1:47-1:63"]],
+  ["_netrc", "machine api.example.com\n  login deploy\n  password\n    kT9#vQ2!pL7@xW4z\n", ["secrets/generic-credential 4:5-4:21"]],
+  [".netrc", "default login anonymous password guest@example.com\n", []],
+  ["notes.txt", "machine api.example.com login deploy password kT9#vQ2!pL7@xW4z\n", []],
+  [".pgpass", "# host:port:db:user:password\ndb.internal:5432:orders:app:kT9#vQ2!pL7@xW4z\n", ["secrets/generic-credential 2:29-2:45"]],
+  ["pgpass.conf", "*:*:*:replica:kT9\\:vQ2!pL7@xW4z\n", ["secrets/generic-credential 1:15-1:32"]],
 ];
 
 describe("secret assignments", () => {

@@ -1,6 +1,9 @@
 // Finds values assigned to names, in the syntaxes code and config files use, without parsing:
 //   name = "value"   name: value   name := value   name => 'value'   $name .= "value"   NAME?=value
 //   "NAME", "value"  (setProperty, dictionaries)    <name>value</name>  (XML, also across lines)
+//   <add key="name" value="value"/>   <property name="name">value</property>  (XML named entries)
+// and, in files whose format says which field is which (assignmentFormOf), `ENV NAME value`
+// (Dockerfile), `password value` (.netrc), `host:port:db:user:password` (.pgpass).
 // Keyed and generic secret rules look at the name; the value keeps its exact position in the text.
 
 export interface Assignment {
@@ -24,7 +27,21 @@ const AUTH_HEADER_VALUE = /(=>|:{1,3}=|[?.+]=|<-|=|:|,)[ \t]{0,8}(\\?["'`])(?:Be
 const AUTH_SCHEME_QUOTED = /["'`](?:Bearer|bearer|Basic|basic|Token|token|Digest) /;
 const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,80})>\s{0,200}([^\s<]{6,1000})\s{0,200}<\/\1>/g;
 
-export function findAssignments(text: string, options: { quotedOnly?: boolean } = {}): Assignment[] {
+/** A file format with an assignment syntax of its own (see assignmentFormOf). */
+export type AssignmentForm = 'dockerfile' | 'netrc' | 'pgpass';
+
+/** The format a file's name says it has, when its assignments need reading the format's own way. */
+export function assignmentFormOf(filePath: string): AssignmentForm | undefined {
+  const base = filePath.slice(Math.max(filePath.lastIndexOf('/'), filePath.lastIndexOf('\\')) + 1);
+  if (/^(?:docker|container)file(?:\.[\w.-]+)?$|\.(?:docker|container)file$/i.test(base)) return 'dockerfile';
+  // curl, git, ftp and Python's netrc module read ~/.netrc (`_netrc` on Windows).
+  if (/^[._]netrc$/i.test(base)) return 'netrc';
+  // libpq's password file: ~/.pgpass, %APPDATA%\postgresql\pgpass.conf.
+  if (/^(?:\.pgpass|pgpass\.conf)$/i.test(base)) return 'pgpass';
+  return undefined;
+}
+
+export function findAssignments(text: string, options: { quotedOnly?: boolean; form?: AssignmentForm } = {}): Assignment[] {
   const found: Assignment[] = [];
   const scanner = new RegExp((options.quotedOnly ? OPERATOR_QUOTED_VALUE : OPERATOR_VALUE).source, 'g');
   for (let match = scanner.exec(text); match; match = scanner.exec(text)) {
@@ -84,6 +101,68 @@ export function findAssignments(text: string, options: { quotedOnly?: boolean } 
       found.push({ name: match[1], value, start, end: start + value.length, quoted: false });
     }
   }
+  if (!options.quotedOnly && XML_NAMING_ATTRIBUTE.test(text)) found.push(...xmlNamedEntries(text));
+  if (options.form) found.push(...formAssignments(text, options.form));
+  return found;
+}
+
+// An element named by its `key` or `name` attribute: `<add key="ApiSecret" value="…"/>` (.NET
+// appSettings), `<property name="db.password" value="…"/>` (Spring, Ant), `<property
+// name="connection.password">…</property>` (Hibernate), `<entry key="password">…</entry>` (Java's XML
+// properties). The value is its `value` attribute, else its text. Not an HTML form's `<input>`: its
+// value is what the page was served with (a saved page's per-session form token, `authenticity_token`).
+const XML_NAMING_ATTRIBUTE = /<[A-Za-z_][\w.:-]{0,80}\s[^<>]{0,500}\b(?:key|name)\s*=\s*["']/;
+const XML_START_TAG = /<([A-Za-z_][\w.:-]{0,80})(\s[^<>]{0,1000})>/g;
+// Starts where a name does (not inside one): from every character of a long name, the analyser's
+// search for slow inputs ran out of memory.
+const XML_ATTRIBUTE = /(?<![\w.:-])([A-Za-z_][\w.:-]{0,80})\s*=\s*(?:"([^"<\n]*)"|'([^'<\n]*)')/g;
+const ELEMENT_TEXT = /^\s{0,200}([^\s<]{6,1000})\s{0,200}<\//;
+
+function xmlNamedEntries(text: string): Assignment[] {
+  const found: Assignment[] = [];
+  for (const tag of text.matchAll(XML_START_TAG)) {
+    if (tag[1].toLowerCase() === 'input') continue;
+    const attributesStart = tag.index! + 1 + tag[1].length;
+    let name: string | undefined;
+    let value: { text: string; start: number } | undefined;
+    for (const attribute of tag[2].matchAll(XML_ATTRIBUTE)) {
+      const attributeValue = attribute[2] ?? attribute[3];
+      const key = attribute[1].toLowerCase();
+      if (key === 'key' || key === 'name') name ??= attributeValue;
+      else if (key === 'value') value = { text: attributeValue, start: attributesStart + attribute.index! + attribute[0].length - attributeValue.length - 1 };
+    }
+    if (!name || !/[A-Za-z]/.test(name)) continue;
+    if (value) {
+      found.push({ name, value: value.text, start: value.start, end: value.start + value.text.length, quoted: true });
+      continue;
+    }
+    if (tag[2].endsWith('/')) continue;
+    const after = tag.index! + tag[0].length;
+    const content = ELEMENT_TEXT.exec(text.slice(after, after + 1500));
+    // The text must close this element, not a child's: `</property>` right after it.
+    if (!content || !text.startsWith(`</${tag[1]}>`, after + content[0].length - 2)) continue;
+    const start = after + content[0].indexOf(content[1]);
+    found.push({ name, value: content[1], start, end: start + content[1].length, quoted: false });
+  }
+  return found;
+}
+
+// `ENV NAME value`: the Dockerfile's older form, without `=` (the value is the rest of the line).
+const DOCKERFILE_ENV = /^[ \t]*ENV[ \t]+([A-Za-z_][\w.-]{0,100})[ \t]+(["']?)([^\s"'=][^\s"']{5,999})\2[ \t]*\r?$/gim;
+// .netrc: tokens separated by blanks or line breaks; `password` is followed by the password.
+const NETRC_PASSWORD = /(?<![^\s])password[ \t\r\n]+([^\s]{1,1000})/g;
+// .pgpass: `hostname:port:database:username:password`, where `\:` and `\\` are escaped; `#` starts a comment.
+const PGPASS_LINE = /^(?!#)(?:(?:[^:\\\n]|\\.)*:){4}((?:[^\\\n\r]|\\.){1,1000})/gm;
+
+function formAssignments(text: string, form: AssignmentForm): Assignment[] {
+  const found: Assignment[] = [];
+  const add = (name: string, match: RegExpMatchArray, value: string, quoted: boolean) => {
+    const start = match.index! + match[0].lastIndexOf(value);
+    found.push({ name, value, start, end: start + value.length, quoted });
+  };
+  if (form === 'dockerfile') for (const match of text.matchAll(DOCKERFILE_ENV)) add(match[1], match, match[3], match[2] !== '');
+  if (form === 'netrc') for (const match of text.matchAll(NETRC_PASSWORD)) add('password', match, match[1], false);
+  if (form === 'pgpass') for (const match of text.matchAll(PGPASS_LINE)) add('password', match, match[1], false);
   return found;
 }
 

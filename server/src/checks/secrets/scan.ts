@@ -1,6 +1,6 @@
 // The secrets pass over one file: pattern rules behind a single keyword prefilter, keyed rules and
 // the generic rule over the file's assignments, then overlapping finds reduced to the most specific.
-import { findAssignments, type Assignment } from './assignments';
+import { findAssignments, type Assignment, type AssignmentForm } from './assignments';
 import { isCredentialName, isCredentialValue, nameWords } from './generic';
 import { hclBlockLabels } from './hcl-blocks';
 import { isPlaceholder, valueEntropy } from './noise';
@@ -26,6 +26,8 @@ export interface ScanOptions {
   generic: boolean;
   /** Terraform/HCL: an attribute's name is read with its block's label (`provider "aws"` + `secret_key`). */
   hcl?: boolean;
+  /** A format with assignments of its own (a Dockerfile's `ENV NAME value`, .netrc, .pgpass): assignmentFormOf. */
+  form?: AssignmentForm;
 }
 
 /** Compiled once per rule set: the keyword prefilter and the keyed rules by name word. */
@@ -94,7 +96,7 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
   }
 
   // Keyed rules and the generic rule, over assignments.
-  const assignments = findAssignments(text, { quotedOnly: options.scriptFile });
+  const assignments = findAssignments(text, { quotedOnly: options.scriptFile, form: options.form });
   const blockLabelAt = options.hcl ? hclBlockLabels(text) : undefined;
   for (const assignment of assignments) {
     let keyed = rulesIndex.keyedWord.test(assignment.name.toLowerCase()) ? keyedMatch(rulesIndex.keyed, assignment, assignment.name, options) : undefined;

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { matchesGlobs } from '../../engine/ignore-rules';
 import type { Check, RuleMeta } from '../../engine/types';
 import { holdsCode } from '../../engine/language';
+import { assignmentFormOf } from './assignments';
 import { moveToEnvironmentFix } from './env-fix';
 import { CUSTOM_RULE_ID, scanCustomRules } from './custom-rules';
 import { GENERIC_RULE_ID } from './generic';
@@ -84,6 +85,7 @@ function createSecretsCheck(rules: readonly SecretRule[]): Check {
         matchesPath: (globs) => matchesGlobs(globs, context.relativePath) || matchesGlobs(globs, path.basename(document.path)),
         scriptFile: holdsCode(document.path),
         hcl: /\.(?:tf|tfvars|hcl)$/i.test(document.path),
+        form: assignmentFormOf(document.path),
         generic: genericEnabled,
       });
       if (context.trusted && context.config.secrets?.custom?.length) {
