@@ -11,6 +11,10 @@ ruleTable('secrets/generic-credential', {
     "const key = \"kT9#vQ2!pL7@xW4z\";",
     "const publicKey = \"kT9#vQ2!pL7@xW4z\";",
     "const csrfToken = \"kT9#vQ2!pL7@xW4z\";",
+    "const CSRFTOKEN = \"kT9#vQ2!pL7@xW4z\";",
+    "const nexttoken = \"kT9#vQ2!pL7@xW4z\";",
+    "const tokenizer = \"kT9#vQ2!pL7@xW4z\";",
+    "const OLDPWD = \"kT9#vQ2!pL7@xW4z\";",
     "const fake_token = \"kT9#vQ2!pL7@xW4z\";",
     "const user_key = \"kT9#vQ2!pL7@xW4z\";",
     "const keyApi = \"kT9#vQ2!pL7@xW4z\";",
@@ -66,5 +70,9 @@ ruleTable('secrets/generic-credential', {
     { code: "const password = \"Zx8!Qw3@Er5#\";", errors: [{ line: 1, column: 19, endLine: 1, endColumn: 31 }] },
     { filename: "config.yml", code: "password: kT9vQ2pL7xW4zR8m\n", errors: [{ line: 1, column: 11, endLine: 1, endColumn: 27 }] },
     { filename: ".env", code: "PASSWORD=kT9vQ2pL7xW4zR8m\n", errors: [{ line: 1, column: 10, endLine: 1, endColumn: 26 }] },
+    // A credential word glued to the word before it: libpq's PGPASSWORD, and names written as one word.
+    { filename: "ci.env", code: "PGPASSWORD=kT9vQ2pL7xW4zR8m\n", errors: [{ line: 1, column: 12, endLine: 1, endColumn: 28 }] },
+    { filename: "deploy.sh", code: "export APITOKEN=kT9vQ2pL7xW4zR8m\n", errors: [{ line: 1, column: 17, endLine: 1, endColumn: 33 }] },
+    { code: "const dbpassword = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 21, endLine: 1, endColumn: 37 }] },
   ],
 });

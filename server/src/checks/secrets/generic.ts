@@ -13,11 +13,12 @@ const KEY_QUALIFIERS = new Set(['api', 'access', 'secret', 'private', 'auth', 's
 // Words that may follow the credential word and still name the value itself (`mySecretString`,
 // `db_password_prod`, `todo_secret_do_not_commit`); any other word names something else (`tokenUrl`).
 const STILL_THE_VALUE = new Set(['string', 'str', 'value', 'val', 'data', 'raw', 'b64', 'base64', 'hex', 'plain', 'plaintext', 'text', 'enc', 'encrypted', 'prod', 'production', 'dev', 'development', 'staging', 'stage', 'live', 'local', 'default', 'do', 'not', 'commit', 'here', 'override', 'secret', 'key', 'token', 'password']);
-// Words that say the value is deliberately not real, or not secret (`next`, `continuation`, `cursor`,
+// Words that say the value is deliberately not real, or not secret (`csrf`, `xsrf`, Rails'
+// `authenticity_token`: a form's anti-forgery token, served in the page; `next`, `continuation`, `cursor`,
 // `page`, `sync`, `resume`: a pagination token such as AWS's NextToken, which only points into a result
 // set; `version`, `idempotency`, `etag`: a token that names a state or a request, as Square's
 // versionToken does, and grants nothing; `hashed`: a stored hash only checks a password).
-const NOT_REAL = new Set(['public', 'publishable', 'csrf', 'xsrf', 'nonce', 'fake', 'dummy', 'mock', 'example', 'sample', 'test', 'non', 'invalid', 'bad', 'wrong', 'expired', 'revoked', 'next', 'continuation', 'pagination', 'cursor', 'page', 'sync', 'resume', 'version', 'idempotency', 'etag', 'hashed']);
+const NOT_REAL = new Set(['public', 'publishable', 'csrf', 'xsrf', 'authenticity', 'nonce', 'fake', 'dummy', 'mock', 'example', 'sample', 'test', 'non', 'invalid', 'bad', 'wrong', 'expired', 'revoked', 'next', 'continuation', 'pagination', 'cursor', 'page', 'sync', 'resume', 'version', 'idempotency', 'etag', 'hashed']);
 
 /** Words of an identifier: `AWS_SECRET.api-keyName2` -> aws, secret, api, key, name. Digits-only words dropped. */
 export function nameWords(name: string): string[] {
@@ -32,9 +33,22 @@ export function nameWords(name: string): string[] {
 // Cheap test on the raw name before splitting it into words (most assigned names are not credentials).
 const MAYBE_CREDENTIAL = /secret|passw|passphrase|pwd|token|key|cred|auth|bearer/i;
 
+// Credential words that also end names written as one word (`PGPASSWORD`, libpq's variable; `dbpassword`,
+// `APITOKEN`, `appsecret`): the part before is a word of its own, so `CSRFTOKEN` and `NEXTTOKEN` are
+// not real like `csrf_token`. `pwd` is left out: `OLDPWD` is the shell's previous directory.
+const COMPOUND_ENDINGS = ['password', 'passwd', 'passphrase', 'secret', 'token', 'apikey'];
+
+/** A word that is a credential word with another word glued in front of it, as two words. */
+function splitCompound(word: string): string[] {
+  if (CREDENTIAL_WORDS.has(word)) return [word];
+  // The word in front is a short one (`pg`, `db`, `admin`, `keystore`), not a run of letters.
+  const ending = COMPOUND_ENDINGS.find((end) => word.length >= end.length + 2 && word.length <= end.length + 12 && word.endsWith(end));
+  return ending ? [word.slice(0, -ending.length), ending] : [word];
+}
+
 export function isCredentialName(name: string): boolean {
   if (!MAYBE_CREDENTIAL.test(name)) return false;
-  const words = nameWords(name);
+  const words = nameWords(name).flatMap(splitCompound);
   if (words.some((word) => NOT_REAL.has(word))) return false;
   for (let i = words.length - 1; i >= 0; i--) {
     const word = words[i];
