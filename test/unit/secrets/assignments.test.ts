@@ -69,7 +69,7 @@ const ROWS: [string, string, string[]][] = [
   // In a query string, a bare value ends where the next parameter starts.
   ["notes.txt", "# => https://sushi.com/api/nigiri?token=abc&page=2\n", []],
   ["notes.txt", "GET https://api.acme-corp.com/orders?token=kT9vQ2pL7xW4zR8m&page=2\n", ["secrets/generic-credential 1:44-1:60"]],
-  ["app.config", "Server=db.internal;Password=kT9#vQ2!pL7@xW4z;Database=orders\n", ["secrets/generic-credential 1:29-1:45"]],
+  ["app.config", "Server=db.internal;Password=kT9#vQ2!pL7@xW4z;Database=orders\n", ["secrets/connection-string-keyword-password 1:29-1:45"]],
   // In a program's source a bare value is an expression: a Go struct field set from another.
   ["main.go", "\tschema1SigningKey: repo.schema1SigningKey,\n", []],
   // String prefixes: Python bytes and raw strings, C# verbatim strings.

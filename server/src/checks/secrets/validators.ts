@@ -68,6 +68,28 @@ export const validators: Record<string, Validator> = {
   /** The password of a web, FTP or SSH URL (https://user:password@host…). */
   'web-url-password': (value, context) => hasScheme(context, WEB_SCHEMES) && urlPassword(value, context),
 
+  /**
+   * The password of a keyword connection string: among other connection keys, in a string literal (or
+   * an unquoted line of `;`-separated pairs), unless it is a variable, a template, a mask or a
+   * documentation default. Keyword arguments in code (`def connect(host=None, password=None)`) are not
+   * in a string; a form or query string's field (`-d "user=kevin&password=…"`) follows a `&` or `?`.
+   */
+  'connection-string-keyword-password': (value, context) => {
+    if (looksLikeReference(value) || /^[%&]/.test(value) || /^[A-Za-z_][\w ]*=/.test(value)) return false; // `password= port=`: empty, then the next key
+    if (DOCUMENTATION_PASSWORDS.has(value.toLowerCase()) || isPlaceholder(value) || isMadeUp(value) || characterClasses(value) < 2) return false;
+    const text = context.text;
+    if (text[context.matchStart - 1] === '&' || text[context.matchStart - 1] === '?') return false;
+    // The string or line the pair is in: back to the quote or line break before it, on to the one after.
+    let start = context.matchStart;
+    while (start > 0 && start > context.matchStart - 500 && !STRING_OR_LINE_END.includes(text[start - 1])) start--;
+    let end = context.matchStart + context.match.length;
+    while (end < text.length && end < context.matchStart + 500 && !STRING_OR_LINE_END.includes(text[end])) end++;
+    const segment = text.slice(start, end);
+    const quoted = start > 0 && '"\'`'.includes(text[start - 1]) && text[end] === text[start - 1];
+    // Brackets and `, ` separate arguments of code (`lookup(…, username=user, password=pwd)`), not pairs.
+    return (quoted || segment.includes(';')) && !/[()]|,\s/.test(segment) && CONNECTION_KEY.test(segment);
+  },
+
   /** Credentials on a curl command line: an Authorization (or API key/token) header, or `-u user:password`. */
   curl: (_value, context) => curlCredentials(context),
 
@@ -78,6 +100,16 @@ export const validators: Record<string, Validator> = {
   'kubernetes-secret': (_value, context) => kubernetesSecretValues(context.text, context.matchStart),
 };
 
+
+const STRING_OR_LINE_END = '\n"\'`';
+
+/** How many of lower-case, upper-case, digits and other ASCII characters a value holds. */
+function characterClasses(value: string): number {
+  return [/[a-z]/, /[A-Z]/, /[0-9]/, /[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]/].filter((re) => re.test(value)).length;
+}
+
+// The other keys of a connection string (ADO.NET, ODBC, JDBC for SQL Server, libpq), as a pair `key=`.
+const CONNECTION_KEY = /(?:^|[;\s:])(?:server|data source|host|hostname|address|addr|database|databasename|dbname|initial catalog|user id|userid|uid|user|username|port|sslmode|driver|dsn|provider)[ \t]*=/i;
 
 // The pattern starts at `://`, so the regex engine can scan for it fast; the scheme is checked here.
 const DATABASE_SCHEMES = /(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|cockroachdb|clickhouse|jdbc:[a-z]+)$/i;
