@@ -76,7 +76,7 @@ export const validators: Record<string, Validator> = {
    */
   'connection-string-keyword-password': (value, context) => {
     if (looksLikeReference(value) || /^[%&]/.test(value) || /^[A-Za-z_][\w ]*=/.test(value)) return false; // `password= port=`: empty, then the next key
-    if (DOCUMENTATION_PASSWORDS.has(value.toLowerCase()) || isPlaceholder(value) || isMadeUp(value) || characterClasses(value) < 2) return false;
+    if (DOCUMENTATION_PASSWORDS.has(value.toLowerCase()) || isPlaceholder(value) || isMadeUp(value) || spellsOutAPassword(value) || characterClasses(value) < 2) return false;
     const text = context.text;
     if (text[context.matchStart - 1] === '&' || text[context.matchStart - 1] === '?') return false;
     // The string or line the pair is in: back to the quote or line break before it, on to the one after.
@@ -90,6 +90,16 @@ export const validators: Record<string, Validator> = {
     return (quoted || segment.includes(';')) && !/[()]|,\s/.test(segment) && CONNECTION_KEY.test(segment);
   },
 
+  /**
+   * A password an SQL statement gives a user: the statement (back to the `;` before it) creates or alters
+   * a user, role or login, or sets a password; a stored hash is not the password.
+   */
+  'sql-user-password': (value, context) => {
+    if (looksLikeReference(value) || DOCUMENTATION_PASSWORDS.has(value.toLowerCase()) || isPlaceholder(value) || isMadeUp(value) || spellsOutAPassword(value) || STORED_PASSWORD_HASH.test(value)) return false;
+    const before = context.text.slice(Math.max(0, context.matchStart - 300), context.matchStart);
+    return PASSWORD_STATEMENT.test(before.slice(before.lastIndexOf(';') + 1));
+  },
+
   /** Credentials on a curl command line: an Authorization (or API key/token) header, or `-u user:password`. */
   curl: (_value, context) => curlCredentials(context),
 
@@ -100,6 +110,11 @@ export const validators: Record<string, Validator> = {
   'kubernetes-secret': (_value, context) => kubernetesSecretValues(context.text, context.matchStart),
 };
 
+
+// Statements that set a user's password (PostgreSQL, MySQL and MariaDB, SQL Server, Oracle).
+const PASSWORD_STATEMENT = /\b(?:(?:CREATE|ALTER)\s+(?:USER|ROLE|LOGIN)|SET\s+PASSWORD|GRANT)\b/i;
+// A password as the server stores it: PostgreSQL's md5 and SCRAM verifiers, MySQL's `*` + SHA-1 hex.
+const STORED_PASSWORD_HASH = /^(?:md5[0-9a-f]{32}|SCRAM-SHA-256\$.*|\*[0-9A-F]{40})$/;
 
 const STRING_OR_LINE_END = '\n"\'`';
 
