@@ -14,6 +14,8 @@ interface RuleData {
   names?: string[];
   value?: string;
   ignoreCase?: boolean;
+  /** False for a pattern that starts at punctuation after a name (`, "…")`): no token boundary before it. */
+  boundaryBefore?: boolean;
   publicPrefix?: number;
   entropy?: number;
   near?: string[];
@@ -90,8 +92,9 @@ export function parseRulePack(source: string | unknown): SecretRule[] {
     if (rule.pattern !== undefined) {
       if (!Array.isArray(rule.keywords) || rule.keywords.length === 0) throw new Error(`${rule.id}: needs keywords`);
       // A token counts only between boundaries: no word character or dash directly around it (nor a
-      // dot before it: `video.ico-7a38…` is a file name, not an Infracost key). URL patterns start at `://`.
-      const leftBoundary = rule.pattern.startsWith('://') ? '' : '(?<![\\w.-])';
+      // dot before it: `video.ico-7a38…` is a file name, not an Infracost key). URL patterns start at `://`;
+      // a pattern that starts at punctuation after a name says `boundaryBefore: false`.
+      const leftBoundary = rule.pattern.startsWith('://') || rule.boundaryBefore === false ? '' : '(?<![\\w.-])';
       const regex = new RegExp(`${leftBoundary}(?:${rule.pattern})(?![\\w-])`, `g${flags}`);
       return { ...base, kind: 'pattern', keywords: rule.keywords.map((k) => k.toLowerCase()), regex };
     }

@@ -100,6 +100,13 @@ export const validators: Record<string, Validator> = {
     return PASSWORD_STATEMENT.test(before.slice(before.lastIndexOf(';') + 1));
   },
 
+  /** A password written as a literal where only its context says it is one: not a reference, a placeholder or a documentation default. */
+  'plain-password': (value) => plainPassword(value),
+
+  /** The second member of an HTTP client's auth pair: `auth=(user, "…")`, `HTTPBasicAuth(user, "…")`. */
+  'basic-auth-pair': (value, context) =>
+    plainPassword(value) && AUTH_PAIR_OPENING.test(context.text.slice(Math.max(0, context.matchStart - 200), context.matchStart)),
+
   /** Credentials on a curl command line: an Authorization (or API key/token) header, or `-u user:password`. */
   curl: (_value, context) => curlCredentials(context),
 
@@ -115,6 +122,13 @@ export const validators: Record<string, Validator> = {
 const PASSWORD_STATEMENT = /\b(?:(?:CREATE|ALTER)\s+(?:USER|ROLE|LOGIN)|SET\s+PASSWORD|GRANT)\b/i;
 // A password as the server stores it: PostgreSQL's md5 and SCRAM verifiers, MySQL's `*` + SHA-1 hex.
 const STORED_PASSWORD_HASH = /^(?:md5[0-9a-f]{32}|SCRAM-SHA-256\$.*|\*[0-9A-F]{40})$/;
+
+// What opens an auth pair, up to its first member: `auth=(`, `HTTPBasicAuth(`, `aiohttp.BasicAuth(`.
+const AUTH_PAIR_OPENING = /(?:\bauth[ \t]*=[ \t]*\(|(?:Basic|Digest)Auth\()[ \t]*[^,()\n]{1,100}$/;
+
+function plainPassword(value: string): boolean {
+  return !(looksLikeReference(value) || DOCUMENTATION_PASSWORDS.has(value.toLowerCase()) || isPlaceholder(value) || isMadeUp(value) || spellsOutAPassword(value));
+}
 
 const STRING_OR_LINE_END = '\n"\'`';
 
