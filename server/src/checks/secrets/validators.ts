@@ -107,6 +107,17 @@ export const validators: Record<string, Validator> = {
   'basic-auth-pair': (value, context) =>
     plainPassword(value) && AUTH_PAIR_OPENING.test(context.text.slice(Math.max(0, context.matchStart - 200), context.matchStart)),
 
+  /** A password flag's value on the command line of a tool that takes a password that way (see CLI_PASSWORD_COMMAND). */
+  'cli-password-argument': (value, context) => {
+    // One kind of character (`msandbox`, a test sandbox's default) is a word, not a password someone chose to hide.
+    if (!plainPassword(value) || characterClasses(value) < 2) return false;
+    const lineStart = context.text.lastIndexOf('\n', context.matchStart - 1) + 1;
+    const command = CLI_PASSWORD_COMMAND.exec(context.text.slice(Math.max(lineStart, context.matchStart - 300), context.matchStart));
+    if (!command) return false;
+    // mysql reads `-p value` as "ask for the password" and a database name: only `-pvalue` is a password.
+    return !command[1] || context.match.startsWith('--') || /^-p["']?[^\s]/.test(context.match);
+  },
+
   /** Credentials on a curl command line: an Authorization (or API key/token) header, or `-u user:password`. */
   curl: (_value, context) => curlCredentials(context),
 
@@ -124,11 +135,17 @@ const PASSWORD_STATEMENT = /\b(?:(?:CREATE|ALTER)\s+(?:USER|ROLE|LOGIN)|SET\s+PA
 const STORED_PASSWORD_HASH = /^(?:md5[0-9a-f]{32}|SCRAM-SHA-256\$.*|\*[0-9A-F]{40})$/;
 
 // What opens an auth pair, up to its first member: `auth=(`, `HTTPBasicAuth(`, `aiohttp.BasicAuth(`.
-const AUTH_PAIR_OPENING = /(?:\bauth[ \t]*=[ \t]*\(|(?:Basic|Digest)Auth\()[ \t]*[^,()\n]{1,100}$/;
+// (No blanks run of its own before the first member: the member's class holds blanks too, and the
+// overlap cost the ReDoS analyser 14 minutes.)
+const AUTH_PAIR_OPENING = /(?:\bauth[ \t]*=[ \t]*\(|(?:Basic|Digest)Auth\()[^,()\n]{1,100}$/;
 
 function plainPassword(value: string): boolean {
   return !(looksLikeReference(value) || DOCUMENTATION_PASSWORDS.has(value.toLowerCase()) || isPlaceholder(value) || isMadeUp(value) || spellsOutAPassword(value));
 }
+
+// Tools that take a password as an argument, before the flag on its line; group 1 is the mysql family.
+// A command name starts a word that no dash or dot joins to the one before (`php-mysql` is a package).
+const CLI_PASSWORD_COMMAND = /(?<![\w.-])(?:(mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mariadb|mariadb-dump)\b|(?:docker|podman|buildah|skopeo|nerdctl|oras)[ \t]+login\b|helm[ \t]+registry[ \t]+login\b|sshpass\b)[^\n]*$/;
 
 const STRING_OR_LINE_END = '\n"\'`';
 
