@@ -75,8 +75,8 @@ export const validators: Record<string, Validator> = {
    * in a string; a form or query string's field (`-d "user=kevin&password=…"`) follows a `&` or `?`.
    */
   'connection-string-keyword-password': (value, context) => {
-    if (looksLikeReference(value) || /^[%&]/.test(value) || /^[A-Za-z_][\w ]*=/.test(value)) return false; // `password= port=`: empty, then the next key
-    if (DOCUMENTATION_PASSWORDS.has(value.toLowerCase()) || isPlaceholder(value) || isMadeUp(value) || spellsOutAPassword(value) || characterClasses(value) < 2) return false;
+    if (/^[%&]/.test(value) || /^[A-Za-z_][\w ]*=/.test(value)) return false; // `password= port=`: empty, then the next key
+    if (!plainPassword(value) || characterClasses(value) < 2) return false;
     const text = context.text;
     if (text[context.matchStart - 1] === '&' || text[context.matchStart - 1] === '?') return false;
     // The string or line the pair is in: back to the quote or line break before it, on to the one after.
@@ -95,7 +95,7 @@ export const validators: Record<string, Validator> = {
    * a user, role or login, or sets a password; a stored hash is not the password.
    */
   'sql-user-password': (value, context) => {
-    if (looksLikeReference(value) || DOCUMENTATION_PASSWORDS.has(value.toLowerCase()) || isPlaceholder(value) || isMadeUp(value) || spellsOutAPassword(value) || STORED_PASSWORD_HASH.test(value)) return false;
+    if (!plainPassword(value) || STORED_PASSWORD_HASH.test(value)) return false;
     const before = context.text.slice(Math.max(0, context.matchStart - 300), context.matchStart);
     return PASSWORD_STATEMENT.test(before.slice(before.lastIndexOf(';') + 1));
   },
