@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { builtInSecretRules } from '../../../server/src/checks/secrets/rule-pack';
-import { latin1View } from '../../../server/src/engine/workspace/files';
+import { latin1View, utf16LongerThan } from '../../../server/src/engine/workspace/files';
 import { runWorkspaceParallel } from '../../../server/src/engine/workspace/parallel';
 import { engine, loadedConfig, makeWorkspace } from '../../helpers/engine';
 import { DiskHost } from '../../../server/src/engine/host';
@@ -79,5 +79,28 @@ describe('secrets in non-ASCII files, scanned as bytes by the CLI', () => {
     const bytes = view('voilà: “quoted” …');
     assert.ok(bytes !== undefined);
     assert.ok(!/\s/.test(bytes.replace(/[ \n]/g, '')), 'no byte of à (C3 A0) reads as a blank');
+  });
+
+  it('finds a Unicode space after any amount of the punctuation that shares its lead bytes (’ “ … —)', () => {
+    const view = (text: string) => latin1View(Buffer.from(text, 'utf8'));
+    for (const count of [0, 1, 64, 65, 500]) {
+      const prose = `é ${'“quoted” — it’s… '.repeat(count)}`;
+      const text = view(`${prose}k\u2009=\u200av`);
+      assert.ok(text?.endsWith('k   =   v'), `${count} punctuation runs before a thin space and a hair space`);
+      assert.equal(view(`${prose}k = v`), Buffer.from(`${prose}k = v`, 'utf8').toString('latin1'), `${count} runs and no space: the bytes as they are`);
+    }
+  });
+
+  it('tells whether bytes decode to more characters than a limit: never wrongly yes, and exactly for text in the Basic Multilingual Plane', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'é', '中', '😀', '\u00a0', '\ufffd'), { maxLength: 40 }), fc.option(fc.constantFrom(0x80, 0xbf, 0xc3, 0xe2, 0xf0, 0xff)), fc.nat(50), (parts, stray, limit) => {
+        const bytes = Buffer.concat([Buffer.from(parts.join(''), 'utf8'), Buffer.from(stray === null ? [] : [stray])]);
+        const longer = bytes.toString('utf8').length > limit;
+        // The count is a lower bound: an astral character (4 bytes) is two UTF-16 code units, a stray byte maybe none.
+        if (utf16LongerThan(bytes, limit)) assert.ok(longer);
+        if (stray === null && !parts.includes('😀')) assert.equal(utf16LongerThan(bytes, limit), longer);
+      }),
+      { numRuns: 500, seed: 20261130 },
+    );
   });
 });

@@ -9,7 +9,7 @@ import { ConfigError } from '../errors';
 import { DiskHost } from '../host';
 import { createConfigStore, createWorkspaceIndex, languageOf, summarizersFor, type Engine, type Finding, type LoadedConfig, type SourceDocument, type WorkspaceIndex } from '../index';
 import { repositorySalt } from '../salt';
-import { collectFiles, decodeUtf8, latin1View, readSourceBytes, readSourceFile, utf16LengthAtLeast } from './files';
+import { collectFiles, decodeUtf8, latin1View, readSourceBytes, readSourceFile, utf16LongerThan } from './files';
 
 export interface WorkspaceRunOptions {
   files: string[];
@@ -201,7 +201,7 @@ export function analyzeFiles(engine: Engine, files: readonly SaltedFile[], works
  */
 function analyzeBytes(engine: Engine, file: SaltedFile, bytes: Buffer, workspace: WorkspaceIndex, host: DiskHost): FileOutcome {
   const limit = file.loaded.config.limits.maxFileSizeKB * 1024;
-  const sameLimits = bytes.length <= limit || utf16LengthAtLeast(bytes) > limit;
+  const sameLimits = bytes.length <= limit || utf16LongerThan(bytes, limit);
   const bytesAsText = sameLimits && engine.readsOnlyAscii(file.loaded, file.file) ? latin1View(bytes) : undefined;
   if (bytesAsText !== undefined) {
     // `bytes` stay valid through the analysis: only readSourceBytes reuses their buffer, and nothing the analysis calls does.
