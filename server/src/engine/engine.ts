@@ -47,6 +47,11 @@ export interface AnalysisInput {
    * a package.json). Like the tree, a state is consumed: pass each one once.
    */
   incremental?: { epoch: number; previous?: IncrementalState };
+  /**
+   * Whether the findings' fixes are wanted (default true). Only the editor offers them; a workspace run
+   * (the CLI) says false, so a check may skip building a fix that costs work (a parse).
+   */
+  fixes?: boolean;
 }
 
 export interface AnalysisResult {
@@ -180,6 +185,7 @@ export class Engine {
           workspace: input.workspace,
           trusted: input.trusted ?? true,
           limited: secretsOnly,
+          fixes: input.fixes ?? true,
           tsTree,
           options: ruleOptions(meta, config.config),
           report: (finding) => into.push({ ...finding, ruleId: finding.ruleId || meta.id }),

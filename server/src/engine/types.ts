@@ -151,6 +151,8 @@ export interface CheckContext {
   workspace?: import('./workspace/index').WorkspaceIndex;
   /** Set when only the secrets pass runs (the file is over the size limit, or minified). */
   limited?: 'too-large' | 'minified';
+  /** Whether fixes are wanted: false in a workspace run (the CLI shows none), where a costly one need not be built. */
+  fixes: boolean;
   /** Options for this rule from `rules: { id: { options } }`. */
   options: Record<string, unknown>;
   report(finding: RawFinding): void;

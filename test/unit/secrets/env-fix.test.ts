@@ -86,7 +86,7 @@ const CASES: [Case, (string | string[])[]][] = [
   [{"files":{"a.ts":"const token = \"sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\";\n"},"file":"a.ts","git":true},
    [["Move to environment variable STRIPE_TOKEN (value saved in .env)","a.ts 1:15-1:55 \"process.env.STRIPE_TOKEN\"",".env 1:1-1:1 \"STRIPE_TOKEN=sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\\n\" sensitive",".env.example 1:1-1:1 \"STRIPE_TOKEN=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
   [{"files":{"a.ts":"config.db.password = \"kT9#vQ2!pL7@xW4z\";\n"},"file":"a.ts","git":true},
-   [["Move to environment variable APP_PASSWORD (value saved in .env)","a.ts 1:22-1:40 \"process.env.APP_PASSWORD\"",".env 1:1-1:1 \"APP_PASSWORD='kT9#vQ2!pL7@xW4z'\\n\" sensitive",".env.example 1:1-1:1 \"APP_PASSWORD=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+   [["Move to environment variable DB_PASSWORD (value saved in .env)","a.ts 1:22-1:40 \"process.env.DB_PASSWORD\"",".env 1:1-1:1 \"DB_PASSWORD='kT9#vQ2!pL7@xW4z'\\n\" sensitive",".env.example 1:1-1:1 \"DB_PASSWORD=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
   [{"files":{"a.ts":"const x2_password = \"kT9#vQ2!pL7@xW4z\";\n"},"file":"a.ts","git":true},
    [["Move to environment variable X2_PASSWORD (value saved in .env)","a.ts 1:21-1:39 \"process.env.X2_PASSWORD\"",".env 1:1-1:1 \"X2_PASSWORD='kT9#vQ2!pL7@xW4z'\\n\" sensitive",".env.example 1:1-1:1 \"X2_PASSWORD=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
   [{"files":{"a.ts":"const settings = { \"2fa_secret\": \"kT9#vQ2!pL7@xW4z\" };\n"},"file":"a.ts","git":true},

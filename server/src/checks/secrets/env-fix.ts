@@ -1,55 +1,38 @@
 // "Move to environment variable": replaces a hardcoded secret with the language's environment lookup,
 // writes the value to `.env` (created if missing, never overwriting an existing key), makes sure git
 // ignores `.env`, and adds the name to `.env.example` without the value. Nothing is lost: the value
-// ends up in `.env` byte for byte. Offered only where the replacement is well-formed code or config.
+// ends up in `.env` byte for byte. Offered only where the replacement is well-formed code or config
+// (env-lookup.ts).
 import * as path from 'node:path';
 import type { CheckContext, RawFix, RawTextChange } from '../../engine/types';
+import { environmentLookup, lookupKind, workflowSecretName } from './env-lookup';
 import { nameWords } from './generic';
 import { gitIgnore } from './git-ignored';
 
 const GENERIC_NAMES = new Set(['token', 'key', 'secret', 'password', 'passwd', 'pwd', 'pass', 'api_key', 'apikey', 'credential', 'credentials', 'value', 'auth']);
 
+/** Objects that hold settings of every kind: `this.password` or `config.password` says no more than `password`. */
+const HOLDERS = new Set(['this', 'self', 'config', 'cfg', 'conf', 'configuration', 'settings', 'options', 'opts', 'props', 'params', 'args', 'env', 'environ', 'app', 'secrets', 'credentials', 'creds', 'data', 'default', 'defaults', 'values', 'spring']);
+
 /** UPPER_SNAKE name for the variable: from the assigned name, else from the rule (GITHUB_TOKEN). */
 export function environmentName(assignedName: string | undefined, ruleId: string, provider: string): string {
-  const words = assignedName ? nameWords(assignedName.split(/[.[\]]/).filter(Boolean).pop() ?? assignedName) : [];
-  let name = words.join('_').toUpperCase();
-  if (!name || GENERIC_NAMES.has(name.toLowerCase())) {
+  const path = assignedName ? assignedName.split(/[.[\]'"]/).filter(Boolean) : [];
+  let name = nameWords(path.pop() ?? '').join('_').toUpperCase();
+  // What the name says without its digits: `key2` says no more than `key`, and `k` or `s1` nothing.
+  let said = name.replace(/[\d_]+/g, '').toLowerCase();
+  // `spring.datasource.password`, `config.db.password`: the part before a generic name says whose it is.
+  const owner = nameWords(path.pop() ?? '').join('_').toUpperCase();
+  if (GENERIC_NAMES.has(said) && owner.replace(/[\d_]+/g, '').length > 1 && !HOLDERS.has(owner.toLowerCase())) {
+    name = `${owner}_${name}`;
+    said = name.replace(/[\d_]+/g, '').toLowerCase();
+  }
+  if (said.length <= 2 || GENERIC_NAMES.has(said)) {
     const fromRule = ruleId.replace(/^secrets\//, '').replace(/[^a-z0-9]+/gi, '_').toUpperCase();
-    const providerWord = nameWords(provider).join('_').toUpperCase();
-    name = name && providerWord ? `${providerWord}_${name}` : fromRule;
+    // The provider as one word per word it is written with: GITHUB, SENDGRID, HUGGING_FACE (not GIT_HUB).
+    const providerWord = provider.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '').toUpperCase();
+    name = said.length > 2 && providerWord ? `${providerWord}_${name}` : fromRule;
   }
   return /^[A-Z_]/.test(name) ? name : `SECRET_${name}`;
-}
-
-/** The edit that replaces the secret in the source, or undefined when no safe replacement exists. */
-function sourceChange(context: CheckContext, start: number, end: number, name: string): RawTextChange[] | undefined {
-  const text = context.document.text;
-  const before = text[start - 1];
-  const after = text[end];
-  const wholeLiteral = (before === '"' || before === "'" || before === '`') && after === before && !(before === '`' && text.slice(start, end).includes('${'));
-  switch (context.document.language) {
-    case 'typescript':
-    case 'javascript':
-      return wholeLiteral ? [{ start: start - 1, end: end + 1, newText: `process.env.${name}` }] : undefined;
-    case 'python': {
-      if (!wholeLiteral) return undefined;
-      const changes: RawTextChange[] = [{ start: start - 1, end: end + 1, newText: `os.environ["${name}"]` }];
-      if (!/^[ \t]*(?:import[ \t]+(?:[\w, ]+,[ \t]*)?os\b|from[ \t]+os[ \t]+import[ \t]+environ)/m.test(text)) {
-        const shebang = text.startsWith('#!') ? text.indexOf('\n') + 1 : 0;
-        changes.unshift({ start: shebang, end: shebang, newText: 'import os\n' });
-      }
-      return changes;
-    }
-    case 'yaml':
-      return [{ start, end, newText: `\${${name}}` }];
-    case 'text':
-      if (/\.go$/.test(context.document.path) && wholeLiteral && before === '"' && /^[ \t]*"os"[ \t]*$|import[ \t]+"os"/m.test(text)) {
-        return [{ start: start - 1, end: end + 1, newText: `os.Getenv("${name}")` }];
-      }
-      return undefined;
-    default:
-      return undefined;
-  }
 }
 
 /** A value as a .env line value: raw when safe, single-quoted (dotenv keeps it verbatim) otherwise. */
@@ -61,7 +44,12 @@ function dotenvValue(value: string): string {
 
 export function moveToEnvironmentFix(context: CheckContext, span: { start: number; end: number; value: string; name?: string }, ruleId: string, provider: string): RawFix[] | undefined {
   if (/(^|\/)\.env(\.|$)/.test(context.relativePath)) return undefined; // already where secrets belong
+  // Only the editor offers fixes; in a TypeScript file this one reads the syntax tree, which a
+  // secrets-only workspace run would otherwise never load the compiler for.
+  if (!context.fixes) return undefined;
+  const kind = lookupKind(context.document.path);
   let name = environmentName(span.name, ruleId, provider);
+  if (kind === 'GitHub Actions secret') name = workflowSecretName(name);
   const envPath = path.join(context.configDir, '.env');
   const envText = context.host.readFile(envPath);
   // Never overwrite an existing key: reuse it when it holds this very value, else pick a free name.
@@ -74,7 +62,7 @@ export function moveToEnvironmentFix(context: CheckContext, span: { start: numbe
     }
     name = `${name.replace(/_\d+$/, '')}_${n}`;
   }
-  const source = sourceChange(context, span.start, span.end, name);
+  const source = environmentLookup(context, span.start, span.end, name);
   if (!source) return undefined;
   const changes: RawTextChange[] = [...source];
   const createFiles: string[] = [];
@@ -102,5 +90,6 @@ export function moveToEnvironmentFix(context: CheckContext, span: { start: numbe
     const at = ignoreText?.length ?? 0;
     changes.push({ path: ignorePath, start: at, end: at, newText: (ignoreText && !ignoreText.endsWith('\n') ? '\n' : '') + '.env\n' });
   }
-  return [{ title: `Move to environment variable ${name} (value saved in .env)`, preferred: true, changes, createFiles: createFiles.length ? createFiles : undefined }];
+  const title = kind === 'GitHub Actions secret' ? `Move to GitHub Actions secret ${name} (value saved in .env: add it to the repository's secrets)` : `Move to environment variable ${name} (value saved in .env)`;
+  return [{ title, preferred: true, changes, createFiles: createFiles.length ? createFiles : undefined }];
 }

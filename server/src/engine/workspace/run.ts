@@ -236,7 +236,7 @@ export function mapWithProgress<T, R>(items: Iterable<T>, fn: (item: T) => R, pr
 
 /** Pass 3 for one file; `parsed` gets the syntax tree the analysis parsed, if it parsed one; `tree`, one parsed already for this text. */
 export function analyzeJob(engine: Engine, job: AnalysisJob, workspace: WorkspaceIndex, host: DiskHost, parsed?: (tree: ts.SourceFile | undefined) => void, tree?: ts.SourceFile): FileOutcome {
-  const result = engine.analyze({ document: { path: job.file, text: job.text, language: languageOf(job.file) }, config: job.loaded, host, salt: job.salt, workspace, tree });
+  const result = engine.analyze({ document: { path: job.file, text: job.text, language: languageOf(job.file) }, config: job.loaded, host, salt: job.salt, workspace, tree, fixes: false });
   parsed?.(result.tree);
   return { file: job.file, configDir: job.loaded.dir, findings: result.findings, skipped: result.skipped ?? (result.secretsOnly ? `${result.secretsOnly} (secrets checked)` : undefined), analysed: !result.skipped, errors: result.errors };
 }

@@ -1,0 +1,250 @@
+// The edit that puts a language's environment lookup where a hardcoded secret's literal was, for the
+// "Move to environment variable" fix (env-fix.ts). It is offered only where the result is well-formed
+// code or config that reads the same value at run time:
+// - not where only a constant may stand (an import path, a type, an enum member, a Kotlin `const val`,
+//   a C# `const` or attribute, a PHP property default or parameter default, a Go `const`);
+// - not where the literal is not the whole value (part of a template, an implicitly joined string,
+//   a tagged template, a Python f-string's braces);
+// - not where the language reads the source text differently from the value the scanner saw (escape
+//   sequences, interpolation), since .env must receive the value byte for byte.
+import * as path from 'node:path';
+// A default import: bundled, `import * as ts` turns every `ts.` access into a getter call (scripts/build.mjs).
+import ts from 'typescript';
+import type { CheckContext, RawTextChange } from '../../engine/types';
+
+export function environmentLookup(context: CheckContext, start: number, end: number, name: string): RawTextChange[] | undefined {
+  const { document } = context;
+  switch (document.language) {
+    case 'typescript':
+    case 'javascript':
+      return scriptLookup(context, start, end, name);
+    case 'python':
+      return pythonLookup(document.text, start, end, name);
+    case 'yaml':
+      return yamlLookup(document.path, document.text, start, end, name);
+    case 'text': {
+      const base = path.basename(document.path).toLowerCase();
+      if (SPRING_PROPERTIES.test(base)) return document.text.slice(start, end).includes('\\') ? undefined : [{ start, end, newText: `\${${name}}` }];
+      const language = LEXICAL_LOOKUPS.find((lookup) => lookup.extensions.includes(path.extname(base)));
+      return language && lexicalLookup(language, document.text, start, end, name);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** What the fix's title calls the place the value moves to. */
+export function lookupKind(filePath: string): string {
+  return GITHUB_WORKFLOW.test(filePath.replace(/\\/g, '/')) ? 'GitHub Actions secret' : 'environment variable';
+}
+
+/**
+ * A workflow reads its secrets from the repository's settings, and `${NAME}` there is passed on as
+ * text; `GITHUB_` starts no secret name a repository may define (GitHub reserves it).
+ */
+export function workflowSecretName(name: string): string {
+  return name.replace(/^GITHUB_/, 'GH_');
+}
+
+// ── TypeScript and JavaScript: from the syntax tree ───────────────────────────────────────────────
+
+function scriptLookup(context: CheckContext, start: number, end: number, name: string): RawTextChange[] | undefined {
+  const text = context.document.text;
+  if (text.slice(start, end).includes('\\')) return undefined; // an escape: the value at run time differs from the text
+  const tree = context.tsTree();
+  const literal = tree && literalSpanning(tree, start - 1, end + 1);
+  if (!literal || tree.isDeclarationFile) return undefined;
+  const parent = literal.parent;
+  // `<a apiKey="…">`: an attribute takes an expression in braces.
+  if (ts.isJsxAttribute(parent)) return [{ start: start - 1, end: end + 1, newText: `{process.env.${name}}` }];
+  if (!standsForAValue(literal)) return undefined;
+  return [{ start: start - 1, end: end + 1, newText: `process.env.${name}` }];
+}
+
+/** The string literal or plain template whose text, quotes included, is exactly [from, to). */
+function literalSpanning(tree: ts.SourceFile, from: number, to: number): ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | undefined {
+  let found: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found || node.pos > from || node.end < to) return;
+    if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && node.getStart(tree) === from && node.end === to) {
+      found = node;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(tree);
+  return found;
+}
+
+/**
+ * Whether the literal is an expression whose value a lookup can give: not a name (a property, method,
+ * enum member or module name), a module specifier, a type, an enum's value, a tagged template's text,
+ * `as const`, or in an ambient declaration (`declare`), where only literals may stand.
+ */
+function standsForAValue(literal: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral): boolean {
+  const parent = literal.parent;
+  if ((parent as { name?: ts.Node }).name === literal || (parent as { propertyName?: ts.Node }).propertyName === literal) return false;
+  if (
+    ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent) || ts.isExternalModuleReference(parent) || ts.isLiteralTypeNode(parent)
+    || ts.isEnumMember(parent) || ts.isTaggedTemplateExpression(parent) || ts.isImportAttribute(parent) || ts.isModuleDeclaration(parent)
+  ) {
+    return false;
+  }
+  if ((ts.isAsExpression(parent) || ts.isTypeAssertionExpression(parent)) && ts.isTypeReferenceNode(parent.type) && ts.isIdentifier(parent.type.typeName) && parent.type.typeName.text === 'const') return false;
+  for (let node: ts.Node | undefined = parent; node; node = node.parent) {
+    if (ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword)) return false;
+  }
+  return true;
+}
+
+// ── Python: read from the tokens around the literal ───────────────────────────────────────────────
+
+function pythonLookup(text: string, start: number, end: number, name: string): RawTextChange[] | undefined {
+  const quote = text[start - 1];
+  if (quote !== '"' && quote !== "'") return undefined;
+  const run = (at: number, step: number) => {
+    let count = 0;
+    while (count < 3 && text[at + count * step] === quote) count++;
+    return count;
+  };
+  const before = run(start - 1, -1);
+  const after = run(end, 1);
+  const triple = before === 3 && after === 3;
+  if (!triple && (before !== 1 || after < 1)) return undefined;
+  const open = start - (triple ? 3 : 1);
+  const close = end + (triple ? 3 : 1);
+  const prefix = /[A-Za-z]{0,2}$/.exec(text.slice(Math.max(0, open - 2), open))![0].toLowerCase();
+  if (/\w/.test(text[open - prefix.length - 1] ?? '')) return undefined;
+  const value = text.slice(start, end);
+  // Bytes are not a str; an f-string's braces are code; outside a raw string a backslash starts an escape.
+  if (prefix.includes('b') || (prefix.includes('f') && /[{}]/.test(value)) || (!prefix.includes('r') && value.includes('\\'))) return undefined;
+  // `"abc" "sk_…"`: literals side by side are one string, and the lookup would stand in for only a part.
+  const previous = /\S?\s*$/.exec(text.slice(Math.max(0, open - prefix.length - 200), open - prefix.length))![0].trim();
+  const next = /^\s*[A-Za-z]{0,2}["']?/.exec(text.slice(close, close + 200))![0].trim();
+  if (previous === '"' || previous === "'" || /["']$/.test(next)) return undefined;
+  const changes: RawTextChange[] = [{ start: open - prefix.length, end: close, newText: `os.environ["${name}"]` }];
+  if (!/^[ \t]*(?:import[ \t]+(?:[\w, ]+,[ \t]*)?os\b|from[ \t]+os[ \t]+import[ \t]+environ)/m.test(text)) {
+    const shebang = text.startsWith('#!') ? text.indexOf('\n') + 1 : 0;
+    changes.unshift({ start: shebang, end: shebang, newText: 'import os\n' });
+  }
+  return changes;
+}
+
+// ── YAML: Compose, Spring and other configs interpolate `${NAME}`; a GitHub workflow reads `secrets` ─
+
+const GITHUB_WORKFLOW = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
+
+function yamlLookup(filePath: string, text: string, start: number, end: number, name: string): RawTextChange[] | undefined {
+  // In a double-quoted scalar a backslash starts an escape.
+  if (text[start - 1] === '"' && text.slice(start, end).includes('\\')) return undefined;
+  if (GITHUB_WORKFLOW.test(filePath.replace(/\\/g, '/'))) return [{ start, end, newText: `\${{ secrets.${workflowSecretName(name)} }}` }];
+  return [{ start, end, newText: `\${${name}}` }];
+}
+
+/** Spring Boot's own config files, which resolve `${NAME}` from the environment. */
+const SPRING_PROPERTIES = /^(?:application|bootstrap)(?:-[\w.-]+)?\.properties$/;
+
+// ── Other languages: from the text around the literal ─────────────────────────────────────────────
+
+interface LexicalLookup {
+  extensions: string[];
+  /** The quotes a plain string literal may use. */
+  quotes: string;
+  /** Letters before the opening quote that belong to the literal and keep it a plain string (C#'s verbatim `@`). */
+  prefix?: RegExp;
+  lookup(name: string): string;
+  /** Whether the language reads this literal's text as something else than its characters (escapes, interpolation). */
+  interprets(value: string, quote: string, prefix: string): boolean;
+  /** Where only a constant may stand: tested on the code from the statement's start (after `;`, `{` or `}`) to the literal. */
+  constantOnly?: RegExp[];
+  /** Tested on the code from the line's start to the literal. */
+  constantOnLine?: RegExp;
+  /** Whether the file can use the lookup as it is (Go's `os` must be imported). */
+  usable?(text: string, at: number): boolean;
+}
+
+/** Inside an annotation's or attribute's arguments: `@Value("…")`, `[Obsolete("…")]`. */
+const ANNOTATION_ARGUMENTS = /@[\w.:]+\s*\((?:[^()]|\([^()]*\))*$/;
+const ATTRIBUTE_ARGUMENTS = /\[\s*[\w.]+\s*\((?:[^()]|\([^()]*\))*$/;
+const CASE_LABEL = /\bcase\s+$/;
+/** Inside a method's parameter list, as a default: `void Connect(string password = "…")`. */
+const PARAMETER_DEFAULT = /\((?:[^()]*,)?\s*(?:(?:ref|in|out|params|this)\s+)?[\w.<>[\]?]+\s+\w+\s*=\s*$/;
+const BACKSLASH = (value: string) => value.includes('\\');
+
+const LEXICAL_LOOKUPS: LexicalLookup[] = [
+  {
+    extensions: ['.go'],
+    quotes: '"',
+    lookup: (name) => `os.Getenv("${name}")`,
+    interprets: BACKSLASH,
+    constantOnLine: /\bconst\b/,
+    usable: (text, at) => /^[ \t]*"os"[ \t]*$|import[ \t]+"os"/m.test(text) && !insideGoConstBlock(text, at),
+  },
+  {
+    extensions: ['.java', '.scala'],
+    quotes: '"',
+    lookup: (name) => `System.getenv("${name}")`,
+    interprets: BACKSLASH,
+    constantOnly: [ANNOTATION_ARGUMENTS, CASE_LABEL],
+  },
+  {
+    extensions: ['.kt', '.kts', '.groovy', '.gradle'],
+    quotes: `"'`,
+    lookup: (name) => `System.getenv("${name}")`,
+    // `$name` and `${…}` interpolate in double-quoted strings (Kotlin has no single-quoted strings: a char).
+    interprets: (value, quote) => BACKSLASH(value) || (quote === '"' && value.includes('$')),
+    constantOnly: [ANNOTATION_ARGUMENTS],
+    constantOnLine: /\bconst\s+val\b/,
+  },
+  {
+    extensions: ['.cs'],
+    quotes: '"',
+    prefix: /@$/,
+    lookup: (name) => `System.Environment.GetEnvironmentVariable("${name}")`,
+    interprets: (value, _quote, prefix) => (prefix === '@' ? value.includes('"') : BACKSLASH(value)),
+    constantOnly: [ATTRIBUTE_ARGUMENTS, CASE_LABEL, PARAMETER_DEFAULT],
+    constantOnLine: /\bconst\b/,
+  },
+  {
+    extensions: ['.rb', '.rake'],
+    quotes: `"'`,
+    // ENV.fetch raises when the variable is missing, instead of going on with nil.
+    lookup: (name) => `ENV.fetch("${name}")`,
+    interprets: (value, quote) => BACKSLASH(value) || (quote === '"' && /#[{@$]/.test(value)),
+  },
+  {
+    extensions: ['.php'],
+    quotes: `"'`,
+    lookup: (name) => `getenv('${name}')`,
+    interprets: (value, quote) => BACKSLASH(value) || (quote === '"' && /[$]/.test(value)),
+    // Class constants, property and parameter defaults, static variables: constant expressions only.
+    constantOnly: [/\bconst\b/, /^\s*(?:#\[[^\]]*\]\s*)*(?:(?:public|protected|private|var|readonly|static|final)\s+)+/, /\bfunction\b[^{;]*\([^)]*$/, /\bstatic\s+\$\w+\s*=/, /\bcase\s+$/],
+  },
+];
+
+function lexicalLookup(language: LexicalLookup, text: string, start: number, end: number, name: string): RawTextChange[] | undefined {
+  const quote = text[start - 1];
+  if (!quote || !language.quotes.includes(quote) || text[end] !== quote) return undefined;
+  // Not a triple-quoted string (Kotlin, Groovy, Scala) nor an empty one beside it.
+  if (text[start - 2] === quote || text[end + 1] === quote) return undefined;
+  const prefix = language.prefix?.exec(text.slice(Math.max(0, start - 3), start - 1))?.[0] ?? '';
+  const open = start - 1 - prefix.length;
+  // A letter or `$` right before the quote makes another kind of literal (C#'s `$"…"`, Scala's `s"…"`); `:"…"` is a Ruby symbol.
+  const before = text[open - 1] ?? '';
+  if (/[\w$]/.test(before) || (before === ':' && !/\w/.test(text[open - 2] ?? ''))) return undefined;
+  if (language.interprets(text.slice(start, end), quote, prefix)) return undefined;
+  // The statement so far; a declaration's start is never far from its value (the patterns run on at most 2,000 characters).
+  const statement = text.slice(Math.max(text.lastIndexOf(';', open), text.lastIndexOf('{', open), text.lastIndexOf('}', open), open - 2000) + 1, open);
+  if (language.constantOnly?.some((pattern) => pattern.test(statement))) return undefined;
+  if (language.constantOnLine?.test(text.slice(text.lastIndexOf('\n', open - 1) + 1, open))) return undefined;
+  if (language.usable && !language.usable(text, open)) return undefined;
+  return [{ start: open, end: end + 1, newText: language.lookup(name) }];
+}
+
+/** `const (\n  key = "…"\n)`: the last `const (` before `at` has not been closed. */
+function insideGoConstBlock(text: string, at: number): boolean {
+  const opening = /\bconst\s*\(/g;
+  let last = -1;
+  for (let match = opening.exec(text); match && match.index < at; match = opening.exec(text)) last = match.index + match[0].length;
+  return last >= 0 && !text.slice(last, at).includes(')');
+}
