@@ -10,6 +10,7 @@ import { enclosingFunction, isAsyncFunction, needsParens, skipOuter } from './su
 import { isHandled } from './support/handled';
 import { callsCallbackForm, calledFunction, mayHoldNonPromise, passesCallbackAt, passesErrorFirstCallback, promiseCannotReject } from './support/maybe-promise';
 import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
+import { floatingCoroutines, type FloatingCoroutine } from './python/floating-coroutines';
 
 // The node kinds this rule looks at (see support/syntax-nodes.ts).
 let visitedKinds: NodeKinds | undefined;
@@ -26,15 +27,15 @@ export const floatingPromise: Check = {
     family: 'failure',
     title: 'Floating promise',
     rationale:
-      'A promise that nobody awaits, returns or ends with a rejection handler fails silently: when it rejects, Node reports an unhandled rejection and (since Node 15) exits the process, a browser only logs it to the console where no one sees it, and the code after it runs before the work is done — a response is sent before the row is saved, a test passes before the assertion runs. Calls into async functions of other files are the usual culprits, because nothing at the call site says the function is async. A promise tested as a condition (always truthy) or spread into an object (which copies none of its result) is dropped the same way. So is an array of promises left as a statement (`items.map(async (item) => …);`, a value typed `Promise<T>[]` or a tuple holding one): the same failure once per item. Not reported: a condition on a value that may also be something else (a field or `let` set later, a function that returns a promise on one path and `false` on another), which the test tells apart; and a call of an async function whose whole body is a try/catch that reports the failure, or of a function whose every returned promise ends in a rejection handler, whose promise cannot reject; nor a call that passes a callback to a function that makes a promise only without one (`close(cb)` where `if (cb === undefined) return new Promise(…)`) — in the same file or in another file of the workspace — or a library call given an error-first callback (`client.query(sql, (err, res) => …)`).',
+      'A promise that nobody awaits, returns or ends with a rejection handler fails silently: when it rejects, Node reports an unhandled rejection and (since Node 15) exits the process, a browser only logs it to the console where no one sees it, and the code after it runs before the work is done — a response is sent before the row is saved, a test passes before the assertion runs. Calls into async functions of other files are the usual culprits, because nothing at the call site says the function is async. A promise tested as a condition (always truthy) or spread into an object (which copies none of its result) is dropped the same way. So is an array of promises left as a statement (`items.map(async (item) => …);`, a value typed `Promise<T>[]` or a tuple holding one): the same failure once per item. Not reported: a condition on a value that may also be something else (a field or `let` set later, a function that returns a promise on one path and `false` on another), which the test tells apart; and a call of an async function whose whole body is a try/catch that reports the failure, or of a function whose every returned promise ends in a rejection handler, whose promise cannot reject; nor a call that passes a callback to a function that makes a promise only without one (`close(cb)` where `if (cb === undefined) return new Promise(…)`) — in the same file or in another file of the workspace — or a library call given an error-first callback (`client.query(sql, (err, res) => …)`). In Python the same mistake is worse: a coroutine call without `await` (an `async def` of the same file, a method of the same class called on `self`, `asyncio.sleep(…)`) only creates the coroutine, so its body never runs at all; and a task from `asyncio.create_task`, `ensure_future` or `gather` that nothing keeps can be garbage-collected before it finishes, its failure only logged. Coroutine functions are read from the file itself; a decorated `async def`, an async generator, or a name also defined without `async` is left out.',
     remedy:
-      'Await the promise (or return it to the caller). If the work is meant to run in the background, end it with `.catch(handler)` that reports the failure and mark the statement with `void` so readers see the intent. For an array of promises, await `Promise.all(array)` (or `Promise.allSettled(array)` when each may fail on its own).',
+      'Await the promise (or return it to the caller). If the work is meant to run in the background, end it with `.catch(handler)` that reports the failure and mark the statement with `void` so readers see the intent. For an array of promises, await `Promise.all(array)` (or `Promise.allSettled(array)` when each may fail on its own). In Python, `await` the coroutine, or keep the task (in a set of background tasks, discarded when done, or in an `asyncio.TaskGroup`) and handle its exception.',
     defaultSeverity: 'warning',
     instruction: {
       text: '`await`, return or `.catch` every promise (in try: `return await`).',
       recap: 'no floating promises',
     },
-    languages: ['typescript', 'javascript'],
+    languages: ['typescript', 'javascript', 'python'],
     options: {
       rejectionHandler: {
         description: 'The handler the quick fix puts in `void <call>.catch(<handler>)` outside async functions (e.g. `reportError`).',
@@ -57,6 +58,10 @@ export const floatingPromise: Check = {
   },
   statementLocal: true,
   run(context) {
+    if (context.document.language === 'python') {
+      for (const floating of floatingCoroutines(context.document.text)) reportCoroutine(floating, context);
+      return;
+    }
     const tree = context.tsTree();
     if (!tree) return;
     const inference = inferenceFor(context);
@@ -82,6 +87,20 @@ export const floatingPromise: Check = {
     }
   },
 };
+
+/** Python: a coroutine created and dropped (await it), or a task nobody keeps (keep it). */
+function reportCoroutine(floating: FloatingCoroutine, context: CheckContext): void {
+  const call = `\`${floating.callee}(…)\``;
+  context.report({
+    ruleId: FLOATING_PROMISE,
+    start: floating.start,
+    end: floating.end,
+    message: floating.kind === 'coroutine'
+      ? `${call} makes a coroutine and nothing awaits it: its body never runs (Python only warns that the coroutine "was never awaited"), so the work silently does not happen. Await it, or run it in the background with \`asyncio.create_task(…)\` and keep the task.`
+      : `${call} starts a task and nothing keeps it: the event loop holds tasks only weakly, so it can be garbage-collected before it finishes, and if it fails its error is only logged ("Task exception was never retrieved"). Keep a reference (add it to a set and discard it when done) and handle its exception, or run it in an \`asyncio.TaskGroup\`.`,
+    fixes: floating.kind === 'coroutine' && floating.inAsyncFunction ? [{ title: 'Await the coroutine', preferred: true, changes: [{ start: floating.start, end: floating.start, newText: 'await ' }] }] : undefined,
+  });
+}
 
 type Floating = { leaf: ts.Expression; kind: 'promise' | 'array' };
 type ExportedFunctions = (specifier: string, key: string) => ExportedFunction | undefined;

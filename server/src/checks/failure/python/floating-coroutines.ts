@@ -1,0 +1,161 @@
+// failure/floating-promise for Python (tree-sitter): the two ways asyncio code drops its work.
+// - A coroutine call used as a statement without `await` (`send_email(user)` where `send_email` is an
+//   `async def` of this file, a method of the same class called on `self`, or an asyncio coroutine
+//   such as `asyncio.sleep`): the call only creates the coroutine; its body never runs, and Python
+//   merely warns "coroutine … was never awaited" when it is collected.
+// - A task started and not kept (`asyncio.create_task(…)`, `asyncio.ensure_future(…)`,
+//   `asyncio.gather(…)`, `loop.create_task(…)` as a statement): the event loop holds tasks only weakly,
+//   so one can be collected before it finishes, and its exception is only logged ("Task exception was
+//   never retrieved"). A TaskGroup's `create_task` is not reported: the group keeps and awaits its tasks.
+// Which functions are coroutine functions is read from this file alone: an `async def` that is also
+// defined without `async` under the same name, that yields (an async generator), or that is decorated
+// (a decorator may turn it into anything) is left out.
+import type { SyntaxNode } from '../../../engine/grammar/index';
+import { withSyntaxTree } from '../../../engine/grammar/index';
+
+export interface FloatingCoroutine {
+  kind: 'coroutine' | 'task';
+  /** The call, in UTF-16 offsets. */
+  start: number;
+  end: number;
+  /** How the code names what it calls: `send_email`, `self.flush`, `asyncio.create_task`. */
+  callee: string;
+  /** The call is in an `async def`, so `await` can go before it. */
+  inAsyncFunction: boolean;
+}
+
+/** asyncio functions that return a coroutine to await. */
+const ASYNCIO_COROUTINES = new Set(['sleep', 'wait_for', 'wait', 'to_thread', 'open_connection', 'open_unix_connection', 'start_server', 'create_subprocess_exec', 'create_subprocess_shell']);
+/** asyncio functions that schedule work and return the task or future to keep. */
+const ASYNCIO_TASKS = new Set(['create_task', 'ensure_future', 'gather']);
+/** Decorators that leave an `async def` a coroutine function. */
+const TRANSPARENT_DECORATORS = /^(?:staticmethod|classmethod|(?:abc\.)?abstractmethod|(?:typing\.)?override|(?:functools\.)?wraps\(.*\))$/s;
+
+export function floatingCoroutines(text: string): FloatingCoroutine[] {
+  if (!text.includes('async') && !text.includes('asyncio')) return [];
+  return (
+    withSyntaxTree('python', text, (root) => {
+      const asyncio = asyncioNames(root);
+      const functions = coroutineFunctions(root);
+      const found: FloatingCoroutine[] = [];
+      for (const statement of root.descendantsOfType('expression_statement')) {
+        const call = statement?.namedChildren[0];
+        if (!statement || !call || call.type !== 'call' || statement.namedChildren.length !== 1) continue;
+        const kind = dropped(call, asyncio, functions);
+        if (!kind) continue;
+        const fn = call.childForFieldName('function')!;
+        found.push({ kind, start: call.startIndex, end: call.endIndex, callee: fn.text, inAsyncFunction: isAsync(enclosingFunction(statement)) });
+      }
+      return found;
+    }) ?? []
+  );
+}
+
+/** What dropping this call's result loses, or undefined when it is not a coroutine or task. */
+function dropped(call: SyntaxNode, asyncio: AsyncioNames, functions: CoroutineFunctions): FloatingCoroutine['kind'] | undefined {
+  const fn = call.childForFieldName('function');
+  if (!fn) return undefined;
+  if (fn.type === 'identifier') {
+    const imported = asyncio.members.get(fn.text);
+    if (imported) return ASYNCIO_TASKS.has(imported) ? 'task' : ASYNCIO_COROUTINES.has(imported) ? 'coroutine' : undefined;
+    return functions.module.get(fn.text) === true ? 'coroutine' : undefined;
+  }
+  if (fn.type !== 'attribute') return undefined;
+  const object = fn.childForFieldName('object');
+  const member = fn.childForFieldName('attribute')?.text;
+  if (!object || !member) return undefined;
+  if (object.type === 'identifier' && asyncio.modules.has(object.text)) return ASYNCIO_TASKS.has(member) ? 'task' : ASYNCIO_COROUTINES.has(member) ? 'coroutine' : undefined;
+  // `loop.create_task(…)`, `self._loop.create_task(…)`, `asyncio.get_running_loop().create_task(…)`.
+  if (member === 'create_task' && (/(?:^|[._])loop$/i.test(object.text) || /\bget_(?:running|event)_loop\(\)$/.test(object.text))) return 'task';
+  if (object.type === 'identifier' && (object.text === 'self' || object.text === 'cls')) {
+    const owner = enclosingClass(call);
+    return owner && functions.methods.get(owner.id)?.get(member) === true ? 'coroutine' : undefined;
+  }
+  return undefined;
+}
+
+interface AsyncioNames {
+  /** Local names of the asyncio module (`asyncio`, `aio` after `import asyncio as aio`). */
+  modules: Set<string>;
+  /** Local names of asyncio members imported by name (`from asyncio import sleep as nap`: nap → sleep). */
+  members: Map<string, string>;
+}
+
+function asyncioNames(root: SyntaxNode): AsyncioNames {
+  const names: AsyncioNames = { modules: new Set(), members: new Map() };
+  for (const statement of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+    if (!statement) continue;
+    if (statement.type === 'import_statement') {
+      for (const child of statement.namedChildren) {
+        if (!child) continue;
+        const name = child.type === 'aliased_import' ? child.childForFieldName('name')?.text : child.text;
+        const local = child.type === 'aliased_import' ? child.childForFieldName('alias')?.text : child.text;
+        if (name === 'asyncio' && local) names.modules.add(local);
+      }
+    } else if (statement.childForFieldName('module_name')?.text === 'asyncio') {
+      for (const child of statement.childrenForFieldName('name')) {
+        const name = child?.type === 'aliased_import' ? child.childForFieldName('name')?.text : child?.text;
+        const local = child?.type === 'aliased_import' ? child.childForFieldName('alias')?.text : child?.text;
+        if (name && local) names.members.set(local, name);
+      }
+    }
+  }
+  return names;
+}
+
+interface CoroutineFunctions {
+  /** Functions not defined in a class body, by name: true when every definition of the name is a plain `async def`. */
+  module: Map<string, boolean>;
+  /** By class node id, its methods the same way. */
+  methods: Map<number, Map<string, boolean>>;
+}
+
+function coroutineFunctions(root: SyntaxNode): CoroutineFunctions {
+  const functions: CoroutineFunctions = { module: new Map(), methods: new Map() };
+  for (const definition of root.descendantsOfType('function_definition')) {
+    const name = definition?.childForFieldName('name')?.text;
+    if (!definition || !name) continue;
+    const decorated = definition.parent?.type === 'decorated_definition' ? definition.parent : undefined;
+    const owner = (decorated ?? definition).parent?.parent;
+    const table = owner?.type === 'class_definition' ? mapFor(functions.methods, owner.id) : functions.module;
+    const coroutine = isAsync(definition) && !yields(definition) && (!decorated || decorated.namedChildren.every((child) => child?.type !== 'decorator' || TRANSPARENT_DECORATORS.test(child.text.slice(1).trim())));
+    table.set(name, (table.get(name) ?? true) && coroutine);
+  }
+  return functions;
+}
+
+function mapFor(tables: Map<number, Map<string, boolean>>, id: number): Map<string, boolean> {
+  let table = tables.get(id);
+  if (!table) tables.set(id, (table = new Map()));
+  return table;
+}
+
+function isAsync(definition: SyntaxNode | undefined): boolean {
+  return definition?.children[0]?.type === 'async';
+}
+
+/** An async generator: `yield` in its own body (not in a nested function or lambda). */
+function yields(definition: SyntaxNode): boolean {
+  const visit = (node: SyntaxNode): boolean => {
+    if (node.type === 'yield') return true;
+    if (node !== definition && (node.type === 'function_definition' || node.type === 'lambda' || node.type === 'class_definition')) return false;
+    return node.namedChildren.some((child) => !!child && visit(child));
+  };
+  return visit(definition);
+}
+
+function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'function_definition') return current;
+    if (current.type === 'lambda' || current.type === 'class_definition') return undefined;
+  }
+  return undefined;
+}
+
+/** The class whose method holds this node (`self.x()` inside `def m(self)` of class C: C). */
+function enclosingClass(node: SyntaxNode): SyntaxNode | undefined {
+  const method = enclosingFunction(node);
+  const definition = method?.parent?.type === 'decorated_definition' ? method.parent : method;
+  const owner = definition?.parent?.parent;
+  return owner?.type === 'class_definition' ? owner : undefined;
+}

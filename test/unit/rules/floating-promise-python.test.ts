@@ -1,0 +1,48 @@
+// failure/floating-promise in Python: a coroutine call without await (an async def of the file, a
+// method of the same class on self, an asyncio coroutine, under any import alias), a task nobody keeps
+// (asyncio.create_task / ensure_future / gather, loop.create_task), and what is left alone: awaited,
+// assigned or returned calls, TaskGroup tasks, sync functions, names also defined without async, async
+// generators, decorated coroutines, other objects' methods. The await fix only inside an async def.
+import * as assert from "node:assert/strict";
+import { preparePythonImports } from "../../../server/src/engine/index";
+import { analyse, visible } from "../../helpers/engine";
+
+const COROUTINE = "makes a coroutine and nothing awaits it";
+const TASK = "starts a task and nothing keeps it";
+
+// [code, expected: "line:col callee kind [=> fix]"]
+const ROWS: [string, string[]][] = [
+  ["async def send(user):\n    ...\n\nasync def signup(user):\n    send(user)\n", ["5:5 `send(…)` " + COROUTINE + " => Await the coroutine 5:5 \"await \""]],
+  ["async def send(user):\n    ...\n\ndef signup(user):\n    send(user)\n", ["5:5 `send(…)` " + COROUTINE]],
+  ["async def send(user):\n    ...\n\nasync def signup(user):\n    await send(user)\n    x = send(user)\n    return send(user)\n", []],
+  ["class Mailer:\n    async def flush(self):\n        ...\n    async def close(self):\n        self.flush()\n", ["5:9 `self.flush(…)` " + COROUTINE + " => Await the coroutine 5:9 \"await \""]],
+  ["class Mailer:\n    async def flush(self):\n        ...\nclass Other:\n    def flush(self):\n        ...\n    def close(self):\n        self.flush()\n", []],
+  ["class Mailer:\n    @staticmethod\n    async def flush():\n        ...\n    async def close(self):\n        self.flush()\n", ["6:9 `self.flush(…)` " + COROUTINE + " => Await the coroutine 6:9 \"await \""]],
+  ["import asyncio\n\nasync def tick():\n    asyncio.sleep(1)\n", ["4:5 `asyncio.sleep(…)` " + COROUTINE + " => Await the coroutine 4:5 \"await \""]],
+  ["import asyncio as aio\nfrom asyncio import sleep as nap, create_task\n\nasync def tick(job):\n    nap(1)\n    aio.wait_for(job, 5)\n    create_task(job)\n", ["5:5 `nap(…)` " + COROUTINE + " => Await the coroutine 5:5 \"await \"", "6:5 `aio.wait_for(…)` " + COROUTINE + " => Await the coroutine 6:5 \"await \"", "7:5 `create_task(…)` " + TASK]],
+  ["import asyncio\n\nasync def main(job):\n    asyncio.create_task(job())\n    asyncio.ensure_future(job())\n    asyncio.gather(job(), job())\n", ["4:5 `asyncio.create_task(…)` " + TASK, "5:5 `asyncio.ensure_future(…)` " + TASK, "6:5 `asyncio.gather(…)` " + TASK]],
+  ["import asyncio\n\ndef start(loop, job):\n    loop.create_task(job())\n    asyncio.get_running_loop().create_task(job())\n", ["4:5 `loop.create_task(…)` " + TASK, "5:5 `asyncio.get_running_loop().create_task(…)` " + TASK]],
+  ["import asyncio\n\nasync def main(job):\n    task = asyncio.create_task(job())\n    background.add(asyncio.create_task(job()))\n    async with asyncio.TaskGroup() as tg:\n        tg.create_task(job())\n    await asyncio.gather(job())\n", []],
+  ["async def send():\n    ...\n\ndef send():\n    ...\n\nasync def run():\n    send()\n", []],
+  ["async def ticks():\n    yield 1\n\nasync def run():\n    ticks()\n", []],
+  ["@app.task\nasync def send():\n    ...\n\nasync def run():\n    send()\n", []],
+  ["async def send():\n    ...\n\nasync def run(client):\n    client.send()\n    other.send()\n", []],
+  ["def send():\n    ...\n\nasync def run():\n    send()\n", []],
+  ["import asyncio\n\nasync def outer():\n    def inner():\n        asyncio.sleep(1)\n    inner()\n", ["5:9 `asyncio.sleep(…)` " + COROUTINE]],
+  ["import trio\n\nasync def run():\n    trio.sleep(1)\n", []],
+];
+
+describe("failure/floating-promise (Python coroutines and tasks)", () => {
+  before(() => preparePythonImports());
+  ROWS.forEach(([code, expected], index) => {
+    it(`#${index}: ${code.split("\n").filter((l) => l.trim()).slice(-1)[0].trim().slice(0, 70)}`, () => {
+      const found = visible(analyse(code, { filename: "app/jobs.py" })).filter((f) => f.ruleId === "failure/floating-promise").map((f) => {
+        const kind = f.message.includes(COROUTINE) ? COROUTINE : f.message.includes(TASK) ? TASK : f.message;
+        const callee = /^`[^`]+`/.exec(f.message)![0];
+        const fix = f.fixes?.length ? " => " + f.fixes.map((x) => x.title + " " + x.changes.map((ch) => `${ch.line}:${ch.column} ${JSON.stringify(ch.newText)}`).join("|")).join(" / ") : "";
+        return `${f.line}:${f.column} ${callee} ${kind}${fix}`;
+      });
+      assert.deepEqual(found, expected);
+    });
+  });
+});
