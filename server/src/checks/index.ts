@@ -18,6 +18,7 @@ import { unboundedConcurrency } from './failure/unbounded-concurrency';
 import { retryWithoutBackoff } from './failure/retry-without-backoff';
 import { secretsCheck } from './secrets/secrets-check';
 import { asyncExportsSummarizer } from './failure/async-exports';
+import { pythonCoroutinesSummarizer } from './failure/python/coroutine-exports';
 import { floatingPromise } from './failure/floating-promise';
 import { asyncCallback } from './failure/async-callback';
 import { returnWithoutAwait } from './failure/return-without-await';
@@ -47,4 +48,4 @@ export const builtInChecks: readonly Check[] = [
 ];
 
 /** Per-file facts the workspace index keeps for cross-file rules (import graph, async exports…). */
-export const builtInSummarizers: readonly Summarizer[] = [importsSummarizer, apiExportsSummarizer, asyncExportsSummarizer];
+export const builtInSummarizers: readonly Summarizer[] = [importsSummarizer, apiExportsSummarizer, asyncExportsSummarizer, pythonCoroutinesSummarizer];

@@ -11,8 +11,9 @@ const keys = (text?: string) => summarizersFor(engine, [text === undefined ? def
 
 describe('engine entry points', () => {
   it('asks each summarizer only when a rule it serves is enabled', () => {
-    assert.deepEqual(keys(), ['architecture/imports', 'failure/api-exports', 'failure/async-exports']);
-    assert.deepEqual(keys('rules:\n  failure/network-timeout: off\n'), ['architecture/imports', 'failure/async-exports']);
+    assert.deepEqual(keys(), ['architecture/imports', 'failure/api-exports', 'failure/async-exports', 'failure/python-coroutines']);
+    assert.deepEqual(keys('rules:\n  failure/network-timeout: off\n'), ['architecture/imports', 'failure/async-exports', 'failure/python-coroutines']);
+    assert.deepEqual(keys('rules:\n  failure/*: off\n  failure/floating-promise: warning\n'), ['architecture/imports', 'failure/async-exports', 'failure/python-coroutines']);
     assert.deepEqual(keys('rules:\n  failure/*: off\n'), ['architecture/imports']);
     assert.deepEqual(keys('rules:\n  failure/*: off\n  failure/network-timeout: warning\n'), ['architecture/imports', 'failure/api-exports']);
     assert.deepEqual(keys('rules:\n  architecture/*: off\n  failure/*: off\n'), []);

@@ -3,6 +3,8 @@
 // (asyncio.create_task / ensure_future / gather, loop.create_task), and what is left alone: awaited,
 // assigned or returned calls, TaskGroup tasks, sync functions, names also defined without async, async
 // generators, decorated coroutines, other objects' methods. The await fix only inside an async def.
+// Across files: a coroutine function another module defines, by every import form, with the index or
+// read on demand, and not a sync function, a submodule called as a function, or a name the file redefines.
 import * as assert from "node:assert/strict";
 import { preparePythonImports } from "../../../server/src/engine/index";
 import { analyse, visible } from "../../helpers/engine";
@@ -45,4 +47,39 @@ describe("failure/floating-promise (Python coroutines and tasks)", () => {
       assert.deepEqual(found, expected);
     });
   });
+});
+
+const MAILER = "import smtplib\n\nasync def send(to):\n    ...\n\ndef render(to):\n    ...\n\n@retry\nasync def send_later(to):\n    ...\n";
+// [files besides app/signup.py, its code, expected]
+const CROSS_FILE: [Record<string, string>, string, string[]][] = [
+  [{ "app/mailer.py": MAILER }, "from app.mailer import send\n\nasync def signup(user):\n    send(user)\n", ["4:5 `send(…)` " + COROUTINE + " => Await the coroutine 4:5 \"await \""]],
+  [{ "app/mailer.py": MAILER }, "from .mailer import send as deliver\n\ndef signup(user):\n    deliver(user)\n\nasync def later():\n    ...\n", ["4:5 `deliver(…)` " + COROUTINE]],
+  // A file with no async code of its own is not read for calls into other modules' coroutines (the cost of parsing every Python file).
+  [{ "app/mailer.py": MAILER }, "from .mailer import send as deliver\n\ndef signup(user):\n    deliver(user)\n", []],
+  [{ "app/mailer.py": MAILER, "app/__init__.py": "" }, "from app import mailer\n\nasync def signup(user):\n    mailer.send(user)\n", ["4:5 `mailer.send(…)` " + COROUTINE + " => Await the coroutine 4:5 \"await \""]],
+  [{ "app/mailer.py": MAILER, "app/__init__.py": "" }, "from . import mailer\n\nasync def signup(user):\n    mailer.send(user)\n", ["4:5 `mailer.send(…)` " + COROUTINE + " => Await the coroutine 4:5 \"await \""]],
+  [{ "app/mailer.py": MAILER }, "import app.mailer as m\n\nasync def signup(user):\n    m.send(user)\n", ["4:5 `m.send(…)` " + COROUTINE + " => Await the coroutine 4:5 \"await \""]],
+  [{ "app/mailer.py": MAILER }, "import app.mailer\n\nasync def signup(user):\n    app.mailer.send(user)\n", ["4:5 `app.mailer.send(…)` " + COROUTINE + " => Await the coroutine 4:5 \"await \""]],
+  [{ "src/app/mailer.py": MAILER }, "from app.mailer import send\n\nasync def signup(user):\n    send(user)\n", ["4:5 `send(…)` " + COROUTINE + " => Await the coroutine 4:5 \"await \""]],
+  [{ "app/mailer.py": MAILER }, "from app.mailer import render, send_later\n\nasync def signup(user):\n    render(user)\n    send_later(user)\n", []],
+  [{ "app/mailer.py": MAILER }, "from app.mailer import send\n\ndef send(user):\n    ...\n\nasync def signup(user):\n    send(user)\n", []],
+  [{ "app/mailer/__init__.py": MAILER }, "from app import mailer\n\nasync def signup(user):\n    mailer(user)\n", []],
+  [{}, "from mailer import send\n\nasync def signup(user):\n    send(user)\n", []],
+  [{ "backend/app/mailer.py": MAILER }, "from app.mailer import send\n\nasync def signup(user):\n    send(user)\n", ["4:5 `send(…)` " + COROUTINE + " => Await the coroutine 4:5 \"await \""]],
+];
+
+describe("failure/floating-promise (Python coroutines of other modules)", () => {
+  before(() => preparePythonImports());
+  for (const workspace of [true, false]) {
+    CROSS_FILE.forEach(([files, code, expected], index) => {
+      it(`#${index} ${workspace ? "with the index" : "read on demand"}: ${code.split("\n")[0]} … ${code.trim().split("\n").slice(-1)[0].trim()}`, () => {
+        const found = visible(analyse(code, { filename: files["src/app/mailer.py"] ? "src/app/signup.py" : files["backend/app/mailer.py"] ? "backend/app/signup.py" : "app/signup.py", files, workspace })).filter((f) => f.ruleId === "failure/floating-promise").map((f) => {
+          const kind = f.message.includes(COROUTINE) ? COROUTINE : f.message.includes(TASK) ? TASK : f.message;
+          const fix = f.fixes?.length ? " => " + f.fixes.map((x) => x.title + " " + x.changes.map((ch) => `${ch.line}:${ch.column} ${JSON.stringify(ch.newText)}`).join("|")).join(" / ") : "";
+          return `${f.line}:${f.column} ${/^`[^`]+`/.exec(f.message)![0]} ${kind}${fix}`;
+        });
+        assert.deepEqual(found, expected);
+      });
+    });
+  }
 });

@@ -18,8 +18,16 @@ const engine = createEngine();
 port.on('message', (request: WorkerRequest) => {
   try {
     if (request.type === 'summarize') {
-      const index = createWorkspaceIndex(summarizersByKey(request.summarizers));
-      post({ type: 'summaries', summaries: request.documents.map((document) => index.summarize(document)) });
+      // Python summaries read a tree-sitter tree: the grammar must be loaded first.
+      const ready = request.documents.some((document) => document.language === 'python') ? preparePythonImports() : Promise.resolve();
+      void ready.then(() => {
+        try {
+          const index = createWorkspaceIndex(summarizersByKey(request.summarizers));
+          post({ type: 'summaries', summaries: request.documents.map((document) => index.summarize(document)) });
+        } catch (error) {
+          fail(error);
+        }
+      });
       return;
     }
     const files = request.type === 'analyze' ? request.jobs : request.files;
