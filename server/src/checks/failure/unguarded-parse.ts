@@ -4,6 +4,7 @@ import ts from 'typescript';
 import type { Check } from '../../engine/types';
 import { externalSource, unwrap } from './support/external-input';
 import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
+import { pythonUnguardedParses } from './python/unguarded-parse';
 
 // The node kinds this rule looks at (see support/syntax-nodes.ts).
 let visitedKinds: NodeKinds | undefined;
@@ -19,7 +20,7 @@ export const unguardedParse: Check = {
     family: 'failure',
     title: 'JSON.parse of external input without error handling',
     rationale:
-      '`JSON.parse` throws a `SyntaxError` on anything that is not valid JSON, and external input is not valid JSON sooner or later: a truncated upload, an HTML error page from a proxy, an empty body, a hand-edited file, a message from an older producer. Outside a try/catch that exception ends the request with a 500 (or an unhandled rejection), or crashes a worker that then drops the message it was processing. The rule reports only input it can see is external (request bodies and parameters, `readFile`/`readFileSync` contents, `await res.text()`, `process.argv`, `process.env`, message `data`, `localStorage`, text gathered from the `data` events of a stream), followed through local variables; a parse lexically inside a `try` with a `catch`, or in a `.then` callback whose chain has a rejection handler, is guarded.',
+      '`JSON.parse` throws a `SyntaxError` on anything that is not valid JSON, and external input is not valid JSON sooner or later: a truncated upload, an HTML error page from a proxy, an empty body, a hand-edited file, a message from an older producer. Outside a try/catch that exception ends the request with a 500 (or an unhandled rejection), or crashes a worker that then drops the message it was processing. The rule reports only input it can see is external (request bodies and parameters, `readFile`/`readFileSync` contents, `await res.text()`, `process.argv`, `process.env`, message `data`, `localStorage`, text gathered from the `data` events of a stream), followed through local variables; a parse lexically inside a `try` with a `catch`, or in a `.then` callback whose chain has a rejection handler, is guarded. In Python the same holds for `json.loads` (and `json.load` of a file or stream, and simplejson, ujson, orjson): request bodies and parameters (Flask, Django, Starlette, a Lambda event\'s `body`), file contents, responses, the environment, the command line, standard input and queue or socket messages, outside a `try` with an `except`; a module\'s own data file (a path built from `__file__`, `importlib.resources`) is not external.',
     remedy:
       'Parse inside try/catch and turn the failure into a clear, handled outcome: a 400 for a request body, a named configuration error for a file, a dead-letter for a message. A schema validator (zod `safeParse`, ajv) after the parse also protects against valid JSON of the wrong shape.',
     defaultSeverity: 'warning',
@@ -27,7 +28,7 @@ export const unguardedParse: Check = {
       text: '`JSON.parse` input only inside try/catch.',
       recap: 'JSON.parse of input inside try/catch',
     },
-    languages: ['typescript', 'javascript'],
+    languages: ['typescript', 'javascript', 'python'],
     examples: {
       bad: ['app.post("/orders", (req, res) => {\n  const order = JSON.parse(req.body);\n});', 'const config = JSON.parse(fs.readFileSync(path, "utf8"));', 'const data = JSON.parse(await res.text());'],
       good: [
@@ -40,6 +41,18 @@ export const unguardedParse: Check = {
   },
   statementLocal: true,
   run(context) {
+    if (context.document.language === 'python') {
+      for (const parse of pythonUnguardedParses(context.document.text)) {
+        context.report({
+          ruleId: RULE_ID,
+          start: parse.start,
+          end: parse.end,
+          message: `\`${parse.api}\` of ${parse.source} with no error handling: malformed input (a truncated body, an HTML error page, a hand-edited file) raises a ValueError (JSONDecodeError) here and ${crashes(parse.source) ? 'stops the program' : 'fails the whole request or message'}. Parse inside try/except and turn the failure into a clear error${parse.source === 'a request body' || parse.source === 'request input' ? ' (a 400)' : ''}.`,
+          fingerprintText: parse.fingerprintText,
+        });
+      }
+      return;
+    }
     const tree = context.tsTree();
     if (!tree || !context.document.text.includes('JSON.parse')) return;
     for (const node of nodesToCheck(tree, visited())) {
@@ -59,6 +72,10 @@ export const unguardedParse: Check = {
     }
   },
 };
+
+function crashes(source: string): boolean {
+  return source === 'file contents' || source === 'an environment variable' || source === 'command-line input' || source === 'standard input';
+}
 
 function isJsonParse(callee: ts.Expression): boolean {
   const inner = unwrap(callee);
