@@ -8,6 +8,7 @@ import { inferenceFor } from './support/inference-for';
 import { calledFunction } from './support/maybe-promise';
 import type { PromiseInference } from './support/promise-inference';
 import { kindsOf, nodesToCheck, someNode, type NodeKinds } from './support/syntax-nodes';
+import { pythonRetryLoops } from './python/retry-loops';
 
 // The node kinds this rule looks at (see support/syntax-nodes.ts).
 let visitedKinds: NodeKinds | undefined;
@@ -30,7 +31,7 @@ export const retryWithoutBackoff: Check = {
     family: 'failure',
     title: 'Retry loop without backoff',
     rationale:
-      'A retry loop that tries again at once, or at a fixed pace forever, turns a dependency\'s bad minute into an outage: every client hammers the struggling service in lockstep (a retry storm), a tight loop burns CPU, and an endless loop never reports the failure to anyone. The rule looks at `for`/`while`/`do` loops (not `for…of` over a collection) whose body tries an awaited call or a network call (not a call of `fs`, `path`, `crypto` or another module that stays on this machine), exits on success (`return`/`break` in the `try`; an exit only behind a shutdown check on something the attempt did not compute, such as `if (this.closing) break`, makes a read or consumer loop, not a retry), and loops again from the `catch`. It reports a loop with no wait between attempts, and a loop with a constant wait whose attempts are not capped (`while (true)` with no counter check that throws, returns or breaks). A wait whose delay grows (`delay *= 2`, `2 ** attempt`, `Math.min(…)` of a counter) with a bounded number of attempts is fine, and so is a wait inside an awaited helper of the same file (`if (await onAttemptFailure(error)) continue;`), whose delay is not read from here.',
+      'A retry loop that tries again at once, or at a fixed pace forever, turns a dependency\'s bad minute into an outage: every client hammers the struggling service in lockstep (a retry storm), a tight loop burns CPU, and an endless loop never reports the failure to anyone. The rule looks at `for`/`while`/`do` loops (not `for…of` over a collection) whose body tries an awaited call or a network call (not a call of `fs`, `path`, `crypto` or another module that stays on this machine), exits on success (`return`/`break` in the `try`; an exit only behind a shutdown check on something the attempt did not compute, such as `if (this.closing) break`, makes a read or consumer loop, not a retry), and loops again from the `catch`. It reports a loop with no wait between attempts, and a loop with a constant wait whose attempts are not capped (`while (true)` with no counter check that throws, returns or breaks). A wait whose delay grows (`delay *= 2`, `2 ** attempt`, `Math.min(…)` of a counter) with a bounded number of attempts is fine, and so is a wait inside an awaited helper of the same file (`if (await onAttemptFailure(error)) continue;`), whose delay is not read from here. In Python: `while` loops and `for` loops over `range(…)` or `itertools.count()` whose `try` makes an awaited call or a call of requests, httpx, urllib, aiohttp, smtplib, socket, boto3 or a `session`/`client`, with `return`/`break` in the `try` (or its `else`) and an `except` that goes round again; waits are `time.sleep`, `asyncio.sleep` and the like.',
     remedy:
       'Cap the attempts and wait longer after each failure, with jitter: `for (let attempt = 0; attempt < 5; attempt++) { try { return await call(); } catch (err) { if (attempt === 4) throw err; await sleep(Math.min(200 * 2 ** attempt, 5_000) * (0.5 + Math.random())); } }`, or use a retry library (p-retry, async-retry) that does this. Retry only errors that can succeed on a second try (timeouts, 503, 429).',
     defaultSeverity: 'warning',
@@ -38,7 +39,7 @@ export const retryWithoutBackoff: Check = {
       text: 'Retry with capped attempts and growing delays.',
       recap: 'retries back off and stop',
     },
-    languages: ['typescript', 'javascript'],
+    languages: ['typescript', 'javascript', 'python'],
     examples: {
       bad: [
         'while (true) {\n  try {\n    return await fetch(url, { signal });\n  } catch {\n    // try again\n  }\n}',
@@ -49,6 +50,12 @@ export const retryWithoutBackoff: Check = {
   },
   statementLocal: true,
   run(context) {
+    if (context.document.language === 'python') {
+      for (const loop of pythonRetryLoops(context.document.text)) {
+        context.report({ ruleId: RULE_ID, start: loop.start, end: loop.end, message: loop.verdict === 'no-delay' ? NO_DELAY : UNCAPPED, fingerprintText: loop.fingerprintText });
+      }
+      return;
+    }
     const tree = context.tsTree();
     if (!tree || !/\b(?:while|for)\b/.test(context.document.text)) return;
     let aliases: ApiAliases | undefined;
@@ -63,10 +70,7 @@ export const retryWithoutBackoff: Check = {
             ruleId: RULE_ID,
             start,
             end: start + (ts.isForStatement(node) ? 3 : ts.isDoStatement(node) ? 2 : 5),
-            message:
-              verdict === 'no-delay'
-                ? 'Retry loop with no delay between attempts: when the remote side fails or is overloaded, this loop hits it again at once, turning a blip into a retry storm. Wait between attempts with exponential backoff and jitter, and cap the attempts.'
-                : 'Retry loop with a constant delay and no cap on attempts: if the dependency stays down, this retries forever at the same pace and the failure never surfaces. Cap the attempts (then rethrow) and grow the delay after each failure.',
+            message: verdict === 'no-delay' ? NO_DELAY : UNCAPPED,
             fingerprintText: tree.text.slice(start, Math.min(node.end, start + 200)),
           });
         }
@@ -74,6 +78,9 @@ export const retryWithoutBackoff: Check = {
     }
   },
 };
+
+const NO_DELAY = 'Retry loop with no delay between attempts: when the remote side fails or is overloaded, this loop hits it again at once, turning a blip into a retry storm. Wait between attempts with exponential backoff and jitter, and cap the attempts.';
+const UNCAPPED = 'Retry loop with a constant delay and no cap on attempts: if the dependency stays down, this retries forever at the same pace and the failure never surfaces. Cap the attempts (then rethrow) and grow the delay after each failure.';
 
 type Loop = ts.WhileStatement | ts.DoStatement | ts.ForStatement;
 
