@@ -11,6 +11,8 @@ import { inferenceFor } from './support/inference-for';
 import type { PromiseInference } from './support/promise-inference';
 import { findDeclaration, GLOBAL_OBJECTS, skipOuter } from './support/scope';
 import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
+import { coroutineCallbacks } from './python/coroutine-callbacks';
+import { importedCoroutineLookup } from './python/coroutine-exports';
 
 export const ASYNC_CALLBACK = 'failure/async-callback';
 
@@ -27,7 +29,7 @@ export const asyncCallback: Check = {
     family: 'failure',
     title: 'Async callback whose promise is ignored',
     rationale:
-      'Callers such as `forEach`, `setTimeout`, event emitters, Express 4 route handlers, React effects (`useEffect`) and the event handlers of JSX elements (`<button onClick>`) call the function and drop what it returns. When the function is async, its rejection has nowhere to go: Node reports an unhandled rejection and exits, an Express request hangs until it times out, the error of a click handler never reaches the user, an async effect never runs its cleanup, and `forEach` returns before any of the work is done. `new Promise(async …)` loses the error too: the outer promise never settles.',
+      'Callers such as `forEach`, `setTimeout`, event emitters, Express 4 route handlers, React effects (`useEffect`) and the event handlers of JSX elements (`<button onClick>`) call the function and drop what it returns. When the function is async, its rejection has nowhere to go: Node reports an unhandled rejection and exits, an Express request hangs until it times out, the error of a click handler never reaches the user, an async effect never runs its cleanup, and `forEach` returns before any of the work is done. `new Promise(async …)` loses the error too: the outer promise never settles. In Python, a coroutine function (an `async def` of the file, a method of the same class, or one imported from another module) handed to a caller that calls it and drops the result — a thread\'s or process\'s `target`, a `Timer`, the event loop\'s `call_soon`/`call_later`/`run_in_executor`, an executor\'s `submit`, `add_done_callback`, `atexit.register`, `signal.signal`, `schedule…do` — never runs at all: calling it only makes the coroutine.',
     remedy:
       'Use a caller that awaits (`for … of` with `await`, `await Promise.all(items.map(…))`), or make the callback handle its own failure: wrap the whole body in try/catch that reports the error (in Express, `next(err)`). Express 5 forwards rejections itself.',
     defaultSeverity: 'warning',
@@ -35,7 +37,7 @@ export const asyncCallback: Check = {
       text: 'No async callback whose promise is dropped.',
       recap: 'no ignored async callbacks',
     },
-    languages: ['typescript', 'javascript'],
+    languages: ['typescript', 'javascript', 'python'],
     examples: {
       bad: [
         'orders.forEach(async (order) => {\n  await charge(order);\n});',
@@ -50,6 +52,17 @@ export const asyncCallback: Check = {
   },
   statementLocal: true,
   run(context) {
+    if (context.document.language === 'python') {
+      for (const found of coroutineCallbacks(context.document.text, importedCoroutineLookup(context))) {
+        context.report({
+          ruleId: ASYNC_CALLBACK,
+          start: found.start,
+          end: found.end,
+          message: `Coroutine function \`${found.callback}\` passed to \`${found.caller}\`, which calls it and drops what it returns: the coroutine is never awaited, so its body never runs (Python only warns that it "was never awaited"). ${found.otherThread ? 'Pass a sync function that runs it (`asyncio.run(…)` in the thread, or `asyncio.run_coroutine_threadsafe(…, loop)` onto a running loop).' : 'Pass a sync function that schedules it on the loop (`lambda: asyncio.create_task(…)`, keeping the task) or await it where it is needed.'}`,
+        });
+      }
+      return;
+    }
     const tree = context.tsTree();
     if (!tree) return;
     const inference = inferenceFor(context);

@@ -12,7 +12,7 @@ export const PYTHON_COROUTINES_FACT = 'failure/python-coroutines';
 export const pythonCoroutinesSummarizer: Summarizer<string[]> = {
   key: PYTHON_COROUTINES_FACT,
   languages: ['python'],
-  usedBy: ['failure/floating-promise'],
+  usedBy: ['failure/floating-promise', 'failure/async-callback'],
   summarize: (document) => pythonCoroutineExports(document.text),
 };
 

@@ -47,13 +47,12 @@ export function floatingCoroutines(text: string, imported?: ImportedCoroutine): 
   return (
     withSyntaxTree('python', text, (root) => {
       const asyncio = asyncioNames(root);
-      const functions = coroutineFunctions(root);
-      const imports = imported ? importedNames(root) : new Map<string, ImportedName>();
+      const scope = coroutineScope(root, imported);
       const found: FloatingCoroutine[] = [];
       for (const statement of root.descendantsOfType('expression_statement')) {
         const call = statement?.namedChildren[0];
         if (!statement || !call || call.type !== 'call' || statement.namedChildren.length !== 1) continue;
-        const kind = dropped(call, asyncio, functions) ?? (imported && importedCoroutine(call, imports, functions, imported));
+        const kind = dropped(call, asyncio, scope);
         if (!kind) continue;
         const fn = call.childForFieldName('function')!;
         found.push({ kind, start: call.startIndex, end: call.endIndex, callee: fn.text, inAsyncFunction: isAsync(enclosingFunction(statement)) });
@@ -64,26 +63,62 @@ export function floatingCoroutines(text: string, imported?: ImportedCoroutine): 
 }
 
 /** What dropping this call's result loses, or undefined when it is not a coroutine or task. */
-function dropped(call: SyntaxNode, asyncio: AsyncioNames, functions: CoroutineFunctions): FloatingCoroutine['kind'] | undefined {
+function dropped(call: SyntaxNode, asyncio: AsyncioNames, scope: CoroutineScope): FloatingCoroutine['kind'] | undefined {
   const fn = call.childForFieldName('function');
   if (!fn) return undefined;
   if (fn.type === 'identifier') {
-    const imported = asyncio.members.get(fn.text);
-    if (imported) return ASYNCIO_TASKS.has(imported) ? 'task' : ASYNCIO_COROUTINES.has(imported) ? 'coroutine' : undefined;
-    return functions.module.get(fn.text) === true ? 'coroutine' : undefined;
+    const member = asyncio.members.get(fn.text);
+    if (member) return ASYNCIO_TASKS.has(member) ? 'task' : ASYNCIO_COROUTINES.has(member) ? 'coroutine' : undefined;
   }
-  if (fn.type !== 'attribute') return undefined;
-  const object = fn.childForFieldName('object');
-  const member = fn.childForFieldName('attribute')?.text;
-  if (!object || !member) return undefined;
-  if (object.type === 'identifier' && asyncio.modules.has(object.text)) return ASYNCIO_TASKS.has(member) ? 'task' : ASYNCIO_COROUTINES.has(member) ? 'coroutine' : undefined;
-  // `loop.create_task(…)`, `self._loop.create_task(…)`, `asyncio.get_running_loop().create_task(…)`.
-  if (member === 'create_task' && (/(?:^|[._])loop$/i.test(object.text) || /\bget_(?:running|event)_loop\(\)$/.test(object.text))) return 'task';
+  if (fn.type === 'attribute') {
+    const object = fn.childForFieldName('object');
+    const member = fn.childForFieldName('attribute')?.text;
+    if (!object || !member) return undefined;
+    if (object.type === 'identifier' && asyncio.modules.has(object.text)) return ASYNCIO_TASKS.has(member) ? 'task' : ASYNCIO_COROUTINES.has(member) ? 'coroutine' : undefined;
+    // `loop.create_task(…)`, `self._loop.create_task(…)`, `asyncio.get_running_loop().create_task(…)`.
+    if (member === 'create_task' && (/(?:^|[._])loop$/i.test(object.text) || /\bget_(?:running|event)_loop\(\)$/.test(object.text))) return 'task';
+  }
+  return isCoroutineFunction(fn, scope) ? 'coroutine' : undefined;
+}
+
+/** What the file knows of coroutine functions: its own, and (with a lookup) those its imports name. */
+export interface CoroutineScope {
+  functions: CoroutineFunctions;
+  imports: Map<string, ImportedName>;
+  imported?: ImportedCoroutine;
+}
+
+export function coroutineScope(root: SyntaxNode, imported?: ImportedCoroutine): CoroutineScope {
+  return { functions: coroutineFunctions(root), imports: imported ? importedNames(root) : new Map(), imported };
+}
+
+/**
+ * Whether an expression names a coroutine function: an `async def` of the module (`send`), a method of
+ * the enclosing class (`self.flush`), or one another module of the workspace defines — `send` after
+ * `from app.mailer import send`, `mailer.send` after `from app import mailer` or `import app.mailer as
+ * mailer`, `app.mailer.send` after `import app.mailer`. A name the file defines itself is its own.
+ */
+export function isCoroutineFunction(ref: SyntaxNode, scope: CoroutineScope): boolean {
+  const { functions, imports, imported } = scope;
+  if (ref.type === 'identifier') {
+    if (functions.module.has(ref.text)) return functions.module.get(ref.text) === true;
+    const binding = imports.get(ref.text);
+    return !!imported && !!binding?.name && imported(binding.specifier, [binding.name], binding.name) === true;
+  }
+  if (ref.type !== 'attribute') return false;
+  const object = ref.childForFieldName('object');
+  const member = ref.childForFieldName('attribute')?.text;
+  if (!object || !member) return false;
   if (object.type === 'identifier' && (object.text === 'self' || object.text === 'cls')) {
-    const owner = enclosingClass(call);
-    return owner && functions.methods.get(owner.id)?.get(member) === true ? 'coroutine' : undefined;
+    const owner = enclosingClass(ref);
+    return !!owner && functions.methods.get(owner.id)?.get(member) === true;
   }
-  return undefined;
+  if (!imported) return false;
+  const binding = imports.get(object.text);
+  if (binding?.name) return imported(binding.specifier, [binding.name], member) === 'module' && imported(`${binding.specifier}.${binding.name}`.replace(/^(\.+)\./, '$1'), [], member) === true;
+  if (binding) return imported(binding.specifier, [], member) === true;
+  // `import app.mailer` binds `app`; the call names the module in full.
+  return [...imports.values()].some((b) => !b.name && b.specifier === object.text) && imported(object.text, [], member) === true;
 }
 
 /** A local name bound by an import: `from <specifier> import <name> as local`, or `import <specifier> as local` (name undefined). */
@@ -115,30 +150,6 @@ function importedNames(root: SyntaxNode): Map<string, ImportedName> {
   return names;
 }
 
-/**
- * A call of a coroutine function another module of the workspace defines: `send(…)` after `from
- * app.mailer import send`, `mailer.send(…)` after `from app import mailer` or `import app.mailer as
- * mailer`, `app.mailer.send(…)` after `import app.mailer`. A name the file defines itself is its own.
- */
-function importedCoroutine(call: SyntaxNode, imports: Map<string, ImportedName>, functions: CoroutineFunctions, imported: ImportedCoroutine): 'coroutine' | undefined {
-  const fn = call.childForFieldName('function');
-  if (fn?.type === 'identifier') {
-    const binding = imports.get(fn.text);
-    if (!binding?.name || functions.module.has(fn.text)) return undefined;
-    return imported(binding.specifier, [binding.name], binding.name) === true ? 'coroutine' : undefined;
-  }
-  if (fn?.type !== 'attribute') return undefined;
-  const object = fn.childForFieldName('object')?.text;
-  const member = fn.childForFieldName('attribute')?.text;
-  if (!object || !member) return undefined;
-  const binding = imports.get(object);
-  if (binding?.name) return imported(binding.specifier, [binding.name], member) === 'module' && imported(`${binding.specifier}.${binding.name}`.replace(/^(\.+)\./, '$1'), [], member) === true ? 'coroutine' : undefined;
-  if (binding) return imported(binding.specifier, [], member) === true ? 'coroutine' : undefined;
-  // `import app.mailer` binds `app`; the call names the module in full.
-  if ([...imports.values()].some((b) => !b.name && b.specifier === object)) return imported(object, [], member) === true ? 'coroutine' : undefined;
-  return undefined;
-}
-
 interface AsyncioNames {
   /** Local names of the asyncio module (`asyncio`, `aio` after `import asyncio as aio`). */
   modules: Set<string>;
@@ -168,7 +179,7 @@ function asyncioNames(root: SyntaxNode): AsyncioNames {
   return names;
 }
 
-interface CoroutineFunctions {
+export interface CoroutineFunctions {
   /** Functions not defined in a class body, by name: true when every definition of the name is a plain `async def`. */
   module: Map<string, boolean>;
   /** By class node id, its methods the same way. */
