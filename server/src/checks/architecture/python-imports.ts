@@ -4,7 +4,7 @@
 // yield no references.
 import * as path from 'node:path';
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { loadGrammar, parserFor } from '../../engine/grammar/index';
+import { loadGrammar, withSyntaxTree } from '../../engine/grammar/index';
 import type { FileSystemHost } from '../../engine/types';
 import type { ModuleReference } from './imports';
 import type { Resolution } from './module-resolver';
@@ -20,31 +20,24 @@ export function preparePythonImports(): Promise<void> {
 }
 
 export function pythonModuleReferences(text: string): PythonReference[] {
-  const parser = parserFor('python');
-  if (!parser) return [];
-  const tree = parser.parse(text);
-  if (!tree) return [];
-  const references: PythonReference[] = [];
-  const visit = (node: Node): void => {
-    if (node.type === 'import_statement') {
-      for (const child of node.namedChildren) {
-        const name = child?.type === 'aliased_import' ? child.childForFieldName('name') : child;
-        if (name?.type === 'dotted_name') references.push(reference(name, name.text, []));
+  // The tree is shared with the other Python rules analysing this text (withSyntaxTree keeps the last one).
+  return withSyntaxTree('python', text, (root) => {
+    const references: PythonReference[] = [];
+    for (const node of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+      if (node?.type === 'import_statement') {
+        for (const child of node.namedChildren) {
+          const name = child?.type === 'aliased_import' ? child.childForFieldName('name') : child;
+          if (name?.type === 'dotted_name') references.push(reference(name, name.text, []));
+        }
+      } else if (node) {
+        const module = node.childForFieldName('module_name');
+        if (!module) continue;
+        const names = node.childrenForFieldName('name').map((n) => (n?.type === 'aliased_import' ? n.childForFieldName('name')?.text : n?.text)).filter((n): n is string => !!n);
+        references.push(reference(module, module.text.replace(/\s+/g, ''), names));
       }
-      return;
     }
-    if (node.type === 'import_from_statement') {
-      const module = node.childForFieldName('module_name');
-      if (!module) return;
-      const names = node.childrenForFieldName('name').map((n) => (n?.type === 'aliased_import' ? n.childForFieldName('name')?.text : n?.text)).filter((n): n is string => !!n);
-      references.push(reference(module, module.text.replace(/\s+/g, ''), names));
-      return;
-    }
-    for (const child of node.namedChildren) if (child) visit(child);
-  };
-  visit(tree.rootNode);
-  tree.delete();
-  return references;
+    return references;
+  }) ?? [];
 }
 
 /** web-tree-sitter parses JavaScript strings as UTF-16, so its indices are the engine's offsets. */

@@ -5,7 +5,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { RawFix, RawTextChange } from '../../../engine/types';
 import { TODO_TEXT } from '../catch-fixes';
-import { parsePython } from './parse';
+import { withSyntaxTree } from '../../../engine/grammar/index';
 
 export interface PythonHandler {
   verdict: 'empty' | 'swallowed' | 'handled';
@@ -29,21 +29,15 @@ let cached: { text: string; handlers: PythonHandler[] } | undefined;
 export function pythonHandlers(text: string): PythonHandler[] {
   if (!text.includes('except')) return [];
   if (cached?.text === text) return cached.handlers;
-  const tree = parsePython(text);
-  if (!tree) return [];
-  const handlers: PythonHandler[] = [];
-  try {
-    const visit = (node: Node): void => {
-      if (node.type === 'except_clause') {
-        const handler = judge(node, text);
-        if (handler) handlers.push(handler);
-      }
-      for (const child of node.namedChildren) if (child) visit(child);
-    };
-    visit(tree.rootNode);
-  } finally {
-    tree.delete();
-  }
+  const handlers = withSyntaxTree('python', text, (root) => {
+    const found: PythonHandler[] = [];
+    for (const clause of root.descendantsOfType('except_clause')) {
+      const handler = clause && judge(clause, text);
+      if (handler) found.push(handler);
+    }
+    return found;
+  });
+  if (!handlers) return [];
   cached = { text, handlers };
   return handlers;
 }

@@ -212,12 +212,13 @@ function isAsync(definition: SyntaxNode | undefined): boolean {
 
 /** An async generator: `yield` in its own body (not in a nested function or lambda). */
 function yields(definition: SyntaxNode): boolean {
-  const visit = (node: SyntaxNode): boolean => {
-    if (node.type === 'yield') return true;
-    if (node !== definition && (node.type === 'function_definition' || node.type === 'lambda' || node.type === 'class_definition')) return false;
-    return node.namedChildren.some((child) => !!child && visit(child));
-  };
-  return visit(definition);
+  return definition.descendantsOfType('yield').some((node) => {
+    for (let current = node?.parent; current; current = current.parent) {
+      if (current.id === definition.id) return true;
+      if (current.type === 'function_definition' || current.type === 'lambda' || current.type === 'class_definition') return false;
+    }
+    return false;
+  });
 }
 
 function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {

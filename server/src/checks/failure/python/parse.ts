@@ -1,6 +1,5 @@
-// The one way failure rules reach a Python syntax tree, through the shared grammar interface
-// (engine/grammar). The parser is loaded by whoever starts the engine; until it is, Python files yield
-// no failure findings.
+// A fresh Python syntax tree the caller owns and frees (a test checking that a fix's result parses).
+// Rules read trees through withSyntaxTree (engine/grammar), which shares one parse per text among them.
 import { parserFor, type SyntaxTree } from '../../../engine/grammar/index';
 
 /** Parses Python text, or undefined when the parser is not loaded. The caller must `delete()` the tree. */

@@ -189,20 +189,16 @@ function isOpen(call: SyntaxNode): boolean {
 function binding(name: string, at: SyntaxNode): SyntaxNode | undefined {
   const scope = enclosingScope(at);
   let found: SyntaxNode | undefined;
-  const visit = (node: SyntaxNode): void => {
-    if (node.startIndex >= at.startIndex) return;
-    if (node !== scope && (node.type === 'function_definition' || node.type === 'lambda' || node.type === 'class_definition')) return;
+  for (const node of scope.descendantsOfType(['assignment', 'with_item'])) {
+    if (!node || node.startIndex >= at.startIndex) continue;
     if (node.type === 'assignment' && node.childForFieldName('left')?.text === name) {
       const right = node.childForFieldName('right');
-      if (right) found = right;
-    }
-    if (node.type === 'with_item') {
+      if (right && enclosingScope(node).id === scope.id) found = right;
+    } else if (node.type === 'with_item') {
       const item = node.namedChildren[0];
-      if (item?.type === 'as_pattern' && item.childForFieldName('alias')?.text === name && item.namedChildren[0]) found = item.namedChildren[0];
+      if (item?.type === 'as_pattern' && item.childForFieldName('alias')?.text === name && item.namedChildren[0] && enclosingScope(node).id === scope.id) found = item.namedChildren[0];
     }
-    for (const child of node.namedChildren) if (child) visit(child);
-  };
-  visit(scope);
+  }
   return found;
 }
 

@@ -27,7 +27,9 @@ export function pythonNetworkTimeouts(context: CheckContext, timeoutMs: number):
     const reports: { node: SyntaxNode; args: SyntaxNode; api: string; disabled: boolean }[] = [];
     // Sessions with a mounted adapter may set a timeout there (a TimeoutHTTPAdapter): leave their calls alone.
     const mountsAdapter = /\.mount\s*\(/.test(text);
-    const visit = (node: SyntaxNode): void => {
+    // In document order (pre-order, as the tree holds them): an instance is recorded before the calls after it.
+    for (const node of root.descendantsOfType(['assignment', 'as_pattern', 'call'])) {
+      if (!node) continue;
       if (node.type === 'assignment') recordInstance(node.childForFieldName('left'), node.childForFieldName('right'), aliases);
       if (node.type === 'as_pattern') recordInstance(node.childForFieldName('alias')?.namedChildren[0] ?? null, node.namedChildren[0], aliases);
       if (node.type === 'call') {
@@ -38,9 +40,7 @@ export function pythonNetworkTimeouts(context: CheckContext, timeoutMs: number):
           if (verdict) reports.push({ node, args, api, disabled: verdict === 'disabled' });
         }
       }
-      for (const child of node.namedChildren) if (child) visit(child);
-    };
-    visit(root);
+    }
     return reports.map(({ node, args, api, disabled }) => {
       const fn = node.childForFieldName('function')!;
       const last = args.namedChildren.filter((c): c is SyntaxNode => !!c && c.type !== 'comment').pop();
