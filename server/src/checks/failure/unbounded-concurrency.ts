@@ -6,6 +6,7 @@ import { declarationOf, externalSource, unwrap, type ExternalSource } from './su
 import { inferenceFor } from './support/inference-for';
 import { returnExpressions, type PromiseInference } from './support/promise-inference';
 import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
+import { unboundedGathers } from './python/unbounded-gather';
 
 // The node kinds this rule looks at (see support/syntax-nodes.ts).
 let visitedKinds: NodeKinds | undefined;
@@ -22,7 +23,7 @@ export const unboundedConcurrency: Check = {
     family: 'failure',
     title: 'Unbounded concurrency over an input-sized collection',
     rationale:
-      '`Promise.all(items.map(async (item) => …))` starts one operation per item, all at once. With ten items in the test that is fine; in production `items` is whatever the request, the query or the file holds, and ten thousand concurrent calls exhaust the connection pool and file descriptors, trip the downstream rate limit, spike memory, and, because `Promise.all` rejects on the first failure while the rest keep running, leave partial work nobody awaits. The rule reports only collections it can see are unbounded (request input, file or network contents, a directory listing, an awaited query such as `db.query`/`findMany` or a bare `query(…)` helper, a parameter typed as an array); a callback counts when it is async or returns a promise (`ids.map((id) => load(id))`); literal arrays, `.slice(0, n)` and callbacks that go through a limiter are fine.',
+      '`Promise.all(items.map(async (item) => …))` starts one operation per item, all at once. With ten items in the test that is fine; in production `items` is whatever the request, the query or the file holds, and ten thousand concurrent calls exhaust the connection pool and file descriptors, trip the downstream rate limit, spike memory, and, because `Promise.all` rejects on the first failure while the rest keep running, leave partial work nobody awaits. The rule reports only collections it can see are unbounded (request input, file or network contents, a directory listing, an awaited query such as `db.query`/`findMany` or a bare `query(…)` helper, a parameter typed as an array); a callback counts when it is async or returns a promise (`ids.map((id) => load(id))`); literal arrays, `.slice(0, n)` and callbacks that go through a limiter are fine. In Python: `asyncio.gather(*[fetch(u) for u in urls])` (a generator, `map(fetch, urls)`, or a list of tasks built first; also `asyncio.wait` and `as_completed`) over request data, a query result, file lines, a directory listing or a parameter annotated as a list, unless the coroutine goes through a semaphore or limiter.',
     remedy:
       'Limit concurrency: `const limit = pLimit(8); await Promise.all(items.map((item) => limit(() => send(item))));`, or process in chunks (`for (const chunk of chunks(items, 50)) await Promise.all(chunk.map(send));`), or a bounded queue. Cap the input size at the edge too.',
     defaultSeverity: 'warning',
@@ -30,7 +31,7 @@ export const unboundedConcurrency: Check = {
       text: 'Limit concurrency over input-sized lists.',
       recap: 'bounded concurrency',
     },
-    languages: ['typescript', 'javascript'],
+    languages: ['typescript', 'javascript', 'python'],
     examples: {
       bad: ['await Promise.all(req.body.ids.map(async (id) => {\n  await db.delete(id);\n}));', 'const rows = await db.query(sql);\nawait Promise.all(rows.map(async (row) => notify(row)));'],
       good: ['const limit = pLimit(8);\nawait Promise.all(req.body.ids.map((id) => limit(() => db.delete(id))));', 'await Promise.all([loadUser(), loadOrders()]);', 'await Promise.all(ids.slice(0, 20).map(async (id) => load(id)));'],
@@ -38,6 +39,18 @@ export const unboundedConcurrency: Check = {
   },
   statementLocal: true,
   run(context) {
+    if (context.document.language === 'python') {
+      for (const found of unboundedGathers(context.document.text)) {
+        context.report({
+          ruleId: RULE_ID,
+          start: found.start,
+          end: found.end,
+          message: `\`${found.combinator}\` over one coroutine per item of \`${found.collection.length > 40 ? found.collection.slice(0, 37) + '…' : found.collection}\` (${found.source}) runs them all at once: a large input opens thousands of calls together, exhausting connections and rate limits. Limit concurrency (an \`asyncio.Semaphore\` around each call, or batches of a fixed size).`,
+          fingerprintText: found.fingerprintText,
+        });
+      }
+      return;
+    }
     const tree = context.tsTree();
     if (!tree || !context.document.text.includes('Promise')) return;
     const inference = inferenceFor(context);
