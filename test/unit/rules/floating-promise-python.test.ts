@@ -1,7 +1,7 @@
 // failure/floating-promise in Python: a coroutine call without await (an async def of the file, a
 // method of the same class on self, an asyncio coroutine, under any import alias), a task nobody keeps
-// (asyncio.create_task / ensure_future / gather, loop.create_task), and what is left alone: awaited,
-// assigned or returned calls, TaskGroup tasks, sync functions, names also defined without async, async
+// (asyncio.create_task / ensure_future / gather, loop.create_task), a coroutine returned unawaited from an
+// async def, and what is left alone: awaited or assigned calls, TaskGroup tasks, sync functions, names also defined without async, async
 // generators, decorated coroutines, other objects' methods. The await fix only inside an async def.
 // Across files: a coroutine function another module defines, by every import form, with the index or
 // read on demand, and not a sync function, a submodule called as a function, or a name the file redefines.
@@ -11,12 +11,13 @@ import { analyse, visible } from "../../helpers/engine";
 
 const COROUTINE = "makes a coroutine and nothing awaits it";
 const TASK = "starts a task and nothing keeps it";
+const RETURNED = "returns a coroutine from an `async def` without awaiting it";
 
 // [code, expected: "line:col callee kind [=> fix]"]
 const ROWS: [string, string[]][] = [
   ["async def send(user):\n    ...\n\nasync def signup(user):\n    send(user)\n", ["5:5 `send(…)` " + COROUTINE + " => Await the coroutine 5:5 \"await \""]],
   ["async def send(user):\n    ...\n\ndef signup(user):\n    send(user)\n", ["5:5 `send(…)` " + COROUTINE]],
-  ["async def send(user):\n    ...\n\nasync def signup(user):\n    await send(user)\n    x = send(user)\n    return send(user)\n", []],
+  ["async def send(user):\n    ...\n\nasync def signup(user):\n    await send(user)\n    x = send(user)\n    return send(user)\n", ["7:12 `send(…)` " + RETURNED + " => Await the coroutine 7:12 \"await \""]],
   ["class Mailer:\n    async def flush(self):\n        ...\n    async def close(self):\n        self.flush()\n", ["5:9 `self.flush(…)` " + COROUTINE + " => Await the coroutine 5:9 \"await \""]],
   ["class Mailer:\n    async def flush(self):\n        ...\nclass Other:\n    def flush(self):\n        ...\n    def close(self):\n        self.flush()\n", []],
   ["class Mailer:\n    @staticmethod\n    async def flush():\n        ...\n    async def close(self):\n        self.flush()\n", ["6:9 `self.flush(…)` " + COROUTINE + " => Await the coroutine 6:9 \"await \""]],
@@ -32,6 +33,8 @@ const ROWS: [string, string[]][] = [
   ["def send():\n    ...\n\nasync def run():\n    send()\n", []],
   ["import asyncio\n\nasync def outer():\n    def inner():\n        asyncio.sleep(1)\n    inner()\n", ["5:9 `asyncio.sleep(…)` " + COROUTINE]],
   ["import trio\n\nasync def run():\n    trio.sleep(1)\n", []],
+  // A coroutine returned unawaited from an async def; a plain def may hand back an awaitable.
+  ["import asyncio\n\nasync def load(key):\n    ...\n\nasync def get(key):\n    return load(key)\n\ndef later(key):\n    return load(key)\n\nasync def nap():\n    return asyncio.sleep(1)\n\nasync def ok(key):\n    return await load(key)\n", ["7:12 `load(…)` " + RETURNED + " => Await the coroutine 7:12 \"await \"", "13:12 `asyncio.sleep(…)` " + RETURNED + " => Await the coroutine 13:12 \"await \""]],
 ];
 
 describe("failure/floating-promise (Python coroutines and tasks)", () => {
@@ -39,7 +42,7 @@ describe("failure/floating-promise (Python coroutines and tasks)", () => {
   ROWS.forEach(([code, expected], index) => {
     it(`#${index}: ${code.split("\n").filter((l) => l.trim()).slice(-1)[0].trim().slice(0, 70)}`, () => {
       const found = visible(analyse(code, { filename: "app/jobs.py" })).filter((f) => f.ruleId === "failure/floating-promise").map((f) => {
-        const kind = f.message.includes(COROUTINE) ? COROUTINE : f.message.includes(TASK) ? TASK : f.message;
+        const kind = f.message.includes(COROUTINE) ? COROUTINE : f.message.includes(TASK) ? TASK : f.message.includes(RETURNED) ? RETURNED : f.message;
         const callee = /^`[^`]+`/.exec(f.message)![0];
         const fix = f.fixes?.length ? " => " + f.fixes.map((x) => x.title + " " + x.changes.map((ch) => `${ch.line}:${ch.column} ${JSON.stringify(ch.newText)}`).join("|")).join(" / ") : "";
         return `${f.line}:${f.column} ${callee} ${kind}${fix}`;

@@ -15,7 +15,8 @@ import type { SyntaxNode } from '../../../engine/grammar/index';
 import { withSyntaxTree } from '../../../engine/grammar/index';
 
 export interface FloatingCoroutine {
-  kind: 'coroutine' | 'task';
+  /** A coroutine dropped, a task not kept, or a coroutine returned unawaited from an `async def`. */
+  kind: 'coroutine' | 'task' | 'returned';
   /** The call, in UTF-16 offsets. */
   start: number;
   end: number;
@@ -57,6 +58,16 @@ export function floatingCoroutines(text: string, imported?: ImportedCoroutine): 
         const fn = call.childForFieldName('function')!;
         found.push({ kind, start: call.startIndex, end: call.endIndex, callee: fn.text, inAsyncFunction: isAsync(enclosingFunction(statement)) });
       }
+      // `return fetch(url)` in an `async def`: the caller's `await` yields the coroutine, not its result
+      // (Python does not flatten coroutines as JavaScript flattens promises). A plain `def` may hand
+      // back an awaitable on purpose.
+      for (const statement of root.descendantsOfType('return_statement')) {
+        const call = statement?.namedChildren[0];
+        if (!statement || !call || call.type !== 'call' || !isAsync(enclosingFunction(statement))) continue;
+        if (dropped(call, asyncio, scope) !== 'coroutine') continue;
+        found.push({ kind: 'returned', start: call.startIndex, end: call.endIndex, callee: call.childForFieldName('function')!.text, inAsyncFunction: true });
+      }
+      found.sort((a, b) => a.start - b.start);
       return found;
     }) ?? []
   );
