@@ -7,6 +7,7 @@ import { importedApiResolver } from './api-exports';
 import { apiAliases, type ApiAliases } from './support/api-aliases';
 import { dependencyMajor } from './support/dependency-version';
 import { pythonNetworkTimeouts } from './support/network-python';
+import { redisWithoutTimeouts } from './python/redis-timeouts';
 import { addPropertyEdit, formatMilliseconds, optionsArgument, propertyState, type OptionsArgument } from './support/options-object';
 import { findDeclaration } from './support/scope';
 import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
@@ -107,7 +108,7 @@ export const networkTimeout: Check = {
     family: 'failure',
     title: 'Outbound call without a timeout',
     rationale:
-      'A network or database call with no timeout waits as long as the other side lets it. When a dependency stalls (a hung upstream, a dropped packet, a saturated database) every request that reaches the call hangs with it, holding a socket, memory and often a connection-pool slot, until the service runs out of them and fails as a whole. Node\'s `fetch` gives up only after 5 minutes without headers, axios, got, `http.request`, and in Python `requests` and `urllib.request.urlopen` (unless `socket.setdefaulttimeout` is called) never do, and a `pg` pool waits forever for a free connection by default. ky (10 s) and httpx (5 s) time out by default, so for them only switching the timeout off (`timeout: false`, `timeout=None`) is reported; redis clients (ioredis, node-redis), mysql2 and the MongoDB driver bound their connects by default and are not reported. An axios instance is judged where it is created (`axios.create` without `timeout`), not on every call through it; `axios.defaults.timeout = …` in the file covers the default instance. Calls whose options come from a value the rule cannot read (a parameter, a spread) are not reported, nor are Python files whose HTTP goes to a mock or a recording (responses, requests-mock, respx, pytest-httpx, httpretty, vcrpy, betamax): nothing there reaches a server.',
+      'A network or database call with no timeout waits as long as the other side lets it. When a dependency stalls (a hung upstream, a dropped packet, a saturated database) every request that reaches the call hangs with it, holding a socket, memory and often a connection-pool slot, until the service runs out of them and fails as a whole. Node\'s `fetch` gives up only after 5 minutes without headers, axios, got, `http.request`, and in Python `requests` and `urllib.request.urlopen` (unless `socket.setdefaulttimeout` is called) never do, and a `pg` pool waits forever for a free connection by default. ky (10 s) and httpx (5 s) time out by default, so for them only switching the timeout off (`timeout: false`, `timeout=None`) is reported; redis clients (ioredis, node-redis), mysql2 and the MongoDB driver bound their connects by default and are not reported. An axios instance is judged where it is created (`axios.create` without `timeout`), not on every call through it; `axios.defaults.timeout = …` in the file covers the default instance. Calls whose options come from a value the rule cannot read (a parameter, a spread) are not reported, nor are Python files whose HTTP goes to a mock or a recording (responses, requests-mock, respx, pytest-httpx, httpretty, vcrpy, betamax): nothing there reaches a server. Python\'s redis client (redis-py) has no timeout by default either: a `Redis`, `StrictRedis`, `from_url` or connection pool (also under `redis.asyncio`) made without `socket_timeout`, or with `socket_timeout=None`, is reported; one given a `connection_pool=` takes the pool\'s settings.',
     remedy:
       'Bound the call: `fetch(url, { signal: AbortSignal.timeout(10_000) })`, `axios.create({ timeout: 10_000 })`, `got(url, { timeout: { request: 10_000 } })`, `https.get(url, { timeout: 10_000 })` plus a `timeout` handler that destroys the request, `undici.request(url, { headersTimeout, bodyTimeout })`, `new Pool({ connectionTimeoutMillis, statement_timeout })`, `requests.get(url, timeout=10)`. Then handle the timeout error where the call is made (retry with backoff, fail fast, return a clear error).',
     defaultSeverity: 'warning',
@@ -146,6 +147,19 @@ export const networkTimeout: Check = {
     const timeoutMs = timeoutOption(context.options.timeoutMs);
     if (context.document.language === 'python') {
       pythonNetworkTimeouts(context, timeoutMs);
+      const seconds = Number.isInteger(timeoutMs / 1000) ? String(timeoutMs / 1000) : String(Math.round(timeoutMs) / 1000);
+      for (const found of redisWithoutTimeouts(context.document.text)) {
+        context.report({
+          ruleId: RULE_ID,
+          start: found.start,
+          end: found.end,
+          message: found.disabled
+            ? `\`${found.api}\` with \`socket_timeout=None\`: a stalled Redis server blocks every command on this connection forever. Pass a finite \`socket_timeout=\` (seconds).`
+            : `\`${found.api}\` without \`socket_timeout=\`: redis-py has no timeout by default, so when the server stalls (a failover, a paused host) every command blocks its worker forever. Pass \`socket_timeout=\` and \`socket_connect_timeout=\` (seconds), and handle \`redis.TimeoutError\`.`,
+          fingerprintText: found.fingerprintText,
+          ...(found.disabled ? {} : { fixes: [{ title: `Add socket_timeout=${seconds}`, preferred: true, changes: [{ start: found.insertAt, end: found.insertAt, newText: `${found.afterArgument ? ', ' : ''}socket_timeout=${seconds}` }] }] }),
+        });
+      }
       return;
     }
     const tree = context.tsTree();
