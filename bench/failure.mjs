@@ -2,7 +2,8 @@
 // rule, every disagreement listed with a reason; (b) editor latency on a 2,000-line TypeScript file:
 // didChange → pull diagnostics in the warm server, next to a full TypeScript parse (the floor) and a
 // warm ESLint (typed no-floating-promises + promise/catch-or-return) in one process; (c) throughput of
-// the failure family on effect@4.1.0 src/ against ESLint running the untyped equivalents.
+// the failure family on effect@4.1.0 src/ against ESLint running the untyped equivalents; (d) Python in
+// the editor: every family on a 2,000-line Python file after each edit, next to a tree-sitter parse.
 // Runs whatever failure rules are registered: a peer rule whose Shipshape rules are missing says so.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -31,7 +32,7 @@ const RUNS = Number(process.env.FAILURE_BENCH_RUNS ?? 3);
  * measuring it twice cost three minutes of the run.
  */
 const WORKSPACE_IN_RUN = (process.env.SHIPSHAPE_BENCH_SECTIONS ?? '').split(',').includes('workspace');
-const ONLY = new Set((process.env.FAILURE_BENCH_ONLY ?? (WORKSPACE_IN_RUN ? 'agreement,latency' : 'agreement,latency,throughput')).split(','));
+const ONLY = new Set((process.env.FAILURE_BENCH_ONLY ?? (WORKSPACE_IN_RUN ? 'agreement,latency,python' : 'agreement,latency,throughput,python')).split(','));
 
 /**
  * Peer rule → the Shipshape rules that express the same concept, and the target. For the promise
@@ -52,9 +53,33 @@ export async function run() {
   if (ONLY.has('agreement')) sections.push(peerAgreement());
   const eslintDir = ONLY.has('latency') || ONLY.has('throughput') ? peers('eslint', ESLINT) : undefined;
   if (ONLY.has('latency')) sections.push(await latency(eslintDir));
+  if (ONLY.has('python')) sections.push(pythonEditor());
   if (ONLY.has('throughput')) sections.push(throughput(eslintDir));
   else if (WORKSPACE_IN_RUN && !process.env.FAILURE_BENCH_ONLY) sections.push('### Throughput\n\nThe failure family against ESLint (same rules, effect@4.1.0) is in the Workspace section of this run. `npm run bench:failure` measures it here, with one and two threads.');
   return writeSection('failure', sections.join('\n\n'));
+}
+
+// ── (d) Python in the editor ──────────────────────────────────────────────────────────────────────
+
+/** Every family on a 2,000-line Python file after each edit, in process (bench/python-editor.ts), next to a tree-sitter parse. */
+function pythonEditor() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-bench-python-editor-'));
+  const child = spawnSync(process.execPath, ['-r', 'tsx/cjs', '-r', './test/helpers/register-yml.js', 'bench/python-editor.ts', dir, String(EDITS), '40'], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  fs.rmSync(dir, { recursive: true, force: true });
+  if (child.status !== 0) throw new Error(`python-editor failed: ${child.stderr}`);
+  const times = JSON.parse(child.stdout);
+  const median = (values) => percentile(values, 50);
+  const row = (name, values, ratio) => [name, fmt.ms(median(values)), fmt.ms(percentile(values, 95)), ratio];
+  return [
+    `### Python in the editor (${times.lines}-line Python file, ${times.analysis.length} edits, in process)`,
+    '',
+    `Each text analysed by the engine with every family on (${times.findings} findings); the Python rules share one tree-sitter parse per text. The floor is a tree-sitter parse of the same text. No target in the issues; reported so a regression shows.`,
+    '',
+    table(['', 'p50', 'p95', 'p95 / floor'], [
+      row('Shipshape engine, every family', times.analysis, fmt.ratio(percentile(times.analysis, 95) / percentile(times.parse, 95))),
+      row('floor: tree-sitter parse of the same text', times.parse, '1.00×'),
+    ]),
+  ].join('\n');
 }
 
 // ── (a) peer agreement ────────────────────────────────────────────────────────────────────────────

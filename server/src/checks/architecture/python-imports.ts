@@ -4,7 +4,7 @@
 // yield no references.
 import * as path from 'node:path';
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { loadGrammar, withSyntaxTree } from '../../engine/grammar/index';
+import { loadGrammar, nodesOfType, withSyntaxTree } from '../../engine/grammar/index';
 import type { FileSystemHost } from '../../engine/types';
 import type { ModuleReference } from './imports';
 import type { Resolution } from './module-resolver';
@@ -23,7 +23,7 @@ export function pythonModuleReferences(text: string): PythonReference[] {
   // The tree is shared with the other Python rules analysing this text (withSyntaxTree keeps the last one).
   return withSyntaxTree('python', text, (root) => {
     const references: PythonReference[] = [];
-    for (const node of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+    for (const node of nodesOfType(root, ['import_statement', 'import_from_statement'])) {
       if (node?.type === 'import_statement') {
         for (const child of node.namedChildren) {
           const name = child?.type === 'aliased_import' ? child.childForFieldName('name') : child;

@@ -5,7 +5,7 @@
 // coroutine function only makes the coroutine: nobody awaits it, so its body never runs. Also a lambda
 // that only calls one (`lambda: refresh()`). Which functions are coroutine functions: see floating-coroutines.ts.
 import type { SyntaxNode } from '../../../engine/grammar/index';
-import { withSyntaxTree } from '../../../engine/grammar/index';
+import { nodesOfType, withSyntaxTree } from '../../../engine/grammar/index';
 import { coroutineScope, isCoroutineFunction, type CoroutineScope, type ImportedCoroutine } from './floating-coroutines';
 
 export interface CoroutineCallback {
@@ -50,7 +50,7 @@ export function coroutineCallbacks(text: string, imported?: ImportedCoroutine): 
     withSyntaxTree('python', text, (root) => {
       const scope = coroutineScope(root, imported);
       const found: CoroutineCallback[] = [];
-      for (const call of root.descendantsOfType('call')) {
+      for (const call of nodesOfType(root, 'call')) {
         const callee = call?.childForFieldName('function')?.text;
         const args = call?.childForFieldName('arguments');
         if (!call || !callee || !args) continue;

@@ -5,7 +5,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { RawFix, RawTextChange } from '../../../engine/types';
 import { TODO_TEXT } from '../catch-fixes';
-import { withSyntaxTree } from '../../../engine/grammar/index';
+import { nodesOfType, withSyntaxTree } from '../../../engine/grammar/index';
 
 export interface PythonHandler {
   verdict: 'empty' | 'swallowed' | 'handled';
@@ -31,7 +31,7 @@ export function pythonHandlers(text: string): PythonHandler[] {
   if (cached?.text === text) return cached.handlers;
   const handlers = withSyntaxTree('python', text, (root) => {
     const found: PythonHandler[] = [];
-    for (const clause of root.descendantsOfType('except_clause')) {
+    for (const clause of nodesOfType(root, 'except_clause')) {
       const handler = clause && judge(clause, text);
       if (handler) found.push(handler);
     }

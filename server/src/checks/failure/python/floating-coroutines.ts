@@ -12,7 +12,7 @@
 // def` that is also defined without `async` under the same name, that yields (an async generator), or
 // that is decorated (a decorator may turn it into anything) is left out.
 import type { SyntaxNode } from '../../../engine/grammar/index';
-import { withSyntaxTree } from '../../../engine/grammar/index';
+import { nodesOfType, withSyntaxTree } from '../../../engine/grammar/index';
 
 export interface FloatingCoroutine {
   /** A coroutine dropped, a task not kept, or a coroutine returned unawaited from an `async def`. */
@@ -50,7 +50,7 @@ export function floatingCoroutines(text: string, imported?: ImportedCoroutine): 
       const asyncio = asyncioNames(root);
       const scope = coroutineScope(root, imported);
       const found: FloatingCoroutine[] = [];
-      for (const statement of root.descendantsOfType('expression_statement')) {
+      for (const statement of nodesOfType(root, 'expression_statement')) {
         const call = statement?.namedChildren[0];
         if (!statement || !call || call.type !== 'call' || statement.namedChildren.length !== 1) continue;
         const kind = dropped(call, asyncio, scope);
@@ -61,7 +61,7 @@ export function floatingCoroutines(text: string, imported?: ImportedCoroutine): 
       // `return fetch(url)` in an `async def`: the caller's `await` yields the coroutine, not its result
       // (Python does not flatten coroutines as JavaScript flattens promises). A plain `def` may hand
       // back an awaitable on purpose.
-      for (const statement of root.descendantsOfType('return_statement')) {
+      for (const statement of nodesOfType(root, 'return_statement')) {
         const call = statement?.namedChildren[0];
         if (!statement || !call || call.type !== 'call' || !isAsync(enclosingFunction(statement))) continue;
         if (dropped(call, asyncio, scope) !== 'coroutine') continue;
@@ -170,7 +170,7 @@ interface AsyncioNames {
 
 function asyncioNames(root: SyntaxNode): AsyncioNames {
   const names: AsyncioNames = { modules: new Set(), members: new Map() };
-  for (const statement of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+  for (const statement of nodesOfType(root, ['import_statement', 'import_from_statement'])) {
     if (!statement) continue;
     if (statement.type === 'import_statement') {
       for (const child of statement.namedChildren) {
@@ -199,13 +199,14 @@ export interface CoroutineFunctions {
 
 function coroutineFunctions(root: SyntaxNode): CoroutineFunctions {
   const functions: CoroutineFunctions = { module: new Map(), methods: new Map() };
-  for (const definition of root.descendantsOfType('function_definition')) {
+  const generators = functionsThatYield(root);
+  for (const definition of nodesOfType(root, 'function_definition')) {
     const name = definition?.childForFieldName('name')?.text;
     if (!definition || !name) continue;
     const decorated = definition.parent?.type === 'decorated_definition' ? definition.parent : undefined;
     const owner = (decorated ?? definition).parent?.parent;
     const table = owner?.type === 'class_definition' ? mapFor(functions.methods, owner.id) : functions.module;
-    const coroutine = isAsync(definition) && !yields(definition) && (!decorated || decorated.namedChildren.every((child) => child?.type !== 'decorator' || TRANSPARENT_DECORATORS.test(child.text.slice(1).trim())));
+    const coroutine = isAsync(definition) && !generators.has(definition.id) && (!decorated || decorated.namedChildren.every((child) => child?.type !== 'decorator' || TRANSPARENT_DECORATORS.test(child.text.slice(1).trim())));
     table.set(name, (table.get(name) ?? true) && coroutine);
   }
   return functions;
@@ -221,15 +222,19 @@ function isAsync(definition: SyntaxNode | undefined): boolean {
   return definition?.children[0]?.type === 'async';
 }
 
-/** An async generator: `yield` in its own body (not in a nested function or lambda). */
-function yields(definition: SyntaxNode): boolean {
-  return definition.descendantsOfType('yield').some((node) => {
+/** The ids of the functions with a `yield` in their own body (not in a nested function or lambda): generators. */
+function functionsThatYield(root: SyntaxNode): Set<number> {
+  const ids = new Set<number>();
+  for (const node of root.descendantsOfType('yield')) {
     for (let current = node?.parent; current; current = current.parent) {
-      if (current.id === definition.id) return true;
-      if (current.type === 'function_definition' || current.type === 'lambda' || current.type === 'class_definition') return false;
+      if (current.type === 'lambda' || current.type === 'class_definition') break;
+      if (current.type === 'function_definition') {
+        ids.add(current.id);
+        break;
+      }
     }
-    return false;
-  });
+  }
+  return ids;
 }
 
 function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {

@@ -5,7 +5,7 @@
 // `ConnectionPool`/`BlockingConnectionPool`, the same under `redis.asyncio`, and `socket_timeout=None`.
 // A client given a `connection_pool=` takes its settings from the pool; `**kwargs` may carry a timeout.
 import type { SyntaxNode } from '../../../engine/grammar/index';
-import { withSyntaxTree } from '../../../engine/grammar/index';
+import { nodesOfType, withSyntaxTree } from '../../../engine/grammar/index';
 
 export interface RedisWithoutTimeout {
   /** The constructor or factory called, in UTF-16 offsets. */
@@ -28,7 +28,7 @@ export function redisWithoutTimeouts(text: string): RedisWithoutTimeout[] {
       const names = redisNames(root);
       if (names.size === 0) return [];
       const found: RedisWithoutTimeout[] = [];
-      for (const call of root.descendantsOfType('call')) {
+      for (const call of nodesOfType(root, 'call')) {
         const fn = call?.childForFieldName('function');
         const args = call?.childForFieldName('arguments');
         if (!call || !fn || args?.type !== 'argument_list') continue;
@@ -76,7 +76,7 @@ function judge(api: string, args: SyntaxNode): 'missing' | 'disabled' | undefine
 /** Local name → canonical module path: `import redis`, `import redis.asyncio as aioredis`, `from redis import Redis`, `from redis.asyncio import from_url`. */
 function redisNames(root: SyntaxNode): Map<string, string> {
   const names = new Map<string, string>();
-  for (const statement of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+  for (const statement of nodesOfType(root, ['import_statement', 'import_from_statement'])) {
     if (statement?.type === 'import_statement') {
       for (const child of statement.namedChildren) {
         const name = child?.type === 'aliased_import' ? child.childForFieldName('name')?.text : child?.text;

@@ -5,7 +5,7 @@
 // Reported: no wait between attempts; or a constant wait (`time.sleep(2)`) when nothing caps the attempts.
 // A wait whose delay grows (`2 ** attempt`, `delay *= 2`, `min(…, attempt * …)`) with capped attempts is fine.
 import type { SyntaxNode } from '../../../engine/grammar/index';
-import { withSyntaxTree } from '../../../engine/grammar/index';
+import { nodesOfType, withSyntaxTree } from '../../../engine/grammar/index';
 
 export interface PythonRetryLoop {
   verdict: 'no-delay' | 'uncapped';
@@ -29,7 +29,7 @@ export function pythonRetryLoops(text: string): PythonRetryLoop[] {
     withSyntaxTree('python', text, (root) => {
       const modules = importedModules(root);
       const found: PythonRetryLoop[] = [];
-      for (const loop of root.descendantsOfType(['while_statement', 'for_statement'])) {
+      for (const loop of nodesOfType(root, ['while_statement', 'for_statement'])) {
         if (!loop || (loop.type === 'for_statement' && !overRange(loop))) continue;
         const verdict = judge(loop, modules);
         if (verdict) found.push({ verdict, start: loop.startIndex, end: loop.startIndex + (loop.type === 'for_statement' ? 3 : 5), fingerprintText: text.slice(loop.startIndex, Math.min(loop.endIndex, loop.startIndex + 200)) });
@@ -60,9 +60,8 @@ function isRetryTry(statement: SyntaxNode, modules: Map<string, string>): boolea
 }
 
 function makesRemoteCall(block: SyntaxNode, modules: Map<string, string>): boolean {
-  return someDescendant(block, (node) => {
+  return descendants(block, ['await', 'call']).some((node) => {
     if (node.type === 'await') return node.namedChildren[0]?.type === 'call';
-    if (node.type !== 'call') return false;
     const fn = node.childForFieldName('function');
     if (!fn) return false;
     if (fn.type === 'identifier') return NETWORK_MODULES.test(modules.get(fn.text)?.replace(/\.[^.]+$/, '') ?? '') || /^urlopen$/.test(modules.get(fn.text)?.split('.').pop() ?? '');
@@ -75,7 +74,7 @@ function makesRemoteCall(block: SyntaxNode, modules: Map<string, string>): boole
 
 /** `return` or `break` in the block, outside nested loops and functions. */
 function exitsLoop(block: SyntaxNode): boolean {
-  return someDescendant(block, (node) => node.type === 'return_statement' || node.type === 'break_statement', (node) => isLoopOrFunction(node));
+  return descendants(block, ['return_statement', 'break_statement'], isLoopOrFunction).length > 0;
 }
 
 /** An except clause whose last statement raises, returns or breaks: the loop does not go round from it. */
@@ -88,12 +87,11 @@ function alwaysLeaves(handler: SyntaxNode): boolean {
 /** The delay of each wait in the loop body (outside nested functions): a sleep's argument, or null when it cannot be read. */
 function waitsIn(body: SyntaxNode): (SyntaxNode | null)[] {
   const waits: (SyntaxNode | null)[] = [];
-  someDescendant(body, (node) => {
-    const fn = node.type === 'call' ? node.childForFieldName('function')?.text ?? '' : '';
+  for (const node of descendants(body, ['call'], (node) => node.type === 'function_definition' || node.type === 'lambda')) {
+    const fn = node.childForFieldName('function')?.text ?? '';
     if (WAIT_CALLS.test(fn)) waits.push(node.childForFieldName('arguments')?.namedChildren.find((child) => !!child && child.type !== 'comment') ?? null);
     else if (OTHER_WAITS.test(fn)) waits.push(null);
-    return false;
-  }, (node) => node.type === 'function_definition' || node.type === 'lambda');
+  }
   return waits;
 }
 
@@ -103,14 +101,13 @@ function isCapped(loop: SyntaxNode): boolean {
   const condition = loop.childForFieldName('condition');
   if (condition && condition.type === 'comparison_operator') return true;
   const body = loop.childForFieldName('body');
-  return !!body && someDescendant(body, (node) => {
-    if (node.type !== 'if_statement') return false;
+  return !!body && descendants(body, ['if_statement'], (node) => node.type === 'function_definition' || node.type === 'lambda').some((node) => {
     const test = node.childForFieldName('condition');
     const consequence = node.childForFieldName('consequence');
     if (!test || test.type !== 'comparison_operator' || !consequence) return false;
     const last = consequence.namedChildren.filter((child) => !!child && child.type !== 'comment').pop();
     return !!last && (last.type === 'raise_statement' || last.type === 'return_statement' || last.type === 'break_statement');
-  }, (node) => node.type === 'function_definition' || node.type === 'lambda');
+  });
 }
 
 /** Names the loop changes on each round: assigned or augmented in its body, and a `for` loop's target. */
@@ -118,19 +115,16 @@ function namesAssignedIn(body: SyntaxNode, loop: SyntaxNode): Set<string> {
   const names = new Set<string>();
   const target = loop.type === 'for_statement' ? loop.childForFieldName('left')?.text : undefined;
   if (target) names.add(target);
-  someDescendant(body, (node) => {
-    if (node.type === 'assignment' || node.type === 'augmented_assignment') {
-      const left = node.childForFieldName('left');
-      if (left) names.add(left.text);
-    }
-    return false;
-  });
+  for (const node of descendants(body, ['assignment', 'augmented_assignment'])) {
+    const left = node.childForFieldName('left');
+    if (left) names.add(left.text);
+  }
   return names;
 }
 
 /** A delay that uses a name the loop changes (`2 ** attempt`, `delay` after `delay *= 2`), or a random jitter. */
 function grows(delay: SyntaxNode, changing: Set<string>): boolean {
-  return someDescendant(delay, (node) => (node.type === 'identifier' || node.type === 'attribute') && changing.has(node.text)) || /\brandom\b/.test(delay.text) || changing.has(delay.text);
+  return changing.has(delay.text) || descendants(delay, ['identifier', 'attribute']).some((node) => changing.has(node.text)) || /\brandom\b/.test(delay.text);
 }
 
 function overRange(loop: SyntaxNode): boolean {
@@ -141,7 +135,7 @@ function overRange(loop: SyntaxNode): boolean {
 /** Local name → module: `import requests`, `import urllib.request as ur`, `from requests import get` (get → requests.get). */
 function importedModules(root: SyntaxNode): Map<string, string> {
   const modules = new Map<string, string>();
-  for (const statement of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+  for (const statement of nodesOfType(root, ['import_statement', 'import_from_statement'])) {
     if (statement?.type === 'import_statement') {
       for (const child of statement.namedChildren) {
         const name = child?.type === 'aliased_import' ? child.childForFieldName('name')?.text : child?.text;
@@ -165,12 +159,12 @@ function isLoopOrFunction(node: SyntaxNode): boolean {
   return node.type === 'while_statement' || node.type === 'for_statement' || node.type === 'function_definition' || node.type === 'lambda' || node.type === 'class_definition';
 }
 
-/** Whether some node under `node` (itself included) matches, not descending into nodes `stop` accepts. */
-function someDescendant(node: SyntaxNode, match: (node: SyntaxNode) => boolean, stop?: (node: SyntaxNode) => boolean): boolean {
-  if (match(node)) return true;
-  for (const child of node.namedChildren) {
-    if (!child || (stop && stop(child))) continue;
-    if (someDescendant(child, match, stop)) return true;
-  }
-  return false;
+/** The nodes of these types under `node`, except those inside a node `stop` accepts (a nested loop or function). */
+function descendants(node: SyntaxNode, types: string[], stop?: (node: SyntaxNode) => boolean): SyntaxNode[] {
+  return node.descendantsOfType(types).filter((found): found is SyntaxNode => {
+    if (!found) return false;
+    if (!stop) return true;
+    for (let current = found.parent; current && current.id !== node.id; current = current.parent) if (stop(current)) return false;
+    return true;
+  });
 }

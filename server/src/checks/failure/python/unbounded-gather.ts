@@ -6,7 +6,7 @@
 // (`tasks = [asyncio.create_task(fetch(u)) for u in urls]`). A coroutine that goes through a semaphore
 // or limiter (in its own body, for a function of this file, or around the call) is limited.
 import type { SyntaxNode } from '../../../engine/grammar/index';
-import { withSyntaxTree } from '../../../engine/grammar/index';
+import { nodesOfType, withSyntaxTree } from '../../../engine/grammar/index';
 
 export interface UnboundedGather {
   /** The combinator called, in UTF-16 offsets. */
@@ -28,7 +28,7 @@ export function unboundedGathers(text: string): UnboundedGather[] {
     withSyntaxTree('python', text, (root) => {
       const found: UnboundedGather[] = [];
       const limitedFunctions = limitedCoroutines(root);
-      for (const call of root.descendantsOfType('call')) {
+      for (const call of nodesOfType(root, 'call')) {
         const fn = call?.childForFieldName('function');
         if (!call || !fn || !COMBINATOR.test(fn.text)) continue;
         const args = call.childForFieldName('arguments')?.namedChildren.filter((child): child is SyntaxNode => !!child && child.type !== 'comment' && child.type !== 'keyword_argument') ?? [];
@@ -77,7 +77,7 @@ function isLimited(element: SyntaxNode, limitedFunctions: Set<string>): boolean 
 /** Functions of this file whose body goes through a semaphore or limiter. */
 function limitedCoroutines(root: SyntaxNode): Set<string> {
   const names = new Set<string>();
-  for (const definition of root.descendantsOfType('function_definition')) {
+  for (const definition of nodesOfType(root, 'function_definition')) {
     const name = definition?.childForFieldName('name')?.text;
     const body = definition?.childForFieldName('body');
     if (name && body && LIMITED.test(body.text)) names.add(name);

@@ -5,7 +5,7 @@
 // assignments in the same function. A module's own data file (a path built from `__file__`,
 // `importlib.resources`, `pkgutil.get_data`) ships with the code and is not external.
 import type { SyntaxNode } from '../../../engine/grammar/index';
-import { withSyntaxTree } from '../../../engine/grammar/index';
+import { nodesOfType, withSyntaxTree } from '../../../engine/grammar/index';
 
 export interface PythonUnguardedParse {
   /** The function called (`json.loads`), in UTF-16 offsets. */
@@ -34,7 +34,7 @@ export function pythonUnguardedParses(text: string): PythonUnguardedParse[] {
       const names = jsonNames(root);
       if (names.modules.size === 0 && names.functions.size === 0) return [];
       const found: PythonUnguardedParse[] = [];
-      for (const call of root.descendantsOfType('call')) {
+      for (const call of nodesOfType(root, 'call')) {
         const fn = call?.childForFieldName('function');
         if (!call || !fn) continue;
         const api = jsonApi(fn, names);
@@ -58,7 +58,7 @@ interface JsonNames {
 
 function jsonNames(root: SyntaxNode): JsonNames {
   const names: JsonNames = { modules: new Map(), functions: new Map() };
-  for (const statement of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+  for (const statement of nodesOfType(root, ['import_statement', 'import_from_statement'])) {
     if (statement?.type === 'import_statement') {
       for (const child of statement.namedChildren) {
         const name = child?.type === 'aliased_import' ? child.childForFieldName('name')?.text : child?.text;

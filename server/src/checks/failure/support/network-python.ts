@@ -1,7 +1,7 @@
 // failure/network-timeout for Python (tree-sitter): `requests` calls and `requests.Session` calls without
 // `timeout=`, `urllib.request.urlopen` without a timeout (its third argument), and `httpx` calls or
 // clients with `timeout=None` (httpx times out after 5 s by default).
-import { withSyntaxTree, type SyntaxNode } from '../../../engine/grammar/index';
+import { nodesOfType, withSyntaxTree, type SyntaxNode } from '../../../engine/grammar/index';
 import type { CheckContext } from '../../../engine/types';
 
 const RULE_ID = 'failure/network-timeout';
@@ -28,7 +28,7 @@ export function pythonNetworkTimeouts(context: CheckContext, timeoutMs: number):
     // Sessions with a mounted adapter may set a timeout there (a TimeoutHTTPAdapter): leave their calls alone.
     const mountsAdapter = /\.mount\s*\(/.test(text);
     // In document order (pre-order, as the tree holds them): an instance is recorded before the calls after it.
-    for (const node of root.descendantsOfType(['assignment', 'as_pattern', 'call'])) {
+    for (const node of nodesOfType(root, ['assignment', 'as_pattern', 'call'])) {
       if (!node) continue;
       if (node.type === 'assignment') recordInstance(node.childForFieldName('left'), node.childForFieldName('right'), aliases);
       if (node.type === 'as_pattern') recordInstance(node.childForFieldName('alias')?.namedChildren[0] ?? null, node.namedChildren[0], aliases);
@@ -141,7 +141,7 @@ function recordInstance(target: SyntaxNode | null, value: SyntaxNode | null | un
 /** Imports anywhere in the module (also under `try:` and inside functions), by local name. */
 function importAliases(root: SyntaxNode): Aliases {
   const aliases: Aliases = new Map();
-  const statements = root.descendantsOfType(['import_statement', 'import_from_statement']);
+  const statements = nodesOfType(root, ['import_statement', 'import_from_statement']);
   for (const statement of statements) {
     if (!statement) continue;
     if (statement.type === 'import_statement') {
