@@ -13,6 +13,7 @@
 // that is decorated (a decorator may turn it into anything) is left out.
 import type { SyntaxNode } from '../../../engine/grammar/index';
 import { nodesOfType, withSyntaxTree } from '../../../engine/grammar/index';
+import { pythonImports } from './imports';
 
 export interface FloatingCoroutine {
   /** A coroutine dropped, a task not kept, or a coroutine returned unawaited from an `async def`. */
@@ -141,24 +142,8 @@ interface ImportedName {
 /** Module-level imports only (an import inside a function may be shadowed by anything): local name → what it names. */
 function importedNames(root: SyntaxNode): Map<string, ImportedName> {
   const names = new Map<string, ImportedName>();
-  for (const statement of root.namedChildren) {
-    if (statement?.type === 'import_statement') {
-      for (const child of statement.namedChildren) {
-        const dotted = child?.type === 'aliased_import' ? child.childForFieldName('name')?.text : child?.text;
-        const local = child?.type === 'aliased_import' ? child.childForFieldName('alias')?.text : dotted;
-        if (dotted && local) names.set(local, { specifier: dotted });
-      }
-    } else if (statement?.type === 'import_from_statement') {
-      const specifier = statement.childForFieldName('module_name')?.text.replace(/\s+/g, '');
-      if (!specifier) continue;
-      for (const child of statement.childrenForFieldName('name')) {
-        const name = child?.type === 'aliased_import' ? child.childForFieldName('name')?.text : child?.text;
-        const local = child?.type === 'aliased_import' ? child.childForFieldName('alias')?.text : child?.text;
-        if (name && local) names.set(local, { specifier, name });
-      }
-    }
-  }
-  return names;
+  for (const imported of pythonImports(root)) if (imported.topLevel) names.set(imported.local, { specifier: imported.module, name: imported.name });
+  return names
 }
 
 interface AsyncioNames {
@@ -170,24 +155,12 @@ interface AsyncioNames {
 
 function asyncioNames(root: SyntaxNode): AsyncioNames {
   const names: AsyncioNames = { modules: new Set(), members: new Map() };
-  for (const statement of nodesOfType(root, ['import_statement', 'import_from_statement'])) {
-    if (!statement) continue;
-    if (statement.type === 'import_statement') {
-      for (const child of statement.namedChildren) {
-        if (!child) continue;
-        const name = child.type === 'aliased_import' ? child.childForFieldName('name')?.text : child.text;
-        const local = child.type === 'aliased_import' ? child.childForFieldName('alias')?.text : child.text;
-        if (name === 'asyncio' && local) names.modules.add(local);
-      }
-    } else if (statement.childForFieldName('module_name')?.text === 'asyncio') {
-      for (const child of statement.childrenForFieldName('name')) {
-        const name = child?.type === 'aliased_import' ? child.childForFieldName('name')?.text : child?.text;
-        const local = child?.type === 'aliased_import' ? child.childForFieldName('alias')?.text : child?.text;
-        if (name && local) names.members.set(local, name);
-      }
-    }
+  for (const imported of pythonImports(root)) {
+    if (imported.module !== 'asyncio') continue;
+    if (imported.name) names.members.set(imported.local, imported.name);
+    else names.modules.add(imported.local);
   }
-  return names;
+  return names
 }
 
 export interface CoroutineFunctions {

@@ -6,6 +6,7 @@
 // A client given a `connection_pool=` takes its settings from the pool; `**kwargs` may carry a timeout.
 import type { SyntaxNode } from '../../../engine/grammar/index';
 import { nodesOfType, withSyntaxTree } from '../../../engine/grammar/index';
+import { pythonImports } from './imports';
 
 export interface RedisWithoutTimeout {
   /** The constructor or factory called, in UTF-16 offsets. */
@@ -76,24 +77,11 @@ function judge(api: string, args: SyntaxNode): 'missing' | 'disabled' | undefine
 /** Local name → canonical module path: `import redis`, `import redis.asyncio as aioredis`, `from redis import Redis`, `from redis.asyncio import from_url`. */
 function redisNames(root: SyntaxNode): Map<string, string> {
   const names = new Map<string, string>();
-  for (const statement of nodesOfType(root, ['import_statement', 'import_from_statement'])) {
-    if (statement?.type === 'import_statement') {
-      for (const child of statement.namedChildren) {
-        const name = child?.type === 'aliased_import' ? child.childForFieldName('name')?.text : child?.text;
-        const local = child?.type === 'aliased_import' ? child.childForFieldName('alias')?.text : child?.text;
-        if (name && local && /^redis(?:\.asyncio)?$/.test(name)) names.set(local, name);
-      }
-    } else if (statement) {
-      const module = statement.childForFieldName('module_name')?.text;
-      if (!module || !/^redis(?:\.asyncio|\.client)?$/.test(module)) continue;
-      for (const child of statement.childrenForFieldName('name')) {
-        const name = child?.type === 'aliased_import' ? child.childForFieldName('name')?.text : child?.text;
-        const local = child?.type === 'aliased_import' ? child.childForFieldName('alias')?.text : child?.text;
-        if (name && local) names.set(local, `${module.replace(/\.client$/, '')}.${name}`);
-      }
-    }
+  for (const imported of pythonImports(root)) {
+    if (!imported.name && /^redis(?:\.asyncio)?$/.test(imported.module)) names.set(imported.local, imported.module);
+    if (imported.name && /^redis(?:\.asyncio|\.client)?$/.test(imported.module)) names.set(imported.local, `${imported.module.replace(/\.client$/, '')}.${imported.name}`);
   }
-  return names;
+  return names
 }
 
 /** `aioredis.Redis` → `redis.asyncio.Redis`; `Redis.from_url` → `redis.Redis.from_url`. */

@@ -6,6 +6,7 @@
 // A wait whose delay grows (`2 ** attempt`, `delay *= 2`, `min(…, attempt * …)`) with capped attempts is fine.
 import type { SyntaxNode } from '../../../engine/grammar/index';
 import { nodesOfType, withSyntaxTree } from '../../../engine/grammar/index';
+import { pythonImports } from './imports';
 
 export interface PythonRetryLoop {
   verdict: 'no-delay' | 'uncapped';
@@ -135,24 +136,8 @@ function overRange(loop: SyntaxNode): boolean {
 /** Local name → module: `import requests`, `import urllib.request as ur`, `from requests import get` (get → requests.get). */
 function importedModules(root: SyntaxNode): Map<string, string> {
   const modules = new Map<string, string>();
-  for (const statement of nodesOfType(root, ['import_statement', 'import_from_statement'])) {
-    if (statement?.type === 'import_statement') {
-      for (const child of statement.namedChildren) {
-        const name = child?.type === 'aliased_import' ? child.childForFieldName('name')?.text : child?.text;
-        const local = child?.type === 'aliased_import' ? child.childForFieldName('alias')?.text : child?.text;
-        if (name && local) modules.set(local, name);
-      }
-    } else if (statement) {
-      const module = statement.childForFieldName('module_name')?.text;
-      if (!module) continue;
-      for (const child of statement.childrenForFieldName('name')) {
-        const name = child?.type === 'aliased_import' ? child.childForFieldName('name')?.text : child?.text;
-        const local = child?.type === 'aliased_import' ? child.childForFieldName('alias')?.text : child?.text;
-        if (name && local) modules.set(local, `${module}.${name}`);
-      }
-    }
-  }
-  return modules;
+  for (const imported of pythonImports(root)) modules.set(imported.local, imported.name ? `${imported.module}.${imported.name}` : imported.module);
+  return modules
 }
 
 function isLoopOrFunction(node: SyntaxNode): boolean {

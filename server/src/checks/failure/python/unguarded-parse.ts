@@ -6,6 +6,7 @@
 // `importlib.resources`, `pkgutil.get_data`) ships with the code and is not external.
 import type { SyntaxNode } from '../../../engine/grammar/index';
 import { nodesOfType, withSyntaxTree } from '../../../engine/grammar/index';
+import { pythonImports } from './imports';
 
 export interface PythonUnguardedParse {
   /** The function called (`json.loads`), in UTF-16 offsets. */
@@ -58,24 +59,12 @@ interface JsonNames {
 
 function jsonNames(root: SyntaxNode): JsonNames {
   const names: JsonNames = { modules: new Map(), functions: new Map() };
-  for (const statement of nodesOfType(root, ['import_statement', 'import_from_statement'])) {
-    if (statement?.type === 'import_statement') {
-      for (const child of statement.namedChildren) {
-        const name = child?.type === 'aliased_import' ? child.childForFieldName('name')?.text : child?.text;
-        const local = child?.type === 'aliased_import' ? child.childForFieldName('alias')?.text : child?.text;
-        if (name && local && JSON_MODULES.has(name)) names.modules.set(local, name);
-      }
-    } else if (statement) {
-      const module = statement.childForFieldName('module_name')?.text;
-      if (!module || !JSON_MODULES.has(module)) continue;
-      for (const child of statement.childrenForFieldName('name')) {
-        const name = child?.type === 'aliased_import' ? child.childForFieldName('name')?.text : child?.text;
-        const local = child?.type === 'aliased_import' ? child.childForFieldName('alias')?.text : child?.text;
-        if (local && (name === 'loads' || name === 'load')) names.functions.set(local, `${module}.${name}`);
-      }
-    }
+  for (const imported of pythonImports(root)) {
+    if (!JSON_MODULES.has(imported.module)) continue;
+    if (!imported.name) names.modules.set(imported.local, imported.module);
+    else if (imported.name === 'loads' || imported.name === 'load') names.functions.set(imported.local, `${imported.module}.${imported.name}`);
   }
-  return names;
+  return names
 }
 
 function jsonApi(fn: SyntaxNode, names: JsonNames): string | undefined {
