@@ -60,6 +60,19 @@ describe('Shipshape failure-semantics quick fixes in VS Code (code-server)', () 
     await document.save();
   });
 
+  it('in Python, awaits a coroutine called without await and adds a timeout to a requests call', async () => {
+    const document = await typeInto('app/jobs.py', 'import requests\n\n\nasync def send(to):\n    ...\n\n\nasync def signup(user):\n    send(user)\n    requests.get("https://hooks.example.com/signup")\n');
+    const find = (diagnostics, code) => diagnostics.find((x) => codeOf(x) === code);
+    const found = await waitForDiagnostics(document.uri, (d) => !!find(d, 'failure/floating-promise') && !!find(d, 'failure/network-timeout'), 'failure/floating-promise and failure/network-timeout');
+    await applyQuickFix(document, find(found, 'failure/floating-promise'), 'Await the coroutine');
+    await waitForText(document, (t) => t.includes('    await send(user)\n'), 'await added');
+    const left = await waitForDiagnostics(document.uri, (d) => !find(d, 'failure/floating-promise') && !!find(d, 'failure/network-timeout'), 'the coroutine finding gone');
+    await applyQuickFix(document, find(left, 'failure/network-timeout'), 'Add timeout=10');
+    await waitForText(document, (t) => t.includes('requests.get("https://hooks.example.com/signup", timeout=10)'), 'timeout added');
+    await waitForDiagnostics(document.uri, (d) => !find(d, 'failure/network-timeout'), 'the timeout finding gone');
+    await document.save();
+  });
+
   it('ends a floating promise outside an async function with void and a rejection handler', async () => {
     const document = await typeInto('src/app/render.ts', 'declare function render(response: Response): void;\nexport function start(url: string) {\n  fetch(url, { signal: AbortSignal.timeout(5000) }).then(render);\n}\n');
     const [diagnostic] = await waitForDiagnostics(document.uri, (d) => d.some((x) => codeOf(x) === 'failure/floating-promise'), 'failure/floating-promise');
