@@ -33,6 +33,10 @@ const ROWS: [string, string[]][] = [
   ["def send():\n    ...\n\nasync def run():\n    send()\n", []],
   ["import asyncio\n\nasync def outer():\n    def inner():\n        asyncio.sleep(1)\n    inner()\n", ["5:9 `asyncio.sleep(…)` " + COROUTINE]],
   ["import trio\n\nasync def run():\n    trio.sleep(1)\n", []],
+  // Instances of the file's classes: `mailer = Mailer()`, `self.mailer = Mailer()`; not a name also given something else.
+  ["class Mailer:\n    async def send(self, to):\n        ...\n    def close(self):\n        ...\n\nmailer = Mailer()\n\nasync def signup(user):\n    mailer.send(user)\n    mailer.close()\n", ["10:5 `mailer.send(…)` " + COROUTINE + " => Await the coroutine 10:5 \"await \""]],
+  ["class Mailer:\n    async def send(self, to):\n        ...\n\nclass Signup:\n    def __init__(self):\n        self.mailer = Mailer()\n    async def run(self, user):\n        self.mailer.send(user)\n", ["9:9 `self.mailer.send(…)` " + COROUTINE + " => Await the coroutine 9:9 \"await \""]],
+  ["class Mailer:\n    async def send(self, to):\n        ...\n\nmailer = Mailer()\nmailer = make_mailer()\n\nasync def signup(user):\n    mailer.send(user)\n", []],
   // A coroutine returned unawaited from an async def; a plain def may hand back an awaitable.
   ["import asyncio\n\nasync def load(key):\n    ...\n\nasync def get(key):\n    return load(key)\n\ndef later(key):\n    return load(key)\n\nasync def nap():\n    return asyncio.sleep(1)\n\nasync def ok(key):\n    return await load(key)\n", ["7:12 `load(…)` " + RETURNED + " => Await the coroutine 7:12 \"await \"", "13:12 `asyncio.sleep(…)` " + RETURNED + " => Await the coroutine 13:12 \"await \""]],
 ];

@@ -96,12 +96,40 @@ function dropped(call: SyntaxNode, asyncio: AsyncioNames, scope: CoroutineScope)
 /** What the file knows of coroutine functions: its own, and (with a lookup) those its imports name. */
 export interface CoroutineScope {
   functions: CoroutineFunctions;
+  /** Names given an instance of a class of this file (`mailer = Mailer()`, `self.mailer = Mailer()`), to the class's node id. */
+  instances: Map<string, number>;
   imports: Map<string, ImportedName>;
   imported?: ImportedCoroutine;
 }
 
 export function coroutineScope(root: SyntaxNode, imported?: ImportedCoroutine): CoroutineScope {
-  return { functions: coroutineFunctions(root), imports: imported ? importedNames(root) : new Map(), imported };
+  return { functions: coroutineFunctions(root), instances: instancesOfClasses(root), imports: imported ? importedNames(root) : new Map(), imported };
+}
+
+/**
+ * `mailer = Mailer(…)` or `self.mailer = Mailer(…)` where `Mailer` is a top-level class of this file:
+ * the name holds its instances. A name also given anything else is left out.
+ */
+function instancesOfClasses(root: SyntaxNode): Map<string, number> {
+  const classes = new Map<string, number>();
+  for (const statement of root.namedChildren) {
+    const definition = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    const name = definition?.type === 'class_definition' ? definition.childForFieldName('name')?.text : undefined;
+    if (definition && name) classes.set(name, definition.id);
+  }
+  const instances = new Map<string, number>();
+  const other = new Set<string>();
+  if (classes.size === 0) return instances;
+  for (const assignment of nodesOfType(root, 'assignment')) {
+    const left = assignment.childForFieldName('left');
+    const right = assignment.childForFieldName('right');
+    if (!left || (left.type !== 'identifier' && left.type !== 'attribute')) continue;
+    const made = right?.type === 'call' ? classes.get(right.childForFieldName('function')?.text ?? '') : undefined;
+    if (made === undefined || (instances.has(left.text) && instances.get(left.text) !== made)) other.add(left.text);
+    else instances.set(left.text, made);
+  }
+  for (const name of other) instances.delete(name);
+  return instances;
 }
 
 /**
@@ -125,6 +153,8 @@ export function isCoroutineFunction(ref: SyntaxNode, scope: CoroutineScope): boo
     const owner = enclosingClass(ref);
     return !!owner && functions.methods.get(owner.id)?.get(member) === true;
   }
+  const instanceOf = scope.instances.get(object.text);
+  if (instanceOf !== undefined) return functions.methods.get(instanceOf)?.get(member) === true;
   if (!imported) return false;
   const binding = imports.get(object.text);
   if (binding?.name) return imported(binding.specifier, [binding.name], member) === 'module' && imported(`${binding.specifier}.${binding.name}`.replace(/^(\.+)\./, '$1'), [], member) === true;
