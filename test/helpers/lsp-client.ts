@@ -40,6 +40,9 @@ export interface ClientOptions {
 
 type Waiter<T> = { match: (value: T) => boolean; resolve: (value: T) => void };
 
+/** Servers started by tests and not yet exited: the root hook (test/helpers/root-hooks.ts) stops any left at the end. */
+export const runningServers = new Set<ChildProcess>();
+
 export class TestLspClient {
   readonly connection: ProtocolConnection;
   readonly process: ChildProcess;
@@ -53,6 +56,8 @@ export class TestLspClient {
 
   constructor() {
     this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    runningServers.add(this.process);
+    this.process.once('exit', () => runningServers.delete(this.process));
     this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
     this.exited = new Promise((resolve) => this.process.on('exit', (code) => resolve(code)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
