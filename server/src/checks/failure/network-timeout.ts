@@ -6,7 +6,7 @@ import type { Check, CheckContext, RawFix } from '../../engine/types';
 import { importedApiResolver } from './api-exports';
 import { apiAliases, type ApiAliases } from './support/api-aliases';
 import { dependencyMajor } from './support/dependency-version';
-import { pythonNetworkTimeouts } from './support/network-python';
+import { formatSeconds, pythonNetworkTimeouts } from './support/network-python';
 import { redisWithoutTimeouts } from './python/redis-timeouts';
 import { addPropertyEdit, formatMilliseconds, optionsArgument, propertyState, type OptionsArgument } from './support/options-object';
 import { findDeclaration } from './support/scope';
@@ -147,7 +147,7 @@ export const networkTimeout: Check = {
     const timeoutMs = timeoutOption(context.options.timeoutMs);
     if (context.document.language === 'python') {
       pythonNetworkTimeouts(context, timeoutMs);
-      const seconds = Number.isInteger(timeoutMs / 1000) ? String(timeoutMs / 1000) : String(Math.round(timeoutMs) / 1000);
+      const seconds = formatSeconds(timeoutMs);
       for (const found of redisWithoutTimeouts(context.document.text)) {
         context.report({
           ruleId: RULE_ID,

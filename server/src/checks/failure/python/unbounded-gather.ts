@@ -7,6 +7,7 @@
 // or limiter (in its own body, for a function of this file, or around the call) is limited.
 import type { SyntaxNode } from '../../../engine/grammar/index';
 import { nodesOfType, withSyntaxTree } from '../../../engine/grammar/index';
+import { binding } from './bindings';
 
 export interface UnboundedGather {
   /** The combinator called, in UTF-16 offsets. */
@@ -49,7 +50,7 @@ export function unboundedGathers(text: string): UnboundedGather[] {
 /** `[f(x) for x in xs]`, `(f(x) for x in xs)`, `map(f, xs)`, or a name bound to one of these: the element made and the collection. */
 function oneCoroutinePerItem(node: SyntaxNode, at: SyntaxNode): { element: SyntaxNode; collection: SyntaxNode } | undefined {
   if (node.type === 'identifier') {
-    const bound = lastAssignment(node.text, at);
+    const bound = binding(node.text, at);
     return bound && bound.type !== 'identifier' ? oneCoroutinePerItem(bound, at) : undefined;
   }
   if (node.type === 'list_comprehension' || node.type === 'generator_expression') {
@@ -92,7 +93,7 @@ function unboundedSource(collection: SyntaxNode, at: SyntaxNode, depth = 0): str
   if (value.type === 'identifier') {
     const parameter = annotatedListParameter(value.text, at);
     if (parameter) return 'a list parameter';
-    const bound = lastAssignment(value.text, at);
+    const bound = binding(value.text, at);
     return bound ? unboundedSource(bound, bound, depth + 1) : undefined;
   }
   const code = value.text;
@@ -122,17 +123,4 @@ function annotatedListParameter(name: string, at: SyntaxNode): boolean {
     return parameters.some((parameter) => parameter?.type === 'typed_parameter' && parameter.namedChildren[0]?.text === name && /^(?:list|List|Sequence|Iterable|Collection|set|Set|tuple\[.*\.\.\.\])\b/.test(parameter.childForFieldName('type')?.text ?? ''));
   }
   return false;
-}
-
-/** The value last assigned to `name` before `at` in the same function (or module). */
-function lastAssignment(name: string, at: SyntaxNode): SyntaxNode | undefined {
-  let scope: SyntaxNode = at;
-  while (scope.parent && scope.type !== 'function_definition') scope = scope.parent;
-  let found: SyntaxNode | undefined;
-  for (const node of scope.descendantsOfType('assignment')) {
-    if (!node || node.startIndex >= at.startIndex || node.childForFieldName('left')?.text !== name) continue;
-    const right = node.childForFieldName('right');
-    if (right) found = right;
-  }
-  return found;
 }

@@ -6,6 +6,7 @@
 // `importlib.resources`, `pkgutil.get_data`) ships with the code and is not external.
 import type { SyntaxNode } from '../../../engine/grammar/index';
 import { nodesOfType, withSyntaxTree } from '../../../engine/grammar/index';
+import { binding } from './bindings';
 import { pythonImports } from './imports';
 
 export interface PythonUnguardedParse {
@@ -168,35 +169,6 @@ function unwrap(node: SyntaxNode): SyntaxNode {
 
 function isOpen(call: SyntaxNode): boolean {
   return /^(?:open|io\.open|codecs\.open|gzip\.open|builtins\.open)$/.test(call.childForFieldName('function')?.text ?? '');
-}
-
-/**
- * The value a name was last given before `at`, in the same function (or module): `name = value`, or
- * `with value as name`. Undefined when it is a parameter, assigned in a branch we cannot order, or
- * assigned more than once with different values.
- */
-function binding(name: string, at: SyntaxNode): SyntaxNode | undefined {
-  const scope = enclosingScope(at);
-  let found: SyntaxNode | undefined;
-  for (const node of scope.descendantsOfType(['assignment', 'with_item'])) {
-    if (!node || node.startIndex >= at.startIndex) continue;
-    if (node.type === 'assignment' && node.childForFieldName('left')?.text === name) {
-      const right = node.childForFieldName('right');
-      if (right && enclosingScope(node).id === scope.id) found = right;
-    } else if (node.type === 'with_item') {
-      const item = node.namedChildren[0];
-      if (item?.type === 'as_pattern' && item.childForFieldName('alias')?.text === name && item.namedChildren[0] && enclosingScope(node).id === scope.id) found = item.namedChildren[0];
-    }
-  }
-  return found;
-}
-
-function enclosingScope(node: SyntaxNode): SyntaxNode {
-  let current: SyntaxNode = node;
-  for (let parent = node.parent; parent; current = parent, parent = parent.parent) {
-    if (parent.type === 'function_definition' || parent.type === 'lambda') return parent;
-  }
-  return current;
 }
 
 /** Lexically inside the body of a `try` that has an `except`, within the same function. */

@@ -3,6 +3,7 @@
 // clients with `timeout=None` (httpx times out after 5 s by default).
 import { nodesOfType, withSyntaxTree, type SyntaxNode } from '../../../engine/grammar/index';
 import type { CheckContext } from '../../../engine/types';
+import { pythonImports } from '../python/imports';
 
 const RULE_ID = 'failure/network-timeout';
 const METHODS = new Set(['get', 'post', 'put', 'delete', 'patch', 'head', 'options', 'request']);
@@ -141,44 +142,24 @@ function recordInstance(target: SyntaxNode | null, value: SyntaxNode | null | un
 /** Imports anywhere in the module (also under `try:` and inside functions), by local name. */
 function importAliases(root: SyntaxNode): Aliases {
   const aliases: Aliases = new Map();
-  const statements = nodesOfType(root, ['import_statement', 'import_from_statement']);
-  for (const statement of statements) {
-    if (!statement) continue;
-    if (statement.type === 'import_statement') {
-      for (const child of statement.namedChildren) {
-        if (!child) continue;
-        const name = child.type === 'aliased_import' ? child.childForFieldName('name')?.text : child.text;
-        const local = child.type === 'aliased_import' ? child.childForFieldName('alias')?.text : child.text;
-        if (local && (name === 'requests' || name === 'httpx' || name === 'urllib.request')) aliases.set(local, name);
-        // `import urllib` alone: the code names `urllib.request` in full.
-        if (name === 'urllib' && local === 'urllib') aliases.set('urllib.request', 'urllib.request');
-      }
-    } else if (statement.type === 'import_from_statement') {
-      const module = statement.childForFieldName('module_name')?.text;
-      if (module === 'urllib' || module === 'urllib.request') {
-        // `from urllib import request` / `from urllib.request import urlopen`
-        for (const child of statement.childrenForFieldName('name')) {
-          const name = child?.type === 'aliased_import' ? child.childForFieldName('name')?.text : child?.text;
-          const local = child?.type === 'aliased_import' ? child.childForFieldName('alias')?.text : child?.text;
-          if (name && local && `${module}.${name}` === 'urllib.request') aliases.set(local, 'urllib.request');
-          if (name && local && `${module}.${name}` === URLOPEN) aliases.set(local, URLOPEN);
-        }
-        continue;
-      }
-      if (module !== 'requests' && module !== 'httpx' && module !== 'requests.api' && module !== 'requests.sessions') continue;
-      const base = module.startsWith('requests') ? 'requests' : 'httpx';
-      for (const child of statement.childrenForFieldName('name')) {
-        if (!child) continue;
-        const name = child.type === 'aliased_import' ? child.childForFieldName('name')?.text : child.text;
-        const local = child.type === 'aliased_import' ? child.childForFieldName('alias')?.text : child.text;
-        if (name && local) aliases.set(local, `${base}.${name}`);
-      }
+  for (const { module, name, local } of pythonImports(root)) {
+    if (!name) {
+      if (module === 'requests' || module === 'httpx' || module === 'urllib.request') aliases.set(local, module);
+      // `import urllib` alone: the code names `urllib.request` in full.
+      if (module === 'urllib' && local === 'urllib') aliases.set('urllib.request', 'urllib.request');
+    } else if (module === 'urllib' || module === 'urllib.request') {
+      // `from urllib import request` / `from urllib.request import urlopen`
+      if (`${module}.${name}` === 'urllib.request') aliases.set(local, 'urllib.request');
+      if (`${module}.${name}` === URLOPEN) aliases.set(local, URLOPEN);
+    } else if (module === 'requests' || module === 'httpx' || module === 'requests.api' || module === 'requests.sessions') {
+      aliases.set(local, `${module.startsWith('requests') ? 'requests' : 'httpx'}.${name}`);
     }
   }
   return aliases;
 }
 
-function formatSeconds(ms: number): string {
+/** A timeout in milliseconds as the seconds Python clients take (`10`, `2.5`). */
+export function formatSeconds(ms: number): string {
   const seconds = ms / 1000;
   return Number.isInteger(seconds) ? String(seconds) : String(Math.round(seconds * 1000) / 1000);
 }
