@@ -114,8 +114,8 @@ export function nodesOfType(root: Node, types: string | readonly string[]): Node
 
 /** The node kinds the Python rules look for under a module's root. */
 const SHARED_KINDS = new Set([
-  'import_statement', 'import_from_statement', 'function_definition', 'class_definition', 'call', 'expression_statement',
-  'return_statement', 'except_clause', 'while_statement', 'for_statement', 'assignment', 'as_pattern', 'with_item',
+  'import_statement', 'import_from_statement', 'function_definition', 'call', 'expression_statement',
+  'return_statement', 'except_clause', 'while_statement', 'for_statement', 'assignment', 'as_pattern',
 ]);
 const gathered = new WeakMap<Tree, Map<string, Node[]>>();
 

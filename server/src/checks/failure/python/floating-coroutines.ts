@@ -103,8 +103,13 @@ export interface CoroutineScope {
 }
 
 export function coroutineScope(root: SyntaxNode, imported?: ImportedCoroutine): CoroutineScope {
-  return { functions: coroutineFunctions(root), instances: instancesOfClasses(root), imports: imported ? importedNames(root) : new Map(), imported };
+  // What the file itself says is read once per tree: floating-promise and async-callback both ask.
+  let own = ownCoroutines.get(root.tree);
+  if (!own) ownCoroutines.set(root.tree, (own = { functions: coroutineFunctions(root), instances: instancesOfClasses(root), imports: importedNames(root) }));
+  return { ...own, imports: imported ? own.imports : new Map(), imported };
 }
+
+const ownCoroutines = new WeakMap<object, Omit<CoroutineScope, 'imported'>>();
 
 /**
  * `mailer = Mailer(…)` or `self.mailer = Mailer(…)` where `Mailer` is a top-level class of this file:
