@@ -156,6 +156,27 @@ export class TestLspClient {
     return new Promise((resolve) => this.publishWaiters.push({ match, resolve }));
   }
 
+  /** The diagnostics of a file on disk, opened first if this client has not opened it yet (language from its extension). */
+  async pullFile(filePath: string): Promise<Diagnostic[]> {
+    const uri = this.uri(filePath);
+    if (!this.documents.has(uri)) await this.open(filePath, fs.readFileSync(filePath, 'utf8'), filePath.endsWith('.py') ? 'python' : 'typescript');
+    return this.pull(uri);
+  }
+
+  /**
+   * Pulls a file until `done` holds. A re-check caused by another file (the background index, an
+   * importer's export changing) arrives as a diagnostics refresh, awaited between pulls; it is armed
+   * before each pull, so one that comes during the pull is not missed.
+   */
+  async pullUntil(filePath: string, done: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+    for (;;) {
+      const refreshed = this.nextRefresh();
+      const diagnostics = await this.pullFile(filePath);
+      if (done(diagnostics)) return diagnostics;
+      await refreshed;
+    }
+  }
+
   nextRefresh(): Promise<void> {
     return new Promise((resolve) => this.refreshWaiters.push(resolve));
   }

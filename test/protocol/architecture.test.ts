@@ -41,20 +41,9 @@ describe('architecture rules in the language server', function () {
     assert.equal(await client.shutdown(), 0, client.stderr.join(''));
   });
 
-  async function diagnosticsOf(relative: string): Promise<Diagnostic[]> {
-    const filePath = path.join(root, relative);
-    const uri = client.documents.has(client.uri(filePath)) ? client.uri(filePath) : await client.open(filePath, fs.readFileSync(filePath, 'utf8'), relative.endsWith('.py') ? 'python' : 'typescript');
-    return client.pull(uri);
-  }
-
+  const diagnosticsOf = (relative: string) => client.pullFile(path.join(root, relative));
   /** Pulls until the diagnostics satisfy `done` (the index is built in the background; edits re-check). */
-  async function eventually(relative: string, done: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
-    for (;;) {
-      const diagnostics = await diagnosticsOf(relative);
-      if (done(diagnostics)) return diagnostics;
-      await client.nextRefresh();
-    }
-  }
+  const eventually = (relative: string, done: (d: Diagnostic[]) => boolean) => client.pullUntil(path.join(root, relative), done);
 
   it('reports exactly what the CLI reports, once the workspace graph is built', async () => {
     const expected = cliFindings(root).map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.message}`).sort();

@@ -32,20 +32,8 @@ describe('Python coroutines across files in the language server', function () {
     assert.equal(await client.shutdown(), 0, client.stderr.join(''));
   });
 
-  async function pull(relative: string): Promise<Diagnostic[]> {
-    const uri = client.uri(file(relative));
-    if (!client.documents.has(uri)) await client.open(file(relative), fs.readFileSync(file(relative), 'utf8'));
-    return client.pull(uri);
-  }
-
-  async function eventually(relative: string, done: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
-    for (;;) {
-      const refreshed = client.nextRefresh();
-      const diagnostics = await pull(relative);
-      if (done(diagnostics)) return diagnostics;
-      await refreshed;
-    }
-  }
+  const pull = (relative: string) => client.pullFile(file(relative));
+  const eventually = (relative: string, done: (d: Diagnostic[]) => boolean) => client.pullUntil(file(relative), done);
 
   it('flags the call of another module\'s coroutine function and offers to await it', async () => {
     const diagnostics = await eventually('app/signup.py', (d) => codes(d).length > 0);

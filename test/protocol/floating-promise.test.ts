@@ -33,21 +33,9 @@ describe('floating promises across files in the language server', function () {
     assert.equal(await client.shutdown(), 0, client.stderr.join(''));
   });
 
-  async function pull(relative: string): Promise<Diagnostic[]> {
-    const uri = client.uri(file(relative));
-    if (!client.documents.has(uri)) await client.open(file(relative), fs.readFileSync(file(relative), 'utf8'));
-    return client.pull(uri);
-  }
-
+  const pull = (relative: string) => client.pullFile(file(relative));
   /** Pulls until `done` holds: a re-check of another file arrives as a diagnostics refresh. */
-  async function eventually(relative: string, done: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
-    for (;;) {
-      const refreshed = client.nextRefresh();
-      const diagnostics = await pull(relative);
-      if (done(diagnostics)) return diagnostics;
-      await refreshed;
-    }
-  }
+  const eventually = (relative: string, done: (d: Diagnostic[]) => boolean) => client.pullUntil(file(relative), done);
 
   /** A ranged edit, as editors send them. */
   async function edit(relative: string, line: number, character: number, deleteCount: number, text: string): Promise<void> {
