@@ -1,6 +1,7 @@
 // A table-driven rule tester in the spirit of ESLint's RuleTester: `valid` code must produce no finding
 // of the rule; `invalid` code must produce exactly the listed findings, with exact ranges and messages.
 import * as assert from 'node:assert/strict';
+import { preparePythonImports, type Finding } from '../../server/src/engine/index';
 import { analyse, visible, type AnalyseOptions } from './engine';
 
 export interface ExpectedFinding {
@@ -49,6 +50,34 @@ export function ruleTable(ruleId: string, table: { valid: ValidCase[]; invalid: 
       });
     });
   });
+}
+
+/**
+ * Rows of `[code, expected]`: the findings of `ruleId` in `code`, each as `show` writes it on one line
+ * (position, the parts of the message that vary, the fix), must be exactly `expected`. For tables whose
+ * findings read best that way. The Python grammar is loaded first, for Python rows.
+ */
+export function findingRows(title: string, ruleId: string, rows: readonly [string, string[]][], options: AnalyseOptions & { show: (finding: Finding) => string }): void {
+  const { show, ...analyseOptions } = options;
+  describe(title, () => {
+    before(() => preparePythonImports());
+    rows.forEach(([code, expected], index) => {
+      it(`#${index}: ${lastLine(code)}`, () => {
+        assert.deepEqual(visible(analyse(code, analyseOptions)).filter((f) => f.ruleId === ruleId).map(show), expected);
+      });
+    });
+  });
+}
+
+/** A finding's fixes as ` => Title line:column "text"|…`, fixes separated by ` / `; empty when it has none. */
+export function fixSummary(finding: Finding): string {
+  if (!finding.fixes?.length) return '';
+  return ' => ' + finding.fixes.map((fix) => fix.title + ' ' + fix.changes.map((change) => `${change.line}:${change.column} ${JSON.stringify(change.newText)}`).join('|')).join(' / ');
+}
+
+function lastLine(code: string): string {
+  const line = code.trim().split('\n').filter((l) => l.trim()).slice(-1)[0]?.trim() ?? '';
+  return line.length > 70 ? line.slice(0, 67) + '…' : line;
 }
 
 function firstLine(code: string): string {

@@ -6,6 +6,7 @@
 import * as assert from "node:assert/strict";
 import { preparePythonImports } from "../../../server/src/engine/index";
 import { analyse, visible } from "../../helpers/engine";
+import { findingRows } from "../../helpers/rule-tester";
 
 const ROWS: [string, string[]][] = [
   ["import threading\n\nasync def refresh():\n    ...\n\nthreading.Thread(target=refresh).start()\n", ["6:25 `refresh` `threading.Thread(target=…)` other-thread"]],
@@ -21,17 +22,16 @@ const ROWS: [string, string[]][] = [
   ["import asyncio\n\nasync def refresh():\n    ...\n\nasync def main():\n    task = asyncio.create_task(refresh())\n    await asyncio.gather(refresh())\n", []],
 ];
 
-describe("failure/async-callback (Python)", () => {
+findingRows("failure/async-callback (Python)", "failure/async-callback", ROWS, {
+  filename: "app/jobs.py",
+  show: (f) => {
+    const [, callback, caller] = /^Coroutine function `([^`]+)` passed to `([^`]+)`/.exec(f.message) ?? [];
+    return `${f.line}:${f.column} \`${callback}\` \`${caller}\` ${f.message.includes("in the thread") ? "other-thread" : "loop"}`;
+  },
+});
+
+describe("failure/async-callback (Python, a coroutine function of another module)", () => {
   before(() => preparePythonImports());
-  ROWS.forEach(([code, expected], index) => {
-    it(`#${index}: ${code.trim().split("\n").slice(-1)[0].trim().slice(0, 70)}`, () => {
-      const found = visible(analyse(code, { filename: "app/jobs.py" })).filter((f) => f.ruleId === "failure/async-callback").map((f) => {
-        const [, callback, caller] = /^Coroutine function `([^`]+)` passed to `([^`]+)`/.exec(f.message) ?? [];
-        return `${f.line}:${f.column} \`${callback}\` \`${caller}\` ${f.message.includes("in the thread") ? "other-thread" : "loop"}`;
-      });
-      assert.deepEqual(found, expected);
-    });
-  });
 
   it("knows a coroutine function of another module", () => {
     const files = { "app/cache.py": "async def refresh():\n    ...\n" };

@@ -7,7 +7,9 @@
 // read on demand, and not a sync function, a submodule called as a function, or a name the file redefines.
 import * as assert from "node:assert/strict";
 import { preparePythonImports } from "../../../server/src/engine/index";
+import type { Finding } from "../../../server/src/engine/index";
 import { analyse, visible } from "../../helpers/engine";
+import { findingRows, fixSummary } from "../../helpers/rule-tester";
 
 const COROUTINE = "makes a coroutine and nothing awaits it";
 const TASK = "starts a task and nothing keeps it";
@@ -41,20 +43,13 @@ const ROWS: [string, string[]][] = [
   ["import asyncio\n\nasync def load(key):\n    ...\n\nasync def get(key):\n    return load(key)\n\ndef later(key):\n    return load(key)\n\nasync def nap():\n    return asyncio.sleep(1)\n\nasync def ok(key):\n    return await load(key)\n", ["7:12 `load(…)` " + RETURNED + " => Await the coroutine 7:12 \"await \"", "13:12 `asyncio.sleep(…)` " + RETURNED + " => Await the coroutine 13:12 \"await \""]],
 ];
 
-describe("failure/floating-promise (Python coroutines and tasks)", () => {
-  before(() => preparePythonImports());
-  ROWS.forEach(([code, expected], index) => {
-    it(`#${index}: ${code.split("\n").filter((l) => l.trim()).slice(-1)[0].trim().slice(0, 70)}`, () => {
-      const found = visible(analyse(code, { filename: "app/jobs.py" })).filter((f) => f.ruleId === "failure/floating-promise").map((f) => {
-        const kind = f.message.includes(COROUTINE) ? COROUTINE : f.message.includes(TASK) ? TASK : f.message.includes(RETURNED) ? RETURNED : f.message;
-        const callee = /^`[^`]+`/.exec(f.message)![0];
-        const fix = f.fixes?.length ? " => " + f.fixes.map((x) => x.title + " " + x.changes.map((ch) => `${ch.line}:${ch.column} ${JSON.stringify(ch.newText)}`).join("|")).join(" / ") : "";
-        return `${f.line}:${f.column} ${callee} ${kind}${fix}`;
-      });
-      assert.deepEqual(found, expected);
-    });
-  });
-});
+/** A finding as a row: position, how the message names the call, which kind of drop, the fix. */
+function showFloating(f: Finding): string {
+  const kind = f.message.includes(COROUTINE) ? COROUTINE : f.message.includes(TASK) ? TASK : f.message.includes(RETURNED) ? RETURNED : f.message;
+  return `${f.line}:${f.column} ${/^`[^`]+`/.exec(f.message)![0]} ${kind}${fixSummary(f)}`;
+}
+
+findingRows("failure/floating-promise (Python coroutines and tasks)", "failure/floating-promise", ROWS, { filename: "app/jobs.py", show: showFloating });
 
 const MAILER = "import smtplib\n\nasync def send(to):\n    ...\n\ndef render(to):\n    ...\n\n@retry\nasync def send_later(to):\n    ...\n";
 // [files besides app/signup.py, its code, expected]
@@ -80,11 +75,7 @@ describe("failure/floating-promise (Python coroutines of other modules)", () => 
   for (const workspace of [true, false]) {
     CROSS_FILE.forEach(([files, code, expected], index) => {
       it(`#${index} ${workspace ? "with the index" : "read on demand"}: ${code.split("\n")[0]} … ${code.trim().split("\n").slice(-1)[0].trim()}`, () => {
-        const found = visible(analyse(code, { filename: files["src/app/mailer.py"] ? "src/app/signup.py" : files["backend/app/mailer.py"] ? "backend/app/signup.py" : "app/signup.py", files, workspace })).filter((f) => f.ruleId === "failure/floating-promise").map((f) => {
-          const kind = f.message.includes(COROUTINE) ? COROUTINE : f.message.includes(TASK) ? TASK : f.message;
-          const fix = f.fixes?.length ? " => " + f.fixes.map((x) => x.title + " " + x.changes.map((ch) => `${ch.line}:${ch.column} ${JSON.stringify(ch.newText)}`).join("|")).join(" / ") : "";
-          return `${f.line}:${f.column} ${/^`[^`]+`/.exec(f.message)![0]} ${kind}${fix}`;
-        });
+        const found = visible(analyse(code, { filename: files["src/app/mailer.py"] ? "src/app/signup.py" : files["backend/app/mailer.py"] ? "backend/app/signup.py" : "app/signup.py", files, workspace })).filter((f) => f.ruleId === "failure/floating-promise").map(showFloating);
         assert.deepEqual(found, expected);
       });
     });

@@ -1,9 +1,7 @@
 // failure/network-timeout for redis-py: clients and pools made without socket_timeout (no timeout by
 // default), or with socket_timeout=None, under every import form, with the fix that adds the timeout;
 // not with a timeout, a connection pool, **kwargs, or a URL that carries socket_timeout.
-import * as assert from "node:assert/strict";
-import { preparePythonImports } from "../../../server/src/engine/index";
-import { analyse, visible } from "../../helpers/engine";
+import { findingRows, fixSummary } from "../../helpers/rule-tester";
 
 const MISSING = "without `socket_timeout=`";
 const DISABLED = "with `socket_timeout=None`";
@@ -21,16 +19,10 @@ const ROWS: [string, string[]][] = [
   ["import redis\n\nclient = redis.exceptions.ConnectionError\nredis.Redis.ping\n", []],
 ];
 
-describe("failure/network-timeout (Python redis)", () => {
-  before(() => preparePythonImports());
-  ROWS.forEach(([code, expected], index) => {
-    it(`#${index}: ${code.trim().split("\n").slice(-1)[0].trim().slice(0, 70)}`, () => {
-      const found = visible(analyse(code, { filename: "app/cache.py" })).filter((f) => f.ruleId === "failure/network-timeout").map((f) => {
-        const [, api, how] = /^`([^`]+)` (without `socket_timeout=`|with `socket_timeout=None`)/.exec(f.message) ?? [];
-        const fix = f.fixes?.length ? " => " + f.fixes.map((x) => x.title + " " + x.changes.map((ch) => `${ch.line}:${ch.column} ${JSON.stringify(ch.newText)}`).join("|")).join(" / ") : "";
-        return `${f.line}:${f.column} ${api} ${how}${fix}`;
-      });
-      assert.deepEqual(found, expected);
-    });
-  });
+findingRows("failure/network-timeout (Python redis)", "failure/network-timeout", ROWS, {
+  filename: "app/cache.py",
+  show: (f) => {
+    const [, api, how] = /^`([^`]+)` (without `socket_timeout=`|with `socket_timeout=None`)/.exec(f.message) ?? [];
+    return `${f.line}:${f.column} ${api} ${how}${fixSummary(f)}`;
+  },
 });

@@ -3,9 +3,7 @@
 // success and go round from an except: no wait at all, or a constant wait with no cap. Not reported:
 // growing waits (2 ** attempt, delay *= 2, jitter), capped constant waits, excepts that always raise,
 // loops over collections, local work, and loops that never leave on success.
-import * as assert from "node:assert/strict";
-import { preparePythonImports } from "../../../server/src/engine/index";
-import { analyse, visible } from "../../helpers/engine";
+import { findingRows } from "../../helpers/rule-tester";
 
 const NO_DELAY = "no-delay";
 const UNCAPPED = "uncapped";
@@ -30,12 +28,7 @@ const ROWS: [string, string[]][] = [
   ["import requests\n\ndef drain(queue):\n    while True:\n        try:\n            requests.post('/x', json=queue.get(), timeout=5)\n        except requests.RequestException:\n            continue\n", []],
 ];
 
-describe("failure/retry-without-backoff (Python)", () => {
-  before(() => preparePythonImports());
-  ROWS.forEach(([code, expected], index) => {
-    it(`#${index}: ${code.split("\n").slice(3, 8).join(" ").replace(/\s+/g, " ").slice(0, 80)}`, () => {
-      const found = visible(analyse(code, { filename: "app/client.py" })).filter((f) => f.ruleId === "failure/retry-without-backoff").map((f) => `${f.line}:${f.column} ${f.message.includes("no delay") ? NO_DELAY : f.message.includes("no cap") ? UNCAPPED : f.message}`);
-      assert.deepEqual(found, expected);
-    });
-  });
+findingRows("failure/retry-without-backoff (Python)", "failure/retry-without-backoff", ROWS, {
+  filename: "app/client.py",
+  show: (f) => `${f.line}:${f.column} ${f.message.includes("no delay") ? NO_DELAY : f.message.includes("no cap") ? UNCAPPED : f.message}`,
 });

@@ -2,9 +2,7 @@
 // per item of an input-sized collection (a list parameter, request data, a query result, file lines, a
 // directory listing), written in place or gathered first; not with a semaphore or limiter, a fixed
 // set of coroutines, or a collection of unknown size.
-import * as assert from "node:assert/strict";
-import { preparePythonImports } from "../../../server/src/engine/index";
-import { analyse, visible } from "../../helpers/engine";
+import { findingRows } from "../../helpers/rule-tester";
 
 const ROWS: [string, string[]][] = [
   ["import asyncio\n\nasync def fetch(url):\n    ...\n\nasync def fetch_all(urls: list[str]):\n    return await asyncio.gather(*[fetch(u) for u in urls])\n", ["7:18 asyncio.gather urls a list parameter"]],
@@ -20,15 +18,10 @@ const ROWS: [string, string[]][] = [
   ["import asyncio\n\nasync def fetch_all(urls: list[str]):\n    return await asyncio.gather(*[fetch(u) for u in urls[:20]])\n", []],
 ];
 
-describe("failure/unbounded-concurrency (Python)", () => {
-  before(() => preparePythonImports());
-  ROWS.forEach(([code, expected], index) => {
-    it(`#${index}: ${code.trim().split("\n").slice(-1)[0].trim().slice(0, 70)}`, () => {
-      const found = visible(analyse(code, { filename: "app/jobs.py" })).filter((f) => f.ruleId === "failure/unbounded-concurrency").map((f) => {
-        const [, combinator, collection, source] = /^`([^`]+)` over one coroutine per item of `([^`]+)` \(([^)]+)\)/.exec(f.message) ?? [];
-        return `${f.line}:${f.column} ${combinator} ${collection} ${source}`;
-      });
-      assert.deepEqual(found, expected);
-    });
-  });
+findingRows("failure/unbounded-concurrency (Python)", "failure/unbounded-concurrency", ROWS, {
+  filename: "app/jobs.py",
+  show: (f) => {
+    const [, combinator, collection, source] = /^`([^`]+)` over one coroutine per item of `([^`]+)` \(([^)]+)\)/.exec(f.message) ?? [];
+    return `${f.line}:${f.column} ${combinator} ${collection} ${source}`;
+  },
 });

@@ -3,9 +3,7 @@
 // socket messages, through assignments and pass-through calls; json.load of a file opened here or with
 // `with`; other json modules and import forms. Not reported: inside try/except, a module's own data file,
 // a literal or an unknown value. Reported still: try/finally without except, a try around a function's definition.
-import * as assert from "node:assert/strict";
-import { preparePythonImports } from "../../../server/src/engine/index";
-import { analyse, visible } from "../../helpers/engine";
+import { findingRows } from "../../helpers/rule-tester";
 
 const ROWS: [string, string[]][] = [
   ["import json\n\ndef handler(event, context):\n    body = json.loads(event[\"body\"])\n", ["4:12 json.loads a request body fails the whole request or message (a 400)"]],
@@ -34,15 +32,10 @@ const ROWS: [string, string[]][] = [
   ["import simplejson\n\ndef f(cache):\n    return simplejson.loads(cache.get(\"k\"))\n", []],
 ];
 
-describe("failure/unguarded-parse (Python)", () => {
-  before(() => preparePythonImports());
-  ROWS.forEach(([code, expected], index) => {
-    it(`#${index}: ${code.trim().split("\n").slice(-1)[0].trim().slice(0, 70)}`, () => {
-      const found = visible(analyse(code, { filename: "app/handler.py" })).filter((f) => f.ruleId === "failure/unguarded-parse").map((f) => {
-        const [, api, source, outcome] = /^`([^`]+)` of (.+?) with no error handling: .* here and (stops the program|fails the whole request or message)/.exec(f.message) ?? [];
-        return `${f.line}:${f.column} ${api} ${source} ${outcome}${f.message.includes("(a 400)") ? " (a 400)" : ""}`;
-      });
-      assert.deepEqual(found, expected);
-    });
-  });
+findingRows("failure/unguarded-parse (Python)", "failure/unguarded-parse", ROWS, {
+  filename: "app/handler.py",
+  show: (f) => {
+    const [, api, source, outcome] = /^`([^`]+)` of (.+?) with no error handling: .* here and (stops the program|fails the whole request or message)/.exec(f.message) ?? [];
+    return `${f.line}:${f.column} ${api} ${source} ${outcome}${f.message.includes("(a 400)") ? " (a 400)" : ""}`;
+  },
 });
