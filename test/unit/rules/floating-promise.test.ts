@@ -95,6 +95,11 @@ ruleTable(RULE, {
     // A callback-or-promise function of this file called with a callback: it makes no promise then.
     'class Pool {\n  close(callback?: (err?: Error) => void) {\n    if (callback === undefined) {\n      return new Promise((resolve, reject) => {\n        this.close((err) => (err ? reject(err) : resolve(undefined)));\n      });\n    }\n    this.end(callback);\n  }\n  end(cb: Function) {}\n}',
     'function destroy(err, callback) {\n  if (typeof callback !== "function") return fetch("/x");\n  callback(err);\n}\ndestroy(null, () => {});',
+    // The same with the arguments taken variadically (ably's EventEmitter.once): no promise once a function is among them,
+    // in the class itself, a subclass, or an emitter held in a field.
+    'class Emitter {\n  once(...args) {\n    const argCount = args.length;\n    if (argCount === 0 || (argCount === 1 && typeof args[0] !== "function")) {\n      return new Promise((resolve) => this.once(args[0], resolve));\n    }\n    this.listeners.push(args[args.length - 1]);\n  }\n}\nclass Connection extends Emitter {\n  connect() {\n    const onDetails = () => {};\n    this.once("details", onDetails);\n    this.once(() => {});\n  }\n}',
+    'class Emitter {\n  once(...args) {\n    const argCount = args.length;\n    if (argCount === 0 || (argCount === 1 && typeof args[0] !== "function")) {\n      return new Promise((resolve) => this.once(args[0], resolve));\n    }\n    this.listeners.push(args[args.length - 1]);\n  }\n}\nclass Channel {\n  constructor() { this.attached = new Emitter(); }\n  attach() { this.attached.once("attached", () => {}); }\n}',
+    'function on() {\n  if (arguments.length < 2) return fetch("/x");\n  listeners.push(arguments[1]);\n}\non("ready", () => {});',
     // A lazy polyfill that replaces itself and returns its own call on several paths: answered at once, not
     // once per path per level (3^24 evaluations before the inference remembered answers per function).
     'function bufferFrom(value) {\n  bufferFrom = modern;\n  try {\n    return bufferFrom(value);\n  } catch (e) {\n    if (old) return bufferFrom(value);\n    bufferFrom = legacy;\n    return bufferFrom(value);\n  }\n  function modern(v) { return Buffer.from(v); }\n  function legacy(v) { return new Buffer(v); }\n}\nbufferFrom("x");\n[bufferFrom("y")];',
@@ -196,6 +201,10 @@ ruleTable(RULE, {
     // Without the callback, or when the promise is made whatever is passed: still a promise dropped.
     { code: 'function close(callback) {\n  if (callback === undefined) return fetch("/x");\n  callback();\n}\nclose();', errors: [{ line: 5, column: 1 }] },
     { code: 'function close(callback) {\n  if (ready) return fetch("/x");\n  callback();\n}\nclose(() => {});', errors: [{ line: 5, column: 1 }] },
+    // A variadic callback-or-promise method called without a function, or one whose promise does not depend on the arguments.
+    { code: 'class Emitter {\n  once(...args) {\n    const argCount = args.length;\n    if (argCount === 0 || (argCount === 1 && typeof args[0] !== "function")) {\n      return new Promise((resolve) => this.once(args[0], resolve));\n    }\n    this.listeners.push(args[args.length - 1]);\n  }\n}\nclass Connection extends Emitter {\n  connect() { this.once("details"); }\n}', errors: [{ line: 11, column: 15 }] },
+    { code: 'class Emitter {\n  once(...args) {\n    if (args.length > 0) return fetch("/x");\n  }\n  go() { this.once("x", () => {}); }\n}', errors: [{ line: 5, column: 10 }] },
+    { code: 'class Emitter {\n  once(...args) {\n    if (typeof args[1] !== "function") return fetch("/x");\n  }\n  go() { this.once(() => {}); }\n}', errors: [{ line: 5, column: 10 }] },
   ],
 });
 

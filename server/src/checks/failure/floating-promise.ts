@@ -221,7 +221,7 @@ function isSelfHandling(leaf: ts.Expression, inference: PromiseInference, export
   // A call given an error-first callback (`client.query(sql, (err, res) => …)`) reports to it — unless the
   // function of this file is async: its own promise rejects when its body throws before calling back.
   if (fn) return promiseCannotReject(fn, inference) || callsCallbackForm(node, inference) || (!isAsyncFunction(fn) && passesErrorFirstCallback(node));
-  if (passesErrorFirstCallback(node)) return true;
+  if (passesErrorFirstCallback(node) || callsCallbackForm(node, inference)) return true;
   const target = inference.moduleTarget(node);
   const found = target && exported(target.specifier, target.key);
   return !!found && (found.safe || passesCallbackAt(node, found.callbackParameters));

@@ -5,7 +5,7 @@
 import ts from 'typescript';
 import { isHandled } from './handled';
 import type { PromiseInference } from './promise-inference';
-import { someNode } from './syntax-nodes';
+import { someNode, syntaxNodes } from './syntax-nodes';
 import { returnExpressions } from './promise-inference';
 import { findDeclaration, skipOuter } from './scope';
 import { isLogCall } from '../handler-body';
@@ -258,7 +258,40 @@ export function mayThrow(expression: ts.Node): boolean {
  */
 export function callsCallbackForm(call: ts.CallExpression, inference: PromiseInference): boolean {
   const fn = calledFunction(call);
-  return !!fn && passesCallbackAt(call, callbackParameters(fn, inference));
+  if (fn) return passesCallbackAt(call, callbackParameters(fn, inference));
+  // `this.once('ready', onReady)` in a subclass, `this.emitter.once(…)` on a field: a method the file
+  // declares, found by its name, when every method of that name is a callback-or-promise one.
+  const callee = skipOuter(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !call.arguments.some((argument) => isFunctionArgument(argument))) return false;
+  const methods = methodsNamed(call.getSourceFile(), callee.name.text);
+  return methods.length > 0 && methods.every((method) => passesCallbackAt(call, callbackParameters(method, inference)));
+}
+
+/** A function written in place, or a name that surely holds one (see namesFunction). */
+function isFunctionArgument(argument: ts.Expression): boolean {
+  const node = skipOuter(argument);
+  return ts.isArrowFunction(node) || ts.isFunctionExpression(node) || (ts.isIdentifier(node) && namesFunction(node));
+}
+
+// A single slot: the lookup is rare (a member call given a function that the inference takes for a
+// promise), and a WeakMap from trees to their nodes would keep both alive until a full collection.
+let methodsOfTree: { tree: ts.SourceFile; byName: Map<string, FunctionWithBody[]> } | undefined;
+
+/** The methods with a body that classes and object literals of the file declare under this name. */
+function methodsNamed(tree: ts.SourceFile, name: string): FunctionWithBody[] {
+  if (methodsOfTree?.tree !== tree) {
+    const byName = new Map<string, FunctionWithBody[]>();
+    for (const node of syntaxNodes(tree)) {
+      if (!ts.isMethodDeclaration(node) || !node.body || !node.name) continue;
+      const key = ts.isIdentifier(node.name) || ts.isStringLiteral(node.name) || ts.isPrivateIdentifier(node.name) ? node.name.text : undefined;
+      if (key === undefined) continue;
+      const list = byName.get(key) ?? [];
+      list.push(node as FunctionWithBody);
+      byName.set(key, list);
+    }
+    methodsOfTree = { tree, byName };
+  }
+  return methodsOfTree.byName.get(name) ?? [];
 }
 
 /**
@@ -328,14 +361,159 @@ export function callbackParameters(fn: FunctionWithBody, inference: PromiseInfer
   const names = fn.parameters.map((parameter) => (ts.isIdentifier(parameter.name) ? parameter.name.text : undefined));
   const indexes: number[] = [];
   names.forEach((name, index) => {
-    if (name === undefined || !promiseReturns.every((value) => onlyWithout(value, name, body))) return;
+    if (name === undefined || fn.parameters[index].dotDotDotToken || !promiseReturns.every((value) => onlyWithout(value, name, body))) return;
     indexes.push(index);
     for (const alias of callbackAliases(body, name)) {
       const at = names.indexOf(alias);
       if (at >= 0 && !indexes.includes(at)) indexes.push(at);
     }
   });
+  for (const at of variadicCallbackPositions(fn, body, promiseReturns)) if (!indexes.includes(at)) indexes.push(at);
   return indexes;
+}
+
+/** How many arguments past a rest parameter's start variadicCallbackPositions tries. */
+const VARIADIC_POSITIONS = 4;
+
+/**
+ * Where a function taking its arguments as a rest parameter (`once(...args)`) or through `arguments`
+ * makes its promise only without a function among them: `if (args.length === 0 || args.length === 1 &&
+ * typeof args[0] !== 'function') return new Promise(…)`. A position counts when, for every argument
+ * count that reaches it (up to four past the rest parameter), with a function there and nothing known
+ * of the other arguments, the conditions around each returned promise rule it out.
+ */
+function variadicCallbackPositions(fn: FunctionWithBody, body: ts.Block, promiseReturns: readonly ts.Expression[]): number[] {
+  const last = fn.parameters[fn.parameters.length - 1];
+  const rest = last?.dotDotDotToken && ts.isIdentifier(last.name) ? { name: last.name.text, start: fn.parameters.length - 1 } : !ts.isArrowFunction(fn) && fn.parameters.length === 0 && mentionsArguments(body) ? { name: 'arguments', start: 0 } : undefined;
+  if (!rest) return [];
+  const lengthAliases = lengthAliasesOf(body, rest.name);
+  const positions: number[] = [];
+  for (let at = rest.start; at < rest.start + VARIADIC_POSITIONS; at++) {
+    let ruledOut = true;
+    for (let count = at + 1; ruledOut && count <= rest.start + VARIADIC_POSITIONS; count++) {
+      const shape: CallShape = { rest: rest.name, restStart: rest.start, count, functionAt: at, lengthAliases };
+      ruledOut = promiseReturns.every((value) => unreachableFor(value, body, shape));
+    }
+    if (ruledOut) positions.push(at);
+  }
+  return positions;
+}
+
+/** A call's arguments as far as the conditions of a variadic function can tell: how many, and where a function is. */
+interface CallShape {
+  rest: string;
+  restStart: number;
+  /** All the arguments, the ones before the rest parameter included. */
+  count: number;
+  functionAt: number;
+  /** Constants the body sets to the rest parameter's length (`const argCount = args.length`). */
+  lengthAliases: ReadonlySet<string>;
+}
+
+function mentionsArguments(body: ts.Block): boolean {
+  return someNode(body, (node) => ts.isIdentifier(node) && node.text === 'arguments', (node) => ts.isFunctionLike(node) && !ts.isArrowFunction(node));
+}
+
+/** `const argCount = args.length` among the body's first statements. */
+function lengthAliasesOf(body: ts.Block, rest: string): Set<string> {
+  const aliases = new Set<string>();
+  for (const statement of body.statements) {
+    if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      const init = declaration.initializer && skipOuter(declaration.initializer);
+      if (ts.isIdentifier(declaration.name) && init && ts.isPropertyAccessExpression(init) && init.name.text === 'length' && isNamed(init.expression, rest)) aliases.add(declaration.name.text);
+    }
+  }
+  return aliases;
+}
+
+/** Whether, for calls of this shape, the conditions on the way from the body to `node` keep it from running (an `if` it is under, or an earlier `if` that returns or throws). */
+function unreachableFor(node: ts.Node, body: ts.Block, shape: CallShape): boolean {
+  let child: ts.Node = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    if (ts.isIfStatement(current)) {
+      const holds = conditionFor(current.expression, shape);
+      if (child === current.thenStatement && holds === false) return true;
+      if (child === current.elseStatement && holds === true) return true;
+    }
+    if (ts.isBlock(current)) {
+      const at = current.statements.indexOf(child as ts.Statement);
+      for (const earlier of current.statements.slice(0, Math.max(at, 0))) {
+        if (ts.isIfStatement(earlier) && !earlier.elseStatement && exits(earlier.thenStatement) && conditionFor(earlier.expression, shape) === true) return true;
+      }
+    }
+    if (current === body) return false;
+  }
+  return false;
+}
+
+type ShapeValue = { number: number } | { text: string } | { argument: number } | undefined;
+
+/** The value of a condition for calls of this shape: true, false, or undefined when it depends on what is not known. */
+function conditionFor(condition: ts.Expression, shape: CallShape): boolean | undefined {
+  const node = skipOuter(condition);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
+    const inner = conditionFor(node.operand, shape);
+    return inner === undefined ? undefined : !inner;
+  }
+  if (ts.isBinaryExpression(node)) {
+    const op = node.operatorToken.kind;
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) {
+      const left = conditionFor(node.left, shape);
+      const right = conditionFor(node.right, shape);
+      if (op === ts.SyntaxKind.AmpersandAmpersandToken) return left === false || right === false ? false : left === true && right === true ? true : undefined;
+      return left === true || right === true ? true : left === false && right === false ? false : undefined;
+    }
+    return compare(op, valueFor(node.left, shape), valueFor(node.right, shape));
+  }
+  // An argument itself as the condition: absent is falsy, a function truthy.
+  const value = valueFor(node, shape);
+  if (value && 'argument' in value) return value.argument >= shape.count ? false : value.argument === shape.functionAt ? true : undefined;
+  return undefined;
+}
+
+function compare(op: ts.SyntaxKind, left: ShapeValue, right: ShapeValue): boolean | undefined {
+  const known = (value: ShapeValue) => (value && 'number' in value ? value.number : value && 'text' in value ? value.text : undefined);
+  const a = known(left);
+  const b = known(right);
+  if (a === undefined || b === undefined) return undefined;
+  switch (op) {
+    case ts.SyntaxKind.EqualsEqualsEqualsToken:
+    case ts.SyntaxKind.EqualsEqualsToken:
+      return a === b;
+    case ts.SyntaxKind.ExclamationEqualsEqualsToken:
+    case ts.SyntaxKind.ExclamationEqualsToken:
+      return a !== b;
+    case ts.SyntaxKind.LessThanToken:
+      return a < b;
+    case ts.SyntaxKind.LessThanEqualsToken:
+      return a <= b;
+    case ts.SyntaxKind.GreaterThanToken:
+      return a > b;
+    case ts.SyntaxKind.GreaterThanEqualsToken:
+      return a >= b;
+    default:
+      return undefined;
+  }
+}
+
+/** A number or text the shape fixes (`args.length`, `typeof args[1]`, a literal), or which argument an expression reads. */
+function valueFor(expression: ts.Expression, shape: CallShape): ShapeValue {
+  const node = skipOuter(expression);
+  if (ts.isNumericLiteral(node)) return { number: Number(node.text) };
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return { text: node.text };
+  if (ts.isIdentifier(node) && shape.lengthAliases.has(node.text)) return { number: shape.count - shape.restStart };
+  if (ts.isPropertyAccessExpression(node) && node.name.text === 'length' && isNamed(node.expression, shape.rest)) return { number: shape.count - shape.restStart };
+  if (ts.isElementAccessExpression(node) && isNamed(node.expression, shape.rest)) {
+    const index = skipOuter(node.argumentExpression);
+    return ts.isNumericLiteral(index) ? { argument: shape.restStart + Number(index.text) } : undefined;
+  }
+  if (ts.isTypeOfExpression(node)) {
+    const of = valueFor(node.expression, shape);
+    if (!of || !('argument' in of)) return undefined;
+    return of.argument >= shape.count ? { text: 'undefined' } : of.argument === shape.functionAt ? { text: 'function' } : undefined;
+  }
+  return undefined;
 }
 
 /** Parameters that `callback` takes the value of when they hold a function: `if (typeof options === 'function') { callback = options; … }`, at the top of the body. */
