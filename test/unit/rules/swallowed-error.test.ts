@@ -52,6 +52,9 @@ describe('failure/swallowed-error (TypeScript and JavaScript)', () => {
       // Cleanup inside a catch that then rethrows: the first failure is the one the caller sees.
       'async function init(child) {\n  try {\n    await start(child);\n  } catch (err) {\n    try {\n      kill(child).catch((e) => console.error("kill failed", e));\n    } catch (killErr) {\n      console.error("kill failed", killErr);\n    }\n    throw err;\n  }\n}',
       'controller.signal.onabort = () => writer.abort(reason).catch(() => {});',
+      // A detail read for an error about to be thrown: the fallback only shortens that error's message.
+      'async function refresh(resp) {\n  if (!resp.ok) {\n    const text = await resp.text().catch(() => "");\n    throw new AuthError(`refresh failed (HTTP ${resp.status}): ${text}`);\n  }\n}',
+      'async function call(res) {\n  if (res.status >= 400) {\n    let body;\n    try {\n      body = await res.json();\n    } catch {\n      body = undefined;\n    }\n    throw new ApiError(res.status, body);\n  }\n}',
       'fs.promises.unlink(tmpFile).catch(() => undefined);',
       // Rejection handlers that handle.
       'load().catch((err) => next(err));',
@@ -79,6 +82,10 @@ describe('failure/swallowed-error (TypeScript and JavaScript)', () => {
       { code: 'try { run(); } catch (err) { console.error(err); return null; }', errors: [{ line: 1, column: 16, message: LOG_ONLY }] },
       { code: 'try { return JSON.parse(text); } catch {\n  return null;\n}', errors: [{ line: 1, column: 34, endColumn: 39, message: DEFAULT }] },
       { code: 'function f() { try { return load(); } catch (e) { return []; } }', errors: [{ line: 1, column: 39, message: DEFAULT }] },
+      // A throw later in the block does not cover a fallback the block may return first, or one the block goes on with.
+      { code: 'async function f(resp) {\n  if (!resp.ok) {\n    const text = await resp.text().catch(() => "");\n    if (text) return text;\n    throw new Error("failed");\n  }\n}', errors: [{ line: 3, column: 36 }] },
+      { code: 'async function f(resp) {\n  const text = await resp.text().catch(() => "");\n  if (!text) throw new Error("empty");\n  return text;\n}', errors: [{ line: 2, column: 34 }] },
+      { code: 'async function f(items) {\n  for (const item of items) {\n    const body = await item.read().catch(() => null);\n    if (!body) continue;\n    throw new Error("unexpected body");\n  }\n}', errors: [{ line: 3, column: 36 }] },
       // The conversion exception covers neither work that can fail for other reasons nor an empty or log-only catch.
       { code: 'function f(p) { try { return new URL(fs.readFileSync(p, "utf8")); } catch { return undefined; } }', errors: [{ line: 1, column: 69, message: DEFAULT }] },
       { code: 'async function f(r) { try { return new URL(await r.text()); } catch { return undefined; } }', errors: [{ line: 1, column: 63, message: DEFAULT }] },

@@ -242,6 +242,18 @@ function skipParentheses(expression: ts.Expression): ts.Expression {
   return e;
 }
 
+/** A statement that may leave the block before its end: a `return`, `break` or `continue` in it (outside nested functions). */
+function leavesEarly(statement: ts.Statement): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node) || ts.isBreakOrContinueStatement(node)) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(statement);
+  return found;
+}
+
 /** A `TODO(shipshape)` comment inside the handler marks a swallow the team has decided to track. */
 export function hasShipshapeTodo(text: string, start: number, end: number): boolean {
   return text.slice(start, end).includes('TODO(shipshape)');
@@ -253,7 +265,11 @@ export function hasShipshapeTodo(text: string, start: number, end: number): bool
  * - `try { return require('pg') } catch {} throw new Error('install pg')`: the try is followed at once by
  *   a throw, so the code after it does not run as if it had succeeded;
  * - `catch (err) { try { await tx.discard() } catch {} throw err; }`: best-effort cleanup inside a catch
- *   that then rethrows, where the first failure is the one the caller sees.
+ *   that then rethrows, where the first failure is the one the caller sees;
+ * - `if (!res.ok) { const body = await res.text().catch(() => ''); throw new ApiError(res.status, body); }`:
+ *   a detail read for an error about to be thrown, in a branch of an `if` that ends by throwing with
+ *   nothing in between that returns, breaks or continues: the fallback only leaves that error's message
+ *   shorter.
  * Only in the same function: a throw in an outer function says nothing about this one.
  */
 export function throwFollows(node: ts.Node): boolean {
@@ -263,14 +279,18 @@ export function throwFollows(node: ts.Node): boolean {
     const next = siblings[siblings.indexOf(tryStatement) + 1];
     if (next && ts.isThrowStatement(next)) return true;
   }
-  // The statement holding `node` directly inside an enclosing catch block, and a throw after it there.
+  // The statement holding `node` directly inside an enclosing catch block, and a throw after it there;
+  // or inside a branch of an `if` that ends by throwing (a try whose finally runs first is not covered).
+  const errorBranch = !(ts.isCatchClause(node) && ts.isTryStatement(node.parent) && node.parent.finallyBlock);
   let child: ts.Node = ts.isCatchClause(node) ? node.parent : node;
   for (let current = child.parent; current; child = current, current = current.parent) {
     if (ts.isFunctionLike(current) || ts.isClassLike(current) || ts.isSourceFile(current)) return false;
-    if (ts.isBlock(current) && ts.isCatchClause(current.parent)) {
+    if (ts.isBlock(current)) {
       const statements = current.statements;
       const at = statements.indexOf(child as ts.Statement);
-      if (at >= 0 && statements.slice(at + 1).some(ts.isThrowStatement)) return true;
+      const after = at >= 0 ? statements.slice(at + 1) : [];
+      if (ts.isCatchClause(current.parent) && after.some(ts.isThrowStatement)) return true;
+      if (errorBranch && ts.isIfStatement(current.parent) && after.length > 0 && ts.isThrowStatement(after[after.length - 1]) && !after.some(leavesEarly)) return true;
     }
   }
   return false;
