@@ -8,6 +8,10 @@ const UNCAPPED =
 
 ruleTable(RULE, {
   valid: [
+    // After a failure the loop asks for something else (the parent folder, the next host): it moves on, it does not retry.
+    'import { fs, path } from "./internal/node";\nasync function nearest(dir) {\n  let current = dir;\n  for (;;) {\n    try {\n      return await fs.promises.realpath(current);\n    } catch {}\n    current = path.dirname(current);\n  }\n}',
+    'async function lenient(p) {\n  let current = p;\n  for (;;) {\n    try {\n      const resolved = join(await realpath(current), "x");\n      return await verify(resolved);\n    } catch (err) {\n      if (err.code !== "ENOENT") throw err;\n    }\n    current = dirname(current);\n  }\n}',
+    'async function firstUp(hosts) {\n  let i = 0;\n  while (true) {\n    try {\n      return await fetch(hosts[i]);\n    } catch (err) {\n      if (i === hosts.length - 1) throw err;\n      i++;\n    }\n  }\n}',
     'for (let attempt = 0; attempt < 5; attempt++) {\n  try {\n    return await fetch(url, { signal });\n  } catch (err) {\n    if (attempt === 4) throw err;\n    await sleep(200 * 2 ** attempt);\n  }\n}',
     'let delay = 100;\nwhile (true) {\n  try {\n    return await call();\n  } catch {\n    await sleep(delay);\n    delay *= 2;\n  }\n}',
     'while (true) {\n  try {\n    return await call();\n  } catch {\n    await new Promise((r) => setTimeout(r, Math.min(base * 2 ** n++, 30_000)));\n  }\n}',
@@ -29,6 +33,8 @@ ruleTable(RULE, {
     'while (!this.closing) {\n  try {\n    const batch = await this.read();\n    if (this.closing) break;\n    this.dispatch(batch);\n  } catch (err) {\n    this.emitError(err);\n    await sleep(1000);\n  }\n}',
   ],
   invalid: [
+    // A counter the catch moves on that the call does not read: the same request again.
+    { code: 'let failures = 0;\nwhile (true) {\n  try {\n    return await fetch(url);\n  } catch {\n    failures++;\n  }\n}', errors: [{ line: 2, column: 1, message: NO_DELAY }] },
     { code: 'while (true) {\n  try {\n    return await fetch(url, { signal });\n  } catch {\n    // try again\n  }\n}', errors: [{ line: 1, column: 1, endColumn: 6, message: NO_DELAY }] },
     { code: 'for (let i = 0; i < 3; i++) {\n  try {\n    const res = await axios.get(url, { timeout: 1000 });\n    return res.data;\n  } catch (err) {\n    log(err);\n  }\n}', errors: [{ line: 1, column: 1, endColumn: 4, message: NO_DELAY }] },
     { code: 'do {\n  try {\n    await publish(event);\n    break;\n  } catch {\n    continue;\n  }\n} while (true);', errors: [{ line: 1, column: 1, endColumn: 3, message: NO_DELAY }] },

@@ -31,7 +31,7 @@ export const retryWithoutBackoff: Check = {
     family: 'failure',
     title: 'Retry loop without backoff',
     rationale:
-      'A retry loop that tries again at once, or at a fixed pace forever, turns a dependency\'s bad minute into an outage: every client hammers the struggling service in lockstep (a retry storm), a tight loop burns CPU, and an endless loop never reports the failure to anyone. The rule looks at `for`/`while`/`do` loops (not `for…of` over a collection) whose body tries an awaited call or a network call (not a call of `fs`, `path`, `crypto` or another module that stays on this machine), exits on success (`return`/`break` in the `try`; an exit only behind a shutdown check on something the attempt did not compute, such as `if (this.closing) break`, makes a read or consumer loop, not a retry), and loops again from the `catch`. It reports a loop with no wait between attempts, and a loop with a constant wait whose attempts are not capped (`while (true)` with no counter check that throws, returns or breaks). A wait whose delay grows (`delay *= 2`, `2 ** attempt`, `Math.min(…)` of a counter) with a bounded number of attempts is fine, and so is a wait inside an awaited helper of the same file (`if (await onAttemptFailure(error)) continue;`), whose delay is not read from here. In Python: `while` loops and `for` loops over `range(…)` or `itertools.count()` whose `try` makes an awaited call or a call of requests, httpx, urllib, aiohttp, smtplib, socket, boto3 or a `session`/`client`, with `return`/`break` in the `try` (or its `else`) and an `except` that goes round again; waits are `time.sleep`, `asyncio.sleep` and the like.',
+      'A retry loop that tries again at once, or at a fixed pace forever, turns a dependency\'s bad minute into an outage: every client hammers the struggling service in lockstep (a retry storm), a tight loop burns CPU, and an endless loop never reports the failure to anyone. The rule looks at `for`/`while`/`do` loops (not `for…of` over a collection) whose body tries an awaited call or a network call (not a call of `fs`, `path`, `crypto` or another module that stays on this machine), exits on success (`return`/`break` in the `try`; an exit only behind a shutdown check on something the attempt did not compute, such as `if (this.closing) break`, makes a read or consumer loop, not a retry), and loops again from the `catch`. It reports a loop with no wait between attempts, and a loop with a constant wait whose attempts are not capped (`while (true)` with no counter check that throws, returns or breaks). A wait whose delay grows (`delay *= 2`, `2 ** attempt`, `Math.min(…)` of a counter) with a bounded number of attempts is fine, and so is a wait inside an awaited helper of the same file (`if (await onAttemptFailure(error)) continue;`), whose delay is not read from here. In Python: `while` loops and `for` loops over `range(…)` or `itertools.count()` whose `try` makes an awaited call or a call of requests, httpx, urllib, aiohttp, smtplib, socket, boto3 or a `session`/`client`, with `return`/`break` in the `try` (or its `else`) and an `except` that goes round again; waits are `time.sleep`, `asyncio.sleep` and the like. Not a retry: a loop that, after a failure, changes what every call in the `try` is given (`current = path.dirname(current)`, the next host): it asks for something else, not the same thing again.',
     remedy:
       'Cap the attempts and wait longer after each failure, with jitter: `for (let attempt = 0; attempt < 5; attempt++) { try { return await call(); } catch (err) { if (attempt === 4) throw err; await sleep(Math.min(200 * 2 ** attempt, 5_000) * (0.5 + Math.random())); } }`, or use a retry library (p-retry, async-retry) that does this. Retry only errors that can succeed on a second try (timeouts, 503, 429).',
     defaultSeverity: 'warning',
@@ -104,9 +104,47 @@ function retryTry(body: ts.Statement, aliases: ApiAliases, isLocal: (call: ts.Ca
     if (!makesRemoteCall(statement.tryBlock, aliases, isLocal)) continue;
     if (!exitsLoop(statement.tryBlock)) continue;
     if (alwaysLeaves(statement.catchClause.block)) continue;
+    if (movesOnAfterFailure(statement, statements.slice(statements.indexOf(statement) + 1), aliases, isLocal)) continue;
     return statement;
   }
   return undefined;
+}
+
+/**
+ * `for (;;) { try { return await realpath(current) } catch {} current = path.dirname(current) }`: after a
+ * failure the loop changes what every call in the try is given, so the next attempt asks for something
+ * else (walks up a tree, fails over to the next host); it does not repeat the request that failed.
+ */
+function movesOnAfterFailure(attempt: ts.TryStatement, after: readonly ts.Statement[], aliases: ApiAliases, isLocal: (call: ts.CallExpression) => boolean): boolean {
+  const changed = new Set<string>();
+  for (const node of [attempt.catchClause!.block, ...after]) collectAssigned(node, changed);
+  if (changed.size === 0) return false;
+  // A value the try works out from one of them is new as well (`const resolved = join(await realpath(current), …)`).
+  const derived = new Set(changed);
+  const derive = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node)) return;
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && readsAny(node.initializer, derived)) derived.add(node.name.text);
+    ts.forEachChild(node, derive);
+  };
+  derive(attempt.tryBlock);
+  const calls: ts.CallExpression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node)) return;
+    const awaited = ts.isAwaitExpression(node) ? unwrap(node.expression) : undefined;
+    if (awaited && ts.isCallExpression(awaited) && !isLocal(awaited)) calls.push(awaited);
+    else if (ts.isCallExpression(node) && NETWORK_APIS.test(aliases.resolve(node.expression) ?? '')) calls.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(attempt.tryBlock);
+  return calls.length > 0 && calls.every((call) => call.arguments.some((argument) => readsAny(argument, derived)));
+}
+
+/** Names a statement assigns (`x = …`, `x += …`, `x++`), outside nested functions. */
+function collectAssigned(node: ts.Node, names: Set<string>): void {
+  if (ts.isFunctionLike(node)) return;
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isIdentifier(node.left)) names.add(node.left.text);
+  if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken) && ts.isIdentifier(node.operand)) names.add(node.operand.text);
+  ts.forEachChild(node, (child) => collectAssigned(child, names));
 }
 
 /**
