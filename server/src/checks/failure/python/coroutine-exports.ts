@@ -6,6 +6,7 @@ import type { Summarizer } from '../../../engine/workspace/index';
 import type { CheckContext } from '../../../engine/types';
 import { resolvePythonImport, type PythonReference } from '../../architecture/python-imports';
 import { pythonCoroutineExports, type ImportedCoroutine } from './floating-coroutines';
+import { ON_DEMAND_FILES, RecentMap } from '../../../engine/recent-map';
 
 export const PYTHON_COROUTINES_FACT = 'failure/python-coroutines';
 
@@ -16,7 +17,8 @@ export const pythonCoroutinesSummarizer: Summarizer<string[]> = {
   summarize: (document) => pythonCoroutineExports(document.text),
 };
 
-const onDemand = new Map<string, { text: string; names: string[] }>();
+// Modules read on demand, the most recent only (see RecentMap): a lone analysis reads a few imports each.
+const onDemand = new RecentMap<string, { text: string; names: string[] }>(ON_DEMAND_FILES);
 
 /**
  * Resolves imports the way the architecture family does (relative, then from the config folder and its

@@ -8,6 +8,7 @@ import { resolverFor } from '../../architecture/module-resolver';
 import { ASYNC_EXPORTS_FACT, summarizeAsyncExports, type AsyncExportsFact } from '../async-exports';
 import { isKnownModulePromise } from './promise-apis';
 import type { ExternalLookup } from './promise-inference';
+import { ON_DEMAND_FILES, RecentMap } from '../../../engine/recent-map';
 
 const MAX_HOPS = 12;
 
@@ -22,7 +23,8 @@ function isScript(file: string): boolean {
   return (language === 'typescript' || language === 'javascript') && !file.endsWith('.json');
 }
 
-const onDemand = new Map<string, { text: string; fact: AsyncExportsFact }>();
+// Files read on demand, the most recent only (see RecentMap): a lone analysis reads a few imports each.
+const onDemand = new RecentMap<string, { text: string; fact: AsyncExportsFact }>(ON_DEMAND_FILES);
 
 function factsOf(context: CheckContext, file: string): AsyncExportsFact | undefined {
   const indexed = context.workspace?.facts<AsyncExportsFact>(file, ASYNC_EXPORTS_FACT);
