@@ -213,3 +213,8 @@ export class TestLspClient {
 export function copyFolder(from: string, to: string): void {
   fs.cpSync(from, to, { recursive: true });
 }
+
+/** A family's diagnostics as `line:column rule` (1-based), for comparing what the server published. */
+export function familyCodes(diagnostics: readonly { code?: unknown; range: { start: { line: number; character: number } } }[], family: string): string[] {
+  return diagnostics.filter((d) => String(d.code).startsWith(`${family}/`)).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`);
+}

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CodeActionRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { TestLspClient } from '../helpers/lsp-client';
+import { familyCodes, TestLspClient } from '../helpers/lsp-client';
 
 const MAILER = 'async def send(to):\n    ...\n';
 const SIGNUP = 'from app.mailer import send\n\n\nasync def signup(user):\n    send(user)\n    return True\n';
@@ -15,7 +15,7 @@ describe('Python coroutines across files in the language server', function () {
   let root: string;
   let client: TestLspClient;
   const file = (relative: string) => path.join(root, relative);
-  const codes = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => String(d.code).startsWith('failure/')).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`);
+  const codes = (diagnostics: Diagnostic[]) => familyCodes(diagnostics, 'failure');
 
   before(async () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-py-'));

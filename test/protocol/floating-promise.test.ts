@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { CodeActionRequest, DidChangeTextDocumentNotification, FileChangeType, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyse, visible } from '../helpers/engine';
-import { TestLspClient } from '../helpers/lsp-client';
+import { familyCodes, TestLspClient } from '../helpers/lsp-client';
 
 const ORDERS = 'export async function saveOrder(order: unknown) {}\n';
 const HANDLER = 'import { saveOrder } from "./orders";\n\nexport function handle(order: unknown) {\n  saveOrder(order);\n  return true;\n}\n';
@@ -18,7 +18,7 @@ describe('floating promises across files in the language server', function () {
   let root: string;
   let client: TestLspClient;
   const file = (relative: string) => path.join(root, relative);
-  const codes = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => String(d.code).startsWith('failure/')).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`);
+  const codes = (diagnostics: Diagnostic[]) => familyCodes(diagnostics, 'failure');
 
   before(async () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-fp-'));

@@ -8,6 +8,7 @@
 // assignment, a condition, a use of the error other than as a log argument) counts as handling: the
 // rule prefers to miss a swallow over flagging real handling.
 import ts from 'typescript';
+import { someNode } from './support/syntax-nodes';
 
 /** Method names that log, on a receiver that is a logger (`console`, `logger`, `this.log`…). */
 const LOG_METHODS = new Set(['log', 'info', 'warn', 'warning', 'error', 'debug', 'trace', 'fatal', 'verbose', 'silly', 'dir', 'exception', 'critical']);
@@ -244,14 +245,7 @@ function skipParentheses(expression: ts.Expression): ts.Expression {
 
 /** A statement that may leave the block before its end: a `return`, `break` or `continue` in it (outside nested functions). */
 function leavesEarly(statement: ts.Statement): boolean {
-  let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-    if (ts.isReturnStatement(node) || ts.isBreakOrContinueStatement(node)) found = true;
-    else ts.forEachChild(node, visit);
-  };
-  visit(statement);
-  return found;
+  return someNode(statement, (node) => ts.isReturnStatement(node) || ts.isBreakOrContinueStatement(node), (node) => ts.isFunctionLike(node) || ts.isClassLike(node));
 }
 
 /** A `TODO(shipshape)` comment inside the handler marks a swallow the team has decided to track. */

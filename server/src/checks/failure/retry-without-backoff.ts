@@ -117,7 +117,7 @@ function retryTry(body: ts.Statement, aliases: ApiAliases, isLocal: (call: ts.Ca
  */
 function movesOnAfterFailure(attempt: ts.TryStatement, after: readonly ts.Statement[], aliases: ApiAliases, isLocal: (call: ts.CallExpression) => boolean): boolean {
   const changed = new Set<string>();
-  for (const node of [attempt.catchClause!.block, ...after]) collectAssigned(node, changed);
+  for (const node of [attempt.catchClause!.block, ...after]) collectAssigned(node, changed, { intoFunctions: false });
   if (changed.size === 0) return false;
   // A value the try works out from one of them is new as well (`const resolved = join(await realpath(current), …)`).
   const derived = new Set(changed);
@@ -127,24 +127,16 @@ function movesOnAfterFailure(attempt: ts.TryStatement, after: readonly ts.Statem
     ts.forEachChild(node, derive);
   };
   derive(attempt.tryBlock);
-  const calls: ts.CallExpression[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isFunctionLike(node)) return;
-    const awaited = ts.isAwaitExpression(node) ? unwrap(node.expression) : undefined;
-    if (awaited && ts.isCallExpression(awaited) && !isLocal(awaited)) calls.push(awaited);
-    else if (ts.isCallExpression(node) && NETWORK_APIS.test(aliases.resolve(node.expression) ?? '')) calls.push(node);
-    ts.forEachChild(node, visit);
-  };
-  visit(attempt.tryBlock);
+  const calls = remoteCalls(attempt.tryBlock, aliases, isLocal);
   return calls.length > 0 && calls.every((call) => call.arguments.some((argument) => readsAny(argument, derived)));
 }
 
-/** Names a statement assigns (`x = …`, `x += …`, `x++`), outside nested functions. */
-function collectAssigned(node: ts.Node, names: Set<string>): void {
-  if (ts.isFunctionLike(node)) return;
+/** Names a node assigns (`x = …`, `x += …`, `x++`), into `names`; inside nested functions too, or not. */
+function collectAssigned(node: ts.Node, names: Set<string>, options: { intoFunctions: boolean }): void {
+  if (!options.intoFunctions && ts.isFunctionLike(node)) return;
   if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isIdentifier(node.left)) names.add(node.left.text);
   if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken) && ts.isIdentifier(node.operand)) names.add(node.operand.text);
-  ts.forEachChild(node, (child) => collectAssigned(child, names));
+  ts.forEachChild(node, (child) => collectAssigned(child, names, options));
 }
 
 /**
@@ -178,18 +170,23 @@ function isNetworkCall(expression: ts.Expression, aliases: ApiAliases): boolean 
   return ts.isCallExpression(inner) && NETWORK_APIS.test(aliases.resolve(inner.expression) ?? '');
 }
 
-/** An awaited call (but one to a local module: see LOCAL_MODULES) or a network call. */
+/** Whether the block makes a remote call (see remoteCalls). */
 function makesRemoteCall(block: ts.Block, aliases: ApiAliases, isLocal: (call: ts.CallExpression) => boolean): boolean {
-  let found = false;
+  return remoteCalls(block, aliases, isLocal).length > 0;
+}
+
+/** The block's awaited calls (but those to a local module: see LOCAL_MODULES) and network calls, outside nested functions. */
+function remoteCalls(block: ts.Block, aliases: ApiAliases, isLocal: (call: ts.CallExpression) => boolean): ts.CallExpression[] {
+  const calls: ts.CallExpression[] = [];
   const visit = (node: ts.Node): void => {
-    if (found || ts.isFunctionLike(node)) return;
+    if (ts.isFunctionLike(node)) return;
     const awaited = ts.isAwaitExpression(node) ? unwrap(node.expression) : undefined;
-    if (awaited && ts.isCallExpression(awaited) && !isLocal(awaited)) found = true;
-    else if (ts.isCallExpression(node) && NETWORK_APIS.test(aliases.resolve(node.expression) ?? '')) found = true;
-    else ts.forEachChild(node, visit);
+    if (awaited && ts.isCallExpression(awaited) && !isLocal(awaited)) calls.push(awaited);
+    else if (ts.isCallExpression(node) && NETWORK_APIS.test(aliases.resolve(node.expression) ?? '')) calls.push(node);
+    ts.forEachChild(node, visit);
   };
   visit(block);
-  return found;
+  return calls;
 }
 
 /** A call of a local module's API, through imports, `require` and aliases (`fsp.stat`, `fs.promises.realpath`). */
@@ -380,13 +377,8 @@ function leaves(statement: ts.Statement): boolean {
 /** Names assigned or updated in the loop (and the `for` incrementor): a delay built on one of them grows. */
 function changingNames(loop: Loop): Set<string> {
   const names = new Set<string>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isIdentifier(node.left)) names.add(node.left.text);
-    if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken) && ts.isIdentifier(node.operand)) names.add(node.operand.text);
-    ts.forEachChild(node, visit);
-  };
-  visit(loop.statement);
-  if (ts.isForStatement(loop) && loop.incrementor) visit(loop.incrementor);
+  collectAssigned(loop.statement, names, { intoFunctions: true });
+  if (ts.isForStatement(loop) && loop.incrementor) collectAssigned(loop.incrementor, names, { intoFunctions: true });
   return names;
 }
 

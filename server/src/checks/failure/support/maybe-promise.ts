@@ -6,7 +6,7 @@ import ts from 'typescript';
 import { isHandled } from './handled';
 import type { PromiseInference } from './promise-inference';
 import { someNode, syntaxNodes } from './syntax-nodes';
-import { returnExpressions } from './promise-inference';
+import { propertyNameText, returnExpressions } from './promise-inference';
 import { findDeclaration, skipOuter } from './scope';
 import { isLogCall } from '../handler-body';
 
@@ -282,8 +282,8 @@ function methodsNamed(tree: ts.SourceFile, name: string): FunctionWithBody[] {
   if (methodsOfTree?.tree !== tree) {
     const byName = new Map<string, FunctionWithBody[]>();
     for (const node of syntaxNodes(tree)) {
-      if (!ts.isMethodDeclaration(node) || !node.body || !node.name) continue;
-      const key = ts.isIdentifier(node.name) || ts.isStringLiteral(node.name) || ts.isPrivateIdentifier(node.name) ? node.name.text : undefined;
+      if (!ts.isMethodDeclaration(node) || !node.body) continue;
+      const key = propertyNameText(node.name);
       if (key === undefined) continue;
       const list = byName.get(key) ?? [];
       list.push(node as FunctionWithBody);
@@ -299,10 +299,7 @@ function methodsNamed(tree: ts.SourceFile, name: string): FunctionWithBody[] {
  * `function () {…}`), or named where the name surely holds one (see namesFunction).
  */
 export function passesCallbackAt(call: ts.CallExpression, indexes: readonly number[]): boolean {
-  return indexes.some((index) => {
-    const argument = call.arguments[index] && skipOuter(call.arguments[index]);
-    return !!argument && (ts.isArrowFunction(argument) || ts.isFunctionExpression(argument) || (ts.isIdentifier(argument) && namesFunction(argument)));
-  });
+  return indexes.some((index) => !!call.arguments[index] && isFunctionArgument(call.arguments[index]));
 }
 
 /** `err`, `error`, `e`, `_err`, and camel-case names ending in one (`fileErr`, `readError`). */
