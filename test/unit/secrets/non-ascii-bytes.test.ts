@@ -81,6 +81,31 @@ describe('secrets in non-ASCII files, scanned as bytes by the CLI', () => {
     assert.ok(!/\s/.test(bytes.replace(/[ \n]/g, '')), 'no byte of à (C3 A0) reads as a blank');
   });
 
+  it('reads any bytes as their Latin-1 text with each Unicode space blanked and every other A0 byte as U+00A1', () => {
+    // The definition, as regular expressions over the Latin-1 text; latin1View makes the same changes to the bytes.
+    const spaces = /\xc2\xa0|\xe1\x9a\x80|\xe2\x80[\x80-\x8a\xaf]|\xe2\x81\x9f|\xe3\x80\x80|\xef\xbb\xbf/g;
+    const expected = (bytes: Buffer) => bytes.toString('latin1').replace(spaces, (space) => ' '.repeat(space.length)).replaceAll('\u00a0', '\u00a1');
+    // Pieces of the sequences that matter, whole and cut, among ASCII and stray bytes (UTF-8 or not).
+    const piece = fc.constantFrom([0xc2, 0xa0], [0xa0], [0xc3, 0xa0], [0xe1, 0x9a, 0x80], [0xe2, 0x80, 0x80], [0xe2, 0x80, 0x8a], [0xe2, 0x80, 0x8b], [0xe2, 0x80, 0xaf], [0xe2, 0x80, 0x99], [0xe2, 0x80], [0xe2], [0xe2, 0x81, 0x9f], [0xe3, 0x80, 0x80], [0xef, 0xbb, 0xbf], [0xef, 0xbb], [0x20], [0x61], [0x0a], [0xff], [0x80]);
+    const sample = fc.array(piece, { minLength: 1, maxLength: 30 }).map((pieces) => Buffer.from(pieces.flat()));
+    let viewed = 0;
+    fc.assert(
+      fc.property(sample, (bytes) => {
+        const view = latin1View(bytes);
+        if (view === undefined) return; // ASCII: read as it is
+        viewed++;
+        assert.equal(view, expected(bytes));
+        assert.equal(view.length, bytes.length);
+      }),
+      { numRuns: 2000, seed: 20261130 },
+    );
+    assert.ok(viewed > 1000, `only ${viewed} samples held a byte beyond ASCII`);
+    const source = Buffer.from('k\u00a0= "à"', 'utf8');
+    const copy = Buffer.from(source);
+    latin1View(source);
+    assert.deepEqual(source, copy, 'the bytes given are left as they were');
+  });
+
   it('finds a Unicode space after any amount of the punctuation that shares its lead bytes (’ “ … —)', () => {
     const view = (text: string) => latin1View(Buffer.from(text, 'utf8'));
     for (const count of [0, 1, 64, 65, 500]) {
