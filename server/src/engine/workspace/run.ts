@@ -201,8 +201,9 @@ export function analyzeFiles(engine: Engine, files: readonly SaltedFile[], works
  */
 function analyzeBytes(engine: Engine, file: SaltedFile, bytes: Buffer, workspace: WorkspaceIndex, host: DiskHost): FileOutcome {
   const limit = file.loaded.config.limits.maxFileSizeKB * 1024;
-  const sameLimits = bytes.length <= limit || utf16LongerThan(bytes, limit);
-  const bytesAsText = sameLimits && engine.readsOnlyAscii(file.loaded, file.file) ? latin1View(bytes) : undefined;
+  // The view is undefined for ASCII, whose bytes are its characters: their count is then not worked out.
+  const view = engine.readsOnlyAscii(file.loaded, file.file) ? latin1View(bytes) : undefined;
+  const bytesAsText = view !== undefined && (bytes.length <= limit || utf16LongerThan(bytes, limit)) ? view : undefined;
   if (bytesAsText !== undefined) {
     // `bytes` stay valid through the analysis: only readSourceBytes reuses their buffer, and nothing the analysis calls does.
     const outcome = analyzeJob(engine, { ...file, text: bytesAsText }, workspace, host);
