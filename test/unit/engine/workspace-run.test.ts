@@ -78,6 +78,24 @@ describe('workspace run (engine)', () => {
     }
   });
 
+  it('indexes a file outside any project (no shipshape.yml, no repository) alone, and still reads what it imports', () => {
+    const main = 'import { loadUser } from "./lib";\nexport function go() {\n  loadUser("1");\n}\n';
+    // The folder around the file is no project: a downloads folder, /tmp. Its other files are not read.
+    const dir = makeWorkspace({ 'lib.ts': 'export async function loadUser(id: string) { return id; }\n', 'main.ts': main, 'other/big.ts': 'export async function unrelated() {}\n', 'other/deep/more.ts': 'export const x = 1;\n' });
+    const file = path.join(dir, 'main.ts');
+    for (const configFile of [undefined, path.join(dir, 'other/ci.yml')]) {
+      if (configFile) fs.writeFileSync(configFile, 'rules: {}\n');
+      const options = { files: [file], configFile, applyBaseline: false, allowGit: false };
+      assert.deepEqual(prepareWorkspace(engine, options).indexInputs().map((document) => relativeTo(dir, document.path)), ['main.ts'], String(configFile));
+      // The async export it imports is read on demand.
+      assert.deepEqual(lines(runWorkspace(engine, options).findings, dir), ['failure/floating-promise main.ts:3'], String(configFile));
+    }
+    // With a shipshape.yml, its folder is the project: the whole of it is indexed.
+    fs.writeFileSync(path.join(dir, 'shipshape.yml'), 'rules: {}\n');
+    const indexed = prepareWorkspace(engine, { files: [file], applyBaseline: false, allowGit: false }).indexInputs().map((document) => relativeTo(dir, document.path)).sort();
+    assert.deepEqual(indexed, ['lib.ts', 'main.ts', 'other/big.ts', 'other/deep/more.ts']);
+  });
+
   it('analyses overridden content instead of the disk', () => {
     const dir = makeWorkspace({ 'a.ts': 'export const a = 1;\n' });
     const file = path.join(dir, 'a.ts');

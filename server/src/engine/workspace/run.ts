@@ -134,10 +134,13 @@ export function planWorkspace(engine: Engine, options: WorkspaceRunOptions): Pla
   const indexRoots = new Set<string>();
   for (const file of options.files) {
     const loaded = explicit ?? store.configFor(file, gitRootOf(file));
-    // The index reads the project around each file: its shipshape.yml's folder, else its repository,
-    // else its own folder. A config given with --config says which rules apply, not where the project
-    // is: `--config /tmp/ci.yml` must not index all of /tmp.
-    indexRoots.add(explicit ? (gitRootOf(file) ?? path.dirname(file)) : loaded.dir);
+    // The index reads the project around each file: its shipshape.yml's folder, else its repository. A
+    // config given with --config says which rules apply, not where the project is: `--config /tmp/ci.yml`
+    // must not index all of /tmp. A file in neither is indexed alone, with the other files given: its
+    // folder is no project (`shipshape check ~/Downloads/a.ts` read every file under ~/Downloads), and
+    // the checks read what it imports on demand.
+    const projectRoot = explicit || !loaded.path ? gitRootOf(file) : loaded.dir;
+    if (projectRoot) indexRoots.add(projectRoot);
     const key = loaded.path ?? loaded.dir;
     if (!configs.has(key)) {
       failOnConfigErrors(loaded);
