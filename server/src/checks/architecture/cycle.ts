@@ -4,7 +4,7 @@ import { toRelativePosix } from '../../engine/paths';
 import type { Check } from '../../engine/types';
 import { importGraphFor, isEagerRuntime } from './import-graph';
 import { resolverFor } from './module-resolver';
-import { resolvedReferences } from './references';
+import { resolvedReferences, type ResolvedReference } from './references';
 
 export const CYCLE_RULE = 'architecture/cycle';
 
@@ -29,14 +29,16 @@ export const importCycle: Check = {
     if (!architecture || architecture.cycles === 'allow' || !context.workspace) return;
     const resolver = resolverFor(context.host);
     const graph = importGraphFor(context.workspace, resolver);
-    const self = graph.lookup(context.document.path);
-    if (self === undefined) return; // nothing imports this file
-    let reachers: Uint8Array | undefined;
+    const self = graph.node(context.document.path);
+    // This file's imports as its text has them now (the index may be a keystroke behind): a cycle runs
+    // from one of them back to this file.
+    const imports: { reference: ResolvedReference; target: number }[] = [];
     for (const reference of resolvedReferences(context)) {
-      if (!isEagerRuntime(reference) || reference.resolution.kind !== 'file') continue;
-      const target = graph.lookup(reference.resolution.path);
-      if (target === undefined) continue;
-      reachers ??= graph.reachersOf(self);
+      if (isEagerRuntime(reference) && reference.resolution.kind === 'file') imports.push({ reference, target: graph.node(reference.resolution.path) });
+    }
+    if (imports.length === 0) return;
+    const reachers = graph.reachersOf(self, imports.map((entry) => entry.target));
+    for (const { reference, target } of imports) {
       if (!reachers[target]) continue;
       const back = target === self ? [self] : graph.shortestPath(target, self, reachers);
       if (!back) continue;

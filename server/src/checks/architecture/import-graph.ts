@@ -1,6 +1,7 @@
-// The workspace import graph for cycle detection: built from the workspace index (every file's
-// module references, summarised without a parse), updated per changed file, and kept as compact
-// integer adjacency lists of runtime imports. Type-only imports and lazy `import()` never form cycles.
+// The workspace import graph for cycle detection: built from the workspace index (each file's module
+// references, summarised without a parse) as far as searches reach, updated per changed file, and kept
+// as compact integer adjacency lists of runtime imports. Type-only imports and lazy `import()` never
+// form cycles.
 import type { Summarizer, WorkspaceIndex } from '../../engine/workspace/index';
 import { extractModuleReferences, type ModuleReference } from './imports';
 import type { ModuleResolver } from './module-resolver';
@@ -44,35 +45,40 @@ export function isEagerRuntime(reference: Pick<ModuleReference, 'kind' | 'typeOn
   return !reference.typeOnly && reference.kind !== 'dynamic-import';
 }
 
+/**
+ * The runtime imports between workspace files. A file's edges are worked out when a search first reaches
+ * it (and again after it changes), so a check of a few files reads the files they reach, not the whole
+ * index: `shipshape check src/Array.ts` in effect@4.1.0 made a summary of every one of its 572 files.
+ */
 export class ImportGraph {
   private readonly ids = new Map<string, number>();
   private readonly paths: string[] = [];
   private readonly outgoing: number[][] = [];
   private readonly incoming: number[][] = [];
-  private readonly dirty = new Set<string>();
+  /** By node: whether `outgoing` holds the file's current imports. */
+  private readonly known: boolean[] = [];
   private resolver: ModuleResolver | undefined;
   private resolverGeneration = -1;
 
   constructor(private readonly index: WorkspaceIndex) {
-    index.onDidChange((changed) => changed.forEach((file) => this.dirty.add(file)));
+    index.onDidChange((changed) => changed.forEach((file) => this.forget(file)));
   }
 
-  /** Brings the edges up to date: the changed files only, or everything when resolution may have changed. */
+  /** Forgets every edge when resolution may have changed (another resolver, or files appeared): they are worked out again as searches reach them. */
   sync(resolver: ModuleResolver): void {
-    if (resolver !== this.resolver || resolver.generation !== this.resolverGeneration) {
-      this.resolver = resolver;
-      this.resolverGeneration = resolver.generation;
-      for (let id = 0; id < this.outgoing.length; id++) this.outgoing[id] = [];
-      for (let id = 0; id < this.incoming.length; id++) this.incoming[id] = [];
-      this.dirty.clear();
-      for (const summary of this.index.all()) this.setEdges(summary.path);
-    } else if (this.dirty.size > 0) {
-      const changed = [...this.dirty];
-      this.dirty.clear();
-      for (const file of changed) this.setEdges(file);
+    if (resolver === this.resolver && resolver.generation === this.resolverGeneration) return;
+    this.resolver = resolver;
+    this.resolverGeneration = resolver.generation;
+    for (let id = 0; id < this.paths.length; id++) {
+      this.outgoing[id] = [];
+      this.incoming[id] = [];
+      this.known[id] = false;
     }
-    // Resolution results were computed with the generation current at the start; a bump while
-    // resolving (files appeared) is picked up by the next sync.
+  }
+
+  /** The node of a file, made if it has none yet. */
+  node(file: string): number {
+    return this.idOf(file);
   }
 
   lookup(file: string): number | undefined {
@@ -87,24 +93,57 @@ export class ImportGraph {
     return this.paths.length;
   }
 
+  /** The runtime edges of every indexed file (which reads the whole index). */
   edgeCount(): number {
+    for (const summary of this.index.all()) this.ensure(this.idOf(summary.path));
     return this.outgoing.reduce((sum, targets) => sum + targets.length, 0);
   }
 
   targetsOf(id: number): readonly number[] {
-    return this.outgoing[id] ?? [];
+    this.ensure(id);
+    return this.outgoing[id];
   }
 
-  /** Every node from which `target` is reachable through runtime imports (target included). */
-  reachersOf(target: number): Uint8Array {
-    const seen = new Uint8Array(this.paths.length);
-    const queue = [target];
-    seen[target] = 1;
+  /**
+   * The nodes on a runtime path from one of `starts` to `target` that does not go through `target` before
+   * its end (`target` included): where a cycle closed by an import of `target` can run. Only the files
+   * reachable from `starts` are read.
+   */
+  reachersOf(target: number, starts: readonly number[]): Uint8Array {
+    // Forward from the starts, not through the target: every node a path can use. Expanding a node may
+    // add nodes (the files it imports), so the marks grow with the graph.
+    let reached = new Uint8Array(this.paths.length);
+    const mark = (id: number) => {
+      if (id >= reached.length) {
+        const grown = new Uint8Array(Math.max(this.paths.length, reached.length * 2));
+        grown.set(reached);
+        reached = grown;
+      }
+      reached[id] = 1;
+    };
+    mark(target);
+    const queue: number[] = [];
+    for (const start of starts) {
+      if (reached[start]) continue;
+      mark(start);
+      queue.push(start);
+    }
     for (let head = 0; head < queue.length; head++) {
-      for (const from of this.incoming[queue[head]]) {
-        if (!seen[from]) {
+      for (const next of this.targetsOf(queue[head])) {
+        if (next < reached.length && reached[next]) continue;
+        mark(next);
+        queue.push(next);
+      }
+    }
+    // Back from the target among them: every edge between reached nodes is known (each was expanded).
+    const seen = new Uint8Array(this.paths.length);
+    const back = [target];
+    seen[target] = 1;
+    for (let head = 0; head < back.length; head++) {
+      for (const from of this.incoming[back[head]]) {
+        if (!seen[from] && reached[from]) {
           seen[from] = 1;
-          queue.push(from);
+          back.push(from);
         }
       }
     }
@@ -119,8 +158,8 @@ export class ImportGraph {
     for (let head = 0; head < queue.length; head++) {
       const node = queue[head];
       if (node === to) break;
-      for (const next of this.outgoing[node]) {
-        if (previous[next] === -1 && allowed[next]) {
+      for (const next of this.targetsOf(node)) {
+        if (next < allowed.length && previous[next] === -1 && allowed[next]) {
           previous[next] = node;
           queue.push(next);
         }
@@ -140,19 +179,33 @@ export class ImportGraph {
       this.paths.push(file);
       this.outgoing.push([]);
       this.incoming.push([]);
+      this.known.push(false);
     }
     return id;
   }
 
-  private setEdges(file: string): void {
-    const fact = this.index.facts<ImportsFact>(file, IMPORTS_FACT);
-    const existing = this.ids.get(file);
-    if (!fact && existing === undefined) return;
-    const id = existing ?? this.idOf(file);
+  /** Works out a node's edges if they are not current. */
+  private ensure(id: number): void {
+    if (this.known[id]) return;
+    this.known[id] = true;
+    this.setEdges(id);
+  }
+
+  /** A changed file's edges are worked out again when a search next reaches it. */
+  private forget(file: string): void {
+    const id = this.ids.get(file);
+    if (id === undefined || !this.known[id]) return;
+    this.known[id] = false;
     for (const target of this.outgoing[id]) {
       const list = this.incoming[target];
       list.splice(list.indexOf(id), 1);
     }
+    this.outgoing[id] = [];
+  }
+
+  private setEdges(id: number): void {
+    const file = this.paths[id];
+    const fact = this.index.facts<ImportsFact>(file, IMPORTS_FACT);
     const targets: number[] = [];
     for (const entry of fact ?? []) {
       if (entry[0] === 't' || entry[1] === 'd') continue; // type-only and lazy references form no cycle
