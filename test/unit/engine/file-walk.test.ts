@@ -69,4 +69,18 @@ describe('file walk and ignore rules', () => {
     assert.deepEqual(relative(root, walk.files), ['a.log', 'pkg/.gitignore', 'pkg/other.ts', 'pkg/sub/secret.txt']);
     assert.deepEqual(walk.missing, [path.join(root, 'nope.ts')]);
   });
+
+  it('skips a Python virtual environment (a folder with pyvenv.cfg) unless it is the folder asked for', () => {
+    const root = makeWorkspace({
+      'app/main.py': '',
+      'venv/pyvenv.cfg': 'home = /usr/bin\n',
+      'venv/lib/python3.12/site-packages/requests/api.py': '',
+      '.env-tools/pyvenv.cfg': '',
+      '.env-tools/bin/activate': '',
+      // Only the marker at a folder's root counts: a package that ships a file of that name is still source.
+      'app/pyvenv.cfg.d/notes.py': '',
+    });
+    assert.deepEqual(relative(root, collectFiles([root]).files), ['app/main.py', 'app/pyvenv.cfg.d/notes.py']);
+    assert.deepEqual(relative(root, collectFiles([path.join(root, 'venv')]).files), ['venv/lib/python3.12/site-packages/requests/api.py', 'venv/pyvenv.cfg']);
+  });
 });

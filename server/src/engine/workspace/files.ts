@@ -1,5 +1,6 @@
 // Which files a CLI run looks at: the paths given (files as pre-commit passes them, or folders walked
-// recursively), minus .git, node_modules and whatever .gitignore files from the repository root down say.
+// recursively), minus .git, node_modules, Python virtual environments and whatever .gitignore files from
+// the repository root down say.
 import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -26,7 +27,7 @@ export function collectFiles(inputs: string[]): FileWalk {
       continue;
     }
     if (stat.isFile()) files.add(absolute);
-    else if (stat.isDirectory()) walk(absolute, gitIgnoreChain(absolute), files);
+    else if (stat.isDirectory()) walk(absolute, gitIgnoreChain(absolute), files, true);
   }
   return { files: [...files].sort(), missing };
 }
@@ -36,16 +37,22 @@ interface IgnoreLayer {
   rules: Ignore;
 }
 
-function walk(dir: string, layers: IgnoreLayer[], out: Set<string>): void {
+function walk(dir: string, layers: IgnoreLayer[], out: Set<string>, given = false): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch {
     return; // unreadable folder: nothing to scan there
   }
+  // What the folder holds is known from its listing: no further system call per folder to ask.
+  const names = new Set(entries.map((entry) => entry.name));
+  // A Python virtual environment (PEP 405 puts pyvenv.cfg at its root) holds installed packages, not the
+  // project's code: thousands of files when a `venv/` is not in .gitignore. Not skipped when it is the
+  // folder asked for.
+  if (!given && names.has(VIRTUAL_ENV_MARKER)) return;
   // A repository root's .git/info/exclude applies like its .gitignore (gitIgnoreChain only covers the
   // folders above the walk's start, so a walk from the root itself would miss it otherwise).
-  const own = [fs.existsSync(path.join(dir, '.git')) ? readIgnoreFile(dir, path.join(dir, '.git', 'info', 'exclude')) : undefined, readGitIgnore(dir)].filter((layer): layer is IgnoreLayer => !!layer);
+  const own = [names.has('.git') ? readIgnoreFile(dir, path.join(dir, '.git', 'info', 'exclude')) : undefined, names.has('.gitignore') ? readGitIgnore(dir) : undefined].filter((layer): layer is IgnoreLayer => !!layer);
   const active = own.length > 0 ? [...layers, ...own] : layers;
   for (const entry of entries) {
     if (entry.isDirectory() && ALWAYS_SKIPPED_DIRS.has(entry.name)) continue;
@@ -55,6 +62,8 @@ function walk(dir: string, layers: IgnoreLayer[], out: Set<string>): void {
     else if (entry.isFile()) out.add(full);
   }
 }
+
+const VIRTUAL_ENV_MARKER = 'pyvenv.cfg';
 
 /** .gitignore rules that apply to a folder from above it: every .gitignore from the repository root down. */
 function gitIgnoreChain(dir: string): IgnoreLayer[] {
