@@ -140,6 +140,36 @@ describe('shipshape check (CLI)', () => {
     assert.deepEqual(report.findings.map((f: { file: string; ruleId: string }) => `${f.file} ${f.ruleId}`), ['a.ts failure/empty-catch']);
   });
 
+  it('--staged reads each path in its own repository, every staged file in one batch, and skips what is not a file', () => {
+    const ws = makeWorkspace({ 'keep.ts': 'export const keep = 1;\n', 'old name.ts': 'export const renamed = 1;\n', 'gone.ts': 'export const gone = 1;\n' });
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { cwd: ws });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'one');
+    git('mv', 'old name.ts', 'new name.ts');
+    git('rm', '-q', 'gone.ts');
+    // Staged content differs from the working tree in each file; the working tree's is never read.
+    for (let i = 0; i < 12; i++) {
+      fs.writeFileSync(path.join(ws, `f${i}.ts`), i % 3 === 0 ? 'try { x(); } catch (e) {}\n' : `export const f${i} = ${i};\n`);
+      git('add', `f${i}.ts`);
+      fs.writeFileSync(path.join(ws, `f${i}.ts`), 'try { changed(); } catch (e) {}\n');
+    }
+    fs.writeFileSync(path.join(ws, 'blob.bin'), Buffer.from([0, 1, 2, 3]));
+    git('add', 'blob.bin');
+    // A submodule's entry is a commit, not a file of this repository.
+    git('update-index', '--add', '--cacheinfo', `160000,${'a'.repeat(40)},vendor/lib`);
+    const elsewhere = makeWorkspace({ 'unrelated.txt': '' });
+    const { code, report } = json(['check', '--staged', ws], elsewhere);
+    assert.equal(code, 0);
+    assert.deepEqual(report.findings.map((f: { file: string; line: number; ruleId: string }) => `${path.basename(f.file)}:${f.line} ${f.ruleId}`).sort(), ['f0.ts:1 failure/empty-catch', 'f3.ts:1 failure/empty-catch', 'f6.ts:1 failure/empty-catch', 'f9.ts:1 failure/empty-catch']);
+    // The twelve files and the renamed one; the binary is counted as skipped.
+    assert.equal(report.summary.filesScanned, 13);
+    assert.equal(report.summary.filesSkipped.binary, 1);
+    const outside = run(['check', '--staged', elsewhere], elsewhere);
+    assert.equal(outside.code, 2);
+    assert.match(outside.stderr, /--staged needs a git repository/);
+  });
+
   it('writes SARIF 2.1.0 with rules, levels, regions and fingerprints', () => {
     const { code, stdout } = run(['check', SAMPLE, '--format', 'sarif']);
     assert.equal(code, 1);

@@ -1,33 +1,88 @@
 // `--staged`: the staged content of staged files, as a pre-commit hook must check it (the working tree
 // may differ). Git runs without hooks or fsmonitor.
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from './errors';
 
 const GIT_SAFE = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null'];
 
-function git(args: string[], cwd: string): Buffer {
-  return execFileSync('git', [...GIT_SAFE, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 512 * 1024 * 1024 });
+function git(args: string[], cwd: string, input?: string): Buffer {
+  return execFileSync('git', [...GIT_SAFE, ...args], { cwd, input, stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 512 * 1024 * 1024 });
 }
 
+/**
+ * The staged files under the paths given (all of them with none), with their staged content. Each path
+ * is looked up in its own repository, so `--staged ../other-repo` checks that repository's index, not
+ * the one of the current folder.
+ */
 export function stagedFiles(filter: string[]): { files: string[]; content: Map<string, string> } {
-  let root: string;
-  try {
-    root = git(['rev-parse', '--show-toplevel'], process.cwd()).toString('utf8').trim();
-  } catch {
-    throw new UsageError('--staged needs a git repository.');
-  }
-  const names = git(['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR'], root).toString('utf8').split('\0').filter(Boolean);
   const wanted = filter.map((p) => path.resolve(p));
+  const byRoot = new Map<string, string[]>();
+  for (const target of wanted.length > 0 ? wanted : [process.cwd()]) {
+    const root = repositoryRoot(target);
+    byRoot.set(root, [...(byRoot.get(root) ?? []), target]);
+  }
   const files: string[] = [];
   const content = new Map<string, string>();
-  for (const name of names) {
-    const absolute = path.join(root, name);
-    if (wanted.length > 0 && !wanted.some((w) => absolute === w || absolute.startsWith(w + path.sep))) continue;
-    const blob = git(['show', `:${name}`], root);
-    files.push(absolute);
-    // Binary blobs keep their NUL bytes, so the engine skips them as binary.
-    content.set(absolute, blob.toString('utf8'));
+  for (const [root, targets] of byRoot) {
+    const names = git(['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR'], root)
+      .toString('utf8')
+      .split('\0')
+      .filter(Boolean)
+      .filter((name) => wanted.length === 0 || targets.some((w) => path.join(root, name) === w || path.join(root, name).startsWith(w + path.sep)));
+    const blobs = stagedBlobs(root, names);
+    names.forEach((name, i) => {
+      const blob = blobs[i];
+      if (!blob) return; // a submodule's commit, not a file of this repository
+      const absolute = path.join(root, name);
+      files.push(absolute);
+      // Binary blobs keep their NUL bytes, so the engine skips them as binary.
+      content.set(absolute, blob.toString('utf8'));
+    });
   }
   return { files, content };
+}
+
+function repositoryRoot(target: string): string {
+  let dir = target;
+  try {
+    if (!fs.statSync(target).isDirectory()) dir = path.dirname(target);
+  } catch {
+    dir = path.dirname(target); // a staged file deleted from the working tree is still in the index
+  }
+  while (!fs.existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  try {
+    return git(['rev-parse', '--show-toplevel'], dir).toString('utf8').trim();
+  } catch {
+    throw new UsageError(`--staged needs a git repository (${target} is in none).`);
+  }
+}
+
+/**
+ * The staged content of each file, in order, from one `git cat-file --batch` instead of a `git show`
+ * per file (a pre-commit hook with a hundred staged files started a hundred processes). Each answer is
+ * `<object> blob <size>\n<content>\n`.
+ */
+function stagedBlobs(root: string, names: readonly string[]): (Buffer | undefined)[] {
+  if (names.length === 0) return [];
+  // A name with a line break cannot be asked for on a line of its own: it is read by itself.
+  if (names.some((name) => /[\r\n]/.test(name))) return names.map((name) => git(['show', `:${name}`], root));
+  const output = git(['cat-file', '--batch'], root, names.map((name) => `:${name}\n`).join(''));
+  const blobs: (Buffer | undefined)[] = [];
+  let at = 0;
+  for (let i = 0; i < names.length; i++) {
+    const headerEnd = output.indexOf(0x0a, at);
+    // `<object> <type> <size>`, or `<name> missing` for what the repository does not hold (a submodule's commit).
+    const header = output.subarray(at, headerEnd).toString('utf8').split(' ');
+    if (header.length < 3) {
+      blobs.push(undefined);
+      at = headerEnd + 1;
+      continue;
+    }
+    const size = Number(header[header.length - 1]);
+    blobs.push(header[header.length - 2] === 'blob' ? output.subarray(headerEnd + 1, headerEnd + 1 + size) : undefined);
+    at = headerEnd + 1 + size + 1;
+  }
+  return blobs;
 }
