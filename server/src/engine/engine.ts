@@ -160,7 +160,8 @@ export class Engine {
     const raw: RawFinding[] = [];
     /** Findings of statement-local checks, by check index, when they are kept for the next analysis. */
     const local: RawFinding[][] = [];
-    const ranRules = new Set<string>();
+    /** The rules that ran, as the lists they came in: a set of their ids is made only for a file with suppression directives (most have none). */
+    const ran: RuleMeta[][] = [];
     const started = performance.now();
     const budget = config.config.limits.timeBudgetMs;
     const notRun: string[] = [];
@@ -173,7 +174,7 @@ export class Engine {
       }
       const enabled = secretsOnly ? activeRules[checkIndex].filter((rule) => rule.family === 'secrets') : activeRules[checkIndex];
       if (enabled.length === 0) return;
-      for (const rule of enabled) ranRules.add(rule.id);
+      ran.push(enabled);
       const into = incremental && check.statementLocal ? (local[checkIndex] = []) : raw;
       try {
         check.run({
@@ -220,7 +221,7 @@ export class Engine {
     }
     const lines = new LineIndex(document.text);
     const findings = this.position(raw, input, relativePath, lines);
-    this.applySuppressions(findings, input, relativePath, lines, ranRules);
+    this.applySuppressions(findings, input, relativePath, lines, ran);
     applyConfigAllowList(findings, config.config, relativePath);
     findings.sort(compareFindings);
     return { findings, tree, errors, ...(state ? { state } : {}), ...(secretsOnly ? { secretsOnly } : {}) };
@@ -256,9 +257,10 @@ export class Engine {
     return findings;
   }
 
-  private applySuppressions(findings: Finding[], input: AnalysisInput, relativePath: string, lines: LineIndex, ranRules: Set<string>): void {
+  private applySuppressions(findings: Finding[], input: AnalysisInput, relativePath: string, lines: LineIndex, ran: readonly RuleMeta[][]): void {
     const directives = findDirectives(input.document.text, lines);
     if (directives.length === 0) return;
+    const ranRules = new Set(ran.flatMap((rules) => rules.map((rule) => rule.id)));
     const used = new Set<SuppressionDirective>();
     for (const finding of findings) {
       const directive = directives.find((d) => directiveCovers(d, finding.ruleId, finding.line));
