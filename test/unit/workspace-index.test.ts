@@ -52,4 +52,28 @@ describe('workspace index', () => {
       assert.ok(keys([reEnabled]).includes('architecture/imports'));
     });
   });
+
+  it('summarises a deferred document from the caller\'s tree of the same text, and only when a summarizer asks for one', () => {
+    const text = 'export function a() {}\n';
+    const seen: unknown[] = [];
+    const recording: Summarizer<number> = { key: 'tree', languages: ['typescript'], summarize: (_document, tree) => (seen.push(tree()), 1) };
+    const parsedHere: string[] = [];
+    const index = new WorkspaceIndex([recording]);
+    index.defer([{ path: '/w/a.ts', text, language: 'typescript' }, { path: '/w/b.ts', text, language: 'typescript' }], (file) => parsedHere.push(file));
+    const own = { text } as never;
+    assert.ok(index.current({ path: '/w/a.ts', text, language: 'typescript' }, () => own));
+    assert.deepEqual(seen, [own], 'the caller\'s tree, not a parse of its own');
+    // Another text than the deferred one: the caller's tree is not used, the deferred text is parsed.
+    assert.equal(index.current({ path: '/w/b.ts', text: 'export const changed = 1;\n', language: 'typescript' }, () => own), undefined);
+    assert.notEqual(seen[1], own);
+    assert.deepEqual(parsedHere, ['/w/b.ts']);
+    // A summarizer that needs no tree never makes the caller parse.
+    let asked = 0;
+    const lexical: Summarizer<number> = { key: 'length', languages: ['typescript'], summarize: (document) => document.text.length };
+    const lazy = new WorkspaceIndex([lexical]);
+    lazy.defer([{ path: '/w/c.ts', text, language: 'typescript' }]);
+    assert.equal(lazy.current({ path: '/w/c.ts', text, language: 'typescript' }, () => (asked++, own))?.facts.length, text.length);
+    assert.equal(asked, 0);
+  });
 });
+

@@ -47,7 +47,7 @@ function referencesOf(context: CheckContext): ModuleReference[] {
   const { document } = context;
   if (document.language === 'typescript' || document.language === 'javascript') {
     // The index already holds this exact text's references (the CLI indexes every file first).
-    const indexed = context.workspace?.current(document)?.facts[IMPORTS_FACT] as ImportsFact | undefined;
+    const indexed = context.workspace?.current(document, () => context.tsTree())?.facts[IMPORTS_FACT] as ImportsFact | undefined;
     if (indexed) return indexed.map(decodeReference);
     return extractModuleReferences(document.path, document.text, () => context.tsTree());
   }

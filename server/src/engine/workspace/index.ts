@@ -7,6 +7,9 @@ import { isScriptLanguage } from '../language';
 import { parseScript } from '../parse-ts';
 import type { LanguageKind, SourceDocument } from '../types';
 
+/** A syntax tree of a document's exact text, or a function that parses it when first asked. */
+type TreeSource = ts.SourceFile | (() => ts.SourceFile | undefined);
+
 /** Computes one kind of fact about a file. Pure: the same text gives the same summary. */
 export interface Summarizer<T = unknown> {
   /** Key of the summary in `FileSummary.facts`. */
@@ -62,9 +65,15 @@ export class WorkspaceIndex {
     return this.build(document, contentHash(document.text), tree);
   }
 
-  private build(document: SourceDocument, hash: string, tree?: ts.SourceFile, parsedHere?: (tree: ts.SourceFile) => void): FileSummary {
-    let parsed = tree;
+  /** `tree`: a tree of this exact text, or a function that gives one when a summarizer asks (a caller's parse, made only if needed). */
+  private build(document: SourceDocument, hash: string, tree?: TreeSource, parsedHere?: (tree: ts.SourceFile) => void): FileSummary {
+    let parsed = typeof tree === 'function' ? undefined : tree;
+    let asked = typeof tree !== 'function';
     const getTree = () => {
+      if (!asked) {
+        asked = true;
+        parsed = (tree as () => ts.SourceFile | undefined)();
+      }
       if (!parsed && isScriptLanguage(document.language)) {
         parsed = parseScript(document.path, document.text);
         parsedHere?.(parsed);
@@ -118,7 +127,7 @@ export class WorkspaceIndex {
    * if it is not deferred. A tree parsed here goes to `defer`'s `parsedOnDemand`, which may keep it for
    * the document's own analysis.
    */
-  summarizeDeferred(filePath: string, tree?: ts.SourceFile): void {
+  summarizeDeferred(filePath: string, tree?: TreeSource): void {
     const document = this.deferred.get(filePath);
     if (!document) return;
     this.deferred.delete(filePath);
@@ -132,8 +141,14 @@ export class WorkspaceIndex {
     return this.files.get(filePath);
   }
 
-  /** The summary of this exact text, when the index holds it: a check may reuse its facts instead of recomputing them. */
-  current(document: SourceDocument): FileSummary | undefined {
+  /**
+   * The summary of this exact text, when the index holds it: a check may reuse its facts instead of
+   * recomputing them. `tree` is the caller's syntax tree of this text: a deferred document is summarised
+   * from it rather than parsed a second time (the CLI's single pass asked this of every file during its
+   * own analysis, and parsed each file twice).
+   */
+  current(document: SourceDocument, tree?: () => ts.SourceFile | undefined): FileSummary | undefined {
+    if (tree && this.deferred.get(document.path)?.text === document.text) this.summarizeDeferred(document.path, tree);
     const summary = this.get(document.path);
     return summary && summary.hash === contentHash(document.text) ? summary : undefined;
   }
