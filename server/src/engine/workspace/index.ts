@@ -207,7 +207,14 @@ function detached<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
-/** The hash that keys a text's summary (`FileSummary.hash`). */
+/**
+ * The hash that keys a text's summary (`FileSummary.hash`). The last one is remembered: a file summarised
+ * during its analysis is hashed for the summary and again when the analysis asks whether the summary is
+ * of its text (`current`), the same string both times.
+ */
 export function contentHash(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
+  if (text !== lastHashed.text) lastHashed = { text, hash: createHash('sha1').update(text).digest('hex') };
+  return lastHashed.hash;
 }
+
+let lastHashed = { text: '', hash: createHash('sha1').update('').digest('hex') };
