@@ -75,5 +75,19 @@ describe('workspace index', () => {
     assert.equal(lazy.current({ path: '/w/c.ts', text, language: 'typescript' }, () => (asked++, own))?.facts.length, text.length);
     assert.equal(asked, 0);
   });
+
+  it('reads a deferred document\'s text only when it is summarised, and leaves out one that cannot be read', () => {
+    const reads: string[] = [];
+    const lazy = (file: string, text: string | undefined) => ({ path: file, language: 'typescript' as const, text: () => (reads.push(file), text) });
+    const index = new WorkspaceIndex([exportedNames]);
+    index.defer([lazy('/w/a.ts', 'export function a() {}'), lazy('/w/binary.ts', undefined)]);
+    assert.deepEqual(reads, []);
+    assert.deepEqual(index.facts('/w/a.ts', 'exports'), ['a']);
+    assert.deepEqual(reads, ['/w/a.ts']);
+    assert.equal(index.get('/w/binary.ts'), undefined);
+    assert.equal(index.get('/w/binary.ts'), undefined, 'and is not read again');
+    assert.deepEqual(reads, ['/w/a.ts', '/w/binary.ts']);
+    assert.equal(index.size, 1);
+  });
 });
 

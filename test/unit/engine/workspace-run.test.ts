@@ -229,6 +229,35 @@ describe('workspace run (engine)', () => {
     assert.deepEqual([...new Set(parsed)].sort(), [...files.map((f) => relativeTo(dir, f)).filter((f) => f.endsWith('.ts')), 'other/helper.ts', 'other/http.ts'].sort());
   });
 
+  it('one thread reads the other files of the project only when a check reaches them', async () => {
+    const dir = makeWorkspace({
+      'shipshape.yml': 'architecture:\n  cycles: forbid\n',
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'src/main.ts': 'import { load } from "./lib";\nexport function go() {\n  load("1");\n}\n',
+      'src/lib.ts': 'import { go } from "./main";\nexport async function load(id: string) { return id; }\n',
+      ...Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`src/unrelated/u${i}.ts`, `export async function u${i}() {}\n`])),
+    });
+    const opened: string[] = [];
+    // The module object itself (an ES namespace import cannot be written to): the engine reads it at each call.
+    const nodeFs = require('node:fs') as { openSync: typeof fs.openSync };
+    const openSync = nodeFs.openSync;
+    nodeFs.openSync = ((file: fs.PathLike, ...rest: unknown[]) => {
+      opened.push(relativeTo(dir, String(file)));
+      return (openSync as (...args: unknown[]) => number)(file, ...rest);
+    }) as typeof fs.openSync;
+    let findings: string[];
+    try {
+      const run = await runWorkspaceParallel(engine, { files: [path.join(dir, 'src/main.ts')], applyBaseline: false, allowGit: false, salt: 's' });
+      findings = run.findings.map((f) => `${relativeTo(dir, f.file)}:${f.line} ${f.ruleId}`).sort();
+    } finally {
+      nodeFs.openSync = openSync;
+    }
+    // The async export and the cycle are found through the imported file, which is read; the rest is not.
+    assert.deepEqual(findings, ['src/main.ts:1 architecture/cycle', 'src/main.ts:3 failure/floating-promise']);
+    assert.ok(opened.includes('src/lib.ts'), `opened: ${opened.join(', ')}`);
+    assert.deepEqual(opened.filter((file) => file.includes('unrelated')), []);
+  });
+
   it('threads sharing a file list each analyse the files nobody has claimed, and claim the rest', () => {
     const dir = makeWorkspace({ 'shipshape.yml': 'rules:\n  failure/*: off\n', ...Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`f${i}.env`, `API_TOKEN=ghp_${i}Xk7mQ2vL9pR4tW8yB3nC6dF1gH5jK0aZ\n`])) });
     const plan = planWorkspace(engine, { files: collectFiles([dir]).files, applyBaseline: false, allowGit: false });

@@ -10,6 +10,11 @@ import type { LanguageKind, SourceDocument } from '../types';
 /** A syntax tree of a document's exact text, or a function that parses it when first asked. */
 type TreeSource = ts.SourceFile | (() => ts.SourceFile | undefined);
 
+/** A document to summarise later (`WorkspaceIndex.defer`): its text, or a function that reads it then (undefined: not to be indexed). */
+export interface DeferredDocument extends Omit<SourceDocument, 'text'> {
+  text: string | (() => string | undefined);
+}
+
 /** Computes one kind of fact about a file. Pure: the same text gives the same summary. */
 export interface Summarizer<T = unknown> {
   /** Key of the summary in `FileSummary.facts`. */
@@ -33,7 +38,7 @@ export interface FileSummary {
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileSummary>();
   /** Documents to summarise when first needed (see `defer`). */
-  private readonly deferred = new Map<string, SourceDocument>();
+  private readonly deferred = new Map<string, DeferredDocument>();
   /** Told of each tree parsed to summarise a deferred document on demand. */
   private parsedOnDemand?: (filePath: string, tree: ts.SourceFile) => void;
   private readonly listeners = new Set<(changed: string[]) => void>();
@@ -117,7 +122,7 @@ export class WorkspaceIndex {
    * analysis parsed: most files are then parsed once instead of twice. Summaries are pure, so when one
    * is made never changes what it says.
    */
-  defer(documents: Iterable<SourceDocument>, parsedOnDemand?: (filePath: string, tree: ts.SourceFile) => void): void {
+  defer(documents: Iterable<DeferredDocument>, parsedOnDemand?: (filePath: string, tree: ts.SourceFile) => void): void {
     for (const document of documents) if (!this.files.has(document.path)) this.deferred.set(document.path, document);
     this.parsedOnDemand = parsedOnDemand;
   }
@@ -128,11 +133,14 @@ export class WorkspaceIndex {
    * the document's own analysis.
    */
   summarizeDeferred(filePath: string, tree?: TreeSource): void {
-    const document = this.deferred.get(filePath);
-    if (!document) return;
+    const deferred = this.deferred.get(filePath);
+    if (!deferred) return;
     this.deferred.delete(filePath);
+    const text = typeof deferred.text === 'function' ? deferred.text() : deferred.text;
+    if (text === undefined) return; // unreadable, binary or too large: not indexed
+    const document: SourceDocument = { ...deferred, text };
     let parsed: ts.SourceFile | undefined;
-    this.files.set(filePath, this.build(document, contentHash(document.text), tree, (made) => (parsed = made)));
+    this.files.set(filePath, this.build(document, contentHash(text), tree, (made) => (parsed = made)));
     if (parsed) this.parsedOnDemand?.(filePath, parsed);
   }
 
@@ -148,6 +156,7 @@ export class WorkspaceIndex {
    * own analysis, and parsed each file twice).
    */
   current(document: SourceDocument, tree?: () => ts.SourceFile | undefined): FileSummary | undefined {
+    // Only a text given whole can be the caller's: the files read on demand are not being analysed.
     if (tree && this.deferred.get(document.path)?.text === document.text) this.summarizeDeferred(document.path, tree);
     const summary = this.get(document.path);
     return summary && summary.hash === contentHash(document.text) ? summary : undefined;

@@ -125,7 +125,7 @@ function singlePass(engine: Engine, prepared: PreparedWorkspace, options: Parall
   const waiting = new Map<string, ts.SourceFile>();
   let waitingChars = 0;
   const toAnalyse = new Set(prepared.jobs.map((job) => job.file));
-  workspace.defer(prepared.indexInputs(), (file, tree) => {
+  workspace.defer(prepared.deferredIndexInputs(), (file, tree) => {
     if (!toAnalyse.has(file) || waitingChars + tree.text.length > WAITING_TREES_MAX_CHARS) return;
     waiting.set(file, tree);
     waitingChars += tree.text.length;

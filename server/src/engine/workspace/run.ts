@@ -10,6 +10,7 @@ import { DiskHost } from '../host';
 import { createConfigStore, createWorkspaceIndex, languageOf, summarizersFor, type Engine, type Finding, type LoadedConfig, type SourceDocument, type WorkspaceIndex } from '../index';
 import { repositorySalt } from '../salt';
 import { collectFiles, decodeUtf8, latin1View, readSourceBytes, readSourceFile, utf16LongerThan } from './files';
+import type { DeferredDocument } from './index';
 
 export interface WorkspaceRunOptions {
   files: string[];
@@ -79,6 +80,12 @@ export interface PreparedWorkspace {
    * them, in this thread or spread over worker threads (parallel.ts).
    */
   indexInputs(): SourceDocument[];
+  /**
+   * The same documents, the other files of the projects read only when the index first asks for one
+   * (`WorkspaceIndex.defer`): a check of a few files in a large repository reads the files they reach,
+   * not all of them.
+   */
+  deferredIndexInputs(): DeferredDocument[];
 }
 
 /** A file to analyse, before it is read: its config. */
@@ -116,8 +123,9 @@ export function readWorkspace(plan: PlannedWorkspace, options: Pick<WorkspaceRun
     else jobs.push(read);
   }
   const { workspace, host, configs, filesSkipped, indexRoots } = plan;
-  const indexInputs = () => (workspace.enabled ? documentsToIndex(workspace, jobs, indexRoots, options.contentOverride) : []);
-  return { jobs, workspace, host, configs, filesSkipped, indexInputs };
+  const indexInputs = () => (workspace.enabled ? documentsToIndex(workspace, jobs, indexRoots, options.contentOverride, false) : []);
+  const deferredIndexInputs = () => (workspace.enabled ? documentsToIndex(workspace, jobs, indexRoots, options.contentOverride, true) : []);
+  return { jobs, workspace, host, configs, filesSkipped, indexInputs, deferredIndexInputs };
 }
 
 /**
@@ -266,8 +274,10 @@ export function finishWorkspace(prepared: Pick<PreparedWorkspace, 'configs' | 'f
 
 const INDEX_MAX_BYTES = 1024 * 1024;
 
-function documentsToIndex(workspace: WorkspaceIndex, jobs: readonly AnalysisJob[], roots: string[], overrides?: Map<string, string>): SourceDocument[] {
-  const documents: SourceDocument[] = [];
+function documentsToIndex(workspace: WorkspaceIndex, jobs: readonly AnalysisJob[], roots: string[], overrides: Map<string, string> | undefined, lazy: true): DeferredDocument[];
+function documentsToIndex(workspace: WorkspaceIndex, jobs: readonly AnalysisJob[], roots: string[], overrides: Map<string, string> | undefined, lazy: false): SourceDocument[];
+function documentsToIndex(workspace: WorkspaceIndex, jobs: readonly AnalysisJob[], roots: string[], overrides: Map<string, string> | undefined, lazy: boolean): DeferredDocument[] {
+  const documents: DeferredDocument[] = [];
   const given = new Set<string>();
   for (const { file, text } of jobs) {
     given.add(file);
@@ -275,9 +285,18 @@ function documentsToIndex(workspace: WorkspaceIndex, jobs: readonly AnalysisJob[
   }
   for (const file of collectFiles(roots).files) {
     if (given.has(file) || !workspace.wants(languageOf(file))) continue;
-    const override = overrides?.get(file);
-    const read = override !== undefined ? { text: override } : readSourceFile(file, INDEX_MAX_BYTES);
-    if ('text' in read) documents.push({ path: file, text: read.text, language: languageOf(file) });
+    // Undefined for a file that is binary, over the size limit or gone: it is not indexed.
+    const read = () => {
+      const override = overrides?.get(file);
+      const outcome = override !== undefined ? { text: override } : readSourceFile(file, INDEX_MAX_BYTES);
+      return 'text' in outcome ? outcome.text : undefined;
+    };
+    if (lazy) {
+      documents.push({ path: file, text: read, language: languageOf(file) });
+      continue;
+    }
+    const text = read();
+    if (text !== undefined) documents.push({ path: file, text, language: languageOf(file) });
   }
   return documents;
 }
