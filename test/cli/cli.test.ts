@@ -156,8 +156,9 @@ describe('shipshape check (CLI)', () => {
     }
     fs.writeFileSync(path.join(ws, 'blob.bin'), Buffer.from([0, 1, 2, 3]));
     git('add', 'blob.bin');
-    // A submodule's entry is a commit, not a file of this repository.
-    git('update-index', '--add', '--cacheinfo', `160000,${'a'.repeat(40)},vendor/lib`);
+    // A submodule's entry is a commit, not a file of this repository; git names it back with its spaces,
+    // and it comes first, before the files read after it in the same batch.
+    git('update-index', '--add', '--cacheinfo', `160000,${'a'.repeat(40)},3rd party/lib`);
     const elsewhere = makeWorkspace({ 'unrelated.txt': '' });
     const { code, report } = json(['check', '--staged', ws], elsewhere);
     assert.equal(code, 0);

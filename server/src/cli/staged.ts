@@ -73,15 +73,18 @@ function stagedBlobs(root: string, names: readonly string[]): (Buffer | undefine
   let at = 0;
   for (let i = 0; i < names.length; i++) {
     const headerEnd = output.indexOf(0x0a, at);
-    // `<object> <type> <size>`, or `<name> missing` for what the repository does not hold (a submodule's commit).
-    const header = output.subarray(at, headerEnd).toString('utf8').split(' ');
-    if (header.length < 3) {
+    // `<object> <type> <size>`, or `<object> missing` for what the repository does not hold (a submodule's
+    // commit), where the object may be the name asked for, spaces and all.
+    const header = output.subarray(at, headerEnd).toString('utf8');
+    if (header.endsWith(' missing')) {
       blobs.push(undefined);
       at = headerEnd + 1;
       continue;
     }
-    const size = Number(header[header.length - 1]);
-    blobs.push(header[header.length - 2] === 'blob' ? output.subarray(headerEnd + 1, headerEnd + 1 + size) : undefined);
+    const [, type, sizeText] = header.split(' ');
+    const size = Number(sizeText);
+    if (!Number.isSafeInteger(size)) throw new Error(`git cat-file answered '${header}' for the staged ${names[i]}`);
+    blobs.push(type === 'blob' ? output.subarray(headerEnd + 1, headerEnd + 1 + size) : undefined);
     at = headerEnd + 1 + size + 1;
   }
   return blobs;
