@@ -210,9 +210,15 @@ const INVERTED_EXCLAMATION = 0xa1;
 /** A copy of `bytes` in the pool's buffer when they fit (valid until the pool's next use), else in a buffer of its own. */
 function copyToPool(pool: ReadPool, bytes: Buffer): Buffer {
   if (bytes.length > POOL_MAX_BYTES) return Buffer.from(bytes);
-  if (!pool.buffer || pool.buffer.length < bytes.length) pool.buffer = Buffer.allocUnsafe(Math.min(POOL_MAX_BYTES, Math.max(bytes.length, 256 * 1024)));
-  bytes.copy(pool.buffer);
-  return pool.buffer.subarray(0, bytes.length);
+  const buffer = pooledBuffer(pool, bytes.length);
+  bytes.copy(buffer);
+  return buffer.subarray(0, bytes.length);
+}
+
+/** The pool's buffer, grown to hold `size` bytes (at most POOL_MAX_BYTES). */
+function pooledBuffer(pool: ReadPool, size: number): Buffer {
+  if (!pool.buffer || pool.buffer.length < size) pool.buffer = Buffer.allocUnsafe(Math.min(POOL_MAX_BYTES, Math.max(size, 256 * 1024)));
+  return pool.buffer;
 }
 
 /**
@@ -246,8 +252,7 @@ function readBytes(pool: ReadPool, file: string, maxBytes: number): Buffer {
     if (size > maxBytes) throw TOO_LARGE;
     // Size 0: maybe not a regular file (a pipe, /proc); read it to its end.
     if (size === 0 || size > POOL_MAX_BYTES) return fs.readFileSync(fd);
-    if (!pool.buffer || pool.buffer.length < size) pool.buffer = Buffer.allocUnsafe(Math.min(POOL_MAX_BYTES, Math.max(size, 256 * 1024)));
-    const buffer = pool.buffer;
+    const buffer = pooledBuffer(pool, size);
     let length = 0;
     while (length < size) {
       const read = fs.readSync(fd, buffer, length, size - length, null);
