@@ -81,16 +81,8 @@ export class ImportGraph {
     return this.idOf(file);
   }
 
-  lookup(file: string): number | undefined {
-    return this.ids.get(file);
-  }
-
   pathOf(id: number): string {
     return this.paths[id];
-  }
-
-  get size(): number {
-    return this.paths.length;
   }
 
   /** The runtime edges of every indexed file (which reads the whole index). */
