@@ -15,6 +15,12 @@ export interface DeferredDocument extends Omit<SourceDocument, 'text'> {
   text: string | (() => string | undefined);
 }
 
+/** A deferred document with its text (read now if it was to be read later), or undefined when it is not to be indexed. */
+export function resolvedDocument(document: DeferredDocument): SourceDocument | undefined {
+  const text = typeof document.text === 'function' ? document.text() : document.text;
+  return text === undefined ? undefined : { ...document, text };
+}
+
 /** Computes one kind of fact about a file. Pure: the same text gives the same summary. */
 export interface Summarizer<T = unknown> {
   /** Key of the summary in `FileSummary.facts`. */
@@ -136,11 +142,10 @@ export class WorkspaceIndex {
     const deferred = this.deferred.get(filePath);
     if (!deferred) return;
     this.deferred.delete(filePath);
-    const text = typeof deferred.text === 'function' ? deferred.text() : deferred.text;
-    if (text === undefined) return; // unreadable, binary or too large: not indexed
-    const document: SourceDocument = { ...deferred, text };
+    const document = resolvedDocument(deferred);
+    if (!document) return; // unreadable, binary or too large: not indexed
     let parsed: ts.SourceFile | undefined;
-    this.files.set(filePath, this.build(document, contentHash(text), tree, (made) => (parsed = made)));
+    this.files.set(filePath, this.build(document, contentHash(document.text), tree, (made) => (parsed = made)));
     if (parsed) this.parsedOnDemand?.(filePath, parsed);
   }
 

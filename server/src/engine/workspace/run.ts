@@ -10,7 +10,7 @@ import { DiskHost } from '../host';
 import { createConfigStore, createWorkspaceIndex, languageOf, summarizersFor, type Engine, type Finding, type LoadedConfig, type SourceDocument, type WorkspaceIndex } from '../index';
 import { repositorySalt } from '../salt';
 import { collectFiles, decodeUtf8, latin1View, readSourceBytes, readSourceFile, utf16LongerThan } from './files';
-import type { DeferredDocument } from './index';
+import { resolvedDocument, type DeferredDocument } from './index';
 
 export interface WorkspaceRunOptions {
   files: string[];
@@ -123,8 +123,8 @@ export function readWorkspace(plan: PlannedWorkspace, options: Pick<WorkspaceRun
     else jobs.push(read);
   }
   const { workspace, host, configs, filesSkipped, indexRoots } = plan;
-  const indexInputs = () => (workspace.enabled ? documentsToIndex(workspace, jobs, indexRoots, options.contentOverride, false) : []);
-  const deferredIndexInputs = () => (workspace.enabled ? documentsToIndex(workspace, jobs, indexRoots, options.contentOverride, true) : []);
+  const deferredIndexInputs = () => (workspace.enabled ? documentsToIndex(workspace, jobs, indexRoots, options.contentOverride) : []);
+  const indexInputs = () => deferredIndexInputs().flatMap((document) => resolvedDocument(document) ?? []);
   return { jobs, workspace, host, configs, filesSkipped, indexInputs, deferredIndexInputs };
 }
 
@@ -274,9 +274,8 @@ export function finishWorkspace(prepared: Pick<PreparedWorkspace, 'configs' | 'f
 
 const INDEX_MAX_BYTES = 1024 * 1024;
 
-function documentsToIndex(workspace: WorkspaceIndex, jobs: readonly AnalysisJob[], roots: string[], overrides: Map<string, string> | undefined, lazy: true): DeferredDocument[];
-function documentsToIndex(workspace: WorkspaceIndex, jobs: readonly AnalysisJob[], roots: string[], overrides: Map<string, string> | undefined, lazy: false): SourceDocument[];
-function documentsToIndex(workspace: WorkspaceIndex, jobs: readonly AnalysisJob[], roots: string[], overrides: Map<string, string> | undefined, lazy: boolean): DeferredDocument[] {
+/** Every file to analyse, with its text, and the other files of their projects, each read when first asked for. */
+function documentsToIndex(workspace: WorkspaceIndex, jobs: readonly AnalysisJob[], roots: string[], overrides: Map<string, string> | undefined): DeferredDocument[] {
   const documents: DeferredDocument[] = [];
   const given = new Set<string>();
   for (const { file, text } of jobs) {
@@ -286,17 +285,12 @@ function documentsToIndex(workspace: WorkspaceIndex, jobs: readonly AnalysisJob[
   for (const file of collectFiles(roots).files) {
     if (given.has(file) || !workspace.wants(languageOf(file))) continue;
     // Undefined for a file that is binary, over the size limit or gone: it is not indexed.
-    const read = () => {
+    const text = () => {
       const override = overrides?.get(file);
       const outcome = override !== undefined ? { text: override } : readSourceFile(file, INDEX_MAX_BYTES);
       return 'text' in outcome ? outcome.text : undefined;
     };
-    if (lazy) {
-      documents.push({ path: file, text: read, language: languageOf(file) });
-      continue;
-    }
-    const text = read();
-    if (text !== undefined) documents.push({ path: file, text, language: languageOf(file) });
+    documents.push({ path: file, text, language: languageOf(file) });
   }
   return documents;
 }
