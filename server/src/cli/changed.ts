@@ -1,13 +1,11 @@
 // `--changed-since <ref>`: the files that differ from a git ref (committed, staged or not) plus
 // untracked ones. Git runs without hooks or fsmonitor.
-import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
+import { runGit } from '../engine/git';
 import { UsageError } from './errors';
 
-const GIT_SAFE = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null'];
-
 export function changedFiles(dir: string, ref: string): Set<string> {
-  const git = (args: string[]) => execFileSync('git', [...GIT_SAFE, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 }).toString('utf8');
+  const git = (args: string[]) => runGit(args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 }).toString('utf8');
   let root: string;
   try {
     root = git(['rev-parse', '--show-toplevel']).trim();

@@ -1,14 +1,12 @@
 // `--staged`: the staged content of staged files, as a pre-commit hook must check it (the working tree
 // may differ). Git runs without hooks or fsmonitor.
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { runGit } from '../engine/git';
 import { UsageError } from './errors';
 
-const GIT_SAFE = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null'];
-
 function git(args: string[], cwd: string, input?: string): Buffer {
-  return execFileSync('git', [...GIT_SAFE, ...args], { cwd, input, stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 512 * 1024 * 1024 });
+  return runGit(args, { cwd, input, stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 512 * 1024 * 1024 });
 }
 
 /**

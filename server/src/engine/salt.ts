@@ -1,7 +1,7 @@
 // The per-repository salt for secret fingerprints: `salt` in .shipshape/baseline.json when present (so a
 // baseline and the reports made with it agree everywhere), else the repository's root commit, which
 // every clone shares. Git is read without hooks or fsmonitor, and only when the caller allows it.
-import { execFileSync } from 'node:child_process';
+import { runGit } from './git';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -34,13 +34,12 @@ function insideRepository(dir: string): boolean {
 
 function rootCommit(dir: string): string | undefined {
   try {
-    const out = execFileSync('git', ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', 'rev-list', '--max-parents=0', 'HEAD'], {
+    const out = runGit(['rev-list', '--max-parents=0', 'HEAD'], {
       cwd: dir,
-      encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
       timeout: 5000,
       env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' },
-    });
+    }).toString('utf8');
     return out.trim().split('\n').pop() || undefined;
   } catch {
     return undefined; // not a repository, no commits yet, or no git: the fallback salt applies

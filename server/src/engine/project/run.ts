@@ -1,5 +1,5 @@
 // Runs the project-level checks over one project root and turns their evidence into findings.
-import { execFileSync } from 'node:child_process';
+import { runGit } from '../git';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LoadedConfig } from '../config/model';
@@ -97,7 +97,7 @@ function parsePackageJson(text: string | undefined): PackageJson | undefined {
 /** Files git tracks under root (relative to root); no hooks, no fsmonitor. */
 function gitTrackedFiles(root: string): Set<string> | undefined {
   try {
-    const out = execFileSync('git', ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', 'ls-files', '-z', '--', '.'], {
+    const out = runGit(['ls-files', '-z', '--', '.'], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'ignore'],
       maxBuffer: 256 * 1024 * 1024,
