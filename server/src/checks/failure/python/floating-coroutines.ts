@@ -178,7 +178,7 @@ interface ImportedName {
 function importedNames(root: SyntaxNode): Map<string, ImportedName> {
   const names = new Map<string, ImportedName>();
   for (const imported of pythonImports(root)) if (imported.topLevel) names.set(imported.local, { specifier: imported.module, name: imported.name });
-  return names
+  return names;
 }
 
 interface AsyncioNames {
@@ -195,7 +195,7 @@ function asyncioNames(root: SyntaxNode): AsyncioNames {
     if (imported.name) names.members.set(imported.local, imported.name);
     else names.modules.add(imported.local);
   }
-  return names
+  return names;
 }
 
 export interface CoroutineFunctions {

@@ -81,7 +81,7 @@ function redisNames(root: SyntaxNode): Map<string, string> {
     if (!imported.name && /^redis(?:\.asyncio)?$/.test(imported.module)) names.set(imported.local, imported.module);
     if (imported.name && /^redis(?:\.asyncio|\.client)?$/.test(imported.module)) names.set(imported.local, `${imported.module.replace(/\.client$/, '')}.${imported.name}`);
   }
-  return names
+  return names;
 }
 
 /** `aioredis.Redis` → `redis.asyncio.Redis`; `Redis.from_url` → `redis.Redis.from_url`. */

@@ -65,7 +65,7 @@ function jsonNames(root: SyntaxNode): JsonNames {
     if (!imported.name) names.modules.set(imported.local, imported.module);
     else if (imported.name === 'loads' || imported.name === 'load') names.functions.set(imported.local, `${imported.module}.${imported.name}`);
   }
-  return names
+  return names;
 }
 
 function jsonApi(fn: SyntaxNode, names: JsonNames): string | undefined {
