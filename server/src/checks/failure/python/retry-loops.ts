@@ -137,7 +137,7 @@ function overRange(loop: SyntaxNode): boolean {
 function importedModules(root: SyntaxNode): Map<string, string> {
   const modules = new Map<string, string>();
   for (const imported of pythonImports(root)) modules.set(imported.local, imported.name ? `${imported.module}.${imported.name}` : imported.module);
-  return modules
+  return modules;
 }
 
 function isLoopOrFunction(node: SyntaxNode): boolean {
