@@ -115,6 +115,27 @@ const ROWS: [string, string, string[]][] = [
   ["notes.txt", "machine api.example.com login deploy password kT9#vQ2!pL7@xW4z\n", []],
   [".pgpass", "# host:port:db:user:password\ndb.internal:5432:orders:app:kT9#vQ2!pL7@xW4z\n", ["secrets/generic-credential 2:29-2:45"]],
   ["pgpass.conf", "*:*:*:replica:kT9\\:vQ2!pL7@xW4z\n", ["secrets/generic-credential 1:15-1:32"]],
+  // A literal fallback after `||`, `??` or Python's `or` is the value of the name the expression is
+  // assigned to, or of the environment variable the left side reads (also as an argument).
+  ["a.ts", "const apiKey = process.env.MISTRAL_API_KEY || \"kT9#vQ2!pL7@xW4z\";\n", ["secrets/generic-credential 1:48-1:64"]],
+  ["a.ts", "const client = process.env.MISTRAL_API_KEY ?? \"kT9#vQ2!pL7@xW4z\";\n", ["secrets/generic-credential 1:48-1:64"]],
+  ["a.ts", "const config = { secret: process.env[\"S\"] || \"kT9#vQ2!pL7@xW4z\" };\n", ["secrets/generic-credential 1:47-1:63"]],
+  ["a.ts", "const password = form.password || \"kT9#vQ2!pL7@xW4z\";\n", ["secrets/generic-credential 1:36-1:52"]],
+  ["a.ts", "const value = import.meta.env.VITE_API_TOKEN || \"kT9#vQ2!pL7@xW4z\";\n", ["secrets/generic-credential 1:50-1:66"]],
+  ["a.ts", "const label = options.label || \"kT9#vQ2!pL7@xW4z\";\n", []],
+  ["a.ts", "connect(url, process.env.OTHER || \"kT9#vQ2!pL7@xW4z\");\n", []],
+  ["a.ts", "const ok = password === \"a\" || \"kT9#vQ2!pL7@xW4z\";\n", []],
+  ["a.ts", "const secret = process.env.SESSION_SECRET || \"keyboard cat\";\n", []],
+  ["a.ts", "const token = a || b;\n", []],
+  ["app.py", "token = os.environ.get(\"TOKEN\") or \"kT9#vQ2!pL7@xW4z\"\n", ["secrets/generic-credential 1:37-1:53"]],
+  ["app.py", "client = Client(os.getenv(\"API_TOKEN\") or \"kT9#vQ2!pL7@xW4z\")\n", ["secrets/generic-credential 1:44-1:60"]],
+  ["app.py", "client = Client(os.getenv(\"API_TOKEN\"), retries or \"kT9#vQ2!pL7@xW4z\")\n", []],
+  ["app.py", "key = os.getenv(\"API_TOKEN\") or \"kT9#vQ2!pL7@xW4z\"\n", ["secrets/generic-credential 1:34-1:50"]],
+  ["app.py", "secret = settings.get(\"secret\") or b\"kT9#vQ2!pL7@xW4z\"\n", ["secrets/generic-credential 1:38-1:54"]],
+  ["app.py", "label = os.getenv(\"LABEL\") or \"kT9#vQ2!pL7@xW4z\"\n", []],
+  ["app.php", "$apiKey = getenv(\"API_KEY\") ?: \"kT9#vQ2!pL7@xW4z\";\n", ["secrets/generic-credential 1:33-1:49"]],
+  ["App.kt", "val token = System.getenv(\"TOKEN\") ?: \"kT9#vQ2!pL7@xW4z\"\n", ["secrets/generic-credential 1:40-1:56"]],
+
 ];
 
 describe("secret assignments", () => {

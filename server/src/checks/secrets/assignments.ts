@@ -2,8 +2,10 @@
 //   name = "value"   name: value   name := value   name => 'value'   $name .= "value"   NAME?=value
 //   "NAME", "value"  (setProperty, dictionaries)    <name>value</name>  (XML, also across lines)
 //   <add key="name" value="value"/>   <property name="name">value</property>  (XML named entries)
+//   name = process.env.NAME || "value"   $name = getenv("NAME") ?: "value"  (a literal fallback)
 // and, in files whose format says which field is which (assignmentFormOf), `ENV NAME value`
-// (Dockerfile), `password value` (.netrc), `host:port:db:user:password` (.pgpass).
+// (Dockerfile), `password value` (.netrc), `host:port:db:user:password` (.pgpass), and Python's
+// `os.getenv("NAME") or "value"` fallback.
 // Keyed and generic secret rules look at the name; the value keeps its exact position in the text.
 
 export interface Assignment {
@@ -19,10 +21,16 @@ export interface Assignment {
 
 // An operator, optional blanks, an optional opening quote, then a run of value characters. Cheap to
 // scan for: it anchors on operator characters, and candidates are filtered in code.
-const OPERATOR_VALUE = /(=>|:{1,3}=|[?.+]=|<-|=|:|,)[ \t]{0,8}(\\?["'`])?([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
+const OPERATOR_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\||\?\?|=|:|,)[ \t]{0,8}(\\?["'`])?([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
 // In code, only string literals can hold a secret: a bare value is an expression. A literal may have a
 // prefix: Python's bytes and raw strings (`b"…"`, `rb'…'`), C#'s verbatim strings (`@"…"`).
-const OPERATOR_QUOTED_VALUE = /(=>|:{1,3}=|[?.+]=|<-|=|:|,)[ \t]{0,8}(?:[bBrRuU@]{1,2})?(\\?["'`])([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
+const OPERATOR_QUOTED_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\||\?\?|=|:|,)[ \t]{0,8}(?:[bBrRuU@]{1,2})?(\\?["'`])([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
+// The operators that give a fallback: the literal after them is the value when the left side has none
+// (`process.env.API_KEY || "…"`, `?? "…"`, PHP's and Kotlin's `?: "…"`, Python's `or "…"`), which
+// AI-written code uses to make a missing environment variable "just work". The value is still written in
+// the code. Python's `or` is looked for in Python files only (formAssignments): as a word it would cost
+// the scan of every file a regular-expression start at each `o`.
+const FALLBACK_OPERATORS = new Set(['||', '??']);
 const AUTH_HEADER_VALUE = /(=>|:{1,3}=|[?.+]=|<-|=|:|,)[ \t]{0,8}(\\?["'`])(?:Bearer|bearer|Basic|basic|Token|token|Digest) {1,4}([A-Za-z0-9_\-+/=.~]{8,1000})/y;
 // What every match of AUTH_HEADER_VALUE holds once: a quote, the scheme and a blank. The credential holds no
 // quote, so two matches cannot share one.
@@ -56,7 +64,7 @@ export function* authHeaderValues(text: string): Generator<RegExpExecArray> {
 const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,80})>\s{0,200}([^\s<]{6,1000})\s{0,200}<\/\1>/g;
 
 /** A file format with an assignment syntax of its own (see assignmentFormOf). */
-export type AssignmentForm = 'dockerfile' | 'netrc' | 'pgpass';
+export type AssignmentForm = 'dockerfile' | 'netrc' | 'pgpass' | 'python';
 
 /** The format a file's name says it has, when its assignments need reading the format's own way. */
 export function assignmentFormOf(filePath: string): AssignmentForm | undefined {
@@ -64,6 +72,7 @@ export function assignmentFormOf(filePath: string): AssignmentForm | undefined {
   if (/^(?:docker|container)file(?:\.[\w.-]+)?$|\.(?:docker|container)file$/i.test(base)) return 'dockerfile';
   // curl, git, ftp and Python's netrc module read ~/.netrc (`_netrc` on Windows).
   if (/^[._]netrc$/i.test(base)) return 'netrc';
+  if (/\.pyw?$/i.test(base)) return 'python';
   // libpq's password file: ~/.pgpass, %APPDATA%\postgresql\pgpass.conf.
   if (/^(?:\.pgpass|pgpass\.conf)$/i.test(base)) return 'pgpass';
   return undefined;
@@ -80,6 +89,8 @@ export function findAssignments(text: string, options: { quotedOnly?: boolean; f
     // `"NAME", "value"` pairs are literals on both sides: after a comma, a bare word is an expression or
     // the next keyword argument (`password="password", project_name="admin"`).
     if (operator === ',' && !quote) continue;
+    const fallback = FALLBACK_OPERATORS.has(operator) || (operator === ':' && text[match.index - 1] === '?');
+    if (fallback && !quote) continue; // `a || b`, `x or y`: expressions, not values
     let value = match[3];
     // Where the value starts within match[3] (after a quote written as an HTML entity).
     let skipped = 0;
@@ -106,9 +117,13 @@ export function findAssignments(text: string, options: { quotedOnly?: boolean; f
     }
     if (value.length < 6) continue;
     const operatorStart = match.index;
+    const start = operatorStart + match[0].length - match[3].length + skipped;
+    if (fallback) {
+      for (const name of fallbackNames(text, operatorStart)) found.push({ name, value, start, end: start + value.length, quoted: true });
+      continue;
+    }
     const name = nameBefore(text, operatorStart, operator === ',');
     if (!name) continue;
-    const start = operatorStart + match[0].length - match[3].length + skipped;
     found.push({ name, value, start, end: start + value.length, quoted: !!quote || skipped > 0 });
   }
   // `Authorization: "Bearer <token>"`, `"Basic <base64>"`: the scheme, then the credential, which is the value.
@@ -176,6 +191,8 @@ function xmlNamedEntries(text: string): Assignment[] {
 const DOCKERFILE_ENV = /^[ \t]*ENV[ \t]+([A-Za-z_][\w.-]{0,100})[ \t]+(["']?)([^\s"'=][^\s"']{5,999})\2[ \t]*\r?$/gim;
 // .netrc: tokens separated by blanks or line breaks; `password` is followed by the password.
 const NETRC_PASSWORD = /(?<![^\s])password[ \t\r\n]+([^\s]{1,1000})/g;
+// Python's `… or "value"`: a fallback literal, maybe bytes or raw (`or b"…"`).
+const PYTHON_OR_LITERAL = /(?<![\w.])or[ \t]{1,8}(?:[bBrRuU]{1,2})?(["'])([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
 // .pgpass: `hostname:port:database:username:password`, where `\:` and `\\` are escaped; `#` starts a comment.
 const PGPASS_LINE = /^(?!#)(?:(?:[^:\\\n]|\\.)*:){4}((?:[^\\\n\r]|\\.){1,1000})/gm;
 
@@ -188,6 +205,15 @@ function formAssignments(text: string, form: AssignmentForm): Assignment[] {
   if (form === 'dockerfile') for (const match of text.matchAll(DOCKERFILE_ENV)) add(match[1], match, match[3], match[2] !== '');
   if (form === 'netrc') for (const match of text.matchAll(NETRC_PASSWORD)) add('password', match, match[1], false);
   if (form === 'pgpass') for (const match of text.matchAll(PGPASS_LINE)) add('password', match, match[1], false);
+  if (form === 'python') {
+    for (const match of text.matchAll(PYTHON_OR_LITERAL)) {
+      // The literal is the whole string (its closing quote follows).
+      if (text[match.index! + match[0].length] !== match[1]) continue;
+      const value = match[2];
+      const start = match.index! + match[0].length - value.length;
+      for (const name of fallbackNames(text, match.index!)) found.push({ name, value, start, end: start + value.length, quoted: true });
+    }
+  }
   return found;
 }
 
@@ -201,6 +227,63 @@ const TYPE_TERM = String.raw`(?:&\s*)?(?:'\w+\s+)?(?:mut\s+)?[A-Za-z_$][\w$.]*(?
 export const ANNOTATED_NAME = new RegExp(String.raw`([A-Za-z_$][\w$]*)\s*[?!]?\s*:\s*${TYPE_TERM}(?:\s*[|&]\s*${TYPE_TERM})*\s*$`);
 // `settings["password"] =`, `os.environ['API_TOKEN'] =`, `$config['db_pass'] =`: the key is the name.
 const BRACKET_KEY = /\[\s*(["'])([^"'\n]{1,80})\1\s*\]\s*$/;
+
+// An environment variable read by name: `process.env.NAME`, `process.env["NAME"]`, `import.meta.env.NAME`,
+// `os.environ.get("NAME")`, `os.getenv("NAME")`, `Deno.env.get("NAME")`, `System.getenv("NAME")`,
+// `Environment.GetEnvironmentVariable("NAME")`, `ENV["NAME"]`, `ENV.fetch("NAME")`, `env("NAME")`.
+const ENVIRONMENT_READ = /(?:process\.env|import\.meta\.env|\benviron|\bgetenv|\bGetenv|GetEnvironmentVariable|\bENV|\benv)\s*(?:\.\s*(?:get|fetch)\s*\(|\.|\[|\()\s*["'`]?([A-Za-z_]\w{0,100})/g;
+
+/**
+ * The names a fallback literal is assigned to, from the operator that starts the fallback: the name the
+ * whole expression is assigned to (`const apiKey = … || "…"`, `{ token: … ?? "…" }`), and the
+ * environment variable the left side reads (`process.env.OPENAI_API_KEY || "…"`). Looks back along the
+ * line only, past brackets and strings, to the assignment that the expression belongs to; an opening
+ * bracket, `,` or `;` first means it is an argument or an element, with no name of its own.
+ */
+export function fallbackNames(text: string, operatorStart: number): string[] {
+  // Back to the line's start, at most 300 characters (a minified line is megabytes long).
+  let from = operatorStart;
+  while (from > 0 && operatorStart - from < 300 && text[from - 1] !== '\n') from--;
+  const names: string[] = [];
+  let assignedAt = -1;
+  // Where the left side starts: after the assignment, or after the bracket or separator that ends the look back.
+  let leftStart = from;
+  let depth = 0;
+  for (let i = operatorStart - 1; i >= from; i--) {
+    const c = text[i];
+    if (c === '"' || c === "'" || c === '`') {
+      let open = i - 1;
+      while (open >= from && text[open] !== c) open--;
+      if (open < from) break;
+      i = open;
+    } else if (c === ')' || c === ']' || c === '}') depth++;
+    else if (c === '(' || c === '[' || c === '{') {
+      if (depth === 0) {
+        leftStart = i + 1;
+        break;
+      }
+      depth--;
+    } else if (depth === 0 && (c === ';' || c === ',')) {
+      leftStart = i + 1;
+      break;
+    } else if (depth === 0 && c === '=' && !'=!<>+-*/%&|^?:'.includes(text[i - 1] ?? '') && text[i + 1] !== '=' && text[i + 1] !== '>') {
+      assignedAt = i;
+      break;
+    } else if (depth === 0 && c === ':' && text[i - 1] !== ':' && text[i + 1] !== ':') {
+      assignedAt = i;
+      break;
+    }
+  }
+  if (assignedAt >= 0) {
+    const name = nameBefore(text, assignedAt, false);
+    if (name) names.push(name);
+  }
+  const left = text.slice(assignedAt >= 0 ? assignedAt + 1 : leftStart, operatorStart);
+  let variable: string | undefined;
+  for (const read of left.matchAll(ENVIRONMENT_READ)) variable = read[1];
+  if (variable && variable !== names[0]) names.push(variable);
+  return names;
+}
 
 /** The name just before an operator: `name`, `"name"`, `$name`, `obj.name`, `name[0]`, `ENV_NAME`. */
 function nameBefore(text: string, operatorStart: number, commaForm: boolean): string | undefined {
