@@ -53,7 +53,7 @@ export const validators: Record<string, Validator> = {
 
   /** A three-part token, or a base64 wrapping of one. */
   jwt: (value) => {
-    if (value.startsWith('ey')) return value.split('.').length >= 3 && shannonEntropy(value) >= 4;
+    if (value.startsWith('ey')) return value.split('.').length >= 3 && shannonEntropy(value) >= 4 && !publicJwt(value);
     let decoded: string;
     try {
       decoded = Buffer.from(value, 'base64').toString('latin1');
@@ -265,4 +265,23 @@ function kubernetesSecretValues(text: string, kindOffset: number): SecretSpan[] 
     offset += line.length + 1;
   }
   return spans;
+}
+
+/**
+ * A JWT that its issuer documents as public: a Supabase project's anon key (`"role": "anon"`, issued by
+ * `supabase` or a self-hosted `supabase-demo`) is made to ship in browser code, and grants only what the
+ * project's row-level security lets anyone do. Its service_role key, which bypasses that, stays a secret.
+ */
+function publicJwt(token: string): boolean {
+  const payload = token.split('.')[1];
+  if (!payload || payload.length > 2000) return false;
+  let claims: unknown;
+  try {
+    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  } catch {
+    return false;
+  }
+  if (typeof claims !== 'object' || claims === null) return false;
+  const { role, iss } = claims as { role?: unknown; iss?: unknown };
+  return role === 'anon' && typeof iss === 'string' && /^supabase(?:-demo)?$/.test(iss);
 }
