@@ -12,6 +12,8 @@ const ROWS: [string, string, string[]][] = [
   ["a.ts", "const config = { \"password\": \"kT9#vQ2!pL7@xW4z\" };\n", ["secrets/generic-credential 1:31-1:47"]],
   ["a.ts", "headers.set(\"password\", \"kT9#vQ2!pL7@xW4z\");\n", ["secrets/generic-credential 1:26-1:42"]],
   ["a.ts", "call(password, \"kT9#vQ2!pL7@xW4z\");\n", []],
+  // The quoted name of the comma form is the whole literal, not the end of a URL before the value.
+  ["a.ts", "request(\"https://vault.internal/v1/password\", \"kT9#vQ2!pL7@xW4z\");\n", []],
   ["a.ts", "password += \"kT9#vQ2!pL7@xW4z\";\n", ["secrets/generic-credential 1:14-1:30"]],
   ["a.ts", "const password = `kT9#vQ2!pL7@xW4z`;\n", ["secrets/generic-credential 1:19-1:35"]],
   ["a.ts", "const password = 'kT9#vQ2!pL7@xW4z';\n", ["secrets/generic-credential 1:19-1:35"]],

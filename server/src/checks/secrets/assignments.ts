@@ -307,6 +307,9 @@ function nameBefore(text: string, operatorStart: number, commaForm: boolean): st
     length++;
   }
   const name = text.slice(i + 1, end);
+  // `"NAME", "value"`: the name is the whole literal before the comma, not the end of a URL or a sentence
+  // (`createClient("https://ref.supabase.co", "…")`).
+  if (commaForm && text[i] !== text[end]) return undefined;
   // `USER:PASSWORD@192.16.0.2:PORT`: a URL's user info and host, not a name (a sigil `@name` starts one).
   if (name.indexOf('@') > 0) return undefined;
   // `var token string = "…"`, `String token = "…"`: the word before the operator is a type; the name is before it.
