@@ -22,6 +22,7 @@ interface RuleData {
   paths?: string[];
   validate?: string;
   quotedOnly?: boolean;
+  publicNames?: string[];
   priority?: 'low';
   publishedExamples?: string[];
   examples: { match: string[]; noMatch: string[] };
@@ -58,6 +59,8 @@ export interface KeyedRule extends SecretRuleBase {
   value: RegExp;
   /** Only quoted values count (in formats where a bare value is an expression, like Terraform). */
   quotedOnly: boolean;
+  /** Words of a name that say the value is the provider's public kind of key (Algolia's search-only key), as `_word`. */
+  publicNames: string[];
 }
 
 export type SecretRule = PatternRule | KeyedRule;
@@ -101,7 +104,8 @@ export function parseRulePack(source: string | unknown): SecretRule[] {
     if (!rule.names?.length || rule.value === undefined) throw new Error(`${rule.id}: needs a pattern, or names and a value`);
     // Names are matched against the assigned name's words joined by _, at a word start.
     const names = rule.names.map((n) => `_${n.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+/, '')}`);
-    return { ...base, kind: 'keyed', names, value: new RegExp(`^(?:${rule.value})$`, flags), quotedOnly: !!rule.quotedOnly };
+    const publicNames = (rule.publicNames ?? []).map((n) => `_${n.toLowerCase()}`);
+    return { ...base, kind: 'keyed', names, value: new RegExp(`^(?:${rule.value})$`, flags), quotedOnly: !!rule.quotedOnly, publicNames };
   });
 }
 

@@ -291,6 +291,8 @@ function keyedMatch(rules: readonly KeyedRule[], assignment: Assignment, keyName
   for (const rule of rules) {
     if (!rule.names.some((word) => name.includes(word))) continue;
     if (!rule.paths || options.matchesPath(rule.paths)) named = true;
+    // The name says it is the provider's public key (`ALGOLIA_SEARCH_KEY`): no rule reports it.
+    if (rule.publicNames.some((word) => `${name}_`.includes(`${word}_`))) return 'not-this-format';
     if (!rule.value.test(assignment.value) || isPlaceholder(assignment.value) || rule.publishedExamples.has(assignment.value)) continue;
     if (rule.quotedOnly && !assignment.quoted) continue;
     if (rule.paths && !options.matchesPath(rule.paths)) continue;
