@@ -2,7 +2,8 @@
 // language (TypeScript, Python with its import, YAML, Go with os imported), where it is refused (not a
 // whole literal, a template with substitutions, JSON, plain text, .env files themselves), the variable
 // name (assigned name, provider for generic names, numbered when taken, reused when .env already holds
-// the value), how the value is written to .env (raw, single- or double-quoted), and the .env.example and
+// the value; for a fallback after an environment read, the variable read, and the fallback removed),
+// how the value is written to .env (raw, single- or double-quoted), and the .env.example and
 // .gitignore edits (appended after a missing final newline, skipped when already there).
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
@@ -93,6 +94,17 @@ const CASES: [Case, (string | string[])[]][] = [
    [["Move to environment variable SECRET_2FA_SECRET (value saved in .env)","a.ts 1:34-1:52 \"process.env.SECRET_2FA_SECRET\"",".env 1:1-1:1 \"SECRET_2FA_SECRET='kT9#vQ2!pL7@xW4z'\\n\" sensitive",".env.example 1:1-1:1 \"SECRET_2FA_SECRET=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
   [{"files":{"a.ts":"foo(\"sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\");\n"},"file":"a.ts","git":true},
    [["Move to environment variable STRIPE_KEY (value saved in .env)","a.ts 1:5-1:45 \"process.env.STRIPE_KEY\"",".env 1:1-1:1 \"STRIPE_KEY=sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\\n\" sensitive",".env.example 1:1-1:1 \"STRIPE_KEY=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  // A fallback after an environment read: the value goes to the variable the code reads, and the fallback goes.
+  [{"files":{"a.ts":"const apiKey = process.env.MISTRAL_API_KEY || \"kT9#vQ2!pL7@xW4z\";\n"},"file":"a.ts","git":true},
+   [["Move to environment variable MISTRAL_API_KEY (value saved in .env)","a.ts 1:43-1:65 \"\"",".env 1:1-1:1 \"MISTRAL_API_KEY='kT9#vQ2!pL7@xW4z'\\n\" sensitive",".env.example 1:1-1:1 \"MISTRAL_API_KEY=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  [{"files":{"app.py":"import os\ntoken = os.getenv(\"API_TOKEN\") or \"kT9#vQ2!pL7@xW4z\"\n"},"file":"app.py","git":true},
+   [["Move to environment variable API_TOKEN (value saved in .env)","app.py 2:31-2:53 \"\"",".env 1:1-1:1 \"API_TOKEN='kT9#vQ2!pL7@xW4z'\\n\" sensitive",".env.example 1:1-1:1 \"API_TOKEN=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  // .env gives the variable another value: the fallback never applied; it is moved like any literal.
+  [{"files":{"a.ts":"const apiKey = process.env.MISTRAL_API_KEY ?? \"kT9#vQ2!pL7@xW4z\";\n",".env":"MISTRAL_API_KEY=other\n",".env.example":"MISTRAL_API_KEY=\n",".gitignore":".env\n"},"file":"a.ts","git":true},
+   [["Move to environment variable APP_API_KEY (value saved in .env)","a.ts 1:47-1:65 \"process.env.APP_API_KEY\"",".env 2:1-2:1 \"APP_API_KEY='kT9#vQ2!pL7@xW4z'\\n\" sensitive",".env.example 2:1-2:1 \"APP_API_KEY=\\n\"","create: "]]],
+  // More than a read before the operator: removing the fallback would change what the expression is.
+  [{"files":{"a.ts":"const apiKey = trim(process.env.MISTRAL_API_KEY) || \"kT9#vQ2!pL7@xW4z\";\n"},"file":"a.ts","git":true},
+   [["Move to environment variable APP_API_KEY (value saved in .env)","a.ts 1:53-1:71 \"process.env.APP_API_KEY\"",".env 1:1-1:1 \"APP_API_KEY='kT9#vQ2!pL7@xW4z'\\n\" sensitive",".env.example 1:1-1:1 \"APP_API_KEY=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
 ];
 
 describe("secrets: move to environment variable, in detail", () => {

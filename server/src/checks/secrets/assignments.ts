@@ -278,11 +278,46 @@ export function fallbackNames(text: string, operatorStart: number): string[] {
     const name = nameBefore(text, assignedAt, false);
     if (name) names.push(name);
   }
-  const left = text.slice(assignedAt >= 0 ? assignedAt + 1 : leftStart, operatorStart);
-  let variable: string | undefined;
-  for (const read of left.matchAll(ENVIRONMENT_READ)) variable = read[1];
+  const variable = lastEnvironmentRead(text.slice(assignedAt >= 0 ? assignedAt + 1 : leftStart, operatorStart))?.[1];
   if (variable && variable !== names[0]) names.push(variable);
   return names;
+}
+
+function lastEnvironmentRead(text: string): RegExpExecArray | undefined {
+  let last: RegExpExecArray | undefined;
+  for (const read of text.matchAll(ENVIRONMENT_READ)) last = read;
+  return last;
+}
+
+/**
+ * The fallback a string literal is, when the expression before it is nothing but an environment read:
+ * `process.env.API_KEY || "…"`, `os.getenv("API_KEY") or "…"`, `getenv('API_KEY') ?: '…'`. Gives the
+ * variable read and the stretch from the operator (with the blanks before it) to the literal's closing
+ * quote: removing it leaves the read alone. `valueStart` and `valueEnd` are the literal's contents.
+ */
+export function environmentFallback(text: string, valueStart: number, valueEnd: number): { variable: string; start: number; end: number } | undefined {
+  const quote = text[valueStart - 1];
+  if ((quote !== '"' && quote !== "'" && quote !== '`') || text[valueEnd] !== quote) return undefined;
+  let i = valueStart - 1;
+  while (i > 0 && /[bBrRuU@]/.test(text[i - 1]) && valueStart - 1 - i < 2) i--;
+  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  const operator = text.slice(i - 2, i);
+  if (!['||', '??', '?:', 'or'].includes(operator) || (operator === 'or' && /[\w.]/.test(text[i - 3] ?? ''))) return undefined;
+  let start = i - 2;
+  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  let lineStart = start;
+  while (lineStart > 0 && start - lineStart < 300 && text[lineStart - 1] !== '\n') lineStart--;
+  const left = text.slice(lineStart, start);
+  const read = lastEnvironmentRead(left);
+  if (!read) return undefined;
+  // The read is the whole left operand: it starts one (after `=`, `:`, an opening bracket, a comma,
+  // `return` or the line's start), and only its own closing quote and bracket follow it (not
+  // `trim(process.env.A) || "…"`, nor `os.getenv("A", None) or "…"`).
+  const opener = /[([]/.exec(read[0])?.[0];
+  const closing = opener === '(' ? /^["'`]?[ \t]*\)$/ : opener === '[' ? /^["'`]?[ \t]*\]$/ : /^$/;
+  if (!closing.test(left.slice(read.index! + read[0].length))) return undefined;
+  if (!/(?:^|[=:(,[{]|\breturn)[ \t]*(?:[\w$]+\.)*$/.test(left.slice(0, read.index!))) return undefined;
+  return { variable: read[1], start, end: valueEnd + 1 };
 }
 
 /** The name just before an operator: `name`, `"name"`, `$name`, `obj.name`, `name[0]`, `ENV_NAME`. */

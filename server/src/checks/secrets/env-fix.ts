@@ -5,6 +5,7 @@
 // (env-lookup.ts).
 import * as path from 'node:path';
 import type { CheckContext, RawFix, RawTextChange } from '../../engine/types';
+import { environmentFallback } from './assignments';
 import { environmentLookup, lookupKind, workflowSecretName } from './env-lookup';
 import { nameWords } from './generic';
 import { gitIgnore } from './git-ignored';
@@ -48,21 +49,27 @@ export function moveToEnvironmentFix(context: CheckContext, span: { start: numbe
   // secrets-only workspace run would otherwise never load the compiler for.
   if (!context.fixes) return undefined;
   const kind = lookupKind(context.document.path);
-  let name = environmentName(span.name, ruleId, provider);
-  if (kind === 'GitHub Actions secret') name = workflowSecretName(name);
   const envPath = path.join(context.configDir, '.env');
   const envText = context.host.readFile(envPath);
-  // Never overwrite an existing key: reuse it when it holds this very value, else pick a free name.
   const existing = (key: string) => envText !== undefined && new RegExp(`^\\s*(?:export\\s+)?${key}\\s*=`, 'm').test(envText);
+  const holdsValue = (key: string) => new RegExp(`^\\s*(?:export\\s+)?${key}\\s*=\\s*['"]?${span.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]?\\s*$`, 'm').test(envText ?? '');
+  // A fallback after an environment read (`process.env.OPENAI_API_KEY || "sk-…"`): the value goes to the
+  // variable the code already reads, and the fallback goes (`process.env.OPENAI_API_KEY`). Not when
+  // .env gives that variable another value: the fallback then never applied, and stays a literal to move.
+  let fallback = kind === 'environment variable' ? environmentFallback(context.document.text, span.start, span.end) : undefined;
+  if (fallback && existing(fallback.variable) && !holdsValue(fallback.variable)) fallback = undefined;
+  let name = fallback?.variable ?? environmentName(span.name, ruleId, provider);
+  if (kind === 'GitHub Actions secret') name = workflowSecretName(name);
+  // Never overwrite an existing key: reuse it when it holds this very value, else pick a free name.
   let alreadyThere = false;
   for (let n = 2; existing(name); n++) {
-    if (new RegExp(`^\\s*(?:export\\s+)?${name}\\s*=\\s*['"]?${span.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]?\\s*$`, 'm').test(envText!)) {
+    if (holdsValue(name)) {
       alreadyThere = true;
       break;
     }
     name = `${name.replace(/_\d+$/, '')}_${n}`;
   }
-  const source = environmentLookup(context, span.start, span.end, name);
+  const source = fallback ? [{ start: fallback.start, end: fallback.end, newText: '' }] : environmentLookup(context, span.start, span.end, name);
   if (!source) return undefined;
   const changes: RawTextChange[] = [...source];
   const createFiles: string[] = [];
