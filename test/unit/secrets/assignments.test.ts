@@ -133,6 +133,9 @@ const ROWS: [string, string, string[]][] = [
   ["app.py", "client = Client(os.getenv(\"API_TOKEN\") or \"kT9#vQ2!pL7@xW4z\")\n", ["secrets/generic-credential 1:44-1:60"]],
   ["app.py", "client = Client(os.getenv(\"API_TOKEN\"), retries or \"kT9#vQ2!pL7@xW4z\")\n", []],
   ["app.py", "key = os.getenv(\"API_TOKEN\") or \"kT9#vQ2!pL7@xW4z\"\n", ["secrets/generic-credential 1:34-1:50"]],
+  // A shell or Compose default is the value after the dash.
+  ["docker-compose.yml", "    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-kT9vQ2pL7xW4zR8m}\n", ["secrets/generic-credential 2:47-2:63"]],
+  ["run.sh", "export DB_PASSWORD=\"${DB_PASSWORD:-kT9vQ2pL7xW4zR8m}\"\n", ["secrets/generic-credential 1:36-1:52"]],
   ["app.py", "secret = settings.get(\"secret\") or b\"kT9#vQ2!pL7@xW4z\"\n", ["secrets/generic-credential 1:38-1:54"]],
   ["app.py", "label = os.getenv(\"LABEL\") or \"kT9#vQ2!pL7@xW4z\"\n", []],
   ["app.php", "$apiKey = getenv(\"API_KEY\") ?: \"kT9#vQ2!pL7@xW4z\";\n", ["secrets/generic-credential 1:33-1:49"]],

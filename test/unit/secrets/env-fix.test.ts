@@ -102,6 +102,13 @@ const CASES: [Case, (string | string[])[]][] = [
   // .env gives the variable another value: the fallback never applied; it is moved like any literal.
   [{"files":{"a.ts":"const apiKey = process.env.MISTRAL_API_KEY ?? \"kT9#vQ2!pL7@xW4z\";\n",".env":"MISTRAL_API_KEY=other\n",".env.example":"MISTRAL_API_KEY=\n",".gitignore":".env\n"},"file":"a.ts","git":true},
    [["Move to environment variable APP_API_KEY (value saved in .env)","a.ts 1:47-1:65 \"process.env.APP_API_KEY\"",".env 2:1-2:1 \"APP_API_KEY='kT9#vQ2!pL7@xW4z'\\n\" sensitive",".env.example 2:1-2:1 \"APP_API_KEY=\\n\"","create: "]]],
+  // A shell or Compose default, `${NAME:-value}`: `:-value` goes, where the shell or Compose expands it.
+  [{"files":{"docker-compose.yml":"services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-kT9vQ2pL7xW4zR8m}\n"},"file":"docker-compose.yml","git":true},
+   [["Move to environment variable POSTGRES_PASSWORD (value saved in .env)","docker-compose.yml 4:45-4:63 \"\"",".env 1:1-1:1 \"POSTGRES_PASSWORD=kT9vQ2pL7xW4zR8m\\n\" sensitive",".env.example 1:1-1:1 \"POSTGRES_PASSWORD=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  [{"files":{"run.sh":"export DB_PASSWORD=\"${DB_PASSWORD:-kT9vQ2pL7xW4zR8m}\"\n"},"file":"run.sh","git":true},
+   [["Move to environment variable DB_PASSWORD (value saved in .env)","run.sh 1:34-1:52 \"\"",".env 1:1-1:1 \"DB_PASSWORD=kT9vQ2pL7xW4zR8m\\n\" sensitive",".env.example 1:1-1:1 \"DB_PASSWORD=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  [{"files":{"notes.txt":"password: ${DB_PASSWORD:-kT9vQ2pL7xW4zR8m}\n"},"file":"notes.txt","git":true},
+   ["secrets/generic-credential: no move fix"]],
   // More than a read before the operator: removing the fallback would change what the expression is.
   [{"files":{"a.ts":"const apiKey = trim(process.env.MISTRAL_API_KEY) || \"kT9#vQ2!pL7@xW4z\";\n"},"file":"a.ts","git":true},
    [["Move to environment variable APP_API_KEY (value saved in .env)","a.ts 1:53-1:71 \"process.env.APP_API_KEY\"",".env 1:1-1:1 \"APP_API_KEY='kT9#vQ2!pL7@xW4z'\\n\" sensitive",".env.example 1:1-1:1 \"APP_API_KEY=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],

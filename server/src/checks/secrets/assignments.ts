@@ -25,6 +25,8 @@ const OPERATOR_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\||\?\?|=|:|,)[ \t]{0,8}(\\?["'`
 // In code, only string literals can hold a secret: a bare value is an expression. A literal may have a
 // prefix: Python's bytes and raw strings (`b"…"`, `rb'…'`), C#'s verbatim strings (`@"…"`).
 const OPERATOR_QUOTED_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\||\?\?|=|:|,)[ \t]{0,8}(?:[bBrRuU@]{1,2})?(\\?["'`])([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
+// The name in `${NAME:-default}` (shell, Docker Compose), just before its colon.
+const SHELL_PARAMETER_NAME = /\$\{[A-Za-z_][A-Za-z0-9_]{0,99}$/;
 // The operators that give a fallback: the literal after them is the value when the left side has none
 // (`process.env.API_KEY || "…"`, `?? "…"`, PHP's and Kotlin's `?: "…"`, Python's `or "…"`), which
 // AI-written code uses to make a missing environment variable "just work". The value is still written in
@@ -108,6 +110,10 @@ export function findAssignments(text: string, options: { quotedOnly?: boolean; f
       if (entityQuote) {
         skipped = entityQuote[0].length;
         value = value.slice(skipped).replace(/&(?:#39|#34|quot|apos);[;,:]*$/, '');
+      } else if (operator === ':' && value[0] === '-' && SHELL_PARAMETER_NAME.test(text.slice(Math.max(0, match.index - 101), match.index))) {
+        // A shell or Compose default, `${NAME:-value}`: the value starts after the dash.
+        skipped = 1;
+        value = value.slice(1);
       }
       // A bare value ends at a separator, and in a query or connection string at the next parameter:
       // `?token=abc&page=2`, `AccountKey=…;BlobEndpoint=…`.
@@ -291,11 +297,17 @@ function lastEnvironmentRead(text: string): RegExpExecArray | undefined {
 
 /**
  * The fallback a string literal is, when the expression before it is nothing but an environment read:
- * `process.env.API_KEY || "…"`, `os.getenv("API_KEY") or "…"`, `getenv('API_KEY') ?: '…'`. Gives the
+ * `process.env.API_KEY || "…"`, `os.getenv("API_KEY") or "…"`, `getenv('API_KEY') ?: '…'`, or the
+ * default of a shell or Compose parameter, `${API_KEY:-…}`. Gives the
  * variable read and the stretch from the operator (with the blanks before it) to the literal's closing
  * quote: removing it leaves the read alone. `valueStart` and `valueEnd` are the literal's contents.
  */
 export function environmentFallback(text: string, valueStart: number, valueEnd: number): { variable: string; start: number; end: number } | undefined {
+  // `${NAME:-value}` (shell, Compose): `:-value` goes, `${NAME}` stays.
+  if (text[valueStart - 1] === '-' && text[valueStart - 2] === ':' && text[valueEnd] === '}') {
+    const parameter = SHELL_PARAMETER_NAME.exec(text.slice(Math.max(0, valueStart - 103), valueStart - 2));
+    return parameter ? { variable: parameter[0].slice(2), start: valueStart - 2, end: valueEnd } : undefined;
+  }
   const quote = text[valueStart - 1];
   if ((quote !== '"' && quote !== "'" && quote !== '`') || text[valueEnd] !== quote) return undefined;
   let i = valueStart - 1;

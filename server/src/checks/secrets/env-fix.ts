@@ -36,6 +36,9 @@ export function environmentName(assignedName: string | undefined, ruleId: string
   return /^[A-Z_]/.test(name) ? name : `SECRET_${name}`;
 }
 
+/** Files whose `${NAME:-default}` the shell or Docker Compose expands: YAML (Compose), shell scripts, Dockerfiles. */
+const SHELL_EXPANDED = /\.(?:ya?ml|sh|bash|zsh|ksh)$|(?:^|[\\/])(?:[\w.-]*\.)?(?:docker|container)file(?:\.[\w.-]+)?$/i;
+
 /** A value as a .env line value: raw when safe, single-quoted (dotenv keeps it verbatim) otherwise. */
 function dotenvValue(value: string): string {
   if (/^[\w@%+=:,./~!^*-]+$/.test(value)) return value;
@@ -57,6 +60,8 @@ export function moveToEnvironmentFix(context: CheckContext, span: { start: numbe
   // variable the code already reads, and the fallback goes (`process.env.OPENAI_API_KEY`). Not when
   // .env gives that variable another value: the fallback then never applied, and stays a literal to move.
   let fallback = kind === 'environment variable' ? environmentFallback(context.document.text, span.start, span.end) : undefined;
+  // `${NAME:-value}` means a default only where the shell or Compose expands it.
+  if (fallback && context.document.text[fallback.start] === ':' && !SHELL_EXPANDED.test(context.document.path)) fallback = undefined;
   if (fallback && existing(fallback.variable) && !holdsValue(fallback.variable)) fallback = undefined;
   let name = fallback?.variable ?? environmentName(span.name, ruleId, provider);
   if (kind === 'GitHub Actions secret') name = workflowSecretName(name);
