@@ -171,6 +171,64 @@ describe('shipshape check (CLI)', () => {
     assert.match(outside.stderr, /--staged needs a git repository/);
   });
 
+  it('--history finds secrets that commits added and later ones removed, once each, at the commit that added them, never printing them', () => {
+    const stripe = 'sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0AbCdEf';
+    const github = 'ghp_R4nd0mT0k3nV4lu3Xy9Zq2Wv8Ut6Sr4Qp1Nm';
+    const ws = makeWorkspace({ 'src/app.ts': `export const stripe = "${stripe}";\nexport const x = 1;\n` });
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { cwd: ws, encoding: 'utf8' });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'one: the key in code');
+    const first = git('rev-parse', 'HEAD').trim();
+    // Two: the key moves to an environment variable; a .env holding a token is committed by mistake; a binary file.
+    fs.writeFileSync(path.join(ws, 'src/app.ts'), 'export const stripe = process.env.STRIPE_KEY;\nexport const x = 1;\n');
+    fs.mkdirSync(path.join(ws, 'config dir'));
+    fs.writeFileSync(path.join(ws, 'config dir', '.env'), `GH_TOKEN=${github}\n`);
+    fs.writeFileSync(path.join(ws, 'logo.bin'), Buffer.from([0, 1, 2, 3, 0, 9]));
+    fs.writeFileSync(path.join(ws, '.gitignore'), '.env\n');
+    git('add', '-f', '-A');
+    git('commit', '-qm', 'two');
+    const second = git('rev-parse', 'HEAD').trim();
+    // Three: the .env leaves the index (git ignores it now); four: the same key pasted again elsewhere,
+    // after an added line that reads `+++ counter;` in the patch (not a file header: it is in a hunk).
+    git('rm', '-q', '--cached', 'config dir/.env');
+    git('commit', '-qm', 'three');
+    fs.writeFileSync(path.join(ws, 'src/again.ts'), `\n++ counter;\nconst key = "${stripe}";\n`);
+    git('add', '-A');
+    git('commit', '-qm', 'four');
+
+    const working = json(['check', ws]);
+    assert.deepEqual(working.report.findings.map((f: { file: string; ruleId: string }) => `${f.file} ${f.ruleId}`), ['src/again.ts secrets/stripe-key'], 'the working tree has only the key pasted again; the .env is ignored now');
+
+    const { code, report } = json(['check', '--history', ws]);
+    assert.equal(code, 1);
+    const found = report.findings.map((f: { file: string; line: number; ruleId: string; commit: string }) => `${f.file}:${f.line} ${f.ruleId} ${f.commit}`);
+    assert.deepEqual(found.sort(), [`config dir/.env:1 secrets/github-token ${second}`, `src/again.ts:3 secrets/stripe-key ${git('rev-parse', 'HEAD').trim()}`, `src/app.ts:1 secrets/stripe-key ${first}`].sort());
+    for (const finding of report.findings) assert.match(finding.message, /Added in commit [0-9a-f]{12}/);
+
+    // A folder of the repository: only its files.
+    const sub = json(['check', '--history', path.join(ws, 'src')]);
+    assert.deepEqual(sub.report.findings.map((f: { file: string }) => f.file).sort(), ['src/again.ts', 'src/app.ts']);
+    // A pull request's commits only: the last two add only the pasted key.
+    const recent = json(['check', '--commits', `${second}..HEAD`, ws]);
+    assert.deepEqual(recent.report.findings.map((f: { file: string }) => f.file), ['src/again.ts']);
+
+    for (const format of ['text', 'json', 'sarif']) {
+      const out = run(['check', '--history', ws, '--format', format]);
+      for (const secret of [stripe, github]) assert.ok(!out.stdout.includes(secret.slice(8)) && !out.stderr.includes(secret.slice(8)), `${format} shows a secret`);
+      if (format === 'text') assert.match(out.stdout, new RegExp(`src/app.ts \\(commit ${first.slice(0, 12)}\\)`));
+      if (format === 'sarif') assert.ok(JSON.parse(out.stdout).runs[0].results.every((r: { properties?: { commit?: string } }) => /^[0-9a-f]{40}$/.test(r.properties?.commit ?? '')));
+    }
+
+    const unknown = run(['check', '--commits', 'no-such-branch..HEAD', ws]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /git log no-such-branch\.\.HEAD failed/);
+    const outside = run(['check', '--history', makeWorkspace({ 'a.txt': '' })]);
+    assert.equal(outside.code, 2);
+    assert.match(outside.stderr, /--history needs a git repository/);
+    assert.equal(run(['check', '--history', '--staged', ws]).code, 2);
+  });
+
   it('writes SARIF 2.1.0 with rules, levels, regions and fingerprints', () => {
     const { code, stdout } = run(['check', SAMPLE, '--format', 'sarif']);
     assert.equal(code, 1);

@@ -49,6 +49,7 @@ export function formatSarif(findings: AnnotatedFinding[], engine: Engine, versio
             },
           ],
           partialFingerprints: { 'shipshape/v1': f.fingerprint },
+          ...(f.commit ? { properties: { commit: f.commit } } : {}),
           baselineState: f.baselineState,
           ...(f.suppression ? { suppressions: [{ kind: f.suppression.kind, status: 'accepted', ...(f.suppression.justification ? { justification: f.suppression.justification } : {}) }] } : {}),
         })),

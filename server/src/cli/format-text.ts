@@ -7,10 +7,12 @@ export function formatText(report: CheckReport, color: boolean): string {
   const lines: string[] = [];
   let currentFile = '';
   for (const f of report.findings) {
-    if (f.file !== currentFile) {
+    // A history scan's findings are grouped by file and commit: their lines are in that commit's version.
+    const heading = f.commit ? `${f.file} (commit ${f.commit.slice(0, 12)})` : f.file;
+    if (heading !== currentFile) {
       if (currentFile) lines.push('');
-      lines.push(paint('4', f.file));
-      currentFile = f.file;
+      lines.push(paint('4', heading));
+      currentFile = heading;
     }
     lines.push(`  ${`${f.line}:${f.column}`.padEnd(8)} ${paint(severityColor[f.severity] ?? '0', f.severity.padEnd(7))} ${f.message}  ${paint('2', f.ruleId)}`);
   }

@@ -18,13 +18,15 @@ import { primerFromCli } from './primer';
 import { stagedFiles } from './staged';
 import { ConfigError } from '../engine/errors';
 import { runWorkspaceParallel } from '../engine/workspace/parallel';
+import { HistoryError, runHistory } from '../engine/workspace/history';
+import { runGit } from '../engine/git';
 import type { WorkspaceRun } from '../engine/workspace/run';
 
 declare const SHIPSHAPE_VERSION: string | undefined;
 const VERSION = typeof SHIPSHAPE_VERSION === 'string' ? SHIPSHAPE_VERSION : '0.0.0-dev';
 
 const USAGE = `Usage:
-  shipshape check [PATH...] [--format text|json|sarif] [--config FILE] [--staged] [--exit-zero] [--no-color]
+  shipshape check [PATH...] [--format text|json|sarif] [--config FILE] [--staged | --history | --commits RANGE] [--exit-zero] [--no-color]
   shipshape readiness [DIR] [--format text|json|sarif|markdown] [--config FILE] [--changed-since REF] [--shard k/n] [--staged]
   shipshape merge REPORT.json... [--format text|json|sarif|markdown]
   shipshape baseline [DIR] [--config FILE] [--prune]
@@ -33,6 +35,9 @@ const USAGE = `Usage:
 
 check     Analyse files (folders are walked, honouring .gitignore). No PATH = the current folder.
           --staged checks the staged content of staged files (for pre-commit hooks).
+          --history checks for secrets the lines every commit of the current branch added (a secret a
+          later commit removed is still in every clone); --commits RANGE only those of RANGE
+          (e.g. origin/main..HEAD, for a pull request). Only the secrets family runs.
           --cache keeps per-file results in <folder>/.shipshape/cache (or --cache-dir DIR), so unchanged
           files are not analysed again; --workers N sets the number of threads (default: one per core).
           --exit-zero exits 0 even with error-severity findings (usage and config errors still exit 2).
@@ -82,6 +87,8 @@ async function check(args: string[]): Promise<number> {
     format: { type: 'string', default: 'text' },
     config: { type: 'string' },
     staged: { type: 'boolean', default: false },
+    history: { type: 'boolean', default: false },
+    commits: { type: 'string' },
     'no-color': { type: 'boolean', default: false },
     'exit-zero': { type: 'boolean', default: false },
     ...RUN_OPTIONS,
@@ -89,6 +96,7 @@ async function check(args: string[]): Promise<number> {
   const format = values.format as string;
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`Unknown format '${format}': use text, json or sarif.`);
   const engine = createEngine();
+  if (values.history || values.commits !== undefined) return checkHistory(engine, values, positionals, format);
 
   let files: string[];
   let contentOverride: Map<string, string> | undefined;
@@ -107,12 +115,41 @@ async function check(args: string[]): Promise<number> {
 
   const run = await runWorkspaceParallel(engine, { files, configFile: values.config as string | undefined, contentOverride, applyBaseline: true, ...runOptions(values, positionals[0]) });
   reportSideIssues(run);
+  return writeCheckReport(run, baseDir, engine, format, values, run.cache);
+}
+
+function writeCheckReport(run: WorkspaceRun, baseDir: string, engine: ReturnType<typeof createEngine>, format: string, values: Record<string, unknown>, cache?: { hits: number; misses: number }): number {
   const report = buildReport(run, baseDir);
-  if (run.cache) report.summary.cache = run.cache;
+  if (cache) report.summary.cache = cache;
   if (format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   else if (format === 'sarif') process.stdout.write(formatSarif(annotate(run.findings, baseDir), engine, VERSION));
   else process.stdout.write(formatText(report, !values['no-color'] && process.stdout.isTTY === true));
   return report.summary.bySeverity.error > 0 && !values['exit-zero'] ? 1 : 0;
+}
+
+/** `check --history` (the current branch's history) or `--commits RANGE`: secrets in what the commits added. */
+async function checkHistory(engine: ReturnType<typeof createEngine>, values: Record<string, unknown>, positionals: string[], format: string): Promise<number> {
+  if (values.staged) throw new UsageError('--staged and --history (or --commits) cannot be combined: --staged checks the index, --history the commits.');
+  if (positionals.length > 1) throw new UsageError('--history checks one repository: give its folder, or none for the current one.');
+  const target = path.resolve(positionals[0] ?? '.');
+  if (!isDirectory(target)) throw new UsageError(`--history needs a folder in a git repository (got ${target}).`);
+  let root: string;
+  try {
+    root = runGit(['rev-parse', '--show-toplevel'], { cwd: target, stdio: ['ignore', 'pipe', 'ignore'] }).toString('utf8').trim();
+  } catch {
+    throw new UsageError(`--history needs a git repository (${target} is in none).`);
+  }
+  const range = (values.commits as string | undefined) ?? 'HEAD';
+  let run: WorkspaceRun;
+  try {
+    const under = path.relative(root, fs.realpathSync(target)).split(path.sep).join('/');
+    run = await runHistory(engine, { root, range, under: under || undefined, configFile: values.config as string | undefined, applyBaseline: true });
+  } catch (error) {
+    if (error instanceof HistoryError) throw new UsageError(error.message);
+    throw error;
+  }
+  reportSideIssues(run);
+  return writeCheckReport(run, root, engine, format, values);
 }
 
 const READINESS_FORMATS = ['text', 'json', 'sarif', 'markdown'];

@@ -52,6 +52,11 @@ export interface AnalysisInput {
    * (the CLI) says false, so a check may skip building a fix that costs work (a parse).
    */
   fixes?: boolean;
+  /**
+   * The text is what a commit added to the file (a history scan, history.ts), not the working tree's:
+   * checks that skip files git ignores now (the secrets pass) must not, since git holds this content.
+   */
+  committed?: boolean;
 }
 
 export interface AnalysisResult {
@@ -187,6 +192,7 @@ export class Engine {
           trusted: input.trusted ?? true,
           limited: secretsOnly,
           fixes: input.fixes ?? true,
+          committed: input.committed ?? false,
           tsTree,
           options: ruleOptions(meta, config.config),
           report: (finding) => into.push({ ...finding, ruleId: finding.ruleId || meta.id }),
@@ -369,5 +375,8 @@ function applyConfigAllowList(findings: Finding[], config: ShipshapeConfig, rela
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+  // A history scan's findings of one file are grouped by commit (each has its own line numbers).
+  const commitA = a.commit ?? '';
+  const commitB = b.commit ?? '';
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : commitA < commitB ? -1 : commitA > commitB ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }

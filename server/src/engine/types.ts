@@ -114,6 +114,8 @@ export interface Finding {
   fixes?: Fix[];
   /** Set when a suppression comment or the baseline covers the finding. */
   suppressed?: { kind: 'inline' | 'baseline' | 'config'; reason?: string };
+  /** A history scan's finding: the commit that added it (line and column are in that commit's version of the file). */
+  commit?: string;
 }
 
 export interface SourceDocument {
@@ -153,6 +155,8 @@ export interface CheckContext {
   limited?: 'too-large' | 'minified';
   /** Whether fixes are wanted: false in a workspace run (the CLI shows none), where a costly one need not be built. */
   fixes: boolean;
+  /** The text is content a commit added (a history scan), which git holds even if it ignores the file now. */
+  committed?: boolean;
   /** Options for this rule from `rules: { id: { options } }`. */
   options: Record<string, unknown>;
   report(finding: RawFinding): void;

@@ -78,7 +78,8 @@ function createSecretsCheck(rules: readonly SecretRule[]): Check {
     asciiPatterns: (config) => !config.secrets?.custom?.length,
     run(context) {
       const { document } = context;
-      if (path.isAbsolute(document.path) && gitIgnore.ignores(document.path)) return;
+      // A history scan reads what commits added: git holds it, whatever .gitignore says now.
+      if (!context.committed && path.isAbsolute(document.path) && gitIgnore.ignores(document.path)) return;
       // In minified or oversized files only provider formats count: the generic heuristics are noise there.
       const genericEnabled = context.config.rules[GENERIC_RULE_ID] !== 'off' && !context.limited;
       const matches = scanForSecrets(document.text, rules, {

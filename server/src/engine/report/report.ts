@@ -16,6 +16,8 @@ export interface ReportFinding {
   endColumn: number;
   message: string;
   fingerprint: string;
+  /** A history scan's finding (`check --history`): the commit that added it; line and column are in that commit's version. */
+  commit?: string;
 }
 
 /** A finding with its suppression state, for formats that show suppressed findings too (SARIF). */
@@ -90,6 +92,7 @@ export function toReportFinding(f: ReportFinding): ReportFinding {
     endColumn: f.endColumn,
     message: f.message,
     fingerprint: f.fingerprint,
+    ...(f.commit ? { commit: f.commit } : {}),
   };
 }
 

@@ -43,6 +43,8 @@ export interface AnalysisJob {
   loaded: LoadedConfig;
   text: string;
   salt: string;
+  /** What a commit added to the file (history.ts), not its working-tree text. */
+  committed?: boolean;
 }
 
 /** What analysing one file produced, before the baseline is applied. */
@@ -248,7 +250,7 @@ export function mapWithProgress<T, R>(items: Iterable<T>, fn: (item: T) => R, pr
 
 /** Pass 3 for one file; `parsed` gets the syntax tree the analysis parsed, if it parsed one; `tree`, one parsed already for this text. */
 export function analyzeJob(engine: Engine, job: AnalysisJob, workspace: WorkspaceIndex, host: DiskHost, parsed?: (tree: ts.SourceFile | undefined) => void, tree?: ts.SourceFile): FileOutcome {
-  const result = engine.analyze({ document: { path: job.file, text: job.text, language: languageOf(job.file) }, config: job.loaded, host, salt: job.salt, workspace, tree, fixes: false });
+  const result = engine.analyze({ document: { path: job.file, text: job.text, language: languageOf(job.file) }, config: job.loaded, host, salt: job.salt, workspace, tree, fixes: false, committed: job.committed });
   parsed?.(result.tree);
   return { file: job.file, configDir: job.loaded.dir, findings: result.findings, skipped: result.skipped ?? (result.secretsOnly ? `${result.secretsOnly} (secrets checked)` : undefined), analysed: !result.skipped, errors: result.errors };
 }

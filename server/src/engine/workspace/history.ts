@@ -1,0 +1,184 @@
+// Secrets in a repository's history (`shipshape check --history`, `--commits RANGE`), as gitleaks'
+// `detect` finds them. A key an AI session pasted and a later commit moved to .env is gone from the
+// working tree, yet every clone of the repository still holds it: it must be rotated, and the working
+// tree check cannot say so. Only the secrets family runs (the others judge the code as it is now). Each
+// file of each commit is analysed on the lines that commit added, at their line numbers in that commit's
+// version of the file, with the lines it did not add left empty. Each secret is reported once, at the
+// oldest commit that added it. Git runs with no external diff or textconv driver (a repository's config
+// must not make us run its code) and with fixed path prefixes.
+import * as path from 'node:path';
+import * as readline from 'node:readline';
+import type { Engine } from '../engine';
+import { spawnGit } from '../git';
+import type { LoadedConfig } from '../config/model';
+import { analyzeJob, finishWorkspace, planWorkspace, type FileOutcome, type WorkspaceRun } from './run';
+
+/** The lines one commit added to one file: line number (1-based, in the commit's version) → text. */
+export interface CommittedAdditions {
+  commit: string;
+  /** Path in the repository, `/`-separated. */
+  file: string;
+  lines: Map<number, string>;
+}
+
+const COMMIT_MARK = '\u0001';
+
+/**
+ * What each commit of `range` (a revision or range git log takes: `HEAD`, `main..feature`) added, file by
+ * file, newest commit first. Deleted files, binary changes and merge commits add nothing here.
+ */
+export async function committedAdditions(root: string, range: string, under?: string): Promise<CommittedAdditions[]> {
+  // `:(top,literal)` reads the folder as a path from the top, never as a glob or other pathspec magic.
+  const pathspec = under ? [`:(top,literal)${under}`] : [];
+  const git = spawnGit(['-c', 'core.quotePath=false', 'log', `--format=${COMMIT_MARK}%H`, '--patch', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', '--diff-filter=d', range, '--', ...pathspec], root);
+  git.stdin.end();
+  let stderr = '';
+  git.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<number>((resolve, reject) => {
+    git.on('error', reject);
+    git.on('close', (code) => resolve(code ?? 1));
+  });
+  const parser = new PatchReader();
+  for await (const line of readline.createInterface({ input: git.stdout, crlfDelay: Infinity })) parser.line(line);
+  const code = await exited;
+  if (code !== 0) throw new HistoryError(`git log ${range} failed: ${stderr.trim() || `exit code ${code}`}`);
+  return parser.done();
+}
+
+/** Git could not list the history asked for (not a repository, an unknown revision). */
+export class HistoryError extends Error {}
+
+/** Reads `git log --patch --unified=0` output line by line into what each commit added. */
+export class PatchReader {
+  private readonly found: CommittedAdditions[] = [];
+  private commit = '';
+  private current: CommittedAdditions | undefined;
+  /** Between a file's `diff --git` line and its first hunk: header lines, where `+++ b/…` names the file. */
+  private inHeader = false;
+  private next = 0;
+
+  line(line: string): void {
+    if (line.startsWith(COMMIT_MARK)) {
+      this.flush();
+      this.commit = line.slice(1).trim();
+      this.inHeader = false;
+      return;
+    }
+    if (line.startsWith('diff --git ')) {
+      this.flush();
+      this.inHeader = true;
+      return;
+    }
+    if (this.inHeader) {
+      if (line.startsWith('+++ ')) {
+        // A name with a blank is followed by a tab (as GNU diff marks where the name ends).
+        const name = line.slice(4).replace(/\t$/, '');
+        this.current = name === '/dev/null' ? undefined : { commit: this.commit, file: unquotePath(name).replace(/^b\//, ''), lines: new Map() };
+      } else if (line.startsWith('Binary files ')) {
+        this.current = undefined;
+      } else if (line.startsWith('@@ ')) {
+        this.inHeader = false;
+        this.hunk(line);
+      }
+      return;
+    }
+    if (line.startsWith('@@ ')) this.hunk(line);
+    else if (line.startsWith('+') && this.current) this.current.lines.set(this.next++, line.slice(1));
+  }
+
+  done(): CommittedAdditions[] {
+    this.flush();
+    return this.found;
+  }
+
+  private hunk(line: string): void {
+    // `@@ -a,b +c,d @@`: the added lines are numbered from c in the new version.
+    const start = /^@@ -\d+(?:,\d+)? \+(\d+)/.exec(line);
+    this.next = start ? Number(start[1]) : 0;
+  }
+
+  private flush(): void {
+    if (this.current && this.current.lines.size > 0) this.found.push(this.current);
+    this.current = undefined;
+  }
+}
+
+/** A path as git prints it: as is, or C-quoted (`"a\tb.txt"`, octal bytes) when it holds special characters. */
+function unquotePath(name: string): string {
+  if (!name.startsWith('"') || !name.endsWith('"')) return name;
+  const bytes: number[] = [];
+  const body = name.slice(1, -1);
+  const escapes: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] !== '\\') {
+      bytes.push(...Buffer.from(body[i], 'utf8'));
+    } else if (/[0-7]{3}/.test(body.slice(i + 1, i + 4))) {
+      bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
+      i += 3;
+    } else {
+      bytes.push(escapes[body[i + 1]] ?? body.charCodeAt(i + 1));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** The added lines at their line numbers, every other line empty: what a rule reads around a value is what the commit added. */
+export function sparseText(lines: ReadonlyMap<number, string>): string {
+  let last = 0;
+  for (const number of lines.keys()) last = Math.max(last, number);
+  const all = new Array<string>(last).fill('');
+  for (const [number, text] of lines) if (number >= 1) all[number - 1] = text;
+  return all.join('\n') + '\n';
+}
+
+export interface HistoryRunOptions {
+  /** The repository's top folder. */
+  root: string;
+  /** What git log takes: `HEAD` for all of the current branch's history, `origin/main..HEAD` for a branch's own commits. */
+  range: string;
+  /** Only files under this folder of the repository (`/`-separated, from the top); all of them without it. */
+  under?: string;
+  configFile?: string;
+  applyBaseline: boolean;
+}
+
+/** The secrets family over what the commits of a range added; findings carry their commit. */
+export async function runHistory(engine: Engine, options: HistoryRunOptions): Promise<WorkspaceRun> {
+  const additions = await committedAdditions(options.root, options.range, options.under);
+  const files = [...new Set(additions.map((addition) => path.join(options.root, ...addition.file.split('/'))))];
+  const plan = planWorkspace(engine, { files, configFile: options.configFile, applyBaseline: options.applyBaseline });
+  const planned = new Map(plan.files.map((file) => [file.file, file]));
+  const secretsOnly = new Map<LoadedConfig, LoadedConfig>();
+  const outcomes: FileOutcome[] = [];
+  // Oldest commit first, so that the first time a secret is met is where it entered the history.
+  for (const addition of [...additions].reverse()) {
+    const file = path.join(options.root, ...addition.file.split('/'));
+    const plannedFile = planned.get(file);
+    if (!plannedFile) continue; // the config file itself: validated, not scanned
+    let loaded = secretsOnly.get(plannedFile.loaded);
+    if (!loaded) secretsOnly.set(plannedFile.loaded, (loaded = withOnlySecrets(engine, plannedFile.loaded)));
+    const outcome = analyzeJob(engine, { file, loaded, text: sparseText(addition.lines), salt: plan.salt(plannedFile), committed: true }, plan.workspace, plan.host);
+    for (const finding of outcome.findings) {
+      finding.commit = addition.commit;
+      finding.message = `${finding.message} Added in commit ${addition.commit.slice(0, 12)}: every clone holds it, so rotate it even if a later commit removed it.`;
+    }
+    outcomes.push(outcome);
+  }
+  const run = finishWorkspace(plan, outcomes, options);
+  const seen = new Set<string>();
+  run.findings = run.findings.filter((finding) => {
+    const key = `${finding.file}\u0000${finding.ruleId}\u0000${finding.fingerprint}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return run;
+}
+
+/** The config with every rule outside the secrets family off. */
+function withOnlySecrets(engine: Engine, loaded: LoadedConfig): LoadedConfig {
+  const rules = { ...loaded.config.rules };
+  for (const meta of engine.rules) if (meta.family !== 'secrets') rules[meta.id] = 'off';
+  return { ...loaded, config: { ...loaded.config, rules } };
+}
