@@ -223,6 +223,9 @@ describe('shipshape check (CLI)', () => {
     const unknown = run(['check', '--commits', 'no-such-branch..HEAD', ws]);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /git log no-such-branch\.\.HEAD failed/);
+    const option = run(['check', `--commits=--output=${path.join(ws, 'written')}`, ws]);
+    assert.equal(option.code, 2);
+    assert.ok(!fs.existsSync(path.join(ws, 'written')), 'a range is never an option of git log');
     const outside = run(['check', '--history', makeWorkspace({ 'a.txt': '' })]);
     assert.equal(outside.code, 2);
     assert.match(outside.stderr, /--history needs a git repository/);

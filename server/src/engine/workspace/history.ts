@@ -28,6 +28,8 @@ const COMMIT_MARK = '\u0001';
  * file, newest commit first. Deleted files, binary changes and merge commits add nothing here.
  */
 export async function committedAdditions(root: string, range: string, under?: string): Promise<CommittedAdditions[]> {
+  // A revision never starts with a dash: one that does would be read as an option of git log (`--output=…`).
+  if (range.startsWith('-')) throw new HistoryError(`'${range}' is not a revision range`);
   // `:(top,literal)` reads the folder as a path from the top, never as a glob or other pathspec magic.
   const pathspec = under ? [`:(top,literal)${under}`] : [];
   const git = spawnGit(['-c', 'core.quotePath=false', 'log', `--format=${COMMIT_MARK}%H`, '--patch', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', '--diff-filter=d', range, '--', ...pathspec], root);
