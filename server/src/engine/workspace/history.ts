@@ -25,14 +25,31 @@ const COMMIT_MARK = '\u0001';
 
 /**
  * What each commit of `range` (a revision or range git log takes: `HEAD`, `main..feature`) added, file by
- * file, newest commit first. Deleted files, binary changes and merge commits add nothing here.
+ * file, newest commit first, handed to `onFile` as each file's patch ends: nothing but the file being
+ * read is held, however long the history. Deleted files, binary changes and merge commits add nothing.
  */
-export async function committedAdditions(root: string, range: string, under?: string): Promise<CommittedAdditions[]> {
+export async function readCommittedAdditions(root: string, range: string, under: string | undefined, onFile: (additions: CommittedAdditions) => void): Promise<void> {
+  const parser = new PatchReader(onFile);
+  await gitLines(root, range, under, ['--patch', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/'], (line) => parser.line(line));
+  parser.done();
+}
+
+/** The files (`/`-separated, from the top) that the commits of `range` added or changed. */
+export async function touchedFiles(root: string, range: string, under: string | undefined): Promise<string[]> {
+  const files = new Set<string>();
+  await gitLines(root, range, under, ['--name-only'], (line) => {
+    if (line && !line.startsWith(COMMIT_MARK)) files.add(unquotePath(line));
+  });
+  return [...files];
+}
+
+/** `git log <options> range -- [under]`, line by line. */
+async function gitLines(root: string, range: string, under: string | undefined, options: string[], onLine: (line: string) => void): Promise<void> {
   // A revision never starts with a dash: one that does would be read as an option of git log (`--output=…`).
   if (range.startsWith('-')) throw new HistoryError(`'${range}' is not a revision range`);
   // `:(top,literal)` reads the folder as a path from the top, never as a glob or other pathspec magic.
   const pathspec = under ? [`:(top,literal)${under}`] : [];
-  const git = spawnGit(['-c', 'core.quotePath=false', 'log', `--format=${COMMIT_MARK}%H`, '--patch', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', '--diff-filter=d', range, '--', ...pathspec], root);
+  const git = spawnGit(['-c', 'core.quotePath=false', 'log', `--format=${COMMIT_MARK}%H`, '--diff-filter=d', ...options, range, '--', ...pathspec], root);
   git.stdin.end();
   let stderr = '';
   git.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
@@ -40,11 +57,9 @@ export async function committedAdditions(root: string, range: string, under?: st
     git.on('error', reject);
     git.on('close', (code) => resolve(code ?? 1));
   });
-  const parser = new PatchReader();
-  for await (const line of readline.createInterface({ input: git.stdout, crlfDelay: Infinity })) parser.line(line);
+  for await (const line of readline.createInterface({ input: git.stdout, crlfDelay: Infinity })) onLine(line);
   const code = await exited;
   if (code !== 0) throw new HistoryError(`git log ${range} failed: ${stderr.trim() || `exit code ${code}`}`);
-  return parser.done();
 }
 
 /** Git could not list the history asked for (not a repository, an unknown revision). */
@@ -52,12 +67,13 @@ export class HistoryError extends Error {}
 
 /** Reads `git log --patch --unified=0` output line by line into what each commit added. */
 export class PatchReader {
-  private readonly found: CommittedAdditions[] = [];
   private commit = '';
   private current: CommittedAdditions | undefined;
   /** Between a file's `diff --git` line and its first hunk: header lines, where `+++ b/…` names the file. */
   private inHeader = false;
   private next = 0;
+
+  constructor(private readonly onFile: (additions: CommittedAdditions) => void) {}
 
   line(line: string): void {
     if (line.startsWith(COMMIT_MARK)) {
@@ -88,9 +104,8 @@ export class PatchReader {
     else if (line.startsWith('+') && this.current) this.current.lines.set(this.next++, line.slice(1));
   }
 
-  done(): CommittedAdditions[] {
+  done(): void {
     this.flush();
-    return this.found;
   }
 
   private hunk(line: string): void {
@@ -100,7 +115,7 @@ export class PatchReader {
   }
 
   private flush(): void {
-    if (this.current && this.current.lines.size > 0) this.found.push(this.current);
+    if (this.current && this.current.lines.size > 0) this.onFile(this.current);
     this.current = undefined;
   }
 }
@@ -147,17 +162,16 @@ export interface HistoryRunOptions {
 
 /** The secrets family over what the commits of a range added; findings carry their commit. */
 export async function runHistory(engine: Engine, options: HistoryRunOptions): Promise<WorkspaceRun> {
-  const additions = await committedAdditions(options.root, options.range, options.under);
-  const files = [...new Set(additions.map((addition) => path.join(options.root, ...addition.file.split('/'))))];
+  // The files first (a cheap pass): their configs and salts are looked up once, as for a working-tree run.
+  const files = (await touchedFiles(options.root, options.range, options.under)).map((file) => path.join(options.root, ...file.split('/')));
   const plan = planWorkspace(engine, { files, configFile: options.configFile, applyBaseline: options.applyBaseline });
   const planned = new Map(plan.files.map((file) => [file.file, file]));
   const secretsOnly = new Map<LoadedConfig, LoadedConfig>();
   const outcomes: FileOutcome[] = [];
-  // Oldest commit first, so that the first time a secret is met is where it entered the history.
-  for (const addition of [...additions].reverse()) {
+  await readCommittedAdditions(options.root, options.range, options.under, (addition) => {
     const file = path.join(options.root, ...addition.file.split('/'));
     const plannedFile = planned.get(file);
-    if (!plannedFile) continue; // the config file itself: validated, not scanned
+    if (!plannedFile) return; // the config file itself: validated, not scanned
     let loaded = secretsOnly.get(plannedFile.loaded);
     if (!loaded) secretsOnly.set(plannedFile.loaded, (loaded = withOnlySecrets(engine, plannedFile.loaded)));
     const outcome = analyzeJob(engine, { file, loaded, text: sparseText(addition.lines), salt: plan.salt(plannedFile), committed: true }, plan.workspace, plan.host);
@@ -166,8 +180,9 @@ export async function runHistory(engine: Engine, options: HistoryRunOptions): Pr
       finding.message = `${finding.message} Added in commit ${addition.commit.slice(0, 12)}: every clone holds it, so rotate it even if a later commit removed it.`;
     }
     outcomes.push(outcome);
-  }
-  const run = finishWorkspace(plan, outcomes, options);
+  });
+  // Oldest commit first, so that the first time a secret is met is where it entered the history.
+  const run = finishWorkspace(plan, outcomes.reverse(), options);
   const seen = new Set<string>();
   run.findings = run.findings.filter((finding) => {
     const key = `${finding.file}\u0000${finding.ruleId}\u0000${finding.fingerprint}`;
