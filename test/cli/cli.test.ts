@@ -174,7 +174,8 @@ describe('shipshape check (CLI)', () => {
   it('--history finds secrets that commits added and later ones removed, once each, at the commit that added them, never printing them', () => {
     const stripe = 'sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0AbCdEf';
     const github = 'ghp_R4nd0mT0k3nV4lu3Xy9Zq2Wv8Ut6Sr4Qp1Nm';
-    const ws = makeWorkspace({ 'src/app.ts': `export const stripe = "${stripe}";\nexport const x = 1;\n` });
+    const webhook = 'https://hooks.slack.com/services/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';
+    const ws = makeWorkspace({ 'src/app.ts': `export const stripe = "${stripe}";\nexport const x = 1;\n`, 'src/keys.ts': `export const hook = "${webhook}";\n` });
     const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { cwd: ws, encoding: 'utf8' });
     git('init', '-q');
     git('add', '-A');
@@ -189,6 +190,13 @@ describe('shipshape check (CLI)', () => {
     git('add', '-f', '-A');
     git('commit', '-qm', 'two');
     const second = git('rev-parse', 'HEAD').trim();
+    // A rename with one line changed: the webhook it carries entered the history at commit one, under the
+    // old name, even with rename detection switched off in the repository's config.
+    git('config', 'diff.renames', 'false');
+    git('mv', 'src/keys.ts', 'src/hooks.ts');
+    fs.appendFileSync(path.join(ws, 'src/hooks.ts'), 'export const y = 2;\n');
+    git('add', '-A');
+    git('commit', '-qm', 'rename');
     // Three: the .env leaves the index (git ignores it now); four: the same key pasted again elsewhere,
     // after an added line that reads `+++ counter;` in the patch (not a file header: it is in a hunk).
     git('rm', '-q', '--cached', 'config dir/.env');
@@ -198,24 +206,24 @@ describe('shipshape check (CLI)', () => {
     git('commit', '-qm', 'four');
 
     const working = json(['check', ws]);
-    assert.deepEqual(working.report.findings.map((f: { file: string; ruleId: string }) => `${f.file} ${f.ruleId}`), ['src/again.ts secrets/stripe-key'], 'the working tree has only the key pasted again; the .env is ignored now');
+    assert.deepEqual(working.report.findings.map((f: { file: string; ruleId: string }) => `${f.file} ${f.ruleId}`), ['src/again.ts secrets/stripe-key', 'src/hooks.ts secrets/slack-webhook-url'], 'the working tree has the key pasted again and the webhook; the .env is ignored now');
 
     const { code, report } = json(['check', '--history', ws]);
     assert.equal(code, 1);
     const found = report.findings.map((f: { file: string; line: number; ruleId: string; commit: string }) => `${f.file}:${f.line} ${f.ruleId} ${f.commit}`);
-    assert.deepEqual(found.sort(), [`config dir/.env:1 secrets/github-token ${second}`, `src/again.ts:3 secrets/stripe-key ${git('rev-parse', 'HEAD').trim()}`, `src/app.ts:1 secrets/stripe-key ${first}`].sort());
+    assert.deepEqual(found.sort(), [`config dir/.env:1 secrets/github-token ${second}`, `src/again.ts:3 secrets/stripe-key ${git('rev-parse', 'HEAD').trim()}`, `src/app.ts:1 secrets/stripe-key ${first}`, `src/keys.ts:1 secrets/slack-webhook-url ${first}`].sort());
     for (const finding of report.findings) assert.match(finding.message, /Added in commit [0-9a-f]{12}/);
 
     // A folder of the repository: only its files.
     const sub = json(['check', '--history', path.join(ws, 'src')]);
-    assert.deepEqual(sub.report.findings.map((f: { file: string }) => f.file).sort(), ['src/again.ts', 'src/app.ts']);
+    assert.deepEqual(sub.report.findings.map((f: { file: string }) => f.file).sort(), ['src/again.ts', 'src/app.ts', 'src/keys.ts']);
     // A pull request's commits only: the last two add only the pasted key.
     const recent = json(['check', '--commits', `${second}..HEAD`, ws]);
     assert.deepEqual(recent.report.findings.map((f: { file: string }) => f.file), ['src/again.ts']);
 
     for (const format of ['text', 'json', 'sarif']) {
       const out = run(['check', '--history', ws, '--format', format]);
-      for (const secret of [stripe, github]) assert.ok(!out.stdout.includes(secret.slice(8)) && !out.stderr.includes(secret.slice(8)), `${format} shows a secret`);
+      for (const secret of [stripe, github, webhook]) assert.ok(!out.stdout.includes(secret.slice(8)) && !out.stderr.includes(secret.slice(8)), `${format} shows a secret`);
       if (format === 'text') assert.match(out.stdout, new RegExp(`src/app.ts \\(commit ${first.slice(0, 12)}\\)`));
       if (format === 'sarif') assert.ok(JSON.parse(out.stdout).runs[0].results.every((r: { properties?: { commit?: string } }) => /^[0-9a-f]{40}$/.test(r.properties?.commit ?? '')));
     }

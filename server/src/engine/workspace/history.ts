@@ -49,7 +49,9 @@ async function gitLines(root: string, range: string, under: string | undefined, 
   if (range.startsWith('-')) throw new HistoryError(`'${range}' is not a revision range`);
   // `:(top,literal)` reads the folder as a path from the top, never as a glob or other pathspec magic.
   const pathspec = under ? [`:(top,literal)${under}`] : [];
-  const git = spawnGit(['-c', 'core.quotePath=false', 'log', `--format=${COMMIT_MARK}%H`, '--diff-filter=d', ...options, range, '--', ...pathspec], root);
+  // Renames are followed (-M, whatever diff.renames says), so a moved file adds only what changed in it;
+  // signatures are not printed (log.showSignature).
+  const git = spawnGit(['-c', 'core.quotePath=false', 'log', `--format=${COMMIT_MARK}%H`, '--no-show-signature', '-M', '--diff-filter=d', ...options, range, '--', ...pathspec], root);
   git.stdin.end();
   let stderr = '';
   git.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
