@@ -5,6 +5,29 @@ import { analyse, visible } from '../helpers/engine';
 const EMPTY = 'try { x(); } catch (e) {}';
 const ids = (code: string, filename?: string) => visible(analyse(code, { filename })).map((f) => `${f.line} ${f.ruleId}`);
 
+describe('other secret scanners\' markers (migration)', () => {
+  const KEY = 'sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0AbCdEf';
+  const secretLines = (code: string, filename = 'a.ts') => visible(analyse(code, { filename })).filter((f) => f.family === 'secrets').map((f) => f.line);
+
+  it('gitleaks:allow and pragma: allowlist secret exempt the secret on their line; the nextline forms the line after', () => {
+    assert.deepEqual(secretLines(`const a = "${KEY}"; // gitleaks:allow\nconst b = "${KEY}";\n`), [2]);
+    assert.deepEqual(secretLines(`key = "${KEY}"  # pragma: allowlist secret\nother = "${KEY}"\n`, 'app.py'), [2]);
+    assert.deepEqual(secretLines(`# pragma: allowlist nextline secret\nkey = "${KEY}"\nother = "${KEY}"\n`, 'app.py'), [3]);
+    assert.deepEqual(secretLines(`// secretlint-disable-next-line\nconst a = "${KEY}";\nconst b = "${KEY}"; // secretlint-disable-line\nconst c = "${KEY}";\n`), [4]);
+  });
+
+  it('secretlint-disable … secretlint-enable exempts the lines between, to the end without an enable', () => {
+    assert.deepEqual(secretLines(`const a = "${KEY}";\n/* secretlint-disable */\nconst b = "${KEY}";\n/* secretlint-enable */\nconst c = "${KEY}";\n`), [1, 5]);
+    assert.deepEqual(secretLines(`const a = "${KEY}";\n// secretlint-disable\nconst b = "${KEY}";\nconst c = "${KEY}";\n`), [1]);
+  });
+
+  it('marks what it exempts with the marker as the reason, and exempts secrets only', () => {
+    const findings = analyse(`const a = "${KEY}"; // gitleaks:allow\n`);
+    assert.deepEqual(findings.filter((f) => f.family === 'secrets').map((f) => f.suppressed), [{ kind: 'inline', reason: 'marked `gitleaks:allow` for another secret scanner' }]);
+    assert.deepEqual(ids(`try { x(); } catch (e) {} // gitleaks:allow\n`), ['1 failure/empty-catch']);
+  });
+});
+
 describe('inline suppressions', () => {
   it('next-line directive with a reason suppresses the finding below it and nothing else', () => {
     assert.deepEqual(ids(`// shipshape-ignore-next-line failure/empty-catch -- best effort\n${EMPTY}\n${EMPTY}`), ['3 failure/empty-catch']);

@@ -11,7 +11,7 @@ import { parseScript, reparseScript } from './parse-ts';
 import { toRelativePosix } from './paths';
 import { LineIndex } from './positions';
 import { isRuleEnabled, resolveSeverity, ruleOptions } from './severity';
-import { directiveCovers, findDirectives, type SuppressionDirective } from './suppressions';
+import { directiveCovers, findDirectives, foreignSecretMarkers, type SuppressionDirective } from './suppressions';
 import type { WorkspaceIndex } from './workspace/index';
 import { runProjectChecks } from './project/run';
 import type { ProjectCheck } from './project/types';
@@ -264,6 +264,7 @@ export class Engine {
   }
 
   private applySuppressions(findings: Finding[], input: AnalysisInput, relativePath: string, lines: LineIndex, ran: readonly RuleMeta[][]): void {
+    applyForeignSecretMarkers(findings, foreignSecretMarkers(input.document.text, lines));
     const directives = findDirectives(input.document.text, lines);
     if (directives.length === 0) return;
     const ranRules = new Set(ran.flatMap((rules) => rules.map((rule) => rule.id)));
@@ -299,6 +300,15 @@ export class Engine {
       }
     }
     findings.push(...this.position(meta, input, relativePath, lines));
+  }
+}
+
+/** Secret findings on lines another scanner's marker exempts (suppressions.ts, foreignSecretMarkers). */
+function applyForeignSecretMarkers(findings: Finding[], covered: ReadonlyMap<number, string>): void {
+  if (covered.size === 0) return;
+  for (const finding of findings) {
+    const marker = finding.family === 'secrets' && !finding.suppressed ? covered.get(finding.line) : undefined;
+    if (marker) finding.suppressed = { kind: 'inline', reason: `marked \`${marker}\` for another secret scanner` };
   }
 }
 

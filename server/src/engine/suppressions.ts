@@ -54,3 +54,34 @@ export function formatDirective(ruleId: string, reason: string, comment: { open:
   const cleanReason = reason.replace(/[\r\n]+/g, ' ').trim();
   return `${comment.open} shipshape-ignore-next-line ${ruleId} -- ${cleanReason}${comment.close}`;
 }
+
+/**
+ * The lines other secret scanners' markers exempt, so a project moving from them keeps its decisions:
+ * gitleaks' `gitleaks:allow` (on the secret's line), detect-secrets' `pragma: allowlist secret` (on the
+ * line) and `pragma: allowlist nextline secret` (the line after), secretlint's `secretlint-disable-line`,
+ * `secretlint-disable-next-line` and `secretlint-disable` … `secretlint-enable` (the lines between, to
+ * the end of the file without an enable). They cover secret findings only, as they did in those tools;
+ * the marker is the reason given. Line numbers are 1-based.
+ */
+export function foreignSecretMarkers(text: string, lines: LineIndex): Map<number, string> {
+  const covered = new Map<number, string>();
+  if (!FOREIGN_MARKER_HINT.test(text)) return covered;
+  let disabledFrom: number | undefined;
+  for (const match of text.matchAll(FOREIGN_MARKER)) {
+    const line = lines.position(match.index!).line;
+    const marker = match[0];
+    if (marker === 'gitleaks:allow' || /^pragma: *allowlist secret$/.test(marker) || marker === 'secretlint-disable-line') covered.set(line, marker);
+    else if (/^pragma: *allowlist nextline secret$/.test(marker) || marker === 'secretlint-disable-next-line') covered.set(line + 1, marker);
+    else if (marker === 'secretlint-disable') disabledFrom ??= line;
+    else if (marker === 'secretlint-enable' && disabledFrom !== undefined) {
+      for (let l = disabledFrom; l <= line; l++) if (!covered.has(l)) covered.set(l, 'secretlint-disable');
+      disabledFrom = undefined;
+    }
+  }
+  if (disabledFrom !== undefined) for (let l = disabledFrom; l <= lines.lineCount; l++) if (!covered.has(l)) covered.set(l, 'secretlint-disable');
+  return covered;
+}
+
+const FOREIGN_MARKER_HINT = /gitleaks:allow|allowlist|secretlint-(?:disable|enable)/;
+// Longest first: `secretlint-disable-next-line` before `secretlint-disable`.
+const FOREIGN_MARKER = /gitleaks:allow|pragma: *allowlist (?:nextline )?secret|secretlint-disable-next-line|secretlint-disable-line|secretlint-disable(?![\w-])|secretlint-enable(?![\w-])/g;
