@@ -19,7 +19,7 @@ import { stagedFiles } from './staged';
 import { ConfigError } from '../engine/errors';
 import { runWorkspaceParallel } from '../engine/workspace/parallel';
 import { HistoryError, runHistory } from '../engine/workspace/history';
-import { runGit } from '../engine/git';
+import { repositoryRoot } from './repository';
 import type { WorkspaceRun } from '../engine/workspace/run';
 
 declare const SHIPSHAPE_VERSION: string | undefined;
@@ -133,12 +133,7 @@ async function checkHistory(engine: ReturnType<typeof createEngine>, values: Rec
   if (positionals.length > 1) throw new UsageError('--history checks one repository: give its folder, or none for the current one.');
   const target = path.resolve(positionals[0] ?? '.');
   if (!isDirectory(target)) throw new UsageError(`--history needs a folder in a git repository (got ${target}).`);
-  let root: string;
-  try {
-    root = runGit(['rev-parse', '--show-toplevel'], { cwd: target, stdio: ['ignore', 'pipe', 'ignore'] }).toString('utf8').trim();
-  } catch {
-    throw new UsageError(`--history needs a git repository (${target} is in none).`);
-  }
+  const root = repositoryRoot(target, '--history');
   const range = (values.commits as string | undefined) ?? 'HEAD';
   let run: WorkspaceRun;
   try {

@@ -1,9 +1,8 @@
 // `--staged`: the staged content of staged files, as a pre-commit hook must check it (the working tree
 // may differ). Git runs without hooks or fsmonitor.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runGit } from '../engine/git';
-import { UsageError } from './errors';
+import { repositoryRoot } from './repository';
 
 function git(args: string[], cwd: string, input?: string): Buffer {
   return runGit(args, { cwd, input, stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 512 * 1024 * 1024 });
@@ -18,7 +17,7 @@ export function stagedFiles(filter: string[]): { files: string[]; content: Map<s
   const wanted = filter.map((p) => path.resolve(p));
   const byRoot = new Map<string, string[]>();
   for (const target of wanted.length > 0 ? wanted : [process.cwd()]) {
-    const root = repositoryRoot(target);
+    const root = repositoryRoot(target, '--staged');
     byRoot.set(root, [...(byRoot.get(root) ?? []), target]);
   }
   const files: string[] = [];
@@ -40,21 +39,6 @@ export function stagedFiles(filter: string[]): { files: string[]; content: Map<s
     });
   }
   return { files, content };
-}
-
-function repositoryRoot(target: string): string {
-  let dir = target;
-  try {
-    if (!fs.statSync(target).isDirectory()) dir = path.dirname(target);
-  } catch {
-    dir = path.dirname(target); // a staged file deleted from the working tree is still in the index
-  }
-  while (!fs.existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  try {
-    return git(['rev-parse', '--show-toplevel'], dir).toString('utf8').trim();
-  } catch {
-    throw new UsageError(`--staged needs a git repository (${target} is in none).`);
-  }
 }
 
 /**

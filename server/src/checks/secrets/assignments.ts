@@ -247,9 +247,7 @@ const ENVIRONMENT_READ = /(?:process\.env|import\.meta\.env|\benviron|\bgetenv|\
  * bracket, `,` or `;` first means it is an argument or an element, with no name of its own.
  */
 export function fallbackNames(text: string, operatorStart: number): string[] {
-  // Back to the line's start, at most 300 characters (a minified line is megabytes long).
-  let from = operatorStart;
-  while (from > 0 && operatorStart - from < 300 && text[from - 1] !== '\n') from--;
+  const from = lineStartWithin(text, operatorStart);
   const names: string[] = [];
   let assignedAt = -1;
   // Where the left side starts: after the assignment, or after the bracket or separator that ends the look back.
@@ -289,6 +287,20 @@ export function fallbackNames(text: string, operatorStart: number): string[] {
   return names;
 }
 
+/** Back to the start of the line holding `offset`, at most 300 characters: a minified line is megabytes long. */
+function lineStartWithin(text: string, offset: number): number {
+  let from = offset;
+  while (from > 0 && offset - from < 300 && text[from - 1] !== '\n') from--;
+  return from;
+}
+
+/** Where the blanks (spaces, tabs) just before `offset` start. */
+function startOfBlanksBefore(text: string, offset: number): number {
+  let at = offset;
+  while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+  return at;
+}
+
 function lastEnvironmentRead(text: string): RegExpExecArray | undefined {
   let last: RegExpExecArray | undefined;
   for (const read of text.matchAll(ENVIRONMENT_READ)) last = read;
@@ -312,14 +324,11 @@ export function environmentFallback(text: string, valueStart: number, valueEnd: 
   if ((quote !== '"' && quote !== "'" && quote !== '`') || text[valueEnd] !== quote) return undefined;
   let i = valueStart - 1;
   while (i > 0 && /[bBrRuU@]/.test(text[i - 1]) && valueStart - 1 - i < 2) i--;
-  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  i = startOfBlanksBefore(text, i);
   const operator = text.slice(i - 2, i);
   if (!['||', '??', '?:', 'or'].includes(operator) || (operator === 'or' && /[\w.]/.test(text[i - 3] ?? ''))) return undefined;
-  let start = i - 2;
-  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
-  let lineStart = start;
-  while (lineStart > 0 && start - lineStart < 300 && text[lineStart - 1] !== '\n') lineStart--;
-  const left = text.slice(lineStart, start);
+  const start = startOfBlanksBefore(text, i - 2);
+  const left = text.slice(lineStartWithin(text, start), start);
   const read = lastEnvironmentRead(left);
   if (!read) return undefined;
   // The read is the whole left operand: it starts one (after `=`, `:`, an opening bracket, a comma,

@@ -165,13 +165,14 @@ export interface HistoryRunOptions {
 /** The secrets family over what the commits of a range added; findings carry their commit. */
 export async function runHistory(engine: Engine, options: HistoryRunOptions): Promise<WorkspaceRun> {
   // The files first (a cheap pass): their configs and salts are looked up once, as for a working-tree run.
-  const files = (await touchedFiles(options.root, options.range, options.under)).map((file) => path.join(options.root, ...file.split('/')));
+  const absolute = (file: string) => path.join(options.root, ...file.split('/'));
+  const files = (await touchedFiles(options.root, options.range, options.under)).map(absolute);
   const plan = planWorkspace(engine, { files, configFile: options.configFile, applyBaseline: options.applyBaseline });
   const planned = new Map(plan.files.map((file) => [file.file, file]));
   const secretsOnly = new Map<LoadedConfig, LoadedConfig>();
   const outcomes: FileOutcome[] = [];
   await readCommittedAdditions(options.root, options.range, options.under, (addition) => {
-    const file = path.join(options.root, ...addition.file.split('/'));
+    const file = absolute(addition.file);
     const plannedFile = planned.get(file);
     if (!plannedFile) return; // the config file itself: validated, not scanned
     let loaded = secretsOnly.get(plannedFile.loaded);
