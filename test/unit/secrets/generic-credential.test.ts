@@ -6,6 +6,10 @@ import { ruleTable } from '../../helpers/rule-tester';
 
 ruleTable('secrets/generic-credential', {
   valid: [
+    // Published examples (rules/secrets.yml top-level publishedExamples): RFC 6749, RFC 5849, Twitter's docs.
+    '{ "access_token":"2YotnFZFEjr1zCsicMWpAA", "refresh_token":"tGzv3JOkF0XG5Qx2TlKWIA" }',
+    "client_secret = 'kd94hf93k423kf44'\ntoken_secret = 'pfkkdhi9sl3r4s00'",
+    "const consumerSecret = 'kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw';",
     "const passwordHash = \"kT9#vQ2!pL7@xW4z\";",
     "const tokenUrl = \"kT9#vQ2!pL7@xW4z\";",
     "const key = \"kT9#vQ2!pL7@xW4z\";",
@@ -43,6 +47,9 @@ ruleTable('secrets/generic-credential', {
     "const password = kT9vQ2pL7xW4zR8m;\n",
   ],
   invalid: [
+    // The same shapes with other values are reported: only the published values are skipped.
+    { code: '{ "access_token":"2YotnFZFEjr1zCsicMWpAB" }', errors: [{ line: 1, column: 19, endLine: 1, endColumn: 41 }] },
+    { code: "const consumerSecret = 'kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBx';", errors: [{ line: 1, column: 25, endLine: 1, endColumn: 68 }] },
     { code: "const password = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 19, endLine: 1, endColumn: 35 }] },
     { code: "const password = \"urn:uuid:kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 19, endLine: 1, endColumn: 44 }] },
     { code: "const dbPassword = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 21, endLine: 1, endColumn: 37 }] },

@@ -111,8 +111,21 @@ export function parseRulePack(source: string | unknown): SecretRule[] {
 
 export const builtInSecretRules: SecretRule[] = parseRulePack(packData);
 
+/** The pack's own published examples (top-level `publishedExamples`): protocol and reference-doc values no rule owns. */
+export function packPublishedExamples(source: unknown): string[] {
+  const entries = (source as { publishedExamples?: Array<{ source?: string; values?: unknown }> })?.publishedExamples ?? [];
+  if (!Array.isArray(entries)) throw new Error('secret rule pack: `publishedExamples` must be a list');
+  return entries.flatMap((entry) => {
+    if (!entry?.source || !Array.isArray(entry.values) || !entry.values.every((value) => typeof value === 'string')) throw new Error('secret rule pack: each published example entry needs a `source` and a list of string `values`');
+    return entry.values as string[];
+  });
+}
+
 /**
- * Every rule's published example values: the generic rule skips them too, also without the rule's
- * public prefix (`AccountKey=` is the name the generic rule sees, the key its value).
+ * Every published example value: each rule's (the generic rule skips them too, also without the rule's
+ * public prefix: `AccountKey=` is the name the generic rule sees, the key its value) and the pack's own.
  */
-export const publishedExampleValues: ReadonlySet<string> = new Set(builtInSecretRules.flatMap((rule) => [...rule.publishedExamples].flatMap((example) => (rule.publicPrefix > 0 ? [example, example.slice(rule.publicPrefix)] : [example]))));
+export const publishedExampleValues: ReadonlySet<string> = new Set([
+  ...builtInSecretRules.flatMap((rule) => [...rule.publishedExamples].flatMap((example) => (rule.publicPrefix > 0 ? [example, example.slice(rule.publicPrefix)] : [example]))),
+  ...packPublishedExamples(packData),
+]);
