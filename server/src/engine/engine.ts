@@ -7,7 +7,7 @@ import { fingerprint, secretDigest } from './fingerprint';
 import { isIgnoredByConfig, matchesGlobs } from './ignore-rules';
 import { isScriptLanguage, languageOf } from './language';
 import { mergeStatementFindings, restrictTo, sameKey, statementFacts, statementsToRecheck, type IncrementalState, type StatementNames } from './incremental';
-import { parseScript, reparseScript } from './parse-ts';
+import { isProvisional, parseScript, reparseScript } from './parse-ts';
 import { toRelativePosix } from './paths';
 import { LineIndex } from './positions';
 import { isRuleEnabled, resolveSeverity, ruleOptions } from './severity';
@@ -74,6 +74,12 @@ export interface AnalysisResult {
    * to find and worst to miss, so they are looked for anyway.
    */
   secretsOnly?: 'too-large' | 'minified';
+  /**
+   * The tree was built incrementally on a tree with syntax errors (parse-ts.ts isProvisional): the
+   * findings may differ from a fresh parse's. Analyse the text again without `previousTree` once the
+   * edits pause.
+   */
+  provisional?: true;
 }
 
 export const SUPPRESSION_REASON_RULE = 'shipshape/suppression-reason';
@@ -230,7 +236,7 @@ export class Engine {
     this.applySuppressions(findings, input, relativePath, lines, ran);
     applyConfigAllowList(findings, config.config, relativePath);
     findings.sort(compareFindings);
-    return { findings, tree, errors, ...(state ? { state } : {}), ...(secretsOnly ? { secretsOnly } : {}) };
+    return { findings, tree, errors, ...(state ? { state } : {}), ...(secretsOnly ? { secretsOnly } : {}), ...(tree && isProvisional(tree) ? { provisional: true as const } : {}) };
   }
 
   private position(raw: RawFinding[], input: AnalysisInput, relativePath: string, lines: LineIndex): Finding[] {

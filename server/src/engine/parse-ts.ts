@@ -95,6 +95,17 @@ function hasSyntaxErrors(tree: ts.SourceFile): boolean {
   return parseDiagnostics === undefined || parseDiagnostics.length > 0;
 }
 
+/** Trees reparseScript built on a tree with syntax errors, or on such a tree in turn (see reparseScript). */
+const provisionalTrees = new WeakSet<ts.SourceFile>();
+
+/**
+ * Whether a tree may differ from a fresh parse of its text: reparseScript built it on a tree with
+ * syntax errors (or on one built so). The server analyses the text afresh once typing pauses.
+ */
+export function isProvisional(tree: ts.SourceFile): boolean {
+  return provisionalTrees.has(tree);
+}
+
 /**
  * The tree of `text` built from the tree of an earlier version of the same document: TypeScript's
  * incremental parser reuses every node outside the edited span (a keystroke costs a tenth of a full
@@ -102,27 +113,33 @@ function hasSyntaxErrors(tree: ts.SourceFile): boolean {
  * edits works. `previous` is consumed: the incremental parser moves its nodes into the new tree, so the
  * caller must not use it again.
  *
- * Only a tree without syntax errors is built on. Built on a broken tree, TypeScript's incremental
- * parser can make a tree a fresh parse would not: after a run of edits that left an unterminated string,
- * it kept a function body out of line with the text, and an empty catch got another try statement (and
- * fingerprint); the wrong tree can outlive the error, so a later valid text still got wrong findings.
- * It can also throw (`Debug Failure. Expected 236 <= 233`). Measured over random edit sequences
- * (test/unit/engine/incremental-parse.test.ts's, 250 × 200 and 120 × 200 of them): building on any
- * tree gave 2 wrong results and 2 throws; building only on an error-free tree, none. While the text stays
- * broken each version is parsed afresh, and every statement is checked again (incremental.ts finds no
- * statement reused). The cost, typing one character at a time into a 2,000-line file: p50 12.6 → 19.8 ms;
- * into a 500-line file: 6.3 → 7.1 ms. Whole-statement edits, which leave the text valid, cost the same.
+ * Built on a tree with syntax errors, TypeScript's incremental parser can make a tree a fresh parse would
+ * not, and the difference can outlive the error: after edits that left an unterminated string it kept a
+ * function body out of line with the text, so an empty catch got another try statement (and fingerprint),
+ * and a later valid text still got that tree. It can also throw (`Debug Failure. Expected 236 <= 233`).
+ * Over random edit sequences (incremental-parse.test.ts's; 250 × 200 and 120 × 200 of them) that gave 2
+ * wrong results and 2 throws; built only on error-free trees, none. Parsing broken text afresh on every
+ * keystroke instead doubled p95 in `npm run bench:editor` (14 → 28 ms; 121 of its 190 edits leave a
+ * syntax error), so such trees are marked provisional (isProvisional) and the server analyses the text
+ * afresh once typing pauses (server.ts analyseAfresh). A throw falls back to a fresh parse.
  */
 export function reparseScript(previous: ts.SourceFile, filePath: string, text: string): ts.SourceFile {
   if (previous.fileName !== filePath) return parseScript(filePath, text);
   const old = previous.text;
   if (old === text) return previous;
-  if (hasSyntaxErrors(previous)) return parseScript(filePath, text);
+  const provisional = provisionalTrees.has(previous) || hasSyntaxErrors(previous);
   const shortest = Math.min(old.length, text.length);
   let prefix = 0;
   while (prefix < shortest && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
   let suffix = 0;
   while (suffix < shortest - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
   const change = ts.createTextChangeRange(ts.createTextSpan(prefix, old.length - suffix - prefix), text.length - suffix - prefix);
-  return ts.updateSourceFile(previous, text, change);
+  let tree: ts.SourceFile;
+  try {
+    tree = ts.updateSourceFile(previous, text, change);
+  } catch {
+    return parseScript(filePath, text);
+  }
+  if (provisional) provisionalTrees.add(tree);
+  return tree;
 }

@@ -83,7 +83,10 @@ const collectGarbage = (() => {
 /** A document this long is collected after (see diagnosticsFor): about 6,000 lines of code. */
 const LARGE_DOCUMENT_CHARS = 256 * 1024;
 
-/** How long typing must pause before an edited file's facts reach the workspace index. */
+/**
+ * How long typing must pause before an edited file settles: a provisional analysis is redone from a
+ * fresh parse, and the file's facts reach the workspace index.
+ */
 const INDEX_UPDATE_DELAY_MS = 150;
 
 interface CachedAnalysis {
@@ -95,6 +98,8 @@ interface CachedAnalysis {
   tree?: ts.SourceFile;
   /** What the next keystroke's analysis may carry over (engine/incremental.ts); consumed with the tree. */
   state?: IncrementalState;
+  /** The tree was built on a broken one (engine AnalysisResult.provisional): redone when typing pauses. */
+  provisional?: boolean;
 }
 
 export class ShipshapeServer {
@@ -306,11 +311,11 @@ export class ShipshapeServer {
     const findings = result.findings.filter((f: Finding) => !f.suppressed);
     const diagnostics = findings.map((f) => findingToDiagnostic(f, ruleDocLink(f.ruleId, bundleDir)));
     if (isConfig && this.pullMode) diagnostics.push(...loaded.problems.map(configProblemToDiagnostic));
-    this.analyses.set(document.uri, { version: document.version, generation: this.generation, diagnostics, findings, tree: result.tree, state: result.state });
+    this.analyses.set(document.uri, { version: document.version, generation: this.generation, diagnostics, findings, tree: result.tree, state: result.state, provisional: result.provisional });
     // A large file's first analysis (it was just opened) parses it in full and leaves that much garbage
     // again: collect it now rather than let the heap grow by it (the same reasoning as indexWorkspace).
     if (!cached && document.getText().length > LARGE_DOCUMENT_CHARS) collectGarbage?.();
-    if (this.workspace.enabled) this.scheduleIndexUpdate(document.uri);
+    if (this.workspace.enabled || result.provisional) this.scheduleIndexUpdate(document.uri);
     const status: StatusParams = {
       uri: document.uri,
       configPath: loaded.path,
@@ -400,12 +405,30 @@ export class ShipshapeServer {
   private updateIndexFor(uri: string): void {
     this.cancelIndexUpdate(uri);
     const document = this.documents.get(uri);
-    const cached = this.analyses.get(uri);
+    let cached = this.analyses.get(uri);
     // The cached tree is the latest analysis's, not yet consumed by a reparse; a newer version reschedules.
     if (!document || !cached || cached.version !== document.version) return;
+    if (cached.provisional) cached = this.analyseAfresh(document, cached);
+    if (!cached || !this.workspace.enabled) return;
     const filePath = uriToPath(uri);
     // This file's cross-file facts changed (an export became async…): other open files may be affected.
     if (this.workspace.update({ path: filePath, text: document.getText(), language: languageOf(filePath) }, cached.tree)) this.invalidateOthers();
+  }
+
+  /**
+   * Redoes a provisional analysis from a fresh parse (its tree was built on a broken one and may be
+   * wrong: parse-ts.ts reparseScript) and gives the editor the new diagnostics if they differ. Runs once
+   * typing pauses, so keystrokes keep the incremental parser's speed.
+   */
+  private analyseAfresh(document: TextDocument, provisional: CachedAnalysis): CachedAnalysis | undefined {
+    this.analyses.delete(document.uri);
+    const diagnostics = this.diagnosticsFor(document);
+    this.cancelIndexUpdate(document.uri); // scheduled again by diagnosticsFor; the caller goes on with it now
+    if (JSON.stringify(diagnostics) !== JSON.stringify(provisional.diagnostics)) {
+      if (!this.pullMode) this.pushDiagnostics(document);
+      else if (this.refreshSupport) void this.connection.languages.diagnostics.refresh();
+    }
+    return this.analyses.get(document.uri);
   }
 
   /** Another file's facts changed: every other open document must be analysed again. */

@@ -15,6 +15,7 @@ const host = new DiskHost();
 function analyze(text: string, previousTree?: import('typescript').SourceFile) {
   return engine.analyze({ document: { path: file, text, language: 'typescript' }, config, host, salt: TEST_SALT, previousTree });
 }
+const hasSyntaxErrors = (tree: import('typescript').SourceFile) => (tree as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length > 0;
 const shape = (findings: Finding[]) => findings.map((f) => `${f.ruleId} ${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.fingerprint}`);
 
 const BASE = `export async function load(id: string) {
@@ -47,25 +48,34 @@ describe('incremental reparse (previousTree)', () => {
 
   // The property below found it (seed -1700718177): TypeScript's incremental parser, built on a tree
   // with syntax errors, kept the second function's body out of line with the text, so the empty catch
-  // got another try statement and another fingerprint.
-  it('builds on a tree only while it has no syntax errors', () => {
+  // got another try statement and another fingerprint. Such a tree is provisional (the server analyses
+  // the text afresh once typing pauses); one built on an error-free tree is not.
+  it('marks a tree built on a broken tree provisional, and only such a tree', () => {
     const edits: Array<[number, number, string]> = [
       [777531649, 6, 'catch'], [0, 8, ')'], [1882442698, 3, '\n'], [0, 6, ' '], [0, 0, ' '], [543650851, 12, "'"],
       [333492265, 1, 'async () => {}'], [0, 1, 'async () => {}'], [417436548, 8, 'catch'], [710631314, 12, '('], [0, 9, "'"],
     ];
     let text = BASE;
     let tree = analyze(text).tree;
+    let brokenBefore = false;
     for (const [at, remove, insert] of edits) {
       const start = at % (text.length + 1);
       text = text.slice(0, start) + insert + text.slice(start + remove);
       const incremental = analyze(text, tree);
-      assert.deepEqual(shape(incremental.findings), shape(analyze(text).findings));
+      const fresh = analyze(text);
+      assert.equal(fresh.provisional, undefined);
+      if (!incremental.provisional) assert.deepEqual(shape(incremental.findings), shape(fresh.findings));
+      // Provisional from the first tree built on a broken one, until a fresh parse.
+      brokenBefore ||= hasSyntaxErrors(tree!);
+      assert.equal(incremental.provisional ?? false, brokenBefore, text);
       tree = incremental.tree;
     }
     assert.equal(analyze(text).findings.filter((f) => f.ruleId === 'failure/empty-catch').length, 1);
   });
 
-  it('gives the findings of a fresh parse after any sequence of edits', () => {
+  it('gives the findings of a fresh parse after any sequence of edits, unless the tree is provisional', () => {
+    let checked = 0;
+    let provisional = 0;
     const pieces = ['try {} catch {}', '{', '}', '(', ')', '\n', 'catch', "'", '`', '/*', '*/', 'x', ' ', ';', 'async () => {}'];
     const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 12 }), insert: fc.constantFrom(...pieces) });
     fc.assert(
@@ -76,11 +86,16 @@ describe('incremental reparse (previousTree)', () => {
           const start = at % (text.length + 1);
           text = text.slice(0, start) + insert + text.slice(start + remove);
           const incremental = analyze(text, tree);
-          assert.deepEqual(shape(incremental.findings), shape(analyze(text).findings));
+          // A provisional tree may differ (see above); the server redoes it from a fresh parse.
+          if (incremental.provisional) provisional++;
+          else assert.deepEqual(shape(incremental.findings), shape(analyze(text).findings));
           tree = incremental.tree;
+          checked++;
         }
       }),
       { numRuns: 200 },
     );
+    // Every sequence starts from an error-free tree, so its first result is compared at least.
+    assert.ok(checked - provisional >= 200, `${checked - provisional} of ${checked} results compared`);
   });
 });
