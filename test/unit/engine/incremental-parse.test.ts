@@ -73,6 +73,24 @@ describe('incremental reparse (previousTree)', () => {
     assert.equal(analyze(text).findings.filter((f) => f.ruleId === 'failure/empty-catch').length, 1);
   });
 
+  // The same run with another last edit: there TypeScript's incremental parser throws
+  // (`Debug Failure. Expected 236 <= 233`), and the text is parsed afresh instead.
+  it('parses afresh when the incremental parser throws', () => {
+    const edits: Array<[number, number, string]> = [
+      [777531649, 6, 'catch'], [0, 8, ')'], [1882442698, 3, '\n'], [0, 6, ' '], [0, 0, ' '], [543650851, 12, "'"],
+      [333492265, 1, 'async () => {}'], [0, 1, 'async () => {}'], [417436548, 8, 'catch'], [710631314, 12, '('], [1660204444, 10, 'try {} catch {}'],
+    ];
+    let text = BASE;
+    let result = analyze(text);
+    for (const [at, remove, insert] of edits) {
+      const start = at % (text.length + 1);
+      text = text.slice(0, start) + insert + text.slice(start + remove);
+      result = analyze(text, result.tree);
+    }
+    assert.equal(result.provisional, undefined);
+    assert.deepEqual(shape(result.findings), shape(analyze(text).findings));
+  });
+
   it('gives the findings of a fresh parse after any sequence of edits, unless the tree is provisional', () => {
     let checked = 0;
     let provisional = 0;
