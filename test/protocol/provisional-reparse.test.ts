@@ -7,30 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DidChangeTextDocumentNotification, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { applyRandomEdit, TWO_TRIES, WRONG_TREE_EDITS } from '../helpers/broken-edits';
 import { TestLspClient } from '../helpers/lsp-client';
-
-const BASE = `export async function load(id: string) {
-  try {
-    return await fetchOrder(id);
-  } catch (error) {
-    throw new Error('loading failed', { cause: error });
-  }
-}
-
-export function save(order: Order) {
-  try {
-    write(order);
-  } catch {
-  }
-}
-`;
-
-// Found by the property test in test/unit/engine/incremental-parse.test.ts (seed -1700718177): after
-// these edits the incremental tree gives the empty catch another try statement, so another fingerprint.
-const EDITS: Array<[number, number, string]> = [
-  [777531649, 6, 'catch'], [0, 8, ')'], [1882442698, 3, '\n'], [0, 6, ' '], [0, 0, ' '], [543650851, 12, "'"],
-  [333492265, 1, 'async () => {}'], [0, 1, 'async () => {}'], [417436548, 8, 'catch'], [710631314, 12, '('], [0, 9, "'"],
-];
 
 const shape = (diagnostics: Diagnostic[]) =>
   diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character} ${(d.data as { fingerprint?: string } | undefined)?.fingerprint}`).sort();
@@ -42,7 +20,7 @@ describe('provisional trees in the language server', function () {
   before(async () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-provisional-'));
     fs.mkdirSync(path.join(root, 'src'));
-    fs.writeFileSync(path.join(root, 'src', 'orders.ts'), BASE);
+    fs.writeFileSync(path.join(root, 'src', 'orders.ts'), TWO_TRIES);
     fs.writeFileSync(path.join(root, 'src', 'other.ts'), 'export const other = 1;\n');
     client = new TestLspClient();
     await client.initialize({ rootPath: root, pull: true });
@@ -56,11 +34,12 @@ describe('provisional trees in the language server', function () {
     const file = path.join(root, 'src', 'orders.ts');
     const uri = client.uri(file);
     await client.pullFile(file);
-    for (const [at, remove, insert] of EDITS) {
+    // The edits after which the incremental tree gives the empty catch another fingerprint.
+    for (const edit of WRONG_TREE_EDITS) {
       const previous = client.documents.get(uri)!;
-      const text = previous.getText();
-      const start = at % (text.length + 1);
-      const range = { start: previous.positionAt(start), end: previous.positionAt(Math.min(text.length, start + remove)) };
+      const { start, end } = applyRandomEdit(previous.getText(), edit);
+      const insert = edit[2];
+      const range = { start: previous.positionAt(start), end: previous.positionAt(end) };
       const next = TextDocument.update(previous, [{ range, text: insert }], previous.version + 1);
       client.documents.set(uri, next);
       await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: next.version }, contentChanges: [{ range, text: insert }] });

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { DiskHost } from '../../../server/src/engine/host';
 import type { Finding } from '../../../server/src/engine/index';
+import { applyRandomEdit, THROWING_EDITS, TWO_TRIES, WRONG_TREE_EDITS } from '../../helpers/broken-edits';
 import { engine, loadedConfig, TEST_SALT } from '../../helpers/engine';
 
 const file = path.join(os.tmpdir(), 'incremental', 'src', 'orders.ts');
@@ -18,21 +19,7 @@ function analyze(text: string, previousTree?: import('typescript').SourceFile) {
 const hasSyntaxErrors = (tree: import('typescript').SourceFile) => (tree as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length > 0;
 const shape = (findings: Finding[]) => findings.map((f) => `${f.ruleId} ${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.fingerprint}`);
 
-const BASE = `export async function load(id: string) {
-  try {
-    return await fetchOrder(id);
-  } catch (error) {
-    throw new Error('loading failed', { cause: error });
-  }
-}
-
-export function save(order: Order) {
-  try {
-    write(order);
-  } catch {
-  }
-}
-`;
+const BASE = TWO_TRIES;
 
 describe('incremental reparse (previousTree)', () => {
   it('finds an empty catch typed into the middle of a file, and forgets it when it is removed', () => {
@@ -51,16 +38,11 @@ describe('incremental reparse (previousTree)', () => {
   // got another try statement and another fingerprint. Such a tree is provisional (the server analyses
   // the text afresh once typing pauses); one built on an error-free tree is not.
   it('marks a tree built on a broken tree provisional, and only such a tree', () => {
-    const edits: Array<[number, number, string]> = [
-      [777531649, 6, 'catch'], [0, 8, ')'], [1882442698, 3, '\n'], [0, 6, ' '], [0, 0, ' '], [543650851, 12, "'"],
-      [333492265, 1, 'async () => {}'], [0, 1, 'async () => {}'], [417436548, 8, 'catch'], [710631314, 12, '('], [0, 9, "'"],
-    ];
     let text = BASE;
     let tree = analyze(text).tree;
     let brokenBefore = false;
-    for (const [at, remove, insert] of edits) {
-      const start = at % (text.length + 1);
-      text = text.slice(0, start) + insert + text.slice(start + remove);
+    for (const edit of WRONG_TREE_EDITS) {
+      text = applyRandomEdit(text, edit).text;
       const incremental = analyze(text, tree);
       const fresh = analyze(text);
       assert.equal(fresh.provisional, undefined);
@@ -76,15 +58,10 @@ describe('incremental reparse (previousTree)', () => {
   // The same run with another last edit: there TypeScript's incremental parser throws
   // (`Debug Failure. Expected 236 <= 233`), and the text is parsed afresh instead.
   it('parses afresh when the incremental parser throws', () => {
-    const edits: Array<[number, number, string]> = [
-      [777531649, 6, 'catch'], [0, 8, ')'], [1882442698, 3, '\n'], [0, 6, ' '], [0, 0, ' '], [543650851, 12, "'"],
-      [333492265, 1, 'async () => {}'], [0, 1, 'async () => {}'], [417436548, 8, 'catch'], [710631314, 12, '('], [1660204444, 10, 'try {} catch {}'],
-    ];
     let text = BASE;
     let result = analyze(text);
-    for (const [at, remove, insert] of edits) {
-      const start = at % (text.length + 1);
-      text = text.slice(0, start) + insert + text.slice(start + remove);
+    for (const edit of THROWING_EDITS) {
+      text = applyRandomEdit(text, edit).text;
       result = analyze(text, result.tree);
     }
     assert.equal(result.provisional, undefined);
