@@ -385,7 +385,9 @@ export class ShipshapeServer {
   /**
    * The edited file's facts for the workspace index (its async exports, its imports) are summarised once
    * typing pauses, not on every keystroke: they matter to other files, which can wait a moment, while the
-   * keystroke's own diagnostics cannot (a tenth of a keystroke's time in the editor benchmark).
+   * keystroke's own diagnostics cannot (a tenth of a keystroke's time in the editor benchmark). The same
+   * pause redoes a provisional analysis from a fresh parse first (updateIndexFor, analyseAfresh), so the
+   * index never learns the facts of a tree the incremental parser may have got wrong.
    */
   private scheduleIndexUpdate(uri: string): void {
     clearTimeout(this.indexUpdates.get(uri));
