@@ -45,8 +45,13 @@ ruleTable(RULE, {
     // A plain function whose every returned promise ends in a rejection handler: the dropped promise cannot reject.
     js('const getRegion = (cb) => {\n  if (config.region) return config.region().then((r) => cb(null, r)).catch((err) => cb(err));\n  return cb(null, "us-east-1");\n};\ngetRegion((err, region) => use(region));'),
     js('function mkdir(dir, done) {\n  if (cached(dir)) return done();\n  return mkdirp(dir).then((made) => done(null, made), done);\n}\nmkdir("a", report);'),
+    // mongoose's cursor: the promise it returns is another function's, which ends in a rejection handler.
+    js('function nextDoc(ctx, cb) {\n  return ctx.hooks.run(ctx).then(() => cb(null), (err) => cb(err));\n}\nfunction next(ctx, cb) {\n  if (ctx.error) return cb(ctx.error);\n  if (ctx.cached) return nextDoc(ctx, cb);\n  return ctx.cursor.next().then((doc) => cb(null, doc), (err) => cb(err));\n}\nnext(ctx, report);'),
   ],
   invalid: [
+    // The same cursor when the other function's promise has no rejection handler, or returns the cursor's call itself.
+    { ...js('function nextDoc(ctx, cb) {\n  return ctx.hooks.run(ctx).then(() => cb(null));\n}\nfunction next(ctx, cb) {\n  if (ctx.cached) return nextDoc(ctx, cb);\n  return ctx.cursor.next().then((doc) => cb(null, doc), (err) => cb(err));\n}\nnext(ctx, report);'), errors: [{ line: 8, column: 1 }] },
+    { ...js('function next(ctx, cb) {\n  if (ctx.cached) return next(ctx, cb);\n  return fetch(ctx.url);\n}\nnext(ctx, report);'), errors: [{ line: 5, column: 1 }] },
     // An async function of this file rejects on its own, whatever callback it is given; `header` is no error.
     { ...js('async function cleanup(callback) {\n  await rm(dir);\n  callback(null);\n}\ncleanup((err) => report(err));\nconst { Client } = require("pg");\nnew Client().query("x", (header) => use(header));'), errors: [{ line: 5, column: 1 }, { line: 7, column: 1 }] },
     // Resolved with a promise (or a value computed by a call that may throw): it may reject.

@@ -147,12 +147,27 @@ function mayFallOffEnd(body: ts.Block): boolean {
  * failures (cannotReject), or a plain function whose every promise it returns ends in a rejection handler
  * (`return region().then((r) => cb(null, r)).catch(cb)`; its other returns are not promises).
  */
-export function promiseCannotReject(fn: FunctionWithBody, inference: PromiseInference): boolean {
+export function promiseCannotReject(fn: FunctionWithBody, inference: PromiseInference, visiting = new Set<ts.Node>([fn])): boolean {
   if (isAsync(fn)) return cannotReject(fn, inference);
   if (ts.isFunctionLike(fn) && fn.asteriskToken) return false;
-  if (!ts.isBlock(fn.body)) return isHandled(fn.body, inference);
+  const handled = (value: ts.Expression) => isHandled(value, inference) || isPlainResolve(value, inference) || callCannotReject(value, inference, visiting);
+  if (!ts.isBlock(fn.body)) return handled(fn.body);
   const promises = returnExpressions(fn.body).filter((value) => inference.isPromise(value));
-  return promises.length > 0 && promises.every((value) => isHandled(value, inference) || isPlainResolve(value, inference));
+  return promises.length > 0 && promises.every(handled);
+}
+
+/**
+ * A call of another function of this file whose promise cannot reject, passed on as it is
+ * (`return _nextDoc(ctx, doc, cb)`, where `_nextDoc` returns `….then(onDoc, onError)`). `visiting`
+ * holds the functions asked about already: one returning its own call is not judged by itself.
+ */
+function callCannotReject(value: ts.Expression, inference: PromiseInference, visiting: Set<ts.Node>): boolean {
+  const node = skipOuter(value);
+  if (!ts.isCallExpression(node)) return false;
+  const callee = calledFunction(node);
+  if (!callee || visiting.has(callee)) return false;
+  visiting.add(callee);
+  return promiseCannotReject(callee, inference, visiting);
 }
 
 /** `Promise.resolve()`, `Promise.resolve(null)`: settled with a value that is not a promise, so it cannot reject. */
