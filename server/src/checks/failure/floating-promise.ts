@@ -6,7 +6,7 @@ import type { Check, CheckContext, RawFix } from '../../engine/types';
 import { inferenceFor } from './support/inference-for';
 import { exportedFunctionLookup, type ExportedFunction } from './support/workspace-lookup';
 import type { PromiseInference } from './support/promise-inference';
-import { enclosingFunction, isAsyncFunction, needsParens, skipOuter } from './support/scope';
+import { enclosingFunction, isAsyncFunction, isIndirection, needsParens, skipOuter } from './support/scope';
 import { isHandled } from './support/handled';
 import { callsCallbackForm, calledFunction, mayHoldNonPromise, passesCallbackAt, passesErrorFirstCallback, promiseCannotReject } from './support/maybe-promise';
 import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
@@ -245,7 +245,7 @@ function describeArray(leaf: ts.Expression, tree: ts.SourceFile): string {
     return `\`${short(node.expression.getText(tree))}(…)\` makes one promise per item`;
   }
   if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-    const callee = node.expression.getText(tree);
+    const callee = calleeText(node, tree);
     return `\`${short(ts.isNewExpression(node) ? `new ${callee}` : callee)}(…)\` returns an array of promises`;
   }
   return `\`${short(node.getText(tree))}\` is an array of promises`;
@@ -254,7 +254,7 @@ function describeArray(leaf: ts.Expression, tree: ts.SourceFile): string {
 function describe(leaf: ts.Expression, tree: ts.SourceFile): string {
   const node = skipOuter(leaf);
   if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-    const callee = node.expression.getText(tree);
+    const callee = calleeText(node, tree);
     return `\`${short(ts.isNewExpression(node) ? `new ${callee}` : callee)}(…)\` returns a promise and`;
   }
   if (ts.isTaggedTemplateExpression(node)) return `\`${short(node.tag.getText(tree))}\`…\` returns a promise and`;
@@ -301,3 +301,9 @@ function constWrapped(leaf: ts.Expression): ts.Expression {
   return node;
 }
 
+
+/** The callee as the message shows it: `promises_1.readFile` for compiled code's `(0, promises_1.readFile)`. */
+function calleeText(node: ts.CallExpression | ts.NewExpression, tree: ts.SourceFile): string {
+  const callee = node.expression;
+  return (ts.isParenthesizedExpression(callee) && isIndirection(callee.expression) ? callee.expression.right : callee).getText(tree);
+}

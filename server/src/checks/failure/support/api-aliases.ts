@@ -2,6 +2,7 @@
 // `https.request`, `pg.Pool`…), through imports, `require`, namespace imports, destructuring and plain
 // re-assignment. Pure and syntactic: no type checker, one walk of the top-level statements.
 import ts from 'typescript';
+import { isIndirection } from './scope';
 
 /** Canonical module names by package specifier (with or without `node:`). */
 const MODULES: Record<string, string> = {
@@ -106,8 +107,9 @@ export function apiAliases(tree: ts.SourceFile, imported?: ImportedApi): ApiAlia
   /** What an initializer stands for: `require('axios')`, `axios`, `axios.get`, `require('https').get`. */
   const resolveValue = (expression: ts.Expression): string | undefined => {
     const inner = skipParens(expression);
-    if (isRequireCall(inner)) {
-      const specifier = (inner.arguments[0] as ts.StringLiteral).text;
+    const required = requireCallOf(inner);
+    if (required) {
+      const specifier = (required.arguments[0] as ts.StringLiteral).text;
       return fromModule(specifier, '*') ?? (imported ? `module:${specifier}` : undefined);
     }
     // `await import('axios')` and `(await import('axios')).default`
@@ -124,7 +126,8 @@ export function apiAliases(tree: ts.SourceFile, imported?: ImportedApi): ApiAlia
     if (ts.isPropertyAccessExpression(inner)) {
       const target = skipParens(inner.expression);
       if (ts.isIdentifier(target) && (target.text === 'globalThis' || target.text === 'window' || target.text === 'self') && inner.name.text === 'fetch') return 'fetch';
-      if (isRequireCall(target)) return fromModule((target.arguments[0] as ts.StringLiteral).text, inner.name.text);
+      const required = requireCallOf(target);
+      if (required) return fromModule((required.arguments[0] as ts.StringLiteral).text, inner.name.text);
       const base = resolveName(target);
       if (!base) return undefined;
       if (base.startsWith('module:')) return imported?.(base.slice('module:'.length), inner.name.text);
@@ -153,8 +156,30 @@ export function isRequireCall(node: ts.Node): node is ts.CallExpression {
   return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require' && node.arguments.length === 1 && ts.isStringLiteralLike(node.arguments[0]);
 }
 
+/**
+ * The helpers compilers wrap a `require` in to read a CommonJS module as an ES one: tsc's
+ * `__importDefault` / `__importStar` (also as `tslib_1.__importDefault`), Babel's
+ * `_interopRequireDefault` / `_interopRequireWildcard`, esbuild's `__toESM`. Each gives the module with
+ * its `default` (the module itself when it has none), so `axios_1.default.get` is `axios.get`.
+ */
+const INTEROP_HELPERS = new Set(['__importDefault', '__importStar', '_interopRequireDefault', '_interopRequireWildcard', '__toESM', '__toESM2', 'interopRequireDefault', 'interopRequireWildcard']);
+
+/** The `require(…)` call of `require(x)` or of an interop helper's `__importDefault(require(x))`. */
+export function requireCallOf(node: ts.Node): ts.CallExpression | undefined {
+  if (isRequireCall(node)) return node;
+  if (!ts.isCallExpression(node) || node.arguments.length === 0) return undefined;
+  const callee = skipParens(node.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  if (!INTEROP_HELPERS.has(name)) return undefined;
+  const inner = skipParens(node.arguments[0]);
+  return isRequireCall(inner) ? inner : undefined;
+}
+
 export function skipParens(expression: ts.Expression): ts.Expression {
   let inner = expression;
-  while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isNonNullExpression(inner) || ts.isSatisfiesExpression(inner)) inner = inner.expression;
-  return inner;
+  for (;;) {
+    if (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isNonNullExpression(inner) || ts.isSatisfiesExpression(inner)) inner = inner.expression;
+    else if (isIndirection(inner)) inner = inner.right;
+    else return inner;
+  }
 }

@@ -2,7 +2,7 @@
 // command line, the environment, message data, stored data, a query result. Only positive evidence
 // counts (a parameter of unknown origin is not external), so the rules built on it stay precise.
 import ts from 'typescript';
-import { isNeverReassigned } from './scope';
+import { isIndirection, isNeverReassigned } from './scope';
 
 export type ExternalSource =
   | 'a request body'
@@ -273,6 +273,9 @@ function findInBinding(binding: ts.BindingName, name: string): true | ts.Binding
 
 export function unwrap(expression: ts.Expression): ts.Expression {
   let inner = expression;
-  while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isSatisfiesExpression(inner) || ts.isNonNullExpression(inner) || ts.isTypeAssertionExpression(inner)) inner = inner.expression;
-  return inner;
+  for (;;) {
+    if (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isSatisfiesExpression(inner) || ts.isNonNullExpression(inner) || ts.isTypeAssertionExpression(inner)) inner = inner.expression;
+    else if (isIndirection(inner)) inner = inner.right;
+    else return inner;
+  }
 }

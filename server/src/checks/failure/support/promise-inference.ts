@@ -5,6 +5,7 @@
 // workspace — the lookup the caller passes in.
 // A default import: bundled, `import * as ts` turns every `ts.` access into a getter call.
 import ts from 'typescript';
+import { requireCallOf } from './api-aliases';
 import { isKnownGlobalPromise, isKnownModulePromise } from './promise-apis';
 import { findDeclaration, findTypeParameter, hasModifier, isAsyncFunction, skipOuter } from './scope';
 
@@ -173,8 +174,9 @@ export class PromiseInference {
     }
     if (ts.isCallExpression(node)) {
       const callee = skipOuter(node.expression);
-      if (ts.isIdentifier(callee) && callee.text === 'require' && node.arguments.length === 1 && ts.isStringLiteralLike(node.arguments[0]) && !findDeclaration(callee)) {
-        return { base: { kind: 'module', specifier: node.arguments[0].text }, steps: [] };
+      const required = requireCallOf(node);
+      if (required && !findDeclaration(required.expression as ts.Identifier)) {
+        return { base: { kind: 'module', specifier: (required.arguments[0] as ts.StringLiteral).text }, steps: [] };
       }
       return extend(this.referenceOf(callee), '()');
     }

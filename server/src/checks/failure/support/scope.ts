@@ -179,12 +179,21 @@ export function isAsyncFunction(node: ts.Node): boolean {
   return ts.isFunctionLike(node) && hasModifier(node, ts.SyntaxKind.AsyncKeyword) && !(node as ts.FunctionLikeDeclaration).asteriskToken;
 }
 
-/** Strips parentheses, non-null assertions, `satisfies` and type assertions that are not to a type we read. */
+/** Strips parentheses, non-null assertions, `satisfies`, type assertions that are not to a type we read, and `(0, f)`. */
 export function skipOuter(expression: ts.Expression): ts.Expression {
   for (;;) {
     if (ts.isParenthesizedExpression(expression) || ts.isNonNullExpression(expression) || ts.isSatisfiesExpression(expression)) expression = expression.expression;
+    else if (isIndirection(expression)) expression = expression.right;
     else return expression;
   }
+}
+
+/**
+ * `0, f` in `(0, mod_1.fn)(…)`: how tsc, Babel and esbuild call an imported function in the code they
+ * emit (so that it runs without `this`). Its value is the function itself.
+ */
+export function isIndirection(expression: ts.Expression): expression is ts.BinaryExpression {
+  return ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.CommaToken && ts.isNumericLiteral(expression.left);
 }
 
 /**
