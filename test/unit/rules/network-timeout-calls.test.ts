@@ -46,6 +46,10 @@ const ROWS: [string, string[]][] = [
   ["import axios from \"axios\";\nconst api = axios.create({ baseURL });\nawait api.get(url);\n", ["failure/network-timeout 2:13-2:25 axios instance created without `timeout`: axios never times out by default, so every call through this instance hangs as long as the server does. Add `timeout` (ms) to its config. => Add timeout: 10_000 2:35-2:35 \", timeout: 10_000\""]],
   ["import axios from \"axios\";\nconst api = axios.create({ timeout: 5000 });\nawait api.get(url);\n", []],
   ["import axios from \"axios\";\naxios.defaults.timeout = 5000;\nawait axios.get(url);\n", []],
+  // An instance's defaults set after it is made, as axios's docs do; another instance's do not count.
+  ["import axios from \"axios\";\nconst api = axios.create({ baseURL });\napi.defaults.timeout = 2500;\nawait api.get(url);\n", []],
+  ["import axios from \"axios\";\nclass Client {\n  http = axios.create();\n  constructor() {\n    this.http.defaults.timeout = 2500;\n  }\n}\n", []],
+  ["import axios from \"axios\";\nconst api = axios.create({ baseURL });\nconst other = axios.create({ timeout: 1 });\nother.defaults.timeout = 2500;\n", ["failure/network-timeout 2:13-2:25 axios instance created without `timeout`: axios never times out by default, so every call through this instance hangs as long as the server does. Add `timeout` (ms) to its config. => Add timeout: 10_000 2:35-2:35 \", timeout: 10_000\""]],
   ["import axios from \"axios\";\nawait axios.get(url, { signal });\n", []],
   ["import { get } from \"axios\";\nawait get(url);\n", ["failure/network-timeout 2:7-2:10 `axios.get` without a timeout: axios never times out by default, so a stalled server hangs this request forever. Pass `timeout` (ms), or create an instance with one. => Add timeout: 10_000 2:14-2:14 \", { timeout: 10_000 }\""]],
   ["const axios = require(\"axios\");\nawait axios.get(url);\n", ["failure/network-timeout 2:7-2:16 `axios.get` without a timeout: axios never times out by default, so a stalled server hangs this request forever. Pass `timeout` (ms), or create an instance with one. => Add timeout: 10_000 2:20-2:20 \", { timeout: 10_000 }\""]],

@@ -108,7 +108,7 @@ export const networkTimeout: Check = {
     family: 'failure',
     title: 'Outbound call without a timeout',
     rationale:
-      'A network or database call with no timeout waits as long as the other side lets it. When a dependency stalls (a hung upstream, a dropped packet, a saturated database) every request that reaches the call hangs with it, holding a socket, memory and often a connection-pool slot, until the service runs out of them and fails as a whole. Node\'s `fetch` gives up only after 5 minutes without headers, axios, got, `http.request`, and in Python `requests` and `urllib.request.urlopen` (unless `socket.setdefaulttimeout` is called) never do, and a `pg` pool waits forever for a free connection by default. ky (10 s) and httpx (5 s) time out by default, so for them only switching the timeout off (`timeout: false`, `timeout=None`) is reported; redis clients (ioredis, node-redis), mysql2 and the MongoDB driver bound their connects by default and are not reported. An axios instance is judged where it is created (`axios.create` without `timeout`), not on every call through it; `axios.defaults.timeout = …` in the file covers the default instance. Calls whose options come from a value the rule cannot read (a parameter, a spread) are not reported, nor are Python files whose HTTP goes to a mock or a recording (responses, requests-mock, respx, pytest-httpx, httpretty, vcrpy, betamax): nothing there reaches a server. Python\'s redis client (redis-py) has no timeout by default either: a `Redis`, `StrictRedis`, `from_url` or connection pool (also under `redis.asyncio`) made without `socket_timeout`, or with `socket_timeout=None`, is reported; one given a `connection_pool=` takes the pool\'s settings.',
+      'A network or database call with no timeout waits as long as the other side lets it. When a dependency stalls (a hung upstream, a dropped packet, a saturated database) every request that reaches the call hangs with it, holding a socket, memory and often a connection-pool slot, until the service runs out of them and fails as a whole. Node\'s `fetch` gives up only after 5 minutes without headers, axios, got, `http.request`, and in Python `requests` and `urllib.request.urlopen` (unless `socket.setdefaulttimeout` is called) never do, and a `pg` pool waits forever for a free connection by default. ky (10 s) and httpx (5 s) time out by default, so for them only switching the timeout off (`timeout: false`, `timeout=None`) is reported; redis clients (ioredis, node-redis), mysql2 and the MongoDB driver bound their connects by default and are not reported. An axios instance is judged where it is created (`axios.create` without `timeout`), not on every call through it; `axios.defaults.timeout = …` in the file covers the default instance, and `api.defaults.timeout = …` the instance kept as `api`. Calls whose options come from a value the rule cannot read (a parameter, a spread) are not reported, nor are Python files whose HTTP goes to a mock or a recording (responses, requests-mock, respx, pytest-httpx, httpretty, vcrpy, betamax): nothing there reaches a server. Python\'s redis client (redis-py) has no timeout by default either: a `Redis`, `StrictRedis`, `from_url` or connection pool (also under `redis.asyncio`) made without `socket_timeout`, or with `socket_timeout=None`, is reported; one given a `connection_pool=` takes the pool\'s settings.',
     remedy:
       'Bound the call: `fetch(url, { signal: AbortSignal.timeout(10_000) })`, `axios.create({ timeout: 10_000 })`, `got(url, { timeout: { request: 10_000 } })`, `https.get(url, { timeout: 10_000 })` plus a `timeout` handler that destroys the request, `undici.request(url, { headersTimeout, bodyTimeout })`, `new Pool({ connectionTimeoutMillis, statement_timeout })`, `requests.get(url, timeout=10)`. Then handle the timeout error where the call is made (retry with backoff, fail fast, return a clear error).',
     defaultSeverity: 'warning',
@@ -185,6 +185,28 @@ function textWideFacts(text: string): string {
   return facts.sort().join('\n');
 }
 
+/** The names whose `.defaults.timeout` the text sets (`api` for `api.defaults.timeout = …` and `this.api.defaults.timeout = …`). */
+function defaultsTimeoutReceivers(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const fact of textWideFacts(text).split('\n')) if (fact.endsWith('.defaults.timeout=')) names.add(fact.slice(0, -'.defaults.timeout='.length));
+  return names;
+}
+
+/** The name a created instance is kept under: `const api = axios.create()`, `this.api = …`, `api = …`. */
+function instanceName(call: ts.CallExpression | ts.NewExpression): string | undefined {
+  let node: ts.Node = call;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isSatisfiesExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (ts.isVariableDeclaration(parent) && parent.initializer === node && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === node) {
+    const target = parent.left;
+    if (ts.isIdentifier(target)) return target.text;
+    if (ts.isPropertyAccessExpression(target)) return target.name.text;
+  }
+  if (ts.isPropertyDeclaration(parent) && parent.initializer === node && ts.isIdentifier(parent.name)) return parent.name.text;
+  return undefined;
+}
+
 function timeoutOption(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : DEFAULT_TIMEOUT_MS;
 }
@@ -192,6 +214,8 @@ function timeoutOption(value: unknown): number {
 function checkScript(context: CheckContext, tree: ts.SourceFile, timeoutMs: number): void {
   const aliases = apiAliases(tree, importedApiResolver(context));
   const axiosDefaultsBounded = /\.defaults\.timeout\s*=/.test(tree.text);
+  // `api.defaults.timeout = 5000` after `const api = axios.create()` (as axios's docs set an instance's).
+  const instancesBounded = defaultsTimeoutReceivers(tree.text);
   // `fetch` imported from node-fetch is node-fetch's; version 2 (or a version the project does not say) takes `timeout`.
   const fetchShape = NODE_FETCH_IMPORT.test(tree.text) && dependencyMajor(context.host, path.dirname(context.document.path), 'node-fetch') < 3 ? NODE_FETCH_2 : FETCH;
   for (const node of nodesToCheck(tree, visited())) {
@@ -200,6 +224,7 @@ function checkScript(context: CheckContext, tree: ts.SourceFile, timeoutMs: numb
       if (api === 'fetch' && isLocalFetch(node.expression, aliases)) continue;
       const shape = api === 'fetch' ? fetchShape : api ? SHAPES[api] : undefined;
       if (shape && !!shape.constructs === ts.isNewExpression(node) && !(shape.axiosDefault && axiosDefaultsBounded)) {
+        if (shape.what === 'axios.create' && instancesBounded.has(instanceName(node) ?? '')) continue;
         checkCall(context, tree, node, shape, timeoutMs);
       }
     }
