@@ -2,6 +2,7 @@
 // the command line, the environment, message data) that no try/catch or rejection handler guards.
 import ts from 'typescript';
 import type { Check } from '../../engine/types';
+import { TEST_FILE } from '../../engine/project/evidence';
 import { externalSource, unwrap } from './support/external-input';
 import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
 import { pythonUnguardedParses } from './python/unguarded-parse';
@@ -20,7 +21,7 @@ export const unguardedParse: Check = {
     family: 'failure',
     title: 'JSON.parse of external input without error handling',
     rationale:
-      '`JSON.parse` throws a `SyntaxError` on anything that is not valid JSON, and external input is not valid JSON sooner or later: a truncated upload, an HTML error page from a proxy, an empty body, a hand-edited file, a message from an older producer. Outside a try/catch that exception ends the request with a 500 (or an unhandled rejection), or crashes a worker that then drops the message it was processing. The rule reports only input it can see is external (request bodies and parameters, `readFile`/`readFileSync` contents, `await res.text()`, `process.argv`, `process.env`, message `data`, `localStorage`, text gathered from the `data` events of a stream), followed through local variables; a parse lexically inside a `try` with a `catch`, or in a `.then` callback whose chain has a rejection handler, is guarded. In Python the same holds for `json.loads` (and `json.load` of a file or stream, and simplejson, ujson, orjson): request bodies and parameters (Flask, Django, Starlette, a Lambda event\'s `body`), file contents, responses, the environment, the command line, standard input and queue or socket messages, outside a `try` with an `except`; a module\'s own data file (a path built from `__file__`, `importlib.resources`) is not external.',
+      '`JSON.parse` throws a `SyntaxError` on anything that is not valid JSON, and external input is not valid JSON sooner or later: a truncated upload, an HTML error page from a proxy, an empty body, a hand-edited file, a message from an older producer. Outside a try/catch that exception ends the request with a 500 (or an unhandled rejection), or crashes a worker that then drops the message it was processing. The rule reports only input it can see is external (request bodies and parameters, `readFile`/`readFileSync` contents, `await res.text()`, `process.argv`, `process.env`, message `data`, `localStorage`, text gathered from the `data` events of a stream), followed through local variables; a parse lexically inside a `try` with a `catch`, or in a `.then` callback whose chain has a rejection handler, is guarded. In Python the same holds for `json.loads` (and `json.load` of a file or stream, and simplejson, ujson, orjson): request bodies and parameters (Flask, Django, Starlette, a Lambda event\'s `body`), file contents, responses, the environment, the command line, standard input and queue or socket messages, outside a `try` with an `except`; a module\'s own data file (a path built from `__file__`, `importlib.resources`) is not external. Test files (`*.test.*`, `*.spec.*`, `test_*.py`, `*_test.py`, and files under `test/`, `tests/`, `spec/`, `__tests__/`) are not checked: there a parse that throws fails the test, which is what a test is for.',
     remedy:
       'Parse inside try/catch and turn the failure into a clear, handled outcome: a 400 for a request body, a named configuration error for a file, a dead-letter for a message. A schema validator (zod `safeParse`, ajv) after the parse also protects against valid JSON of the wrong shape.',
     defaultSeverity: 'warning',
@@ -41,6 +42,7 @@ export const unguardedParse: Check = {
   },
   statementLocal: true,
   run(context) {
+    if (TEST_FILE.test(context.relativePath)) return;
     if (context.document.language === 'python') {
       for (const parse of pythonUnguardedParses(context.document.text)) {
         context.report({
