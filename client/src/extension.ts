@@ -19,7 +19,9 @@ import { readSettings } from './settings';
 import { StatusItem } from './status';
 
 // Every file on disk: secrets hide in any format. The server skips what it cannot or need not read.
-const DOCUMENT_SELECTOR = [{ scheme: 'file' }];
+// Also the cells of an open notebook (the .ipynb itself is not a text document then) and unsaved
+// documents, where pasted keys and generated code land first (server/src/lsp/document-file.ts).
+const DOCUMENT_SELECTOR = [{ scheme: 'file' }, { scheme: 'vscode-notebook-cell' }, { scheme: 'untitled' }];
 
 let client: LanguageClient | undefined;
 

@@ -116,7 +116,11 @@ export class TestLspClient {
   }
 
   async open(filePath: string, text = fs.readFileSync(filePath, 'utf8'), languageId = 'typescript'): Promise<string> {
-    const uri = this.uri(filePath);
+    return this.openUri(this.uri(filePath), text, languageId);
+  }
+
+  /** Opens a document by URI: a notebook cell (`vscode-notebook-cell:`), an unsaved document (`untitled:`). */
+  async openUri(uri: string, text: string, languageId: string): Promise<string> {
     this.documents.set(uri, TextDocument.create(uri, languageId, 1, text));
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
     return uri;

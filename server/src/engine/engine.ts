@@ -135,8 +135,10 @@ export class Engine {
   analyze(input: AnalysisInput): AnalysisResult {
     const { document, config } = input;
     const relativePath = toRelativePosix(config.dir, document.path);
+    // Ignore rules look at the file on disk: a notebook for its cells, none for an unsaved document.
+    const diskPath = document.diskFile === null ? undefined : toRelativePosix(config.dir, document.diskFile ?? document.path);
     const errors: AnalysisResult['errors'] = [];
-    if (isIgnoredByConfig(config.config, relativePath)) return { findings: [], skipped: 'ignored', errors };
+    if (diskPath !== undefined && isIgnoredByConfig(config.config, diskPath)) return { findings: [], skipped: 'ignored', errors };
     if (document.text.length > HARD_SIZE_LIMIT) return { findings: [], skipped: 'too-large', errors };
     if (document.text.includes('\u0000')) return { findings: [], skipped: 'binary', errors };
     const secretsOnly = document.text.length > config.config.limits.maxFileSizeKB * 1024 ? 'too-large' : isMinified(document.text) ? 'minified' : undefined;
@@ -234,7 +236,7 @@ export class Engine {
     const lines = new LineIndex(document.text);
     const findings = this.position(raw, input, relativePath, lines);
     this.applySuppressions(findings, input, relativePath, lines, ran);
-    applyConfigAllowList(findings, config.config, relativePath);
+    applyConfigAllowList(findings, config.config, diskPath);
     findings.sort(compareFindings);
     return { findings, tree, errors, ...(state ? { state } : {}), ...(secretsOnly ? { secretsOnly } : {}), ...(tree && isProvisional(tree) ? { provisional: true as const } : {}) };
   }
@@ -379,11 +381,11 @@ function appliesTo(meta: RuleMeta, language: SourceDocument['language']): boolea
 }
 
 /** `secrets.allow` in shipshape.yml: paths (gitignore-style globs) and fingerprints that are known not to be secrets. */
-function applyConfigAllowList(findings: Finding[], config: ShipshapeConfig, relativePath: string): void {
+function applyConfigAllowList(findings: Finding[], config: ShipshapeConfig, relativePath: string | undefined): void {
   const allow = config.secrets?.allow;
   if (!allow) return;
   const fingerprints = new Set(allow.fingerprints ?? []);
-  const pathAllowed = matchesGlobs(allow.paths ?? [], relativePath);
+  const pathAllowed = relativePath !== undefined && matchesGlobs(allow.paths ?? [], relativePath);
   for (const finding of findings) {
     if (finding.suppressed || finding.family !== 'secrets') continue;
     if (pathAllowed) finding.suppressed = { kind: 'config', reason: 'secrets.allow.paths' };

@@ -119,10 +119,16 @@ export interface Finding {
 }
 
 export interface SourceDocument {
-  /** Absolute file path. */
+  /** Absolute file path: for a text that is not a file of its own (diskFile), one named for its language (`nb.ipynb.py`). */
   path: string;
   text: string;
   language: LanguageKind;
+  /**
+   * The file on disk the text belongs to, when it is not `path` itself: a notebook cell's notebook; null
+   * for an unsaved document. Ignore rules (`ignore`, .gitignore) and `secrets.allow` paths are matched on
+   * it, and an unsaved document is never ignored.
+   */
+  diskFile?: string | null;
 }
 
 /** How checks reach the file system; the server overlays open documents on top of the disk. */

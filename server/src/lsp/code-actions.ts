@@ -20,6 +20,8 @@ export interface FindingsSource {
   projectOf(filePath: string): { configDir: string; salt: string };
   /** The baseline changed on disk: re-read it and re-check open documents. */
   baselineChanged(): void;
+  /** The path an open document is analysed as (documentFile): a notebook cell's is not a file on disk. */
+  pathOf(document: TextDocument): string | undefined;
 }
 
 export type CommandResult = { applied: boolean; reason?: string };
@@ -44,14 +46,14 @@ export class CodeActions {
   actionsFor(uri: string, diagnostics: Diagnostic[]): CodeAction[] {
     const actions: CodeAction[] = [];
     const document = this.documents.get(uri);
-    if (!document) return actions;
-    const filePath = URI.parse(uri).fsPath;
+    const filePath = document && this.source.pathOf(document);
+    if (!document || !filePath) return actions;
     const findings = this.source.findingsFor(document);
     for (const diagnostic of diagnostics) {
       const ruleId = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
       if (diagnostic.source !== DIAGNOSTIC_SOURCE || !ruleId || !this.engine.ruleMeta(ruleId)) continue;
       const finding = findFinding(findings, diagnostic);
-      finding?.fixes?.forEach((fix, index) => actions.push(fixAction(fix, index, diagnostic, uri, document.version, finding.fingerprint)));
+      finding?.fixes?.forEach((fix, index) => actions.push(fixAction(fix, index, diagnostic, uri, document.version, finding.fingerprint, filePath)));
       if (ruleId.startsWith('shipshape/')) continue;
       const line = diagnostic.range.start.line;
       // Only offer the suppression where the edit is safe (probe with a placeholder reason).
@@ -73,8 +75,9 @@ export class CodeActions {
       return { applied: false, reason: 'expected arguments [uri, line, ruleId, reason]' };
     }
     const document = this.documents.get(uri);
-    if (!document) return { applied: false, reason: 'document is not open' };
-    const edit = suppressionEdit(URI.parse(uri).fsPath, document.getText(), line, ruleId, reason);
+    const filePath = document && this.source.pathOf(document);
+    if (!document || !filePath) return { applied: false, reason: 'document is not open' };
+    const edit = suppressionEdit(filePath, document.getText(), line, ruleId, reason);
     if ('refused' in edit) return { applied: false, reason: edit.refused };
     const position = document.positionAt(edit.offset);
     const result = await this.connection.workspace.applyEdit({
@@ -92,14 +95,15 @@ export class CodeActions {
     const [uri, fingerprint, index, version] = args;
     if (typeof uri !== 'string' || typeof fingerprint !== 'string' || typeof index !== 'number') return { applied: false, reason: 'expected arguments [uri, fingerprint, index, version]' };
     const document = this.documents.get(uri);
-    if (!document) return { applied: false, reason: 'document is not open' };
+    const filePath = document && this.source.pathOf(document);
+    if (!document || !filePath) return { applied: false, reason: 'document is not open' };
     if (typeof version === 'number' && version !== document.version) return { applied: false, reason: 'the document changed; ask for the fix again' };
     const fix = this.source.findingsFor(document).find((f) => f.fingerprint === fingerprint)?.fixes?.[index];
     if (!fix) return { applied: false, reason: 'that fix no longer applies' };
     const onDisk: TextChange[] = [];
     const rest: TextChange[] = [];
     for (const change of fix.changes) {
-      const open = this.documents.get(URI.file(change.path).toString());
+      const open = change.path === filePath || this.documents.get(URI.file(change.path).toString());
       // An open file is changed through the editor (it may hold unsaved text); the closed ones the fix
       // touches (.env, .env.example, .gitignore) are written and saved here, together.
       (open ? rest : onDisk).push(change);
@@ -107,7 +111,7 @@ export class CodeActions {
     for (const [file, changes] of groupByFile(onDisk)) writeChanges(file, changes);
     const remaining: Fix = { ...fix, changes: rest, createFiles: fix.createFiles?.filter((file) => !onDisk.some((c) => c.path === file)) };
     if (rest.length === 0) return { applied: true };
-    const result = await this.connection.workspace.applyEdit({ label: fix.title, edit: fixToWorkspaceEdit(remaining) });
+    const result = await this.connection.workspace.applyEdit({ label: fix.title, edit: fixToWorkspaceEdit(remaining, uriFor(filePath, uri)) });
     return { applied: result.applied, reason: result.failureReason };
   }
 
@@ -131,10 +135,15 @@ function findFinding(findings: Finding[], diagnostic: Diagnostic): Finding | und
 }
 
 /** A fix without secrets travels as a workspace edit; one with a secret as a command the server runs. */
-function fixAction(fix: Fix, index: number, diagnostic: Diagnostic, uri: string, version: number, fingerprint: string): CodeAction {
+function fixAction(fix: Fix, index: number, diagnostic: Diagnostic, uri: string, version: number, fingerprint: string, filePath: string): CodeAction {
   const base = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred };
-  if (!fix.changes.some((change) => change.sensitive)) return { ...base, edit: fixToWorkspaceEdit(fix) };
+  if (!fix.changes.some((change) => change.sensitive)) return { ...base, edit: fixToWorkspaceEdit(fix, uriFor(filePath, uri)) };
   return { ...base, command: { title: fix.title, command: APPLY_FIX_COMMAND, arguments: [uri, fingerprint, index, version] } };
+}
+
+/** The URI of a changed file: the document's own for the path it is analysed as (a notebook cell's is not a file). */
+function uriFor(documentPath: string, documentUri: string): (filePath: string) => string {
+  return (filePath) => (filePath === documentPath ? documentUri : URI.file(filePath).toString());
 }
 
 function groupByFile(changes: TextChange[]): Map<string, TextChange[]> {

@@ -41,10 +41,10 @@ export function configProblemToDiagnostic(problem: ConfigProblem): Diagnostic {
 }
 
 /** A fix as a workspace edit: files it creates first, then one text edit per file. */
-export function fixToWorkspaceEdit(fix: Fix): WorkspaceEdit {
+export function fixToWorkspaceEdit(fix: Fix, uriOf: (filePath: string) => string = (filePath) => URI.file(filePath).toString()): WorkspaceEdit {
   const byFile = new Map<string, TextEdit[]>();
   for (const change of fix.changes) {
-    const uri = URI.file(change.path).toString();
+    const uri = uriOf(change.path);
     const edits = byFile.get(uri) ?? [];
     edits.push({
       range: { start: { line: change.line - 1, character: change.column - 1 }, end: { line: change.endLine - 1, character: change.endColumn - 1 } },
@@ -53,7 +53,7 @@ export function fixToWorkspaceEdit(fix: Fix): WorkspaceEdit {
     byFile.set(uri, edits);
   }
   if (!fix.createFiles?.length) return { changes: Object.fromEntries(byFile) };
-  const creates: CreateFile[] = fix.createFiles.map((filePath) => ({ kind: 'create', uri: URI.file(filePath).toString(), options: { ignoreIfExists: true } }));
+  const creates: CreateFile[] = fix.createFiles.map((filePath) => ({ kind: 'create', uri: uriOf(filePath), options: { ignoreIfExists: true } }));
   const edits: TextDocumentEdit[] = [...byFile].map(([uri, fileEdits]) => ({ textDocument: { uri, version: null }, edits: fileEdits }));
   return { documentChanges: [...creates, ...edits] };
 }

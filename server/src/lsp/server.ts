@@ -27,6 +27,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Worker } from 'node:worker_threads';
 import { URI } from 'vscode-uri';
+import { documentFile } from './document-file';
 import type { ReadinessReport } from '../engine/readiness/run';
 import { formatReadinessMarkdown } from '../engine/report/readiness-format';
 import type * as ts from 'typescript';
@@ -141,6 +142,7 @@ export class ShipshapeServer {
         this.baselines.clear();
         this.invalidateAll();
       },
+      pathOf: (document) => documentFile(document.uri, document.languageId, this.workspaceRoots)?.path,
     });
   }
 
@@ -281,8 +283,9 @@ export class ShipshapeServer {
   private diagnosticsFor(document: TextDocument): Diagnostic[] {
     const cached = this.analyses.get(document.uri);
     if (cached && cached.version === document.version && cached.generation === this.generation) return cached.diagnostics;
-    const filePath = uriToPath(document.uri);
-    if (!document.uri.startsWith('file:')) return [];
+    const file = documentFile(document.uri, document.languageId, this.workspaceRoots);
+    if (!file) return [];
+    const filePath = file.path;
     // Another file was edited a moment ago: its facts reach the index before this file is judged by them.
     this.flushIndexUpdates(document.uri);
     const started = performance.now();
@@ -293,7 +296,7 @@ export class ShipshapeServer {
       if (!isConfig) this.publishConfigProblems(loaded.path);
     }
     const result = this.engine.analyze({
-      document: { path: filePath, text: document.getText(), language: languageOf(filePath) },
+      document: { path: filePath, text: document.getText(), language: file.language, ...(file.diskFile !== undefined ? { diskFile: file.diskFile } : {}) },
       config: loaded,
       host: this.host,
       salt: this.saltFor(loaded.dir),
@@ -411,8 +414,9 @@ export class ShipshapeServer {
     // The cached tree is the latest analysis's, not yet consumed by a reparse; a newer version reschedules.
     if (!document || !cached || cached.version !== document.version) return;
     if (cached.provisional) cached = this.analyseAfresh(document, cached);
-    if (!cached || !this.workspace.enabled) return;
-    const filePath = uriToPath(uri);
+    const file = documentFile(uri, document.languageId, this.workspaceRoots);
+    if (!cached || !this.workspace.enabled || !file?.indexed) return;
+    const filePath = file.path;
     // This file's cross-file facts changed (an export became async…): other open files may be affected.
     if (this.workspace.update({ path: filePath, text: document.getText(), language: languageOf(filePath) }, cached.tree)) this.invalidateOthers();
   }
@@ -482,7 +486,8 @@ export class ShipshapeServer {
     const document = this.documents.get(params.textDocument.uri);
     if (!document) return null;
     this.diagnosticsFor(document);
-    const filePath = uriToPath(document.uri);
+    const filePath = documentFile(document.uri, document.languageId, this.workspaceRoots)?.path;
+    if (!filePath) return null;
     return architectureHover(this.analyses.get(document.uri)?.findings ?? [], params.position, this.configs.configFor(filePath, this.rootOf(filePath)));
   }
 

@@ -79,7 +79,8 @@ function createSecretsCheck(rules: readonly SecretRule[]): Check {
     run(context) {
       const { document } = context;
       // A history scan reads what commits added: git holds it, whatever .gitignore says now.
-      if (!context.committed && path.isAbsolute(document.path) && gitIgnore.ignores(document.path)) return;
+      const onDisk = document.diskFile === undefined ? document.path : document.diskFile;
+      if (!context.committed && onDisk !== null && path.isAbsolute(onDisk) && gitIgnore.ignores(onDisk)) return;
       // In minified or oversized files only provider formats count: the generic heuristics are noise there.
       const genericEnabled = context.config.rules[GENERIC_RULE_ID] !== 'off' && !context.limited;
       const matches = scanForSecrets(document.text, rules, {

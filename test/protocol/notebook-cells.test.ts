@@ -1,0 +1,93 @@
+// Documents that are not files of their own: the cells of an open notebook (`vscode-notebook-cell:`
+// URIs, whose path is the notebook's) and unsaved documents (`untitled:`). Each is analysed as a text of
+// its language; ignore rules look at the notebook; a fix edits the cell or the unsaved document itself
+// and never creates a file for it.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CodeActionRequest, ExecuteCommandRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { URI } from 'vscode-uri';
+import { makeWorkspace } from '../helpers/engine';
+import { TestLspClient } from '../helpers/lsp-client';
+
+const KEY = 'sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab';
+const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => d.code).sort();
+
+/** The URI VS Code gives a notebook's cell: the notebook's path, the cell in the fragment. */
+function cellUri(notebook: string, cell: number): string {
+  return URI.file(notebook).with({ scheme: 'vscode-notebook-cell', fragment: `W${cell}sZmlsZQ==` }).toString();
+}
+
+describe('language server: notebook cells and unsaved documents', function () {
+  let root: string;
+  let client: TestLspClient;
+
+  beforeEach(async () => {
+    root = makeWorkspace({
+      'shipshape.yml': 'ignore:\n  - "exports.ipynb"\n',
+      '.gitignore': 'scratch.ipynb\n',
+      'analysis.ipynb': '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}\n',
+    });
+    client = new TestLspClient();
+    await client.initialize({ rootPath: root, pull: true });
+  });
+
+  afterEach(async () => {
+    const code = await client.shutdown();
+    assert.equal(code, 0, `server exit code; stderr: ${client.stderr.join('')}`);
+  });
+
+  it('checks a Python cell for secrets and failures, and a Markdown cell for secrets', async () => {
+    const notebook = path.join(root, 'analysis.ipynb');
+    const code = await client.openUri(cellUri(notebook, 0), `import requests\n\nstripe_key = "${KEY}"\nresponse = requests.get(url)\n`, 'python');
+    const notes = await client.openUri(cellUri(notebook, 1), `Use the key \`${KEY}\` for the demo.\n`, 'markdown');
+    assert.deepEqual(codes(await client.pull(code)), ['failure/network-timeout', 'secrets/stripe-key']);
+    assert.deepEqual(codes(await client.pull(notes)), ['secrets/stripe-key']);
+  });
+
+  it('moves a key in a cell to .env: the cell changes, and no file is made for the cell', async () => {
+    const notebook = path.join(root, 'analysis.ipynb');
+    const uri = await client.openUri(cellUri(notebook, 0), `import os\n\nstripe_key = "${KEY}"\n`, 'python');
+    const diagnostics = await client.pull(uri);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } })) as CodeAction[];
+    const move = actions.find((a) => a.title.startsWith('Move to environment variable'))!;
+    assert.ok(move, `offers the move: ${actions.map((a) => a.title).join(', ')}`);
+    assert.deepEqual(await client.connection.sendRequest(ExecuteCommandRequest.type, { command: move.command!.command, arguments: move.command!.arguments }), { applied: true });
+    assert.equal(client.text(uri), 'import os\n\nstripe_key = os.environ["STRIPE_KEY"]\n');
+    assert.equal(fs.readFileSync(path.join(root, '.env'), 'utf8'), `STRIPE_KEY=${KEY}\n`);
+    assert.deepEqual(fs.readdirSync(root).filter((name) => name.startsWith('analysis')), ['analysis.ipynb']);
+    assert.deepEqual(await client.pull(uri), []);
+  });
+
+  it('suppresses in a cell with the cell language\'s comment', async () => {
+    const uri = await client.openUri(cellUri(path.join(root, 'analysis.ipynb'), 2), 'try:\n    run()\nexcept Exception:\n    pass\n', 'python');
+    const diagnostics = await client.pull(uri);
+    assert.deepEqual(codes(diagnostics), ['failure/empty-catch']);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } })) as CodeAction[];
+    const suppress = actions.find((a) => a.title.startsWith('Suppress'))!;
+    const [, line, ruleId] = suppress.command!.arguments!;
+    assert.deepEqual(await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'shipshape.applySuppression', arguments: [uri, line, ruleId, 'runs in a scratch notebook'] }), { applied: true });
+    assert.match(client.text(uri), /# shipshape-ignore-next-line failure\/empty-catch -- runs in a scratch notebook\n/);
+    assert.deepEqual(await client.pull(uri), []);
+  });
+
+  it('looks at the notebook for ignore rules: .gitignore for secrets, shipshape.yml ignore for everything', async () => {
+    const ignoredByGit = await client.openUri(cellUri(path.join(root, 'scratch.ipynb'), 0), `import requests\nkey = "${KEY}"\nrequests.get(url)\n`, 'python');
+    assert.deepEqual(codes(await client.pull(ignoredByGit)), ['failure/network-timeout']);
+    const ignoredByConfig = await client.openUri(cellUri(path.join(root, 'exports.ipynb'), 0), `key = "${KEY}"\n`, 'python');
+    assert.deepEqual(await client.pull(ignoredByConfig), []);
+  });
+
+  it('checks an unsaved document as a file of its language in the workspace, which nothing ignores', async () => {
+    const uri = await client.openUri('untitled:Untitled-1', `export const stripeSecret = "${KEY}";\nfetch(url);\n`, 'typescript');
+    assert.deepEqual(codes(await client.pull(uri)), ['failure/floating-promise', 'failure/network-timeout', 'secrets/stripe-key']);
+    const diagnostics = await client.pull(uri);
+    const secret = diagnostics.find((d) => d.code === 'secrets/stripe-key')!;
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: secret.range, context: { diagnostics: [secret] } })) as CodeAction[];
+    const move = actions.find((a) => a.title.startsWith('Move to environment variable'))!;
+    assert.deepEqual(await client.connection.sendRequest(ExecuteCommandRequest.type, { command: move.command!.command, arguments: move.command!.arguments }), { applied: true });
+    assert.equal(client.text(uri), 'export const stripeSecret = process.env.STRIPE_SECRET;\nfetch(url);\n');
+    assert.equal(fs.readFileSync(path.join(root, '.env'), 'utf8'), `STRIPE_SECRET=${KEY}\n`);
+    assert.ok(!fs.existsSync(path.join(root, 'Untitled-1.ts')), 'no file is made for the unsaved document');
+  });
+});
