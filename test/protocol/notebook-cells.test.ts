@@ -78,6 +78,20 @@ describe('language server: notebook cells and unsaved documents', function () {
     assert.deepEqual(await client.pull(ignoredByConfig), []);
   });
 
+  it('checks a cell of an unsaved notebook as an unsaved document', async () => {
+    // The notebook's scheme is in the fragment, in base64: `untitled`.
+    const uri = `vscode-notebook-cell:Untitled-1.ipynb#W0s${Buffer.from('untitled').toString('base64')}`;
+    await client.openUri(uri, `import os\nstripe_key = "${KEY}"\n`, 'python');
+    const diagnostics = await client.pull(uri);
+    assert.deepEqual(codes(diagnostics), ['secrets/stripe-key']);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } })) as CodeAction[];
+    const move = actions.find((a) => a.title.startsWith('Move to environment variable'))!;
+    assert.deepEqual(await client.connection.sendRequest(ExecuteCommandRequest.type, { command: move.command!.command, arguments: move.command!.arguments }), { applied: true });
+    assert.equal(client.text(uri), 'import os\nstripe_key = os.environ["STRIPE_KEY"]\n');
+    assert.equal(fs.readFileSync(path.join(root, '.env'), 'utf8'), `STRIPE_KEY=${KEY}\n`);
+    assert.ok(!fs.existsSync('/Untitled-1.ipynb.py') && !fs.existsSync(path.join(root, 'Untitled-1.ipynb.py')), 'no file is made for the cell');
+  });
+
   it('checks an unsaved document as a file of its language in the workspace, which nothing ignores', async () => {
     const uri = await client.openUri('untitled:Untitled-1', `export const stripeSecret = "${KEY}";\nfetch(url);\n`, 'typescript');
     assert.deepEqual(codes(await client.pull(uri)), ['failure/floating-promise', 'failure/network-timeout', 'secrets/stripe-key']);

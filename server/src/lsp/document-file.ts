@@ -26,19 +26,37 @@ export function documentFile(uri: string, languageId: string, workspaceRoots: re
   if (parsed.scheme === 'file') return { path: parsed.fsPath, language: languageOf(parsed.fsPath), indexed: true };
   const extension = extensionFor(languageId);
   if (parsed.scheme === 'vscode-notebook-cell') {
-    // The cell URI is the notebook's path with the cell in its fragment.
-    const notebook = parsed.fsPath;
-    const cellPath = `${notebook}${extension}`;
-    return { path: cellPath, language: languageOf(cellPath), diskFile: notebook, indexed: false };
+    // The cell URI is the notebook's with the cell in its fragment, and the notebook's own scheme there too.
+    if (notebookSchemeOf(parsed.fragment) === 'file') {
+      const notebook = parsed.fsPath;
+      const cellPath = `${notebook}${extension}`;
+      return { path: cellPath, language: languageOf(cellPath), diskFile: notebook, indexed: false };
+    }
+    return unsaved(`${path.basename(parsed.path) || 'Untitled.ipynb'}${extension}`, workspaceRoots);
   }
   if (parsed.scheme === 'untitled') {
     // `untitled:Untitled-1`; a name the editor was given for it may carry an extension already.
     const name = path.basename(parsed.path) || 'Untitled';
-    const folder = workspaceRoots[0] ?? path.join(os.tmpdir(), 'shipshape-untitled');
-    const file = path.join(folder, path.extname(name) ? name : `${name}${extension}`);
-    return { path: file, language: languageOf(file), diskFile: null, indexed: false };
+    return unsaved(path.extname(name) ? name : `${name}${extension}`, workspaceRoots);
   }
   return undefined;
+}
+
+/** A document that is not on disk: a file of this name in the first workspace folder. */
+function unsaved(name: string, workspaceRoots: readonly string[]): DocumentFile {
+  const file = path.join(workspaceRoots[0] ?? path.join(os.tmpdir(), 'shipshape-untitled'), name);
+  return { path: file, language: languageOf(file), diskFile: null, indexed: false };
+}
+
+/**
+ * The scheme of the notebook a cell belongs to: VS Code writes a cell's fragment as its handle (digits
+ * and padding letters, no `s`), `s`, then the notebook's scheme in base64 (`W0sZmlsZQ==` for `file`).
+ * A fragment of another form is read as a file's.
+ */
+function notebookSchemeOf(fragment: string): string {
+  const match = /^[^s]*s([A-Za-z0-9+/_-]+={0,2})$/.exec(fragment);
+  if (!match) return 'file';
+  return Buffer.from(match[1], 'base64').toString('utf8');
 }
 
 /** A file extension for an editor's language id, so that the engine reads the text as that language (its comments, its env lookup). */
