@@ -20,6 +20,20 @@ function notebookJson(cells) {
 }
 
 describe('Shipshape in notebook cells and unsaved documents (code-server)', () => {
+  // The files the fix writes, as they were: the other suites share this workspace.
+  const touched = ['.env', '.env.example', '.gitignore', 'analysis.ipynb'];
+  let before;
+  beforeEach(() => {
+    before = new Map(touched.map((name) => [name, fs.existsSync(path.join(workspaceRoot(), name)) ? fs.readFileSync(path.join(workspaceRoot(), name), 'utf8') : undefined]));
+  });
+  afterEach(() => {
+    for (const [name, text] of before) {
+      const file = path.join(workspaceRoot(), name);
+      if (text === undefined) fs.rmSync(file, { force: true });
+      else fs.writeFileSync(file, text);
+    }
+  });
+
   it('finds a key and a request without a timeout in a notebook cell, and moves the key to .env', async () => {
     fs.writeFileSync(path.join(workspaceRoot(), 'analysis.ipynb'), notebookJson([`import requests\n\nnotebook_key = "${VALUE}"\nrequests.get(url)\n`]));
     const notebook = await vscode.workspace.openNotebookDocument(fileUri('analysis.ipynb'));
