@@ -45,6 +45,22 @@ describe('language server: notebook cells and unsaved documents', function () {
     assert.deepEqual(codes(await client.pull(notes)), ['secrets/stripe-key']);
   });
 
+  it('reads a cell with the imports of the notebook\'s other cells, and again when they change', async () => {
+    const notebook = path.join(root, 'analysis.ipynb');
+    const imports = await client.openUri(cellUri(notebook, 0), 'import json\nfrom pathlib import (\n    Path,\n)\nimport requests\n', 'python');
+    const uri = await client.openUri(cellUri(notebook, 1), 'response = requests.get(url)\n', 'python');
+    const diagnostics = await client.pull(uri);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['failure/network-timeout', 0, 11]]);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } })) as CodeAction[];
+    const add = actions.find((a) => a.title === 'Add timeout=10')!;
+    assert.deepEqual(Object.keys(add.edit!.changes!), [uri], 'the fix edits the cell only');
+    assert.deepEqual(await client.pull(imports), [], 'nothing is reported in the first cell');
+    const refreshed = client.nextRefresh();
+    await client.change(imports, 'import json\n');
+    await refreshed;
+    assert.deepEqual(await client.pull(uri), [], 'without the import, `requests` is not known to be requests');
+  });
+
   it('moves a key in a cell to .env: the cell changes, and no file is made for the cell', async () => {
     const notebook = path.join(root, 'analysis.ipynb');
     const uri = await client.openUri(cellUri(notebook, 0), `import os\n\nstripe_key = "${KEY}"\n`, 'python');

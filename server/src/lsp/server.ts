@@ -28,6 +28,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Worker } from 'node:worker_threads';
 import { URI } from 'vscode-uri';
 import { documentFile } from './document-file';
+import { findingsInCell, notebookOf, pythonImports, withContext } from './notebook-context';
 import type { ReadinessReport } from '../engine/readiness/run';
 import { formatReadinessMarkdown } from '../engine/report/readiness-format';
 import type * as ts from 'typescript';
@@ -101,6 +102,8 @@ interface CachedAnalysis {
   state?: IncrementalState;
   /** The tree was built on a broken one (engine AnalysisResult.provisional): redone when typing pauses. */
   provisional?: boolean;
+  /** A notebook cell's: the other cells' imports analysed with it (notebook-context.ts). */
+  context?: string;
 }
 
 export class ShipshapeServer {
@@ -109,6 +112,8 @@ export class ShipshapeServer {
   private readonly configs: ConfigStore;
   private readonly host: DiskHost;
   private readonly analyses = new Map<string, CachedAnalysis>();
+  /** The imports of each open Python notebook cell, to tell when they change (cellImportsChanged). */
+  private readonly cellImports = new Map<string, string>();
   /** Pending index updates of edited documents, by URI (see scheduleIndexUpdate). */
   private readonly indexUpdates = new Map<string, NodeJS.Timeout>();
   private readonly workspace: WorkspaceIndex = createWorkspaceIndex();
@@ -160,6 +165,7 @@ export class ShipshapeServer {
     documents.onDidChangeContent(({ document }) => {
       if (isConfigUri(document.uri)) this.configChanged(uriToPath(document.uri));
       else if (!this.pullMode && this.options.run !== 'onSave') this.pushDiagnostics(document);
+      this.cellImportsChanged(document);
     });
     documents.onDidSave(({ document }) => {
       if (!this.pullMode && this.options.run === 'onSave') this.pushDiagnostics(document);
@@ -172,6 +178,10 @@ export class ShipshapeServer {
     documents.onDidClose(({ document }) => {
       this.cancelIndexUpdate(document.uri);
       this.analyses.delete(document.uri);
+      // A closed cell's imports leave the other cells' context.
+      const notebook = notebookOf(document.uri);
+      if (this.cellImports.get(document.uri) && notebook) this.recheckNotebook(notebook, document.uri);
+      this.cellImports.delete(document.uri);
       if (isConfigUri(document.uri)) {
         this.configChanged(uriToPath(document.uri));
       } else if (!this.pullMode) {
@@ -279,13 +289,49 @@ export class ShipshapeServer {
     }
   }
 
+  /** A Python cell's context: the imports of its notebook's other open Python cells (notebook-context.ts); '' for other documents. */
+  private notebookContext(document: TextDocument): string {
+    const notebook = document.languageId === 'python' ? notebookOf(document.uri) : undefined;
+    if (!notebook) return '';
+    const imports: string[] = [];
+    for (const other of this.documents.all()) {
+      if (other.uri !== document.uri && other.languageId === 'python' && notebookOf(other.uri) === notebook) {
+        const found = pythonImports(other.getText());
+        if (found) imports.push(found);
+      }
+    }
+    return imports.join('\n');
+  }
+
+  /** A cell's imports changed: the other cells of its notebook read them (notebookContext), so they are checked again. */
+  private cellImportsChanged(document: TextDocument): void {
+    const notebook = document.languageId === 'python' ? notebookOf(document.uri) : undefined;
+    if (!notebook) return;
+    const imports = pythonImports(document.getText());
+    if ((this.cellImports.get(document.uri) ?? '') === imports) return;
+    this.cellImports.set(document.uri, imports);
+    this.recheckNotebook(notebook, document.uri);
+  }
+
+  private recheckNotebook(notebook: string, changedCell: string): void {
+    if (this.pullMode) {
+      if (this.refreshSupport) void this.connection.languages.diagnostics.refresh();
+      return;
+    }
+    for (const other of this.documents.all()) if (other.uri !== changedCell && notebookOf(other.uri) === notebook) this.pushDiagnostics(other);
+  }
+
   /** Diagnostics of one open document: cached per version and config generation. */
   private diagnosticsFor(document: TextDocument): Diagnostic[] {
-    const cached = this.analyses.get(document.uri);
+    const context = this.notebookContext(document);
+    let cached = this.analyses.get(document.uri);
+    // Another cell's imports changed: its tree and state were built with the old ones.
+    if (cached && cached.context !== context) cached = undefined;
     if (cached && cached.version === document.version && cached.generation === this.generation) return cached.diagnostics;
     const file = documentFile(document.uri, document.languageId, this.workspaceRoots);
     if (!file) return [];
     const filePath = file.path;
+    const cellText = document.getText();
     // Another file was edited a moment ago: its facts reach the index before this file is judged by them.
     this.flushIndexUpdates(document.uri);
     const started = performance.now();
@@ -296,7 +342,7 @@ export class ShipshapeServer {
       if (!isConfig) this.publishConfigProblems(loaded.path);
     }
     const result = this.engine.analyze({
-      document: { path: filePath, text: document.getText(), language: file.language, ...(file.diskFile !== undefined ? { diskFile: file.diskFile } : {}) },
+      document: { path: filePath, text: withContext(cellText, context), language: file.language, ...(file.diskFile !== undefined ? { diskFile: file.diskFile } : {}) },
       config: loaded,
       host: this.host,
       salt: this.saltFor(loaded.dir),
@@ -311,10 +357,11 @@ export class ShipshapeServer {
     applyBaseline(result.findings, this.baselineFor(loaded.dir));
     for (const error of result.errors) this.connection.console.error(`Rule ${error.ruleId} failed on ${filePath}: ${error.message}`);
     const bundleDir = __dirname;
-    const findings = result.findings.filter((f: Finding) => !f.suppressed);
+    const unsuppressed = result.findings.filter((f: Finding) => !f.suppressed);
+    const findings = context ? findingsInCell(unsuppressed, filePath, cellText.split('\n').length - (cellText.endsWith('\n') ? 1 : 0)) : unsuppressed;
     const diagnostics = findings.map((f) => findingToDiagnostic(f, ruleDocLink(f.ruleId, bundleDir)));
     if (isConfig && this.pullMode) diagnostics.push(...loaded.problems.map(configProblemToDiagnostic));
-    this.analyses.set(document.uri, { version: document.version, generation: this.generation, diagnostics, findings, tree: result.tree, state: result.state, provisional: result.provisional });
+    this.analyses.set(document.uri, { version: document.version, generation: this.generation, diagnostics, findings, tree: result.tree, state: result.state, provisional: result.provisional, context });
     // A large file's first analysis (it was just opened) parses it in full and leaves that much garbage
     // again: collect it now rather than let the heap grow by it (the same reasoning as indexWorkspace).
     if (!cached && document.getText().length > LARGE_DOCUMENT_CHARS) collectGarbage?.();
