@@ -34,8 +34,8 @@ describe('Shipshape in notebook cells and unsaved documents (code-server)', () =
     }
   });
 
-  it('finds a key and a request without a timeout in a notebook cell, and moves the key to .env', async () => {
-    fs.writeFileSync(path.join(workspaceRoot(), 'analysis.ipynb'), notebookJson([`import requests\n\nnotebook_key = "${VALUE}"\nrequests.get(url)\n`]));
+  it('finds a key and requests without a timeout in notebook cells (one using another cell\'s import), and moves the key to .env', async () => {
+    fs.writeFileSync(path.join(workspaceRoot(), 'analysis.ipynb'), notebookJson([`import requests\n\nnotebook_key = "${VALUE}"\nrequests.get(url)\n`, 'page = requests.post(url, json=body)\n']));
     const notebook = await vscode.workspace.openNotebookDocument(fileUri('analysis.ipynb'));
     await vscode.window.showNotebookDocument(notebook);
     const cell = notebook.cellAt(0).document;
@@ -52,6 +52,8 @@ describe('Shipshape in notebook cells and unsaved documents (code-server)', () =
     assert.match(fs.readFileSync(path.join(workspaceRoot(), '.env'), 'utf8'), new RegExp(`^NOTEBOOK_KEY=${VALUE}$`, 'm'));
     assert.ok(!fs.existsSync(path.join(workspaceRoot(), 'analysis.ipynb.py')), 'no file is made for the cell');
     await waitForDiagnostics(cell.uri, (d) => !d.some((x) => codeOf(x) === 'secrets/stripe-key'), 'the key finding gone');
+    // The second cell uses the first cell's import.
+    await waitForDiagnostics(notebook.cellAt(1).document.uri, (d) => d.some((x) => codeOf(x) === 'failure/network-timeout'), 'the request of the second cell');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
