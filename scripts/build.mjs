@@ -88,6 +88,8 @@ const common = {
   minifyIdentifiers: false,
   logLevel: 'warning',
   plugins: [yamlAsData, builtinImportsAsRequire, precompiledSchemaValidator],
+  // jsonc-parser's `main` is a UMD build whose require() calls esbuild cannot follow: bundle its ES build.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   // "use strict" first, as esbuild would put it: a banner before it would turn strict mode off.
   banner: { js: '"use strict";const __shipshapeNodeRequire = require;' },
   // TypeScript's compiler API is big; bundling it keeps the .vsix free of node_modules.

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { buildBaseline, newSalt, pruneBaseline, readBaseline, writeBaseline } from '../engine/baseline';
-import { createEngine, languageOf, preparePythonImports } from '../engine/index';
+import { createEngine, languageOf, preparePythonImports, readsPython } from '../engine/index';
 import { UsageError } from './errors';
 import { collectFiles } from '../engine/workspace/files';
 import { formatSarif } from './format-sarif';
@@ -276,7 +276,7 @@ function isDirectory(p: string): boolean {
 
 /** Python import analysis needs its parser (WebAssembly) loaded; only runs with Python files pay for it. */
 async function prepareLanguages(files: string[]): Promise<void> {
-  if (files.some((file) => languageOf(file) === 'python')) await preparePythonImports();
+  if (files.some(readsPython)) await preparePythonImports();
 }
 
 

@@ -5,6 +5,7 @@ import type * as ts from 'typescript';
 import type { LoadedConfig, ShipshapeConfig } from './config/model';
 import { fingerprint, secretDigest } from './fingerprint';
 import { isIgnoredByConfig, matchesGlobs } from './ignore-rules';
+import { isNotebookPath, notebookScript } from './notebook';
 import { isScriptLanguage, languageOf } from './language';
 import { mergeStatementFindings, restrictTo, sameKey, statementFacts, statementsToRecheck, type IncrementalState, type StatementNames } from './incremental';
 import { isProvisional, parseScript, reparseScript } from './parse-ts';
@@ -112,6 +113,8 @@ export class Engine {
    */
   readsOnlyAscii(config: LoadedConfig, filePath: string): boolean {
     const active = this.activeRulesByCheck(config.config, languageOf(filePath));
+    // A notebook's cells are read as Python too (notebookCellFindings), by every check that applies to Python.
+    if (isNotebookPath(filePath)) return this.readsOnlyAscii(config, `${filePath}.py`) && this.checks.every((check, index) => active[index].length === 0 || (check.asciiPatterns?.(config.config) ?? false));
     return this.checks.every((check, index) => active[index].length === 0 || (check.asciiPatterns?.(config.config) ?? false));
   }
 
@@ -237,8 +240,39 @@ export class Engine {
     const findings = this.position(raw, input, relativePath, lines);
     this.applySuppressions(findings, input, relativePath, lines, ran);
     applyConfigAllowList(findings, config.config, diskPath);
+    if (isNotebookPath(document.path) && document.language === 'json') findings.push(...this.notebookCellFindings(input, lines, errors));
     findings.sort(compareFindings);
     return { findings, tree, errors, ...(state ? { state } : {}), ...(secretsOnly ? { secretsOnly } : {}), ...(tree && isProvisional(tree) ? { provisional: true as const } : {}) };
+  }
+
+  /**
+   * A notebook's code cells, analysed as one Python script (notebook.ts), whatever the size of the JSON
+   * around them (outputs, images): their findings but the secrets ones (the pass over the JSON finds
+   * those), placed where their code is in the notebook. Without fixes: they would edit the script.
+   */
+  private notebookCellFindings(input: AnalysisInput, lines: LineIndex, errors: AnalysisResult['errors']): Finding[] {
+    // Nothing to find there when only the secrets family is on (a secrets scan in CI).
+    if (!this.activeRulesByCheck(input.config.config, 'python').some((rules) => rules.some((rule) => rule.family !== 'secrets'))) return [];
+    const script = notebookScript(input.document.text);
+    if (!script) return [];
+    const { document } = input;
+    const result = this.analyze({
+      ...input,
+      document: { path: `${document.path}.py`, text: script.text, language: 'python', diskFile: document.diskFile === undefined ? document.path : document.diskFile },
+      tree: undefined,
+      previousTree: undefined,
+      incremental: undefined,
+    });
+    errors.push(...result.errors);
+    const scriptLines = new LineIndex(script.text);
+    const place = (line: number, column: number) => lines.position(script.jsonOffsets[Math.min(scriptLines.lineStart(line) + column - 1, script.text.length)]);
+    return result.findings
+      .filter((finding) => finding.family !== 'secrets')
+      .map(({ fixes: _fixes, ...finding }) => {
+        const start = place(finding.line, finding.column);
+        const end = place(finding.endLine, finding.endColumn);
+        return { ...finding, file: document.path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+      });
   }
 
   private position(raw: RawFinding[], input: AnalysisInput, relativePath: string, lines: LineIndex): Finding[] {

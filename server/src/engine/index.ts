@@ -10,7 +10,7 @@ export { ConfigStore, CONFIG_FILE_NAME } from './config/store';
 export { parseConfigText } from './config/parse';
 export type { LoadedConfig, ShipshapeConfig, ConfigProblem } from './config/model';
 export { Engine, compareFindings, type AnalysisInput, type AnalysisResult, type SkipReason } from './engine';
-export { languageOf, commentStyleFor } from './language';
+export { languageOf, commentStyleFor, readsPython } from './language';
 export { toRelativePosix } from './paths';
 export { formatDirective } from './suppressions';
 export type { Finding, RuleMeta, Severity, SourceDocument, FileSystemHost, Family } from './types';

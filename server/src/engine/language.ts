@@ -14,6 +14,11 @@ export function languageOf(filePath: string): LanguageKind {
   return LANGUAGE_BY_EXTENSION[path.extname(filePath).toLowerCase()] ?? 'text';
 }
 
+/** Whether analysing the file reads Python (its own, or a notebook's code cells: engine/notebook.ts), for which the Python grammar must be loaded first. */
+export function readsPython(filePath: string): boolean {
+  return languageOf(filePath) === 'python' || /\.ipynb$/i.test(filePath);
+}
+
 // Programming languages besides those the engine parses: in their source a secret can only be a string
 // literal, and a bare value after `=` or `:` is an expression (`schema1SigningKey: repo.signingKey`).
 const CODE_EXTENSIONS = new Set(['.go', '.java', '.kt', '.kts', '.cs', '.c', '.h', '.cc', '.cpp', '.hpp', '.rs', '.swift', '.scala', '.dart', '.php', '.groovy', '.gradle', '.rb', '.pl', '.pm', '.lua', '.r']);

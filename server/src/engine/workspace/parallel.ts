@@ -13,7 +13,7 @@ import { Worker } from 'node:worker_threads';
 import type * as ts from 'typescript';
 import type { Engine } from '../engine';
 import { ConfigError } from '../errors';
-import { dependencyOrder, languageOf, onlySecretsEnabled, preparePythonImports } from '../index';
+import { dependencyOrder, languageOf, onlySecretsEnabled, preparePythonImports, readsPython } from '../index';
 import { contextHash, ResultCache } from './cache';
 import { contentHash, type FileSummary } from './index';
 import type { SourceDocument } from '../types';
@@ -52,7 +52,7 @@ const WAITING_TREES_MAX_CHARS = 4 * 1024 * 1024;
 export async function runWorkspaceParallel(engine: Engine, options: ParallelRunOptions): Promise<WorkspaceRun & { cache?: { hits: number; misses: number } }> {
   // Python import analysis needs its WebAssembly parser; only runs with Python files pay for loading it.
   // Stryker disable next-line all: loading the parser is process-wide and idempotent; in the mutation test process an earlier test has always loaded it, and loading it when not needed only costs time
-  if (options.files.some((file) => languageOf(file) === 'python')) await preparePythonImports();
+  if (options.files.some(readsPython)) await preparePythonImports();
   const plan = planWorkspace(engine, options);
   // The secrets pass alone costs about a tenth of a parse per byte: a thread is worth it for ten times the text.
   const secretsOnly = onlySecretsEnabled(engine, plan.configs.map((loaded) => loaded.config));

@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { SAVE_COMPILE_CACHE } from '../../launch/compile-cache';
 import { ConfigError } from '../errors';
 import { DiskHost } from '../host';
-import { createEngine, createWorkspaceIndex, languageOf, preparePythonImports, summarizersByKey } from '../index';
+import { createEngine, createWorkspaceIndex, languageOf, preparePythonImports, readsPython, summarizersByKey } from '../index';
 import type { WorkerMessage, WorkerRequest } from './parallel';
 import { analyzeFiles, analyzeJob, mapWithProgress, type FileOutcome } from './run';
 
@@ -31,7 +31,7 @@ port.on('message', (request: WorkerRequest) => {
       return;
     }
     const files = request.type === 'analyze' ? request.jobs : request.files;
-    const ready = files.some((job) => job.loaded && languageOf(job.file) === 'python') ? preparePythonImports() : Promise.resolve();
+    const ready = files.some((job) => job.loaded && readsPython(job.file)) ? preparePythonImports() : Promise.resolve();
     void ready.then(() => (request.type === 'analyze' ? analyze(request) : analyzeOwnShare(request)));
   } catch (error) {
     fail(error);
