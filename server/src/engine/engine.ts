@@ -5,7 +5,7 @@ import type * as ts from 'typescript';
 import type { LoadedConfig, ShipshapeConfig } from './config/model';
 import { fingerprint, secretDigest } from './fingerprint';
 import { isIgnoredByConfig, matchesGlobs } from './ignore-rules';
-import { isNotebookPath, notebookScript } from './notebook';
+import { cellNote, isNotebookPath, notebookScript, scriptOffsetOf } from './notebook';
 import { isScriptLanguage, languageOf } from './language';
 import { mergeStatementFindings, restrictTo, sameKey, statementFacts, statementsToRecheck, type IncrementalState, type StatementNames } from './incremental';
 import { isProvisional, parseScript, reparseScript } from './parse-ts';
@@ -240,7 +240,7 @@ export class Engine {
     const findings = this.position(raw, input, relativePath, lines);
     this.applySuppressions(findings, input, relativePath, lines, ran);
     applyConfigAllowList(findings, config.config, diskPath);
-    if (isNotebookPath(document.path) && document.language === 'json') findings.push(...this.notebookCellFindings(input, lines, errors));
+    if (isNotebookPath(document.path) && document.language === 'json') findings.push(...this.notebookCellFindings(input, findings, lines, errors));
     findings.sort(compareFindings);
     return { findings, tree, errors, ...(state ? { state } : {}), ...(secretsOnly ? { secretsOnly } : {}), ...(tree && isProvisional(tree) ? { provisional: true as const } : {}) };
   }
@@ -250,11 +250,16 @@ export class Engine {
    * around them (outputs, images): their findings but the secrets ones (the pass over the JSON finds
    * those), placed where their code is in the notebook. Without fixes: they would edit the script.
    */
-  private notebookCellFindings(input: AnalysisInput, lines: LineIndex, errors: AnalysisResult['errors']): Finding[] {
-    // Nothing to find there when only the secrets family is on (a secrets scan in CI).
-    if (!this.activeRulesByCheck(input.config.config, 'python').some((rules) => rules.some((rule) => rule.family !== 'secrets'))) return [];
+  private notebookCellFindings(input: AnalysisInput, jsonFindings: Finding[], lines: LineIndex, errors: AnalysisResult['errors']): Finding[] {
     const script = notebookScript(input.document.text);
     if (!script) return [];
+    // The secrets found in the JSON say which cell they are in, when they are in a cell's code.
+    for (const finding of jsonFindings) {
+      const at = scriptOffsetOf(script, lines.lineStart(finding.line) + finding.column - 1);
+      if (at !== undefined) finding.message = `${finding.message} ${cellNote(script, at)}`;
+    }
+    // Nothing more to find there when only the secrets family is on (a secrets scan in CI).
+    if (!this.activeRulesByCheck(input.config.config, 'python').some((rules) => rules.some((rule) => rule.family !== 'secrets'))) return [];
     const { document } = input;
     const result = this.analyze({
       ...input,
@@ -265,13 +270,14 @@ export class Engine {
     });
     errors.push(...result.errors);
     const scriptLines = new LineIndex(script.text);
-    const place = (line: number, column: number) => lines.position(script.jsonOffsets[Math.min(scriptLines.lineStart(line) + column - 1, script.text.length)]);
+    const offsetOf = (line: number, column: number) => Math.min(scriptLines.lineStart(line) + column - 1, script.text.length);
     return result.findings
       .filter((finding) => finding.family !== 'secrets')
       .map(({ fixes: _fixes, ...finding }) => {
-        const start = place(finding.line, finding.column);
-        const end = place(finding.endLine, finding.endColumn);
-        return { ...finding, file: document.path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+        const start = lines.position(script.jsonOffsets[offsetOf(finding.line, finding.column)]);
+        const end = lines.position(script.jsonOffsets[offsetOf(finding.endLine, finding.endColumn)]);
+        // Where a reader of the notebook finds it: the JSON's line numbers mean nothing in Jupyter.
+        return { ...finding, message: `${finding.message} ${cellNote(script, offsetOf(finding.line, finding.column))}`, file: document.path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
       });
   }
 

@@ -10,6 +10,8 @@ export interface NotebookScript {
   text: string;
   /** For every character of `text`, and one past its end: its offset in the notebook's JSON. */
   jsonOffsets: Int32Array;
+  /** Where each code cell starts in `text`, with its place among all the notebook's cells (1-based). */
+  cells: { start: number; number: number }[];
 }
 
 export function isNotebookPath(filePath: string): boolean {
@@ -25,7 +27,8 @@ export function notebookScript(json: string): NotebookScript | undefined {
   if (!cells || cells.type !== 'array') return undefined;
   let text = '';
   const offsets: number[] = [];
-  for (const cell of cells.children ?? []) {
+  const starts: NotebookScript['cells'] = [];
+  for (const [index, cell] of (cells.children ?? []).entries()) {
     if (findNodeAtLocation(cell, ['cell_type'])?.value !== 'code') continue;
     const source = findNodeAtLocation(cell, ['source']);
     const literals = source?.type === 'string' ? [source] : source?.type === 'array' ? (source.children ?? []).filter((child) => child.type === 'string') : [];
@@ -43,12 +46,35 @@ export function notebookScript(json: string): NotebookScript | undefined {
       cellText += '\n';
       cellOffsets.push(end);
     }
+    starts.push({ start: text.length, number: index + 1 });
     text += withoutLineMagics(cellText);
     offsets.push(...cellOffsets);
   }
   if (text.length === 0) return undefined;
   offsets.push(offsets[offsets.length - 1]);
-  return { text, jsonOffsets: Int32Array.from(offsets) };
+  return { text, jsonOffsets: Int32Array.from(offsets), cells: starts };
+}
+
+/** `(cell 3, line 2)`: where an offset of the script is in the notebook as Jupyter shows it (both 1-based). */
+export function cellNote(script: NotebookScript, offset: number): string {
+  let found = script.cells[0];
+  for (const cell of script.cells) if (cell.start <= offset) found = cell;
+  let line = 1;
+  for (let i = found.start; i < offset; i++) if (script.text.charCodeAt(i) === 10) line++;
+  return `(cell ${found.number}, line ${line})`;
+}
+
+/** The offset in the script of the character at a JSON offset, when that is a character of a code cell (not an output, not metadata). */
+export function scriptOffsetOf(script: NotebookScript, jsonOffset: number): number | undefined {
+  const offsets = script.jsonOffsets;
+  let low = 0;
+  let high = script.text.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (offsets[middle] < jsonOffset) low = middle + 1;
+    else high = middle - 1;
+  }
+  return low < script.text.length && offsets[low] === jsonOffset ? low : undefined;
 }
 
 /** A notebook whose kernel is Python, or that does not say (Jupyter's default). */

@@ -64,6 +64,17 @@ describe('notebooks: code cells checked as Python, placed in the JSON', () => {
     assert.deepEqual(placed(text), ['failure/network-timeout 8:55 requests.get']);
   });
 
+  it('says in each message where the code is as Jupyter shows it: the cell among all cells, the line in the cell', () => {
+    const text = notebook([
+      { type: 'markdown', source: ['# Notes\n'] },
+      { source: ['import requests\n', 'key = "sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab"\n'] },
+      { source: ['%%bash\n', 'ls\n'] },
+      { source: ['\n', 'requests.get(url)'] },
+    ]);
+    const notes = visible(analyse(text, { filename: 'analysis.ipynb' })).map((f) => `${f.ruleId} ${/\(cell \d+, line \d+\)$/.exec(f.message)?.[0]}`);
+    assert.deepEqual(notes, ['secrets/stripe-key (cell 2, line 2)', 'failure/network-timeout (cell 4, line 2)']);
+  });
+
   it('leaves notebooks of other languages, and JSON that is not a notebook, to the secrets pass', () => {
     assert.deepEqual(placed(notebook([{ source: ['import requests\n', 'requests.get(url)'] }], 'julia')), []);
     assert.equal(notebookScript('{"cells": "not a list"}'), undefined);
