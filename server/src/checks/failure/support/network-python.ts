@@ -1,6 +1,7 @@
 // failure/network-timeout for Python (tree-sitter): `requests` calls and `requests.Session` calls without
-// `timeout=`, `urllib.request.urlopen` without a timeout (its third argument), and `httpx` calls or
-// clients with `timeout=None` (httpx times out after 5 s by default).
+// `timeout=`, `urllib.request.urlopen` and the standard library's socket clients (smtplib, http.client,
+// ftplib, socket.create_connection) without a timeout, and `httpx` calls or clients with `timeout=None`
+// (httpx times out after 5 s by default).
 import { nodesOfType, withSyntaxTree, type SyntaxNode } from '../../../engine/grammar/index';
 import type { CheckContext } from '../../../engine/types';
 import { pythonImports } from '../python/imports';
@@ -9,6 +10,22 @@ const RULE_ID = 'failure/network-timeout';
 const METHODS = new Set(['get', 'post', 'put', 'delete', 'patch', 'head', 'options', 'request']);
 const HTTPX_METHODS = new Set([...METHODS, 'stream']);
 const URLOPEN = 'urllib.request.urlopen';
+/**
+ * Standard-library clients that connect with the socket default timeout when given none (forever,
+ * unless `socket.setdefaulttimeout` is called), and the position of their timeout argument (-1: keyword
+ * only). Their timeout is set where they are made: later calls on them take none.
+ */
+const SOCKET_DEFAULT_APIS: ReadonlyMap<string, number> = new Map([
+  [URLOPEN, 2],
+  ['smtplib.SMTP', 3],
+  ['smtplib.SMTP_SSL', -1],
+  ['http.client.HTTPConnection', 2],
+  ['http.client.HTTPSConnection', -1],
+  ['ftplib.FTP', 4],
+  ['ftplib.FTP_TLS', -1],
+  ['socket.create_connection', 1],
+]);
+const SOCKET_DEFAULT_MODULES = new Set(['urllib.request', 'smtplib', 'http.client', 'ftplib', 'socket']);
 
 /** Local name or attribute path (`s`, `self.session`) → canonical (`requests`, `requests.get`, `requests.Session()`). */
 type Aliases = Map<string, string>;
@@ -19,8 +36,8 @@ const MOCKED_TRANSPORT = /^[ \t]*(?:import|from)[ \t]+(?:responses|requests_mock
 
 export function pythonNetworkTimeouts(context: CheckContext, timeoutMs: number): void {
   const text = context.document.text;
-  if (!/requests|httpx|urlopen/.test(text) || MOCKED_TRANSPORT.test(text)) return;
-  // `socket.setdefaulttimeout(…)` bounds every urlopen that passes no timeout of its own.
+  if (!/requests|httpx|urlopen|smtplib|ftplib|http\.client|from\s+http\s+import|create_connection/.test(text) || MOCKED_TRANSPORT.test(text)) return;
+  // `socket.setdefaulttimeout(…)` bounds every urlopen (and SMTP, HTTPConnection…) that passes no timeout of its own.
   const socketDefault = /\bsetdefaulttimeout\s*\(/.test(text);
   const findings = withSyntaxTree('python', text, (root) => {
     const aliases = importAliases(root);
@@ -37,7 +54,7 @@ export function pythonNetworkTimeouts(context: CheckContext, timeoutMs: number):
         const api = canonical(node.childForFieldName('function'), aliases);
         const args = node.childForFieldName('arguments');
         if (api && args?.type === 'argument_list') {
-          const verdict = api === URLOPEN && socketDefault ? undefined : judge(api, args, mountsAdapter);
+          const verdict = SOCKET_DEFAULT_APIS.has(api) && socketDefault ? undefined : judge(api, args, mountsAdapter);
           if (verdict) reports.push({ node, args, api, disabled: verdict === 'disabled' });
         }
       }
@@ -53,7 +70,7 @@ export function pythonNetworkTimeouts(context: CheckContext, timeoutMs: number):
         api,
         disabled,
         fingerprint: `${api} ${text.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + 160))}`,
-        fix: !disabled && (api.startsWith('requests') || api === URLOPEN) ? { start: at, end: at, newText: last ? `, timeout=${seconds}` : `timeout=${seconds}`, seconds } : undefined,
+        fix: !disabled && (api.startsWith('requests') || SOCKET_DEFAULT_APIS.has(api)) ? { start: at, end: at, newText: last ? `, timeout=${seconds}` : `timeout=${seconds}`, seconds } : undefined,
       };
     });
   });
@@ -62,10 +79,8 @@ export function pythonNetworkTimeouts(context: CheckContext, timeoutMs: number):
       ruleId: RULE_ID,
       start: finding.start,
       end: finding.end,
-      message: finding.api === URLOPEN
-        ? finding.disabled
-          ? '`urlopen` with `timeout=None`: a stalled server hangs this request (and its worker) forever. Pass a finite `timeout=` (seconds).'
-          : '`urlopen` without a timeout: it waits as long as the socket default, forever unless `socket.setdefaulttimeout` is set, so a stalled server hangs this request (and its worker). Pass `timeout=` (seconds) and handle `TimeoutError`/`URLError`.'
+      message: SOCKET_DEFAULT_APIS.has(finding.api)
+        ? socketDefaultMessage(finding.api, finding.disabled)
         : finding.api.startsWith('httpx')
         ? `\`${finding.api}\` with \`timeout=None\`: httpx's 5-second default is switched off, so a stalled server hangs this request forever. Pass a finite \`timeout=\` (seconds).`
         : finding.disabled
@@ -75,6 +90,15 @@ export function pythonNetworkTimeouts(context: CheckContext, timeoutMs: number):
       ...(finding.fix ? { fixes: [{ title: `Add timeout=${finding.fix.seconds}`, preferred: true, changes: [{ start: finding.fix.start, end: finding.fix.end, newText: finding.fix.newText }] }] } : {}),
     });
   }
+}
+
+/** The message for a standard-library client that takes the socket default timeout. */
+function socketDefaultMessage(api: string, disabled: boolean): string {
+  const name = api === URLOPEN ? 'urlopen' : api;
+  const what = api === URLOPEN ? 'this request (and its worker)' : api === 'socket.create_connection' ? 'this connection (and its worker)' : 'every call on this client (and its worker)';
+  if (disabled) return `\`${name}\` with \`timeout=None\`: a stalled server hangs ${what} forever. Pass a finite \`timeout=\` (seconds).`;
+  const errors = api === URLOPEN ? '`TimeoutError`/`URLError`' : '`TimeoutError`';
+  return `\`${name}\` without a timeout: it waits as long as the socket default, forever unless \`socket.setdefaulttimeout\` is set, so a stalled server hangs ${what}. Pass \`timeout=\` (seconds) and handle ${errors}.`;
 }
 
 /** `'missing'` / `'disabled'` when the call should be reported, undefined when it is bounded (or unknowable). */
@@ -88,8 +112,14 @@ function judge(api: string, args: SyntaxNode, mountsAdapter: boolean): 'missing'
     if (argument.type === 'keyword_argument' && argument.childForFieldName('name')?.text === 'timeout') timeout = argument.childForFieldName('value') ?? undefined;
   }
   if (timeout) return timeout.type === 'none' ? 'disabled' : undefined;
-  // urlopen(url, data, timeout): a third positional argument is the timeout.
-  if (api === URLOPEN) return args.namedChildren.filter((a) => !!a && a.type !== 'comment' && a.type !== 'keyword_argument').length >= 3 ? undefined : 'missing';
+  // urlopen(url, data, timeout), SMTP(host, port, local_hostname, timeout): the timeout may be positional.
+  const position = SOCKET_DEFAULT_APIS.get(api);
+  if (position !== undefined) {
+    const positional = args.namedChildren.filter((a) => !!a && a.type !== 'comment' && a.type !== 'keyword_argument');
+    // `*args` may carry it.
+    if (positional.some((a) => a?.type === 'list_splat')) return undefined;
+    return position >= 0 && positional.length > position ? (positional[position]?.type === 'none' ? 'disabled' : undefined) : 'missing';
+  }
   if (httpx) return undefined;
   if (api.startsWith('requests.Session()') && mountsAdapter) return undefined;
   return 'missing';
@@ -106,7 +136,7 @@ function canonical(fn: SyntaxNode | null, aliases: Aliases): string | undefined 
   const base = object.type === 'call' ? instanceOf(object, aliases) : (aliases.get(object.text) ?? undefined);
   if (!base) return undefined;
   if (base === 'requests' || base === 'httpx') return asCall(`${base}.${method}`);
-  if (base === 'urllib.request' && method === 'urlopen') return URLOPEN;
+  if (SOCKET_DEFAULT_APIS.has(`${base}.${method}`)) return `${base}.${method}`;
   if (base === 'requests.Session()' && METHODS.has(method)) return `${base}.${method}`;
   if ((base === 'httpx.Client()' || base === 'httpx.AsyncClient()') && HTTPX_METHODS.has(method)) return `${base}.${method}`;
   return undefined;
@@ -115,7 +145,7 @@ function canonical(fn: SyntaxNode | null, aliases: Aliases): string | undefined 
 /** Module functions that make a request (or build an httpx client, judged on its own `timeout=`). */
 function asCall(name: string | undefined): string | undefined {
   if (!name) return undefined;
-  if (name === URLOPEN) return name;
+  if (SOCKET_DEFAULT_APIS.has(name)) return name;
   const [module, member] = name.split('.');
   if (module === 'requests' && member && METHODS.has(member)) return name;
   if (module === 'httpx' && member && (HTTPX_METHODS.has(member) || member === 'Client' || member === 'AsyncClient')) return name;
@@ -144,13 +174,18 @@ function importAliases(root: SyntaxNode): Aliases {
   const aliases: Aliases = new Map();
   for (const { module, name, local } of pythonImports(root)) {
     if (!name) {
-      if (module === 'requests' || module === 'httpx' || module === 'urllib.request') aliases.set(local, module);
+      if (module === 'requests' || module === 'httpx' || SOCKET_DEFAULT_MODULES.has(module)) aliases.set(local, module);
       // `import urllib` alone: the code names `urllib.request` in full.
       if (module === 'urllib' && local === 'urllib') aliases.set('urllib.request', 'urllib.request');
     } else if (module === 'urllib' || module === 'urllib.request') {
       // `from urllib import request` / `from urllib.request import urlopen`
       if (`${module}.${name}` === 'urllib.request') aliases.set(local, 'urllib.request');
       if (`${module}.${name}` === URLOPEN) aliases.set(local, URLOPEN);
+    } else if (module === 'http' && name === 'client') {
+      aliases.set(local, 'http.client');
+    } else if (SOCKET_DEFAULT_APIS.has(`${module}.${name}`)) {
+      // `from smtplib import SMTP`, `from http.client import HTTPSConnection`
+      aliases.set(local, `${module}.${name}`);
     } else if (module === 'requests' || module === 'httpx' || module === 'requests.api' || module === 'requests.sessions') {
       aliases.set(local, `${module.startsWith('requests') ? 'requests' : 'httpx'}.${name}`);
     }
