@@ -33,7 +33,8 @@ import { URI } from 'vscode-uri';
 export const SERVER = path.resolve(__dirname, '../../dist/server.js');
 
 export interface ClientOptions {
-  rootPath: string;
+  /** The workspace folder; undefined: an editor window with no folder open. */
+  rootPath: string | undefined;
   pull: boolean;
   initializationOptions?: unknown;
 }
@@ -99,11 +100,11 @@ export class TestLspClient {
         ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
       },
     };
-    const rootUri = URI.file(options.rootPath).toString();
+    const rootUri = options.rootPath === undefined ? null : URI.file(options.rootPath).toString();
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri,
-      workspaceFolders: [{ uri: rootUri, name: path.basename(options.rootPath) }],
+      workspaceFolders: rootUri === null ? null : [{ uri: rootUri, name: path.basename(options.rootPath!) }],
       capabilities,
       initializationOptions: options.initializationOptions ?? {},
     });

@@ -121,3 +121,25 @@ describe('language server: notebook cells and unsaved documents', function () {
     assert.ok(!fs.existsSync(path.join(root, 'Untitled-1.ts')), 'no file is made for the unsaved document');
   });
 });
+
+describe('language server: an unsaved document in a window with no folder', function () {
+  let client: TestLspClient;
+
+  before(async () => {
+    client = new TestLspClient();
+    await client.initialize({ rootPath: undefined, pull: true });
+  });
+
+  after(async () => {
+    const code = await client.shutdown();
+    assert.equal(code, 0, `server exit code; stderr: ${client.stderr.join('')}`);
+  });
+
+  it('is checked, and offers no fix that would write a file (the key would land in a temporary folder)', async () => {
+    const uri = await client.openUri('untitled:Untitled-2', `export const stripeSecret = "${KEY}";\n`, 'typescript');
+    const diagnostics = await client.pull(uri);
+    assert.deepEqual(codes(diagnostics), ['secrets/stripe-key']);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } })) as CodeAction[];
+    assert.deepEqual(actions.map((a) => a.title), ['Suppress secrets/stripe-key with a reason…']);
+  });
+});

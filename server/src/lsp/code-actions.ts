@@ -11,6 +11,7 @@ import { LineIndex } from '../engine/positions';
 import { suppressionEdit } from '../engine/suppression-edit';
 import type { Fix, TextChange } from '../engine/types';
 import { fixToWorkspaceEdit } from './convert';
+import type { DocumentFile } from './document-file';
 import { ADD_TO_BASELINE_COMMAND, APPLY_FIX_COMMAND, APPLY_SUPPRESSION_COMMAND, DIAGNOSTIC_SOURCE, SUPPRESS_WITH_REASON_COMMAND } from './protocol';
 
 export interface FindingsSource {
@@ -20,8 +21,8 @@ export interface FindingsSource {
   projectOf(filePath: string): { configDir: string; salt: string };
   /** The baseline changed on disk: re-read it and re-check open documents. */
   baselineChanged(): void;
-  /** The path an open document is analysed as (documentFile): a notebook cell's is not a file on disk. */
-  pathOf(document: TextDocument): string | undefined;
+  /** What an open document is analysed as (documentFile): a notebook cell's path is not a file on disk. */
+  fileOf(document: TextDocument): DocumentFile | undefined;
 }
 
 export type CommandResult = { applied: boolean; reason?: string };
@@ -46,14 +47,18 @@ export class CodeActions {
   actionsFor(uri: string, diagnostics: Diagnostic[]): CodeAction[] {
     const actions: CodeAction[] = [];
     const document = this.documents.get(uri);
-    const filePath = document && this.source.pathOf(document);
-    if (!document || !filePath) return actions;
+    const file = document && this.source.fileOf(document);
+    if (!document || !file) return actions;
+    const filePath = file.path;
     const findings = this.source.findingsFor(document);
     for (const diagnostic of diagnostics) {
       const ruleId = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
       if (diagnostic.source !== DIAGNOSTIC_SOURCE || !ruleId || !this.engine.ruleMeta(ruleId)) continue;
       const finding = findFinding(findings, diagnostic);
-      finding?.fixes?.forEach((fix, index) => actions.push(fixAction(fix, index, diagnostic, uri, document.version, finding.fingerprint, filePath)));
+      finding?.fixes?.forEach((fix, index) => {
+        if (file.noFolder && writesFiles(fix, filePath)) return;
+        actions.push(fixAction(fix, index, diagnostic, uri, document.version, finding.fingerprint, filePath));
+      });
       if (ruleId.startsWith('shipshape/')) continue;
       const line = diagnostic.range.start.line;
       // Only offer the suppression where the edit is safe (probe with a placeholder reason).
@@ -61,7 +66,7 @@ export class CodeActions {
         const title = `Suppress ${ruleId} with a reason…`;
         actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: SUPPRESS_WITH_REASON_COMMAND, arguments: [uri, line, ruleId] } });
       }
-      if (finding) {
+      if (finding && !file.noFolder) {
         const title = `Add to baseline (${ruleId})`;
         actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: ADD_TO_BASELINE_COMMAND, arguments: [uri, finding.fingerprint, ruleId] } });
       }
@@ -75,7 +80,7 @@ export class CodeActions {
       return { applied: false, reason: 'expected arguments [uri, line, ruleId, reason]' };
     }
     const document = this.documents.get(uri);
-    const filePath = document && this.source.pathOf(document);
+    const filePath = document && this.source.fileOf(document)?.path;
     if (!document || !filePath) return { applied: false, reason: 'document is not open' };
     const edit = suppressionEdit(filePath, document.getText(), line, ruleId, reason);
     if ('refused' in edit) return { applied: false, reason: edit.refused };
@@ -95,11 +100,13 @@ export class CodeActions {
     const [uri, fingerprint, index, version] = args;
     if (typeof uri !== 'string' || typeof fingerprint !== 'string' || typeof index !== 'number') return { applied: false, reason: 'expected arguments [uri, fingerprint, index, version]' };
     const document = this.documents.get(uri);
-    const filePath = document && this.source.pathOf(document);
-    if (!document || !filePath) return { applied: false, reason: 'document is not open' };
+    const file = document && this.source.fileOf(document);
+    if (!document || !file) return { applied: false, reason: 'document is not open' };
+    const filePath = file.path;
     if (typeof version === 'number' && version !== document.version) return { applied: false, reason: 'the document changed; ask for the fix again' };
     const fix = this.source.findingsFor(document).find((f) => f.fingerprint === fingerprint)?.fixes?.[index];
     if (!fix) return { applied: false, reason: 'that fix no longer applies' };
+    if (file.noFolder && writesFiles(fix, filePath)) return { applied: false, reason: 'no folder is open to write its files in' };
     const onDisk: TextChange[] = [];
     const rest: TextChange[] = [];
     for (const change of fix.changes) {
@@ -139,6 +146,11 @@ function fixAction(fix: Fix, index: number, diagnostic: Diagnostic, uri: string,
   const base = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred };
   if (!fix.changes.some((change) => change.sensitive)) return { ...base, edit: fixToWorkspaceEdit(fix, uriFor(filePath, uri)) };
   return { ...base, command: { title: fix.title, command: APPLY_FIX_COMMAND, arguments: [uri, fingerprint, index, version] } };
+}
+
+/** Whether a fix changes or creates files besides the document (the env fix's `.env`, `.gitignore`). */
+function writesFiles(fix: Fix, documentPath: string): boolean {
+  return fix.changes.some((change) => change.path !== documentPath) || (fix.createFiles?.length ?? 0) > 0;
 }
 
 /** The URI of a changed file: the document's own for the path it is analysed as (a notebook cell's is not a file). */

@@ -16,6 +16,11 @@ export interface DocumentFile {
   diskFile?: string | null;
   /** A file of the workspace: its facts go into the workspace index (cells and unsaved documents are not files of it). */
   indexed: boolean;
+  /**
+   * Outside every workspace folder (an unsaved document in a window with no folder): a fix may change
+   * the text, but writes no file for it (the env fix's `.env` would land in a temporary folder).
+   */
+  noFolder?: boolean;
 }
 
 /** The URI schemes the server analyses. */
@@ -45,7 +50,7 @@ export function documentFile(uri: string, languageId: string, workspaceRoots: re
 /** A document that is not on disk: a file of this name in the first workspace folder. */
 function unsaved(name: string, workspaceRoots: readonly string[]): DocumentFile {
   const file = path.join(workspaceRoots[0] ?? path.join(os.tmpdir(), 'shipshape-untitled'), name);
-  return { path: file, language: languageOf(file), diskFile: null, indexed: false };
+  return { path: file, language: languageOf(file), diskFile: null, indexed: false, ...(workspaceRoots.length === 0 ? { noFolder: true } : {}) };
 }
 
 /**

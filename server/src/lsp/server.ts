@@ -147,7 +147,7 @@ export class ShipshapeServer {
         this.baselines.clear();
         this.invalidateAll();
       },
-      pathOf: (document) => documentFile(document.uri, document.languageId, this.workspaceRoots)?.path,
+      fileOf: (document) => documentFile(document.uri, document.languageId, this.workspaceRoots),
     });
   }
 
