@@ -113,9 +113,9 @@ export class Engine {
    */
   readsOnlyAscii(config: LoadedConfig, filePath: string): boolean {
     const active = this.activeRulesByCheck(config.config, languageOf(filePath));
+    const ascii = this.checks.every((check, index) => active[index].length === 0 || (check.asciiPatterns?.(config.config) ?? false));
     // A notebook's cells are read as Python too (notebookCellFindings), by every check that applies to Python.
-    if (isNotebookPath(filePath)) return this.readsOnlyAscii(config, `${filePath}.py`) && this.checks.every((check, index) => active[index].length === 0 || (check.asciiPatterns?.(config.config) ?? false));
-    return this.checks.every((check, index) => active[index].length === 0 || (check.asciiPatterns?.(config.config) ?? false));
+    return ascii && (!isNotebookPath(filePath) || this.readsOnlyAscii(config, `${filePath}.py`));
   }
 
   /** By check index, the rules of that check that apply to documents of this language and are enabled by the config. */
