@@ -26,6 +26,12 @@ const SOCKET_DEFAULT_APIS: ReadonlyMap<string, number> = new Map([
   ['socket.create_connection', 1],
 ]);
 const SOCKET_DEFAULT_MODULES = new Set(['urllib.request', 'smtplib', 'http.client', 'ftplib', 'socket']);
+/**
+ * aiohttp's session and one-off request: without `timeout=` they give up only after 5 minutes in total
+ * (as Node's fetch does). A file that sets timeouts per request (`session.get(url, timeout=…)`) is left
+ * alone: the session's own default then rarely applies.
+ */
+const AIOHTTP_APIS = new Set(['aiohttp.ClientSession', 'aiohttp.request']);
 
 /** Local name or attribute path (`s`, `self.session`) → canonical (`requests`, `requests.get`, `requests.Session()`). */
 type Aliases = Map<string, string>;
@@ -36,7 +42,7 @@ const MOCKED_TRANSPORT = /^[ \t]*(?:import|from)[ \t]+(?:responses|requests_mock
 
 export function pythonNetworkTimeouts(context: CheckContext, timeoutMs: number): void {
   const text = context.document.text;
-  if (!/requests|httpx|urlopen|smtplib|ftplib|http\.client|from\s+http\s+import|create_connection/.test(text) || MOCKED_TRANSPORT.test(text)) return;
+  if (!/requests|httpx|urlopen|smtplib|ftplib|http\.client|from\s+http\s+import|create_connection|aiohttp/.test(text) || MOCKED_TRANSPORT.test(text)) return;
   // `socket.setdefaulttimeout(…)` bounds every urlopen (and SMTP, HTTPConnection…) that passes no timeout of its own.
   const socketDefault = /\bsetdefaulttimeout\s*\(/.test(text);
   const findings = withSyntaxTree('python', text, (root) => {
@@ -54,7 +60,7 @@ export function pythonNetworkTimeouts(context: CheckContext, timeoutMs: number):
         const api = canonical(node.childForFieldName('function'), aliases);
         const args = node.childForFieldName('arguments');
         if (api && args?.type === 'argument_list') {
-          const verdict = SOCKET_DEFAULT_APIS.has(api) && socketDefault ? undefined : judge(api, args, mountsAdapter);
+          const verdict = SOCKET_DEFAULT_APIS.has(api) && socketDefault ? undefined : judge(api, args, mountsAdapter, text);
           if (verdict) reports.push({ node, args, api, disabled: verdict === 'disabled' });
         }
       }
@@ -70,7 +76,7 @@ export function pythonNetworkTimeouts(context: CheckContext, timeoutMs: number):
         api,
         disabled,
         fingerprint: `${api} ${text.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + 160))}`,
-        fix: !disabled && (api.startsWith('requests') || SOCKET_DEFAULT_APIS.has(api)) ? { start: at, end: at, newText: last ? `, timeout=${seconds}` : `timeout=${seconds}`, seconds } : undefined,
+        fix: disabled ? undefined : fixFor(api, last ? ', ' : '', at, seconds, aliases),
       };
     });
   });
@@ -81,15 +87,27 @@ export function pythonNetworkTimeouts(context: CheckContext, timeoutMs: number):
       end: finding.end,
       message: SOCKET_DEFAULT_APIS.has(finding.api)
         ? socketDefaultMessage(finding.api, finding.disabled)
+        : AIOHTTP_APIS.has(finding.api)
+        ? finding.disabled
+          ? `\`${finding.api}\` with its timeout switched off: a stalled server holds this request (and its task) forever. Pass \`timeout=aiohttp.ClientTimeout(total=…)\` with a bound (seconds).`
+          : `\`${finding.api}\` without \`timeout=\`: aiohttp gives up only after 5 minutes in total by default, so a stalled server holds this request (and its task) that long. Pass \`timeout=aiohttp.ClientTimeout(total=…)\` (seconds) and handle \`asyncio.TimeoutError\`.`
         : finding.api.startsWith('httpx')
         ? `\`${finding.api}\` with \`timeout=None\`: httpx's 5-second default is switched off, so a stalled server hangs this request forever. Pass a finite \`timeout=\` (seconds).`
         : finding.disabled
           ? `\`${finding.api}\` with \`timeout=None\`: requests never times out by default, so a stalled server hangs this request (and its worker) forever. Pass a finite \`timeout=\` (seconds).`
           : `\`${finding.api}\` without \`timeout=\`: requests never times out by default, so a stalled server hangs this request (and its worker) forever. Pass \`timeout=\` (seconds) and handle \`requests.Timeout\`.`,
       fingerprintText: finding.fingerprint,
-      ...(finding.fix ? { fixes: [{ title: `Add timeout=${finding.fix.seconds}`, preferred: true, changes: [{ start: finding.fix.start, end: finding.fix.end, newText: finding.fix.newText }] }] } : {}),
+      ...(finding.fix ? { fixes: [{ title: finding.fix.title, preferred: true, changes: [{ start: finding.fix.start, end: finding.fix.end, newText: finding.fix.newText }] }] } : {}),
     });
   }
+}
+
+/** The add-timeout edit: `timeout=10`, or for aiohttp `timeout=aiohttp.ClientTimeout(total=10)` when the module is imported by a name. */
+function fixFor(api: string, separator: string, at: number, seconds: string, aliases: Aliases): { start: number; end: number; newText: string; title: string } | undefined {
+  if (api.startsWith('requests') || SOCKET_DEFAULT_APIS.has(api)) return { start: at, end: at, newText: `${separator}timeout=${seconds}`, title: `Add timeout=${seconds}` };
+  if (!AIOHTTP_APIS.has(api)) return undefined;
+  const module = [...aliases].find(([, canonical]) => canonical === 'aiohttp')?.[0];
+  return module ? { start: at, end: at, newText: `${separator}timeout=${module}.ClientTimeout(total=${seconds})`, title: `Add timeout=${module}.ClientTimeout(total=${seconds})` } : undefined;
 }
 
 /** The message for a standard-library client that takes the socket default timeout. */
@@ -102,7 +120,7 @@ function socketDefaultMessage(api: string, disabled: boolean): string {
 }
 
 /** `'missing'` / `'disabled'` when the call should be reported, undefined when it is bounded (or unknowable). */
-function judge(api: string, args: SyntaxNode, mountsAdapter: boolean): 'missing' | 'disabled' | undefined {
+function judge(api: string, args: SyntaxNode, mountsAdapter: boolean, text: string): 'missing' | 'disabled' | undefined {
   const httpx = api.startsWith('httpx');
   let timeout: SyntaxNode | undefined;
   for (const argument of args.namedChildren) {
@@ -111,7 +129,10 @@ function judge(api: string, args: SyntaxNode, mountsAdapter: boolean): 'missing'
     if (argument.type === 'dictionary_splat') return undefined;
     if (argument.type === 'keyword_argument' && argument.childForFieldName('name')?.text === 'timeout') timeout = argument.childForFieldName('value') ?? undefined;
   }
+  // `aiohttp.ClientTimeout()` with no bound at all switches the 5-minute default off.
+  if (timeout && AIOHTTP_APIS.has(api) && timeout.type === 'call' && /^(?:\w+\.)?ClientTimeout$/.test(timeout.childForFieldName('function')?.text ?? '') && timeout.childForFieldName('arguments')?.namedChildren.filter((a) => a && a.type !== 'comment').length === 0) return 'disabled';
   if (timeout) return timeout.type === 'none' ? 'disabled' : undefined;
+  if (AIOHTTP_APIS.has(api)) return /\btimeout\s*=|ClientTimeout\s*\(/.test(text) ? undefined : 'missing';
   // urlopen(url, data, timeout), SMTP(host, port, local_hostname, timeout): the timeout may be positional.
   const position = SOCKET_DEFAULT_APIS.get(api);
   if (position !== undefined) {
@@ -136,7 +157,7 @@ function canonical(fn: SyntaxNode | null, aliases: Aliases): string | undefined 
   const base = object.type === 'call' ? instanceOf(object, aliases) : (aliases.get(object.text) ?? undefined);
   if (!base) return undefined;
   if (base === 'requests' || base === 'httpx') return asCall(`${base}.${method}`);
-  if (SOCKET_DEFAULT_APIS.has(`${base}.${method}`)) return `${base}.${method}`;
+  if (SOCKET_DEFAULT_APIS.has(`${base}.${method}`) || AIOHTTP_APIS.has(`${base}.${method}`)) return `${base}.${method}`;
   if (base === 'requests.Session()' && METHODS.has(method)) return `${base}.${method}`;
   if ((base === 'httpx.Client()' || base === 'httpx.AsyncClient()') && HTTPX_METHODS.has(method)) return `${base}.${method}`;
   return undefined;
@@ -145,7 +166,7 @@ function canonical(fn: SyntaxNode | null, aliases: Aliases): string | undefined 
 /** Module functions that make a request (or build an httpx client, judged on its own `timeout=`). */
 function asCall(name: string | undefined): string | undefined {
   if (!name) return undefined;
-  if (SOCKET_DEFAULT_APIS.has(name)) return name;
+  if (SOCKET_DEFAULT_APIS.has(name) || AIOHTTP_APIS.has(name)) return name;
   const [module, member] = name.split('.');
   if (module === 'requests' && member && METHODS.has(member)) return name;
   if (module === 'httpx' && member && (HTTPX_METHODS.has(member) || member === 'Client' || member === 'AsyncClient')) return name;
@@ -174,7 +195,7 @@ function importAliases(root: SyntaxNode): Aliases {
   const aliases: Aliases = new Map();
   for (const { module, name, local } of pythonImports(root)) {
     if (!name) {
-      if (module === 'requests' || module === 'httpx' || SOCKET_DEFAULT_MODULES.has(module)) aliases.set(local, module);
+      if (module === 'requests' || module === 'httpx' || module === 'aiohttp' || SOCKET_DEFAULT_MODULES.has(module)) aliases.set(local, module);
       // `import urllib` alone: the code names `urllib.request` in full.
       if (module === 'urllib' && local === 'urllib') aliases.set('urllib.request', 'urllib.request');
     } else if (module === 'urllib' || module === 'urllib.request') {
@@ -183,7 +204,7 @@ function importAliases(root: SyntaxNode): Aliases {
       if (`${module}.${name}` === URLOPEN) aliases.set(local, URLOPEN);
     } else if (module === 'http' && name === 'client') {
       aliases.set(local, 'http.client');
-    } else if (SOCKET_DEFAULT_APIS.has(`${module}.${name}`)) {
+    } else if (SOCKET_DEFAULT_APIS.has(`${module}.${name}`) || AIOHTTP_APIS.has(`${module}.${name}`)) {
       // `from smtplib import SMTP`, `from http.client import HTTPSConnection`
       aliases.set(local, `${module}.${name}`);
     } else if (module === 'requests' || module === 'httpx' || module === 'requests.api' || module === 'requests.sessions') {
