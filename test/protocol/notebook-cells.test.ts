@@ -61,6 +61,13 @@ describe('language server: notebook cells and unsaved documents', function () {
     assert.deepEqual(await client.pull(uri), [], 'without the import, `requests` is not known to be requests');
   });
 
+  it('knows a coroutine function defined in another cell: calling it without await drops it', async () => {
+    const notebook = path.join(root, 'analysis.ipynb');
+    await client.openUri(cellUri(notebook, 0), 'import asyncio\n\nasync def load(url):\n    await asyncio.sleep(1)\n', 'python');
+    const uri = await client.openUri(cellUri(notebook, 1), 'load("a")\nawait load("b")\n', 'python');
+    assert.deepEqual((await client.pull(uri)).map((d) => [d.code, d.range.start.line]), [['failure/floating-promise', 0]]);
+  });
+
   it('moves a key in a cell to .env: the cell changes, and no file is made for the cell', async () => {
     const notebook = path.join(root, 'analysis.ipynb');
     const uri = await client.openUri(cellUri(notebook, 0), `import os\n\nstripe_key = "${KEY}"\n`, 'python');

@@ -28,7 +28,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Worker } from 'node:worker_threads';
 import { URI } from 'vscode-uri';
 import { documentFile } from './document-file';
-import { findingsInCell, notebookOf, pythonImports, withContext } from './notebook-context';
+import { cellContext, findingsInCell, notebookOf, withContext } from './notebook-context';
 import type { ReadinessReport } from '../engine/readiness/run';
 import { formatReadinessMarkdown } from '../engine/report/readiness-format';
 import type * as ts from 'typescript';
@@ -112,7 +112,7 @@ export class ShipshapeServer {
   private readonly configs: ConfigStore;
   private readonly host: DiskHost;
   private readonly analyses = new Map<string, CachedAnalysis>();
-  /** The imports of each open Python notebook cell, to tell when they change (cellImportsChanged). */
+  /** What each open Python notebook cell gives the others (cellContext), to tell when it changes (cellImportsChanged). */
   private readonly cellImports = new Map<string, string>();
   /** Pending index updates of edited documents, by URI (see scheduleIndexUpdate). */
   private readonly indexUpdates = new Map<string, NodeJS.Timeout>();
@@ -289,25 +289,25 @@ export class ShipshapeServer {
     }
   }
 
-  /** A Python cell's context: the imports of its notebook's other open Python cells (notebook-context.ts); '' for other documents. */
+  /** A Python cell's context: the imports and coroutine functions of its notebook's other open Python cells (notebook-context.ts); '' for other documents. */
   private notebookContext(document: TextDocument): string {
     const notebook = document.languageId === 'python' ? notebookOf(document.uri) : undefined;
     if (!notebook) return '';
     const imports: string[] = [];
     for (const other of this.documents.all()) {
       if (other.uri !== document.uri && other.languageId === 'python' && notebookOf(other.uri) === notebook) {
-        const found = pythonImports(other.getText());
+        const found = cellContext(other.getText());
         if (found) imports.push(found);
       }
     }
     return imports.join('\n');
   }
 
-  /** A cell's imports changed: the other cells of its notebook read them (notebookContext), so they are checked again. */
+  /** A cell's imports or coroutine functions changed: the other cells of its notebook read them (notebookContext), so they are checked again. */
   private cellImportsChanged(document: TextDocument): void {
     const notebook = document.languageId === 'python' ? notebookOf(document.uri) : undefined;
     if (!notebook) return;
-    const imports = pythonImports(document.getText());
+    const imports = cellContext(document.getText());
     if ((this.cellImports.get(document.uri) ?? '') === imports) return;
     this.cellImports.set(document.uri, imports);
     this.recheckNotebook(notebook, document.uri);

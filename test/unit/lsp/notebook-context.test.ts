@@ -1,7 +1,7 @@
 // The pure parts of reading a notebook cell with the other cells' imports (server/src/lsp/notebook-context.ts).
 import * as assert from 'node:assert/strict';
 import type { Finding } from '../../../server/src/engine/index';
-import { findingsInCell, notebookOf, pythonImports, withContext } from '../../../server/src/lsp/notebook-context';
+import { cellContext, findingsInCell, notebookOf, pythonImports, withContext } from '../../../server/src/lsp/notebook-context';
 
 const finding = (line: number, fixLines: number[][] = []): Finding =>
   ({
@@ -16,6 +16,11 @@ const finding = (line: number, fixLines: number[][] = []): Finding =>
 describe('notebook cell context', () => {
   it('collects top-level imports, parenthesised ones whole, and nothing indented or commented', () => {
     assert.equal(pythonImports('import os, sys\nfrom a.b import (\n  c,\n  d,\n)\n  import hidden\n# import commented\nx = 1  # import not\nfrom e import f as g  # why\n'), 'import os, sys\nfrom a.b import ( c, d, )\nfrom e import f as g');
+  });
+
+  it('gives other cells the imports and a stub of each top-level coroutine function, not nested ones', () => {
+    assert.equal(cellContext('import asyncio\nasync def load(url):\n    async def inner():\n        pass\ndef plain():\n    pass\n'), 'import asyncio\nasync def load(*args, **kwargs): ...');
+    assert.equal(cellContext('x = 1\n'), '');
   });
 
   it('appends the context after the cell, on a line of its own', () => {
