@@ -23,9 +23,6 @@ export interface DocumentFile {
   noFolder?: boolean;
 }
 
-/** The URI schemes the server analyses. */
-export const ANALYSED_SCHEMES = ['file', 'vscode-notebook-cell', 'untitled'] as const;
-
 export function documentFile(uri: string, languageId: string, workspaceRoots: readonly string[]): DocumentFile | undefined {
   const parsed = URI.parse(uri);
   if (parsed.scheme === 'file') return { path: parsed.fsPath, language: languageOf(parsed.fsPath), indexed: true };
