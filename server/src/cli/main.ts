@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { buildBaseline, newSalt, pruneBaseline, readBaseline, writeBaseline } from '../engine/baseline';
-import { createEngine, languageOf, preparePythonImports, readsPython } from '../engine/index';
+import { createEngine, preparePythonImports, readsPython } from '../engine/index';
 import { UsageError } from './errors';
 import { collectFiles } from '../engine/workspace/files';
 import { formatSarif } from './format-sarif';

@@ -13,7 +13,7 @@ import { Worker } from 'node:worker_threads';
 import type * as ts from 'typescript';
 import type { Engine } from '../engine';
 import { ConfigError } from '../errors';
-import { dependencyOrder, languageOf, onlySecretsEnabled, preparePythonImports, readsPython } from '../index';
+import { dependencyOrder, onlySecretsEnabled, preparePythonImports, readsPython } from '../index';
 import { contextHash, ResultCache } from './cache';
 import { contentHash, type FileSummary } from './index';
 import type { SourceDocument } from '../types';

@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { SAVE_COMPILE_CACHE } from '../../launch/compile-cache';
 import { ConfigError } from '../errors';
 import { DiskHost } from '../host';
-import { createEngine, createWorkspaceIndex, languageOf, preparePythonImports, readsPython, summarizersByKey } from '../index';
+import { createEngine, createWorkspaceIndex, preparePythonImports, readsPython, summarizersByKey } from '../index';
 import type { WorkerMessage, WorkerRequest } from './parallel';
 import { analyzeFiles, analyzeJob, mapWithProgress, type FileOutcome } from './run';
 
