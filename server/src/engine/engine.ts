@@ -5,11 +5,11 @@ import type * as ts from 'typescript';
 import type { LoadedConfig, ShipshapeConfig } from './config/model';
 import { fingerprint, secretDigest } from './fingerprint';
 import { isIgnoredByConfig, matchesGlobs } from './ignore-rules';
-import { cellNote, isNotebookPath, notebookScript, scriptOffsetOf } from './notebook';
-import { isScriptLanguage, languageOf } from './language';
+import { cellNote, notebookScript, scriptOffsetOf } from './notebook';
+import { isNotebookPath, isScriptLanguage, languageOf } from './language';
 import { mergeStatementFindings, restrictTo, sameKey, statementFacts, statementsToRecheck, type IncrementalState, type StatementNames } from './incremental';
 import { isProvisional, parseScript, reparseScript } from './parse-ts';
-import { toRelativePosix } from './paths';
+import { fileOnDisk, toRelativePosix } from './paths';
 import { LineIndex } from './positions';
 import { isRuleEnabled, resolveSeverity, ruleOptions } from './severity';
 import { directiveCovers, findDirectives, foreignSecretMarkers, type SuppressionDirective } from './suppressions';
@@ -139,7 +139,8 @@ export class Engine {
     const { document, config } = input;
     const relativePath = toRelativePosix(config.dir, document.path);
     // Ignore rules look at the file on disk: a notebook for its cells, none for an unsaved document.
-    const diskPath = document.diskFile === null ? undefined : toRelativePosix(config.dir, document.diskFile ?? document.path);
+    const onDisk = fileOnDisk(document);
+    const diskPath = onDisk === null ? undefined : toRelativePosix(config.dir, onDisk);
     const errors: AnalysisResult['errors'] = [];
     if (diskPath !== undefined && isIgnoredByConfig(config.config, diskPath)) return { findings: [], skipped: 'ignored', errors };
     if (document.text.length > HARD_SIZE_LIMIT) return { findings: [], skipped: 'too-large', errors };
@@ -251,6 +252,9 @@ export class Engine {
    * those), placed where their code is in the notebook. Without fixes: they would edit the script.
    */
   private notebookCellFindings(input: AnalysisInput, jsonFindings: Finding[], lines: LineIndex, errors: AnalysisResult['errors']): Finding[] {
+    // Nothing more to find in the cells when only the secrets family is on (a secrets scan in CI).
+    const checksCells = this.activeRulesByCheck(input.config.config, 'python').some((rules) => rules.some((rule) => rule.family !== 'secrets'));
+    if (!checksCells && jsonFindings.length === 0) return [];
     const script = notebookScript(input.document.text);
     if (!script) return [];
     // The secrets found in the JSON say which cell they are in, when they are in a cell's code.
@@ -258,12 +262,11 @@ export class Engine {
       const at = scriptOffsetOf(script, lines.lineStart(finding.line) + finding.column - 1);
       if (at !== undefined) finding.message = `${finding.message} ${cellNote(script, at)}`;
     }
-    // Nothing more to find there when only the secrets family is on (a secrets scan in CI).
-    if (!this.activeRulesByCheck(input.config.config, 'python').some((rules) => rules.some((rule) => rule.family !== 'secrets'))) return [];
+    if (!checksCells) return [];
     const { document } = input;
     const result = this.analyze({
       ...input,
-      document: { path: `${document.path}.py`, text: script.text, language: 'python', diskFile: document.diskFile === undefined ? document.path : document.diskFile },
+      document: { path: `${document.path}.py`, text: script.text, language: 'python', diskFile: fileOnDisk(document) },
       tree: undefined,
       previousTree: undefined,
       incremental: undefined,

@@ -14,9 +14,14 @@ export function languageOf(filePath: string): LanguageKind {
   return LANGUAGE_BY_EXTENSION[path.extname(filePath).toLowerCase()] ?? 'text';
 }
 
-/** Whether analysing the file reads Python (its own, or a notebook's code cells: engine/notebook.ts), for which the Python grammar must be loaded first. */
+/** A Jupyter notebook: JSON whose code cells the engine also checks (engine/notebook.ts). */
+export function isNotebookPath(filePath: string): boolean {
+  return /\.ipynb$/i.test(filePath);
+}
+
+/** Whether analysing the file reads Python (its own, or a notebook's code cells), for which the Python grammar must be loaded first. */
 export function readsPython(filePath: string): boolean {
-  return languageOf(filePath) === 'python' || /\.ipynb$/i.test(filePath);
+  return languageOf(filePath) === 'python' || isNotebookPath(filePath);
 }
 
 // Programming languages besides those the engine parses: in their source a secret can only be a string

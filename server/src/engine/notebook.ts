@@ -14,10 +14,6 @@ export interface NotebookScript {
   cells: { start: number; number: number }[];
 }
 
-export function isNotebookPath(filePath: string): boolean {
-  return /\.ipynb$/i.test(filePath);
-}
-
 /** The Python script of a notebook's code cells; undefined when the JSON is not a notebook, or not a Python one. */
 export function notebookScript(json: string): NotebookScript | undefined {
   const root = parseTree(json);

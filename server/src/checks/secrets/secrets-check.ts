@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { matchesGlobs } from '../../engine/ignore-rules';
 import type { Check, RuleMeta } from '../../engine/types';
 import { holdsCode } from '../../engine/language';
+import { fileOnDisk } from '../../engine/paths';
 import { assignmentFormOf } from './assignments';
 import { moveToEnvironmentFix } from './env-fix';
 import { CUSTOM_RULE_ID, scanCustomRules } from './custom-rules';
@@ -79,7 +80,7 @@ function createSecretsCheck(rules: readonly SecretRule[]): Check {
     run(context) {
       const { document } = context;
       // A history scan reads what commits added: git holds it, whatever .gitignore says now.
-      const onDisk = document.diskFile === undefined ? document.path : document.diskFile;
+      const onDisk = fileOnDisk(document);
       if (!context.committed && onDisk !== null && path.isAbsolute(onDisk) && gitIgnore.ignores(onDisk)) return;
       // In minified or oversized files only provider formats count: the generic heuristics are noise there.
       const genericEnabled = context.config.rules[GENERIC_RULE_ID] !== 'off' && !context.limited;
