@@ -213,9 +213,10 @@ function timeoutOption(value: unknown): number {
 
 function checkScript(context: CheckContext, tree: ts.SourceFile, timeoutMs: number): void {
   const aliases = apiAliases(tree, importedApiResolver(context));
-  const axiosDefaultsBounded = /\.defaults\.timeout\s*=/.test(tree.text);
-  // `api.defaults.timeout = 5000` after `const api = axios.create()` (as axios's docs set an instance's).
+  // `api.defaults.timeout = 5000` after `const api = axios.create()` (as axios's docs set an instance's);
+  // any such assignment in the file also covers the default instance, as it did before instances were told apart.
   const instancesBounded = defaultsTimeoutReceivers(tree.text);
+  const axiosDefaultsBounded = instancesBounded.size > 0;
   // `fetch` imported from node-fetch is node-fetch's; version 2 (or a version the project does not say) takes `timeout`.
   const fetchShape = NODE_FETCH_IMPORT.test(tree.text) && dependencyMajor(context.host, path.dirname(context.document.path), 'node-fetch') < 3 ? NODE_FETCH_2 : FETCH;
   for (const node of nodesToCheck(tree, visited())) {
