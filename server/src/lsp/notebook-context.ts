@@ -37,10 +37,11 @@ export function withContext(cellText: string, context: string): string {
 }
 
 /**
- * The findings that lie in the cell itself (`lines` of it), each without the fixes that would edit the
- * appended imports (none of them is the user's text).
+ * The findings that lie in the cell itself (`cellText`, before the context withContext appended), each
+ * without the fixes that would edit the appended lines (none of them is the user's text).
  */
-export function findingsInCell(findings: Finding[], cellPath: string, lines: number): Finding[] {
+export function findingsInCell(findings: Finding[], cellPath: string, cellText: string): Finding[] {
+  const lines = cellText.split('\n').length - (cellText.endsWith('\n') ? 1 : 0);
   const inCell = (line: number) => line <= lines;
   return findings
     .filter((finding) => inCell(finding.line))

@@ -342,7 +342,7 @@ export class ShipshapeServer {
       if (!isConfig) this.publishConfigProblems(loaded.path);
     }
     const result = this.engine.analyze({
-      document: { path: filePath, text: withContext(cellText, context), language: file.language, ...(file.diskFile !== undefined ? { diskFile: file.diskFile } : {}) },
+      document: { path: filePath, text: withContext(cellText, context), language: file.language, diskFile: file.diskFile },
       config: loaded,
       host: this.host,
       salt: this.saltFor(loaded.dir),
@@ -358,7 +358,7 @@ export class ShipshapeServer {
     for (const error of result.errors) this.connection.console.error(`Rule ${error.ruleId} failed on ${filePath}: ${error.message}`);
     const bundleDir = __dirname;
     const unsuppressed = result.findings.filter((f: Finding) => !f.suppressed);
-    const findings = context ? findingsInCell(unsuppressed, filePath, cellText.split('\n').length - (cellText.endsWith('\n') ? 1 : 0)) : unsuppressed;
+    const findings = context ? findingsInCell(unsuppressed, filePath, cellText) : unsuppressed;
     const diagnostics = findings.map((f) => findingToDiagnostic(f, ruleDocLink(f.ruleId, bundleDir)));
     if (isConfig && this.pullMode) diagnostics.push(...loaded.problems.map(configProblemToDiagnostic));
     this.analyses.set(document.uri, { version: document.version, generation: this.generation, diagnostics, findings, tree: result.tree, state: result.state, provisional: result.provisional, context });
@@ -463,9 +463,8 @@ export class ShipshapeServer {
     if (cached.provisional) cached = this.analyseAfresh(document, cached);
     const file = documentFile(uri, document.languageId, this.workspaceRoots);
     if (!cached || !this.workspace.enabled || !file?.indexed) return;
-    const filePath = file.path;
     // This file's cross-file facts changed (an export became async…): other open files may be affected.
-    if (this.workspace.update({ path: filePath, text: document.getText(), language: languageOf(filePath) }, cached.tree)) this.invalidateOthers();
+    if (this.workspace.update({ path: file.path, text: document.getText(), language: file.language }, cached.tree)) this.invalidateOthers();
   }
 
   /**

@@ -30,7 +30,7 @@ describe('notebook cell context', () => {
   });
 
   it('keeps the findings and fixes of the cell\'s own lines', () => {
-    const kept = findingsInCell([finding(1, [[1], [1, 3]]), finding(2), finding(3)], '/w/nb.ipynb.py', 2);
+    const kept = findingsInCell([finding(1, [[1], [1, 3]]), finding(2), finding(3)], '/w/nb.ipynb.py', 'a = 1\nb = 2\n');
     assert.deepEqual(kept.map((f) => [f.line, (f.fixes ?? []).map((x) => x.title)]), [[1, ['fix 0']], [2, []]]);
   });
 
