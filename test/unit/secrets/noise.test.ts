@@ -30,6 +30,11 @@ const ROWS: [string, string, string[]][] = [
   ["config.yml", "password: \"Q1!aaaaaaa\"\n", []],
   ["config.yml", "password: \"aaaaaaAAAAAA\"\n", []],
   ["config.yml", "password: \"aAaAaAaA1!x\"\n", []],
+  // Counting grouped the way keys are printed (met in an SDK's tests: `apiKey: '123-456-789'`).
+  ["client.test.js", "const p = new Pinecone({\n  apiKey: '123-456-789',\n});\n", []],
+  ["config.yml", "api_key: \"1234-5678-9012-Zq\"\n", []],
+  ["config.yml", "api_key: \"Zq7_12.34.5x9w\"\n", []],
+  ["config.yml", "api_key: \"491-836-275\"\n", ["secrets/generic-credential 1:11-1:22"]],
   ["config.yml", "stripe: sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\npassword: \"$SECRET_VALUE\"\n", ["secrets/stripe-key 1:9-1:47"]],
   ["config.yml", "stripe: sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\npassword: \"%SECRET_VALUE%\"\n", ["secrets/stripe-key 1:9-1:47"]],
   ["config.yml", "stripe: sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\npassword: \"env:SECRET_VALUE\"\n", ["secrets/stripe-key 1:9-1:47"]],

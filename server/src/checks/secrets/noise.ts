@@ -43,18 +43,25 @@ export function isMadeUp(value: string): boolean {
 /**
  * Whether `length` letters or digits in a row go up one by one (`abcde`, `vwxyz`, `56789`): an alphabet
  * typed to show which characters a value may hold (`ABCDEvwxyz0189-_`), which a generator makes about
- * once in a million characters.
+ * once in a million characters. Separators between them do not break the run: `123-456-789` and
+ * `1234-5678-9012` are counting grouped the way keys are printed.
  */
 function hasAscendingRun(lower: string, length: number): boolean {
   let run = 1;
-  for (let i = 1; i < lower.length; i++) {
+  let previous = -1;
+  for (let i = 0; i < lower.length; i++) {
     const code = lower.charCodeAt(i);
+    if (GROUP_SEPARATORS.has(code) && previous >= 0) continue;
     const alphanumeric = (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
-    run = alphanumeric && code === lower.charCodeAt(i - 1) + 1 ? run + 1 : 1;
+    run = alphanumeric && code === previous + 1 ? run + 1 : 1;
+    previous = alphanumeric ? code : -1;
     if (run >= length) return true;
   }
   return false;
 }
+
+/** `-`, `_`, `.`, space: what groups a key's characters when it is printed for people. */
+const GROUP_SEPARATORS = new Set([0x2d, 0x5f, 0x2e, 0x20]);
 
 /** Entropy of the part of a value after its public prefix (a prefix carries no randomness). */
 export function valueEntropy(value: string, publicPrefix: number): number {
