@@ -27,6 +27,15 @@ const ROWS: [string, string, string[]][] = [
   ["config.txt", "url = \"postgres://${USER}:kT9vQ2pL7xW4zR8m@db/x\"\n", []],
   ["config.txt", "url = \"postgres://app:****@db/x\"\n", []],
   ["config.txt", "url = \"postgres://app:xxxx@db/x\"\n", []],
+  // Reference pages' examples (Redis' `foobared`, MDN's `flabada`) and `psw` naming the password.
+  ["README.md", "createClient({ url: \"redis://alice:foobared@awesome.redis.server:6380\" });\n", []],
+  ["url.test.ts", "url.parse(\"https://anonymous:flabada@developer.mozilla.org/en-US/docs/Web/API/URL/password\");\n", []],
+  ["connection.js", " *     mongoose.createConnection('mongodb://val:psw@127.0.0.1:27017/mydb').pass; // \"psw\"\n", []],
+  ["config.txt", "url = \"redis://alice:f0obar3d@cache.internal:6380\"\n", ["secrets/connection-string-password 1:22-1:30"]],
+  // jwt.io's sample token (its payload for HS256, and for RS256/ES256 with `admin`), and one with a claim of its own.
+  ["string.test.ts", "z.parse(a, \"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.Qm3oD7zZ2y1xJ4hV9n0sW6bK8cL5fT1aR3eY7uI2oP4\");\n", []],
+  ["string.test.ts", "z.parse(a, \"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0.Qm3oD7zZ2y1xJ4hV9n0sW6bK8cL5fT1aR3eY7uI2oP4\");\n", []],
+  ["string.test.ts", "z.parse(a, \"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyLCJyb2xlIjoiYWRtaW4ifQ.Qm3oD7zZ2y1xJ4hV9n0sW6bK8cL5fT1aR3eY7uI2oP4\");\n", ["secrets/jwt 1:13-1:188"]],
   ["config.txt", "url = \"postgres://app:....@db/x\"\n", []],
   ["config.txt", "url = \"postgres://app:%(pw)s@db/x\"\n", []],
   ["config.txt", "url = \"ftp://u:kT9vQ2pL7xW4zR8m@artifacts.acme-corp.com/x\"\n", ["secrets/basic-auth-url 1:16-1:32"]],

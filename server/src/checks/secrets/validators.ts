@@ -23,8 +23,10 @@ export type Validator = (value: string, context: ValidatorContext) => boolean | 
 const PEM_NOISE = /\\[nr]|[\s"'`+,]|^[A-Za-z-]+:[^\n]*$/gm;
 
 // Passwords that only ever appear in documentation and local defaults, and the metasyntactic words
-// (`https://foo:bar@host/`).
-const DOCUMENTATION_PASSWORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'secret', 'changeme', 'guest', 'root', 'admin', 'test', 'user', 'username', 'token', 'apikey', 'api_key', 'example', 'postgres', 'mysql', 'redis', 'default', 'letmein', 'dbpass', 'mypassword', 'yourpassword', 'foo', 'bar', 'baz', 'qux', 'quux']);
+// (`https://foo:bar@host/`). Two are the examples of much-copied reference pages: `foobared` is Redis'
+// (redis.conf's `requirepass foobared`, the Redis docs' AUTH examples), `flabada` MDN's (the URL
+// `https://anonymous:flabada@developer.mozilla.org/…` of its URL.password page, copied into URL tests).
+const DOCUMENTATION_PASSWORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'psw', 'secret', 'changeme', 'guest', 'root', 'admin', 'test', 'user', 'username', 'token', 'apikey', 'api_key', 'example', 'postgres', 'mysql', 'redis', 'default', 'letmein', 'dbpass', 'mypassword', 'yourpassword', 'foo', 'bar', 'baz', 'qux', 'quux', 'foobared', 'flabada']);
 
 function looksLikeReference(value: string): boolean {
   return /^[$%{(<[]/.test(value) || /\$\{|\{\{|%\(|<[^>]*>/.test(value) || /^x+$/i.test(value) || /^\*+$/.test(value);
@@ -271,6 +273,7 @@ function kubernetesSecretValues(text: string, kindOffset: number): SecretSpan[] 
  * A JWT that its issuer documents as public: a Supabase project's anon key (`"role": "anon"`, issued by
  * `supabase` or a self-hosted `supabase-demo`) is made to ship in browser code, and grants only what the
  * project's row-level security lets anyone do. Its service_role key, which bypasses that, stays a secret.
+ * Also jwt.io's sample token (isJwtIoSample).
  */
 function publicJwt(token: string): boolean {
   const payload = token.split('.')[1];
@@ -283,5 +286,16 @@ function publicJwt(token: string): boolean {
   }
   if (typeof claims !== 'object' || claims === null) return false;
   const { role, iss } = claims as { role?: unknown; iss?: unknown };
-  return role === 'anon' && typeof iss === 'string' && /^supabase(?:-demo)?$/.test(iss);
+  return (role === 'anon' && typeof iss === 'string' && /^supabase(?:-demo)?$/.test(iss)) || isJwtIoSample(claims as Record<string, unknown>);
+}
+
+/**
+ * The payload jwt.io's debugger shows for every algorithm (`{"sub": "1234567890", "name": "John Doe",
+ * "iat": 1516239022}`, `"admin": true` in its RS256 and ES256 examples), whose tokens are copied into
+ * tests and tutorials everywhere: signed with the page's published key or `your-256-bit-secret`, they
+ * grant nothing. Only those claims: a token that adds one of its own was made for something.
+ */
+function isJwtIoSample(claims: Record<string, unknown>): boolean {
+  if (claims.sub !== '1234567890' || claims.name !== 'John Doe') return false;
+  return Object.entries(claims).every(([claim, value]) => claim === 'sub' || claim === 'name' || (claim === 'iat' && value === 1516239022) || (claim === 'admin' && value === true));
 }
