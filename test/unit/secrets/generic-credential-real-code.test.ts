@@ -56,9 +56,15 @@ ruleTable('secrets/generic-credential', {
     { filename: 'wp-admin/includes/class-ftp.php', code: '$this->_password="anon@ftp.com";\n' },
     { filename: 'config/locales/es.yml', code: 'error_ldap_bind_credentials: Cuenta/Contraseña LDAP incorrecta\n' },
     { filename: 'db/migrate/001_setup.rb', code: 'user.hashed_password = "5e9c0f21d3a7b64f08e2c19a7d4b3f6e81a05c92"\n' },
+    // Met in Debian's Go and Rust packages: MinIO's public playground keys in an SDK's sample config, jwt.io's
+    // sample token and a JWT's header alone in a JWT library's benchmarks and tests.
+    { filename: 'examples/minio/config.json.sample', code: '{\n  "url": "https://play.min.io",\n  "accessKey": "Q3AM3UQ867SPQQA43P2F",\n  "secretKey": "zuf+tfteSlswRu7BJ86wekitnifILbZam1KYY3TG"\n}\n' },
+    { filename: 'benches/jwt.rs', code: 'let token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWV9.TJVA95OrM7E2cBab30RMHrHDcEfxjoYZgeFONFh7HgQ";\n' },
+    { filename: 'tests/hmac.rs', code: 'let token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";\n' },
     { filename: 'docs/payments.md', code: '  "version_token": "ODhwVQ35xwlzRuoZEwKXucfu7583sPTzK48c5zoGd0g6o",\n  "idempotency_key": "kT9vQ2pL7xW4zR8mQ3",\n  "syncToken": "kT9vQ2pL7xW4zR8mQ3"\n' },
   ],
   invalid: [
+    { filename: 'examples/minio/config.json', code: '{\n  "secretKey": "zuf+tfteSlswRu7BJ86wekitnifILbZam1KYY3TH"\n}\n', errors: [{ line: 2, column: 17, endLine: 2, endColumn: 57 }] },
     { filename: 'README.md', code: 'rhsm_password: "$ecur3p4$$w0rd"\n', errors: [{ line: 1, column: 17, endLine: 1, endColumn: 31 }] },
     { filename: 'app/models/user.rb', code: '@password = "kT9#vQ2!pL7@xW4z"\n', errors: [{ line: 1, column: 14, endLine: 1, endColumn: 30 }] },
     { filename: 'app/client.py', code: 'headers = {"Authorization": "Bearer kT9vQ2pL7xW4zR8mQ3Zx","X-Fmt":"{id}" }\n', errors: [{ line: 1, column: 37, endLine: 1, endColumn: 57 }] },

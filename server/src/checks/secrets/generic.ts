@@ -4,6 +4,7 @@
 import { shannonEntropy } from './entropy';
 import { isMadeUp } from './noise';
 import { publishedExampleValues } from './rule-pack';
+import { isJwtHeader, publicJwt } from './validators';
 import type { Assignment } from './assignments';
 
 // Words of a name that make it a credential.
@@ -72,6 +73,8 @@ export function isCredentialValue(value: string, assignment: Pick<Assignment, 'q
   if (scriptFile && !assignment.quoted) return false; // in code, a bare value is an expression
   if (value.length < 10 || value.length > 500) return false;
   if (isMadeUp(value) || publishedExampleValues.has(value)) return false;
+  // A JWT the jwt rule dismisses as published (a Supabase anon key, jwt.io's sample), or a JWT's header alone.
+  if (value.startsWith('eyJ') && (publicJwt(value) || isJwtHeader(value))) return false;
   if (UUID.test(value) || INTEGRITY.test(value) || PASSWORD_HASH.test(value)) return false;
   if (value.startsWith(':')) return false; // empty fields of a colon-separated record (`user:{plain}password::::::allow_nets=…`)
   if (/^[a-z]+:\/\//i.test(value) || /^(?:\.{0,2}\/|~\/)/.test(value) || /\.(?:json|ya?ml|txt|pem|key|crt|js|ts|py|env|html?|png|svg)$/i.test(value)) return false;

@@ -128,7 +128,41 @@ export const validators: Record<string, Validator> = {
 
   /** The values under `data:`/`stringData:` of the Kubernetes Secret this match starts. */
   'kubernetes-secret': (_value, context) => kubernetesSecretValues(context.text, context.matchStart),
+
+  /**
+   * A Vault token. The legacy form (`s.` and 24 characters) is also a field of a variable named `s`
+   * (`s.ConfigurationItemMD5Hash = &v`, the AWS SDK for Go's every setter), so it counts only where it is
+   * a whole value: after a quote, `=`, `:`, `>` or `Bearer` (or at the start of its line), and before a
+   * quote, `<`, `;`, a comment or the end of its line. The current forms (`hvs.`, `hvb.`) say what they are.
+   */
+  'vault-token': (value, context) => !value.startsWith('s.') || isWholeValue(context.text, context.matchStart, context.matchStart + value.length),
 };
+
+/**
+ * A JWT's header alone (`eyJhbGciOi…`, base64url of a JSON object such as `{"alg":"HS256","typ":"JWT"}`):
+ * it says how a token is signed, and is no credential. Text that only starts like one is not a header.
+ */
+export function isJwtHeader(value: string): boolean {
+  if (!/^eyJ[\w-]+=*$/.test(value) || value.length > 400) return false;
+  try {
+    const header: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    return typeof header === 'object' && header !== null && ('alg' in header || 'typ' in header);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether text[start, end) stands on its line as a value of its own, not as a part of an expression. */
+function isWholeValue(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  const before = text.slice(Math.max(lineStart, start - 80), start);
+  const after = text.slice(end, lineEnd < 0 ? text.length : Math.min(lineEnd, end + 80));
+  const opens = VALUE_OPENER.test(before) || (start - lineStart <= 80 && /^[ \t]*$/.test(before));
+  return opens && VALUE_CLOSER.test(after);
+}
+const VALUE_OPENER = /(?:["'`=:>]|\bBearer)[ \t]*$/i;
+const VALUE_CLOSER = /^[ \t]*(?:["'`<;#\r]|\/\/|$)/;
 
 
 // Statements that set a user's password (PostgreSQL, MySQL and MariaDB, SQL Server, Oracle).
@@ -210,8 +244,7 @@ function curlCredentials(context: ValidatorContext): SecretSpan[] {
     const value = match[1];
     if (looksLikeReference(value) || DOCUMENTATION_PASSWORDS.has(value.toLowerCase()) || isMadeUp(value)) continue;
     if (value.length >= 8 && shannonEntropy(value) < 2.5) continue;
-    // A JWT header alone (`eyJhbGciOi…`) is not a credential.
-    if (/^eyJ[\w-]+=*$/.test(value) && /^\{"(?:alg|typ)"/.test(Buffer.from(value, 'base64').toString('utf8'))) continue;
+    if (isJwtHeader(value)) continue;
     const start = context.matchStart + match.index! + match[0].lastIndexOf(value);
     spans.push({ start, end: start + value.length });
   }
@@ -275,7 +308,7 @@ function kubernetesSecretValues(text: string, kindOffset: number): SecretSpan[] 
  * project's row-level security lets anyone do. Its service_role key, which bypasses that, stays a secret.
  * Also jwt.io's sample token (isJwtIoSample).
  */
-function publicJwt(token: string): boolean {
+export function publicJwt(token: string): boolean {
   const payload = token.split('.')[1];
   if (!payload || payload.length > 2000) return false;
   let claims: unknown;
