@@ -29,7 +29,7 @@ export function isPlaceholder(value: string): boolean {
  */
 export function isMadeUp(value: string): boolean {
   const lower = value.toLowerCase();
-  if (isPlaceholder(value) || /0123456|123456789|abcdefgh|qwertyui/.test(lower) || hasAscendingRun(lower, 5)) return true;
+  if (isPlaceholder(value) || /0123456|123456789|abcdefgh|qwertyui/.test(lower) || hasAscendingRun(lower, 5) || isCountingRuns(lower)) return true;
   // Snake-case words and a counter: `sk_test_123`, `user_token_1`, a value no generator makes.
   if (/^[a-z]{2,}(?:_[a-z]{2,})+_\d{1,4}$/.test(value)) return true;
   // A value that says it is for testing: testing123 (FreeRADIUS' sample secret), test@12345.
@@ -58,6 +58,28 @@ function hasAscendingRun(lower: string, length: number): boolean {
     if (run >= length) return true;
   }
   return false;
+}
+
+/**
+ * Whether the value is made of runs of three or more letters or digits that go up one by one, and
+ * nothing else (`abc123def456`, `abc123`, `123abc`): a sequence typed to fill a field, which a generator
+ * makes about once in 10^10 values of that length.
+ */
+function isCountingRuns(lower: string): boolean {
+  if (lower.length < 6) return false;
+  let run = 1;
+  for (let i = 1; i <= lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    const previous = lower.charCodeAt(i - 1);
+    if (!((previous >= 0x61 && previous <= 0x7a) || (previous >= 0x30 && previous <= 0x39))) return false;
+    if (i < lower.length && code === previous + 1) {
+      run++;
+      continue;
+    }
+    if (run < 3) return false;
+    run = 1;
+  }
+  return true;
 }
 
 /** `-`, `_`, `.`, space: what groups a key's characters when it is printed for people. */
