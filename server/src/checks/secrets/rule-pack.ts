@@ -121,6 +121,15 @@ export function packPublishedExamples(source: unknown): string[] {
   });
 }
 
+/** The pack's lockfile names (top-level `packageManagerFiles`): files the generic rule does not read. */
+export function packPackageManagerFiles(source: unknown): ReadonlySet<string> {
+  const names = (source as { packageManagerFiles?: unknown })?.packageManagerFiles ?? [];
+  if (!Array.isArray(names) || !names.every((name) => typeof name === 'string')) throw new Error('secret rule pack: `packageManagerFiles` must be a list of file names');
+  return new Set(names);
+}
+
+export const packageManagerFiles = packPackageManagerFiles(packData);
+
 /**
  * Every published example value: each rule's (the generic rule skips them too, also without the rule's
  * public prefix: `AccountKey=` is the name the generic rule sees, the key its value) and the pack's own.

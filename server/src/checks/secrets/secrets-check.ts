@@ -12,7 +12,7 @@ import { CUSTOM_RULE_ID, scanCustomRules } from './custom-rules';
 import { GENERIC_RULE_ID } from './generic';
 import { gitIgnore } from './git-ignored';
 import { maskSecret } from './mask';
-import { builtInSecretRules, type SecretRule } from './rule-pack';
+import { builtInSecretRules, packageManagerFiles, type SecretRule } from './rule-pack';
 import { scanForSecrets } from './scan';
 
 const REMEDY =
@@ -82,12 +82,14 @@ function createSecretsCheck(rules: readonly SecretRule[]): Check {
       // A history scan reads what commits added: git holds it, whatever .gitignore says now.
       const onDisk = fileOnDisk(document);
       if (!context.committed && onDisk !== null && path.isAbsolute(onDisk) && gitIgnore.ignores(onDisk)) return;
-      // In minified or oversized files only provider formats count: the generic heuristics are noise there.
-      const genericEnabled = context.config.rules[GENERIC_RULE_ID] !== 'off' && !context.limited;
+      // In minified or oversized files only provider formats count: the generic heuristics are noise there,
+      // as in lockfiles, whose names are packages and values versions and hashes.
+      const genericEnabled = context.config.rules[GENERIC_RULE_ID] !== 'off' && !context.limited && !packageManagerFiles.has(path.basename(document.path));
       const matches = scanForSecrets(document.text, rules, {
         matchesPath: (globs) => matchesGlobs(globs, context.relativePath) || matchesGlobs(globs, path.basename(document.path)),
         scriptFile: holdsCode(document.path),
         hcl: /\.(?:tf|tfvars|hcl)$/i.test(document.path),
+        yaml: /\.ya?ml$/i.test(document.path),
         form: assignmentFormOf(document.path),
         generic: genericEnabled,
       });
