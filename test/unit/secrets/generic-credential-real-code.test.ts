@@ -61,9 +61,17 @@ ruleTable('secrets/generic-credential', {
     { filename: 'examples/minio/config.json.sample', code: '{\n  "url": "https://play.min.io",\n  "accessKey": "Q3AM3UQ867SPQQA43P2F",\n  "secretKey": "zuf+tfteSlswRu7BJ86wekitnifILbZam1KYY3TG"\n}\n' },
     { filename: 'benches/jwt.rs', code: 'let token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWV9.TJVA95OrM7E2cBab30RMHrHDcEfxjoYZgeFONFh7HgQ";\n' },
     { filename: 'tests/hmac.rs', code: 'let token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";\n' },
+    // Met in application packages on npm (Strapi, NestJS): an API description's request example, and the
+    // same in YAML and in code; a README badge's `abc123def456`.
+    { filename: 'overrides/users-permissions-User.json', code: '{\n  "requestBody": {\n    "content": {\n      "application/json": {\n        "schema": { "type": "object", "properties": { "password": { "type": "string" } } },\n        "example": {\n          "identifier": "hi@strapi.io",\n          "password": "superSecure123"\n        }\n      }\n    }\n  }\n}\n' },
+    { filename: 'api/openapi.yaml', code: 'components:\n  examples:\n    login:\n      value:\n        - identifier: hi@acme.io\n          # a comment\n          password: "superSecure123"\n' },
+    { filename: 'src/auth/dto.ts', code: 'export const docs = {\n  examples: [\n    { user: "ada", password: "superSecure123" },\n  ],\n};\n' },
+    { filename: 'README.md', code: '[circleci-image]: https://img.shields.io/circleci/build/github/nestjs/nest/master?token=abc123def456\n' },
     { filename: 'docs/payments.md', code: '  "version_token": "ODhwVQ35xwlzRuoZEwKXucfu7583sPTzK48c5zoGd0g6o",\n  "idempotency_key": "kT9vQ2pL7xW4zR8mQ3",\n  "syncToken": "kT9vQ2pL7xW4zR8mQ3"\n' },
   ],
   invalid: [
+    { filename: 'config/users.json', code: '{\n  "examples": ["a", "b"],\n  "admin": { "password": "superSecure123" }\n}\n', errors: [{ line: 3, column: 27, endLine: 3, endColumn: 41 }] },
+    { filename: 'config/app.yaml', code: 'examples:\n  - one\ndatabase:\n  password: "superSecure123"\n', errors: [{ line: 4, column: 14, endLine: 4, endColumn: 28 }] },
     { filename: 'examples/minio/config.json', code: '{\n  "secretKey": "zuf+tfteSlswRu7BJ86wekitnifILbZam1KYY3TH"\n}\n', errors: [{ line: 2, column: 17, endLine: 2, endColumn: 57 }] },
     { filename: 'README.md', code: 'rhsm_password: "$ecur3p4$$w0rd"\n', errors: [{ line: 1, column: 17, endLine: 1, endColumn: 31 }] },
     { filename: 'app/models/user.rb', code: '@password = "kT9#vQ2!pL7@xW4z"\n', errors: [{ line: 1, column: 14, endLine: 1, endColumn: 30 }] },

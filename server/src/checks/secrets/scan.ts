@@ -1,6 +1,7 @@
 // The secrets pass over one file: pattern rules behind a single keyword prefilter, keyed rules and
 // the generic rule over the file's assignments, then overlapping finds reduced to the most specific.
 import { findAssignments, type Assignment, type AssignmentForm } from './assignments';
+import { insideExample } from './example-context';
 import { isCredentialName, isCredentialValue, nameWords } from './generic';
 import { hclBlockLabels } from './hcl-blocks';
 import { isPlaceholder, valueEntropy } from './noise';
@@ -26,6 +27,8 @@ export interface ScanOptions {
   generic: boolean;
   /** Terraform/HCL: an attribute's name is read with its block's label (`provider "aws"` + `secret_key`). */
   hcl?: boolean;
+  /** A YAML file: an example block is found by its indentation too (insideExample). */
+  yaml?: boolean;
   /** A format with assignments of its own (a Dockerfile's `ENV NAME value`, .netrc, .pgpass): assignmentFormOf. */
   form?: AssignmentForm;
 }
@@ -110,7 +113,7 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
     }
     if (keyed === 'not-this-format') continue; // the provider's own rule knows its format better than the generic rule
     if (keyed) matches.push(keyed);
-    else if (options.generic && isCredentialName(assignment.name) && isCredentialValue(assignment.value, assignment, options.scriptFile) && !truncatedAt(text, assignment.end) && !partOfText(text, assignment) && !imageQuery(text, assignment.start)) {
+    else if (options.generic && isCredentialName(assignment.name) && isCredentialValue(assignment.value, assignment, options.scriptFile) && !truncatedAt(text, assignment.end) && !partOfText(text, assignment) && !imageQuery(text, assignment.start) && !insideExample(text, assignment.start, !!options.yaml)) {
       matches.push({ start: assignment.start, end: assignment.end, value: assignment.value, name: assignment.name });
     }
   }
