@@ -21,8 +21,17 @@ ruleTable(RULE, {
     'async function f() {\n  try {\n    return await (cond ? fetch("/a") : fetch("/b"));\n  } catch {}\n}',
     // A const promise awaited earlier in the same block has settled.
     'async function run(cmd) {\n  try {\n    const done = new Promise((resolve) => cmd(resolve));\n    await done;\n    return done;\n  } finally {\n    cleanup();\n  }\n}',
+    // Settled where it is made (met in Ghost's validators and theme installer): nothing to wait for, and a
+    // rejection made on purpose for the caller.
+    'async function validate(frame) {\n  try {\n    await models.Member.findPage({ filter: frame.filter, limit: 1 });\n    return Promise.resolve();\n  } catch (err) {\n    return Promise.reject(new ValidationError({ message: "invalid filter" }));\n  }\n}',
+    'async function install(zip) {\n  try {\n    if (!zip) return Promise.reject(new BadRequestError({ message: "no file" }));\n    return await unpack(zip);\n  } catch (error) {\n    log(error);\n    throw error;\n  }\n}',
   ],
   invalid: [
+    // A promise of the work itself, or one resolved with another promise, still can reject.
+    {
+      code: 'async function load(id) {\n  try {\n    return Promise.resolve(fetch(id));\n  } catch (error) {\n    return undefined;\n  }\n}',
+      errors: [{ line: 3, column: 12, message: CATCH }],
+    },
     {
       code: 'async function load(id) {\n  try {\n    return fetch(`/orders/${id}`);\n  } catch (error) {\n    return undefined;\n  }\n}',
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 34, message: CATCH }],

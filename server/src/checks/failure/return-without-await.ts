@@ -4,6 +4,7 @@
 import ts from 'typescript';
 import type { Check, RawFix } from '../../engine/types';
 import { inferenceFor } from './support/inference-for';
+import { isSettledPromise } from './support/maybe-promise';
 import { enclosingFunction, findDeclaration, isAsyncFunction, isConstDeclaration, needsParens, skipOuter } from './support/scope';
 import { kindsOf, nodesToCheck, type NodeKinds } from './support/syntax-nodes';
 
@@ -19,7 +20,7 @@ export const returnWithoutAwait: Check = {
     family: 'failure',
     title: 'Promise returned from a try block without await',
     rationale:
-      'In an async function, `return fetchOrder(id)` inside `try` hands the promise to the caller and leaves the try block at once. If the promise rejects, it rejects in the caller: the `catch` written right around it never runs, so its fallback, its logging or its error translation silently does nothing. A `finally` is no better: it runs before the work is done, releasing a lock or closing a connection the operation is still using. The code reads as guarded and is not; tests that only exercise success never show it. Not reported: a `const` promise already awaited by an earlier statement of the same block (`await done; return done;`), which has settled.',
+      'In an async function, `return fetchOrder(id)` inside `try` hands the promise to the caller and leaves the try block at once. If the promise rejects, it rejects in the caller: the `catch` written right around it never runs, so its fallback, its logging or its error translation silently does nothing. A `finally` is no better: it runs before the work is done, releasing a lock or closing a connection the operation is still using. The code reads as guarded and is not; tests that only exercise success never show it. Not reported: a `const` promise already awaited by an earlier statement of the same block (`await done; return done;`), which has settled, and a promise settled where it is made (`return Promise.resolve()`, `return Promise.reject(new NotFound())`: a rejection made on purpose for the caller).',
     remedy:
       'Write `return await fetchOrder(id)` inside try (and inside a catch that has a finally), so the rejection is caught there and the finally waits for the work. Outside try, a plain `return` of the promise is fine.',
     defaultSeverity: 'warning',
@@ -56,7 +57,7 @@ export const returnWithoutAwait: Check = {
       if (!guard) continue;
       const fn = enclosingFunction(node);
       if (!fn || !isAsyncFunction(fn)) continue;
-      if (!inference.isPromise(returned) || awaitedBefore(node, returned)) continue;
+      if (!inference.isPromise(returned) || awaitedBefore(node, returned) || isSettledPromise(returned, inference)) continue;
       const start = returned.getStart(tree);
       context.report({
         ruleId: RULE_ID,

@@ -170,6 +170,19 @@ function callCannotReject(value: ts.Expression, inference: PromiseInference, vis
   return promiseCannotReject(callee, inference, visiting);
 }
 
+/**
+ * `Promise.resolve(value)` of a value that is not a promise, or `Promise.reject(error)`: a promise settled
+ * when it is made. Returning one from a try block outruns no work, and a rejection made that way is
+ * meant for the caller (the try's catch is for what the block awaits).
+ */
+export function isSettledPromise(expression: ts.Expression, inference: PromiseInference): boolean {
+  if (isPlainResolve(expression, inference)) return true;
+  const node = skipOuter(expression);
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'reject') return false;
+  const receiver = skipOuter(node.expression.expression);
+  return ts.isIdentifier(receiver) && receiver.text === 'Promise' && !findDeclaration(receiver);
+}
+
 /** `Promise.resolve()`, `Promise.resolve(null)`: settled with a value that is not a promise, so it cannot reject. */
 function isPlainResolve(expression: ts.Expression, inference: PromiseInference): boolean {
   const node = skipOuter(expression);
