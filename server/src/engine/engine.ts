@@ -145,7 +145,7 @@ export class Engine {
     if (diskPath !== undefined && isIgnoredByConfig(config.config, diskPath)) return { findings: [], skipped: 'ignored', errors };
     if (document.text.length > HARD_SIZE_LIMIT) return { findings: [], skipped: 'too-large', errors };
     if (document.text.includes('\u0000')) return { findings: [], skipped: 'binary', errors };
-    const secretsOnly = document.text.length > config.config.limits.maxFileSizeKB * 1024 ? 'too-large' : isMinified(document.text) ? 'minified' : undefined;
+    const secretsOnly = document.text.length > config.config.limits.maxFileSizeKB * 1024 ? 'too-large' : isMinified(document.text) || MINIFIED_NAME.test(document.path) ? 'minified' : undefined;
 
     let tree = input.tree;
     const tsTree = () => {
@@ -396,6 +396,9 @@ function positionFix(fix: RawFix, input: AnalysisInput, lines: LineIndex): Fix {
     }),
   };
 }
+
+/** A file a minifier wrote, by the name build tools give it (`app.min.js`, `jquery-3.7.1.min.js`, `vendor-min.js`), whatever its size. */
+const MINIFIED_NAME = /[.-]min\.[cm]?[jt]s$/i;
 
 /** Generated or minified code: long lines, few of them. Only the secrets pass reads it. */
 export function isMinified(text: string): boolean {

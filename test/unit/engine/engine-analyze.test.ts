@@ -62,6 +62,13 @@ describe('Engine.analyze', () => {
     const normal = run(engine, 'X SECRET\n');
     assert.ok(!('secretsOnly' in normal));
     assert.deepEqual(normal.findings.map((f) => f.ruleId), ['failure/x', 'secrets/s']);
+    // A minifier's output by its name, however small (Ghost's 3 KB member-attribution.min.js).
+    for (const file of ['public/attribution.min.js', 'vendor/lib-min.mjs']) {
+      const named = run(engine, 'X SECRET\n', { file });
+      assert.equal(named.secretsOnly, 'minified', file);
+      assert.deepEqual(named.findings.map((f) => f.ruleId), ['secrets/s']);
+    }
+    assert.equal(run(engine, 'X SECRET\n', { file: 'src/admin.js' }).secretsOnly, undefined);
   });
 
   it('tells minified code by long lines and few of them', () => {
