@@ -325,7 +325,9 @@ function partOfText(text: string, assignment: Assignment): boolean {
   // A bare run that goes straight into a quote or a bracket is part of an expression: `{% set passwd =
   // item.pass_key|string+" "+item.password %}`.
   // A bare run that stops at a letter beyond ASCII was cut inside a word: `Cuenta/Contraseña LDAP incorrecta`.
-  if (!assignment.quoted) return /^["'`([{]/.test(text[assignment.end] ?? '') || text.charCodeAt(assignment.end) >= 0x80;
+  // A string that is the whole `name=value`, as a command line's flag in a JSON args list (`"--api-key=…"`
+  // in an MCP server's config), is not: the quote closes the pair.
+  if (!assignment.quoted) return (/^["'`([{]/.test(text[assignment.end] ?? '') && !wholeQuotedPair(text, assignment)) || text.charCodeAt(assignment.end) >= 0x80;
   const quote = text[assignment.start - 1];
   // An auth header's credential follows its scheme (`"Bearer <token>"`), not the opening quote.
   if (quote !== '"' && quote !== "'" && quote !== '`') return false;
@@ -335,6 +337,15 @@ function partOfText(text: string, assignment: Assignment): boolean {
   if (close < 0 || (lineEnd >= 0 && close > lineEnd) || close - assignment.end > 300) return false;
   const rest = text.slice(assignment.end, close);
   return /\s/.test(rest) || /\{\w{0,40}\}/.test(rest);
+}
+
+/** `"name=value"`, `'--flag=value'`: the quote after the value opens right before its name, on the same line. */
+function wholeQuotedPair(text: string, assignment: Assignment): boolean {
+  const quote = text[assignment.end];
+  if (quote !== '"' && quote !== "'") return false;
+  const lineStart = text.lastIndexOf('\n', assignment.start - 1) + 1;
+  const opening = text.lastIndexOf(quote, assignment.start - 1);
+  return opening >= lineStart && /^-{0,2}[A-Za-z_][\w.-]*=$/.test(text.slice(opening + 1, assignment.start));
 }
 
 /**
