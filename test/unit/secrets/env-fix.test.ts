@@ -1,6 +1,6 @@
 // The "Move to environment variable" fix in detail (checks/secrets/env-fix.ts): the replacement per
 // language (TypeScript, Python with its import, YAML, Go with os imported), where it is refused (not a
-// whole literal, a template with substitutions, JSON, plain text, .env files themselves), the variable
+// whole literal, a template with substitutions, JSON other than an MCP client's config, plain text, .env files themselves), the variable
 // name (assigned name, provider for generic names, numbered when taken, reused when .env already holds
 // the value; for a fallback after an environment read, the variable read, and the fallback removed),
 // how the value is written to .env (raw, single- or double-quoted), and the .env.example and
@@ -64,6 +64,13 @@ const CASES: [Case, (string | string[])[]][] = [
    [["Move to environment variable STRIPE_KEY (value saved in .env)","a.ts 1:13-1:53 \"process.env.STRIPE_KEY\"",".env 1:1-1:1 \"STRIPE_KEY=sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\\n\" sensitive",".env.example 1:1-1:1 \"STRIPE_KEY=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
   [{"files":{"a.ts":"const key = \"sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab';\n"},"file":"a.ts","git":true},
    ["secrets/stripe-key: no move fix"]],
+  // MCP clients' configs expand environment variables in their strings: VS Code's and Cursor's ${env:NAME}, Claude Code's ${NAME}.
+  [{"files":{".vscode/mcp.json":"{\n  \"servers\": {\n    \"github\": {\n      \"command\": \"docker\",\n      \"env\": { \"GITHUB_PERSONAL_ACCESS_TOKEN\": \"ghp_8Zq3Lm7Np2Qr5St9Uv1Wx4Yz6Ab0Cd3Ef5Gh\" }\n    }\n  }\n}\n"},"file":".vscode/mcp.json","git":true},
+   [["Move to environment variable GITHUB_PERSONAL_ACCESS_TOKEN (value saved in .env)",".vscode/mcp.json 5:49-5:89 \"${env:GITHUB_PERSONAL_ACCESS_TOKEN}\"",".env 1:1-1:1 \"GITHUB_PERSONAL_ACCESS_TOKEN=ghp_8Zq3Lm7Np2Qr5St9Uv1Wx4Yz6Ab0Cd3Ef5Gh\\n\" sensitive",".env.example 1:1-1:1 \"GITHUB_PERSONAL_ACCESS_TOKEN=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  [{"files":{".cursor/mcp.json":"{ \"mcpServers\": { \"figma\": { \"command\": \"npx\", \"args\": [\"figma-developer-mcp\", \"--figma-api-key=figd_Xk9vQ2pL7xW4zR8mQ3ZxT6yU1iO5pA8sD2fG4hJ7\"] } } }\n"},"file":".cursor/mcp.json","git":true},
+   [["Move to environment variable FIGMA_API_KEY (value saved in .env)",".cursor/mcp.json 1:97-1:142 \"${env:FIGMA_API_KEY}\"",".env 1:1-1:1 \"FIGMA_API_KEY=figd_Xk9vQ2pL7xW4zR8mQ3ZxT6yU1iO5pA8sD2fG4hJ7\\n\" sensitive",".env.example 1:1-1:1 \"FIGMA_API_KEY=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  [{"files":{".mcp.json":"{ \"mcpServers\": { \"stripe\": { \"command\": \"npx\", \"args\": [\"-y\", \"@stripe/mcp\", \"--api-key=sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\"] } } }\n"},"file":".mcp.json","git":true},
+   [["Move to environment variable STRIPE_API_KEY (value saved in .env)",".mcp.json 1:90-1:128 \"${STRIPE_API_KEY}\"",".env 1:1-1:1 \"STRIPE_API_KEY=sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\\n\" sensitive",".env.example 1:1-1:1 \"STRIPE_API_KEY=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
   [{"files":{"a.json":"{ \"key\": \"sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\" }\n"},"file":"a.json","git":true},
    ["secrets/stripe-key: no move fix"]],
   [{"files":{".env.local":"STRIPE=sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\n"},"file":".env.local","git":true},

@@ -22,6 +22,8 @@ export function environmentLookup(context: CheckContext, start: number, end: num
       return pythonLookup(document.text, start, end, name);
     case 'yaml':
       return yamlLookup(document.path, document.text, start, end, name);
+    case 'json':
+      return mcpConfigLookup(document.path, document.text, start, end, name);
     case 'text': {
       const base = path.basename(document.path).toLowerCase();
       if (SPRING_PROPERTIES.test(base)) return document.text.slice(start, end).includes('\\') ? undefined : [{ start, end, newText: `\${${name}}` }];
@@ -139,6 +141,36 @@ function yamlLookup(filePath: string, text: string, start: number, end: number, 
   if (text[start - 1] === '"' && text.slice(start, end).includes('\\')) return undefined;
   if (GITHUB_WORKFLOW.test(filePath.replace(/\\/g, '/'))) return [{ start, end, newText: `\${{ secrets.${workflowSecretName(name)} }}` }];
   return [{ start, end, newText: `\${${name}}` }];
+}
+
+/**
+ * An MCP client's config, where AI tools' tokens get pasted: the client expands environment variables
+ * inside its strings (a server's command, args, env, url and headers), VS Code and Cursor as
+ * `${env:NAME}` (.vscode/mcp.json, .cursor/mcp.json), Claude Code as `${NAME}` (a project's .mcp.json).
+ * The secret may be part of a string (`"--api-key=…"`); it must hold no escape, so that .env gets its
+ * value as written. Other JSON has no lookup.
+ */
+function mcpConfigLookup(filePath: string, text: string, start: number, end: number, name: string): RawTextChange[] | undefined {
+  const normalized = filePath.replace(/\\/g, '/');
+  const lookup = VSCODE_OR_CURSOR_MCP.test(normalized) ? `\${env:${name}}` : CLAUDE_CODE_MCP.test(normalized) ? `\${${name}}` : undefined;
+  if (lookup === undefined || !insideJsonString(text, start, end)) return undefined;
+  return [{ start, end, newText: lookup }];
+}
+
+const VSCODE_OR_CURSOR_MCP = /(?:^|\/)\.(?:vscode|cursor)\/mcp\.json$/;
+const CLAUDE_CODE_MCP = /(?:^|\/)\.mcp\.json$/;
+
+/** Whether [start, end) lies inside one JSON string on its line, with no quote or escape in it. */
+function insideJsonString(text: string, start: number, end: number): boolean {
+  const value = text.slice(start, end);
+  if (value.includes('"') || value.includes('\\') || value.includes('\n')) return false;
+  let inString = false;
+  for (let i = text.lastIndexOf('\n', start - 1) + 1; i < start; i++) {
+    if (text[i] === '\\' && inString) i++;
+    else if (text[i] === '"') inString = !inString;
+  }
+  const close = text.indexOf('"', end);
+  return inString && close >= 0 && !text.slice(end, close).includes('\n');
 }
 
 /** Spring Boot's own config files, which resolve `${NAME}` from the environment. */
