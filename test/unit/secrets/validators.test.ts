@@ -28,6 +28,7 @@ const ROWS: [string, string, string[]][] = [
   ["config.txt", "url = \"postgres://app:****@db/x\"\n", []],
   ["config.txt", "url = \"postgres://app:xxxx@db/x\"\n", []],
   // Reference pages' examples (Redis' `foobared`, MDN's `flabada`) and `psw` naming the password.
+  ["buildbot/clients/sendchange.py", "    def __init__(self, master, auth=('change', 'changepw'), encoding='utf8'):\n", []],
   ["README.md", "createClient({ url: \"redis://alice:foobared@awesome.redis.server:6380\" });\n", []],
   ["url.test.ts", "url.parse(\"https://anonymous:flabada@developer.mozilla.org/en-US/docs/Web/API/URL/password\");\n", []],
   ["connection.js", " *     mongoose.createConnection('mongodb://val:psw@127.0.0.1:27017/mydb').pass; // \"psw\"\n", []],

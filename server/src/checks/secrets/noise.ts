@@ -85,6 +85,19 @@ function isCountingRuns(lower: string): boolean {
 /** `-`, `_`, `.`, space: what groups a key's characters when it is printed for people. */
 const GROUP_SEPARATORS = new Set([0x2d, 0x5f, 0x2e, 0x20]);
 
+/**
+ * A class or constant name: capitalised words, each with a vowel, maybe with an acronym or a number
+ * (`BitbucketServerCoreAPIStatusPush`, an entry point's target). A provider's value shape that is only
+ * letters and digits (`[a-z0-9]{32}`, case ignored) also fits such a name; a generated value almost
+ * never falls apart into three or more such words.
+ */
+export function isIdentifierWords(value: string): boolean {
+  const parts = value.match(/[A-Z][a-z]+|[A-Z]+(?![a-z])|\d+/g);
+  if (!parts || parts.join('') !== value) return false;
+  const words = parts.filter((part) => /^[A-Z][a-z]{2,}$/.test(part));
+  return words.length >= 3 && words.every((word) => /[aeiouy]/.test(word.slice(1)));
+}
+
 /** Entropy of the part of a value after its public prefix (a prefix carries no randomness). */
 export function valueEntropy(value: string, publicPrefix: number): number {
   return shannonEntropy(value.slice(publicPrefix));

@@ -4,7 +4,7 @@ import { findAssignments, type Assignment, type AssignmentForm } from './assignm
 import { insideExample } from './example-context';
 import { isCredentialName, isCredentialValue, nameWords } from './generic';
 import { hclBlockLabels } from './hcl-blocks';
-import { isPlaceholder, valueEntropy } from './noise';
+import { isIdentifierWords, isPlaceholder, valueEntropy } from './noise';
 import type { KeyedRule, PatternRule, SecretRule } from './rule-pack';
 
 export interface SecretMatch {
@@ -302,7 +302,7 @@ function keyedMatch(rules: readonly KeyedRule[], assignment: Assignment, keyName
     if (!rule.paths || options.matchesPath(rule.paths)) named = true;
     // The name says it is the provider's public key (`ALGOLIA_SEARCH_KEY`): no rule reports it.
     if (rule.publicNames.some((word) => `${name}_`.includes(`${word}_`))) return 'not-this-format';
-    if (!rule.value.test(assignment.value) || isPlaceholder(assignment.value) || rule.publishedExamples.has(assignment.value)) continue;
+    if (!rule.value.test(assignment.value) || isPlaceholder(assignment.value) || isIdentifierWords(assignment.value) || rule.publishedExamples.has(assignment.value)) continue;
     if (rule.quotedOnly && !assignment.quoted) continue;
     if (rule.paths && !options.matchesPath(rule.paths)) continue;
     if (rule.minEntropy > 0 && valueEntropy(assignment.value, 0) < rule.minEntropy) continue;

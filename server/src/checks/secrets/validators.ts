@@ -219,7 +219,7 @@ function urlPassword(value: string, context: ValidatorContext): boolean {
 // Hosts reserved for documentation and tests (RFC 2606, RFC 6761): no one can sign in there.
 const DOCUMENTATION_HOST = /(?:^|\.)(?:example\.(?:com|net|org)|[\w-]+\.(?:example|test|invalid))$/i;
 
-/** Words that name the password rather than being one: `oplog_reader_password`, `a%20secret`, `MY_DB_PASS`, `authpassword`, `mmpass`. */
+/** Words that name the password rather than being one: `oplog_reader_password`, `a%20secret`, `MY_DB_PASS`, `authpassword`, `mmpass`, `changepw` (Buildbot's documented default). */
 function spellsOutAPassword(value: string): boolean {
   let decoded = value;
   try {
@@ -228,7 +228,7 @@ function spellsOutAPassword(value: string): boolean {
     // not percent-encoded text: read it as written
   }
   // One word that ends in what it names: `authpassword`, `redispassword`.
-  if (/^[a-z]+(?:password|passwd|secret)$/i.test(decoded) || /^[a-z]{1,8}(?:pass|pwd)$/i.test(decoded)) return true;
+  if (/^[a-z]+(?:password|passwd|secret)$/i.test(decoded) || /^[a-z]{1,8}(?:pass|pwd|pw)$/i.test(decoded)) return true;
   const words = decoded.split(/[\s_.-]+/);
   return words.length > 1 && words.every((word) => /^[A-Za-z]+$/.test(word)) && DOCUMENTATION_PASSWORDS.has(words[words.length - 1].toLowerCase());
 }
