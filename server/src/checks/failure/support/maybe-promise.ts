@@ -221,11 +221,11 @@ function statementCannotReject(statement: ts.Statement, inference: PromiseInfere
     const value = statement.expression && skipOuter(statement.expression);
     if (!value) return true;
     const awaited = ts.isAwaitExpression(value) || ts.isVoidExpression(value) ? value.expression : value;
-    if (isHandled(awaited, inference)) return true;
+    if (isHandled(awaited, inference) || isTimerPromise(awaited)) return true;
     if (isSettleCall(value)) return true;
     if (!ts.isExpressionStatement(statement)) return false;
     if (isPlainLogCall(value)) return (seen.logs = true);
-    return isPlainAssignment(value);
+    return isPlainAssignment(value) || isProcessExit(value);
   }
   return false;
 }
@@ -254,12 +254,50 @@ function isPlainAssignment(expression: ts.Expression): boolean {
   return ts.isBinaryExpression(expression) && expression.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && expression.operatorToken.kind <= ts.SyntaxKind.LastAssignment && !mayThrow(expression);
 }
 
+/**
+ * `new Promise((resolve) => setTimeout(resolve, ms))`, `new Promise((r) => setImmediate(() => r()))`: a
+ * wait, which only ever resolves (the timer's arguments run no code that may throw).
+ */
+export function isTimerPromise(expression: ts.Expression): boolean {
+  const node = skipOuter(expression);
+  if (!ts.isNewExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== 'Promise' || findDeclaration(node.expression)) return false;
+  const executor = node.arguments?.[0] && skipOuter(node.arguments[0]);
+  if (!executor || !(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor))) return false;
+  const parameter = executor.parameters[0];
+  if (!parameter || !ts.isIdentifier(parameter.name)) return false;
+  const resolve = parameter.name.text;
+  const body = ts.isBlock(executor.body) ? (executor.body.statements.length === 1 && ts.isExpressionStatement(executor.body.statements[0]) ? executor.body.statements[0].expression : undefined) : executor.body;
+  const timer = body && skipOuter(body);
+  if (!timer || !ts.isCallExpression(timer) || !ts.isIdentifier(timer.expression) || !TIMERS.has(timer.expression.text) || findDeclaration(timer.expression)) return false;
+  const [callback, ...rest] = timer.arguments;
+  return !!callback && callsOnly(callback, resolve) && rest.every((argument) => !mayThrow(argument));
+}
+
+const TIMERS = new Set(['setTimeout', 'setImmediate']);
+
+/** `resolve`, or `() => resolve()` / `() => { resolve(); }` with nothing else. */
+function callsOnly(callback: ts.Expression, resolve: string): boolean {
+  const node = skipOuter(callback);
+  if (ts.isIdentifier(node)) return node.text === resolve;
+  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return false;
+  const body = ts.isBlock(node.body) ? (node.body.statements.length === 1 && ts.isExpressionStatement(node.body.statements[0]) ? node.body.statements[0].expression : undefined) : node.body;
+  const call = body && skipOuter(body);
+  return !!call && ts.isCallExpression(call) && ts.isIdentifier(call.expression) && call.expression.text === resolve && call.arguments.every((argument) => !mayThrow(argument));
+}
+
+/** `process.exit(0)`: the process ends there; nothing after it runs, nothing rejects. */
+function isProcessExit(expression: ts.Expression): boolean {
+  if (!ts.isCallExpression(expression) || !ts.isPropertyAccessExpression(expression.expression) || expression.expression.name.text !== 'exit') return false;
+  const receiver = skipOuter(expression.expression.expression);
+  return ts.isIdentifier(receiver) && receiver.text === 'process' && !findDeclaration(receiver) && expression.arguments.every((argument) => !mayThrow(argument));
+}
+
 /** A throw, or an await of something not handled, outside nested functions. */
 export function mayReject(block: ts.Block, inference: PromiseInference): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found || ts.isFunctionLike(node)) return;
-    if (ts.isThrowStatement(node) || (ts.isAwaitExpression(node) && !isHandled(node.expression, inference))) {
+    if (ts.isThrowStatement(node) || (ts.isAwaitExpression(node) && !isHandled(node.expression, inference) && !isTimerPromise(node.expression))) {
       found = true;
       return;
     }
