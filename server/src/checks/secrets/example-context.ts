@@ -10,7 +10,7 @@ const REACH = 4000;
 const MAX_LEVELS = 8;
 
 /** Whether a key's name says that what it holds is an example (`example`, `x-example`, `requestSamples`). */
-export function isExampleName(name: string): boolean {
+function isExampleName(name: string): boolean {
   return nameWords(name).some((word) => EXAMPLE_WORDS.has(word));
 }
 

@@ -258,7 +258,7 @@ function isPlainAssignment(expression: ts.Expression): boolean {
  * `new Promise((resolve) => setTimeout(resolve, ms))`, `new Promise((r) => setImmediate(() => r()))`: a
  * wait, which only ever resolves (the timer's arguments run no code that may throw).
  */
-export function isTimerPromise(expression: ts.Expression): boolean {
+function isTimerPromise(expression: ts.Expression): boolean {
   const node = skipOuter(expression);
   if (!ts.isNewExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== 'Promise' || findDeclaration(node.expression)) return false;
   const executor = node.arguments?.[0] && skipOuter(node.arguments[0]);
