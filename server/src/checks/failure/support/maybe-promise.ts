@@ -266,8 +266,7 @@ function isTimerPromise(expression: ts.Expression): boolean {
   const parameter = executor.parameters[0];
   if (!parameter || !ts.isIdentifier(parameter.name)) return false;
   const resolve = parameter.name.text;
-  const body = ts.isBlock(executor.body) ? (executor.body.statements.length === 1 && ts.isExpressionStatement(executor.body.statements[0]) ? executor.body.statements[0].expression : undefined) : executor.body;
-  const timer = body && skipOuter(body);
+  const timer = soleExpression(executor);
   if (!timer || !ts.isCallExpression(timer) || !ts.isIdentifier(timer.expression) || !TIMERS.has(timer.expression.text) || findDeclaration(timer.expression)) return false;
   const [callback, ...rest] = timer.arguments;
   return !!callback && callsOnly(callback, resolve) && rest.every((argument) => !mayThrow(argument));
@@ -280,9 +279,15 @@ function callsOnly(callback: ts.Expression, resolve: string): boolean {
   const node = skipOuter(callback);
   if (ts.isIdentifier(node)) return node.text === resolve;
   if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return false;
-  const body = ts.isBlock(node.body) ? (node.body.statements.length === 1 && ts.isExpressionStatement(node.body.statements[0]) ? node.body.statements[0].expression : undefined) : node.body;
-  const call = body && skipOuter(body);
+  const call = soleExpression(node);
   return !!call && ts.isCallExpression(call) && ts.isIdentifier(call.expression) && call.expression.text === resolve && call.arguments.every((argument) => !mayThrow(argument));
+}
+
+/** What a function does when that is one expression: an arrow's expression body, or a block's only expression statement. */
+function soleExpression(fn: ts.ArrowFunction | ts.FunctionExpression): ts.Expression | undefined {
+  if (!ts.isBlock(fn.body)) return skipOuter(fn.body);
+  const [only, ...rest] = fn.body.statements;
+  return only && rest.length === 0 && ts.isExpressionStatement(only) ? skipOuter(only.expression) : undefined;
 }
 
 /** `process.exit(0)`: the process ends there; nothing after it runs, nothing rejects. */
