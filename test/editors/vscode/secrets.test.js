@@ -28,4 +28,30 @@ describe('Shipshape secrets quick fix in VS Code (code-server)', () => {
     await waitForDiagnostics(document.uri, (d) => !d.some((x) => codeOf(x) === 'secrets/stripe-key'), 'finding gone');
     await document.save();
   });
+
+  // An MCP client's config (Cursor's, which VS Code leaves alone): the token is a flag's value inside a
+  // string of the server's args, and the client's own lookup replaces it.
+  it("moves a token out of an MCP server's args", async () => {
+    const token = 'figd_Xk9vQ2pL7xW4zR8mQ3ZxT6yU1iO5pA8sD2fG4hJ7';
+    const relative = '.cursor/mcp.json';
+    const file = path.join(workspaceRoot(), relative);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `{\n  "mcpServers": {\n    "figma": { "command": "npx", "args": ["-y", "figma-developer-mcp", "--figma-api-key=${token}", "--stdio"] }\n  }\n}\n`);
+    try {
+      const document = await open(relative);
+      const [diagnostic] = await waitForDiagnostics(document.uri, (d) => d.some((x) => codeOf(x) === 'secrets/generic-credential'), 'secrets/generic-credential');
+      assert.ok(!diagnostic.message.includes(token.slice(5)), 'the token is masked');
+      const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, diagnostic.range);
+      const move = actions.find((a) => a.title.startsWith('Move to environment variable'));
+      assert.ok(move, `offered; got ${JSON.stringify(actions.map((a) => a.title))}`);
+      await vscode.commands.executeCommand(move.command.command, ...move.command.arguments);
+      await waitForText(document, (t) => t.includes('${env:FIGMA_API_KEY}'), 'the token replaced');
+      assert.match(document.getText(), /"--figma-api-key=\$\{env:FIGMA_API_KEY\}"/);
+      assert.match(fs.readFileSync(path.join(workspaceRoot(), '.env'), 'utf8'), new RegExp(`^FIGMA_API_KEY=${token}$`, 'm'));
+      await waitForDiagnostics(document.uri, (d) => !d.some((x) => codeOf(x) === 'secrets/generic-credential'), 'finding gone');
+      await document.save();
+    } finally {
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
+  });
 });
