@@ -72,7 +72,7 @@ ruleTable('secrets/generic-credential', {
   invalid: [
     // An MCP server's config (.cursor/mcp.json): a flag with its value in one string, and a flag and its value as two.
     { filename: '.cursor/mcp.json', code: '{ "mcpServers": { "figma": { "command": "npx", "args": ["-y", "figma-developer-mcp", "--figma-api-key=figd_Xk9vQ2pL7xW4zR8mQ3ZxT6yU1iO5pA8sD2fG4hJ7", "--stdio"] } } }\n', errors: [{ line: 1, column: 103, endLine: 1, endColumn: 148 }] },
-    { filename: '.vscode/mcp.json', code: '{ "servers": { "supabase": { "args": ["--read-only", "--access-token", "sbp_4f9c2e81a7d3b6059e1f2c8a4d7b3e6f0a9c5d21"] } } }\n', errors: [{ line: 1, column: 73, endLine: 1, endColumn: 117 }] },
+    { filename: '.vscode/mcp.json', code: '{ "servers": { "acme": { "args": ["--read-only", "--access-token", "Xk9vQ2pL7xW4zR8mQ3ZxT6yU1iO5pA8sD2fG4hJ7kL"] } } }\n', errors: [{ line: 1, column: 69, endLine: 1, endColumn: 111 }] },
     { filename: 'config/users.json', code: '{\n  "examples": ["a", "b"],\n  "admin": { "password": "superSecure123" }\n}\n', errors: [{ line: 3, column: 27, endLine: 3, endColumn: 41 }] },
     { filename: 'config/app.yaml', code: 'examples:\n  - one\ndatabase:\n  password: "superSecure123"\n', errors: [{ line: 4, column: 14, endLine: 4, endColumn: 28 }] },
     { filename: 'examples/minio/config.json', code: '{\n  "secretKey": "zuf+tfteSlswRu7BJ86wekitnifILbZam1KYY3TH"\n}\n', errors: [{ line: 2, column: 17, endLine: 2, endColumn: 57 }] },
