@@ -56,6 +56,14 @@ const CASES: [Case, (string | string[])[]][] = [
    ["secrets/stripe-key: no move fix"]],
   [{"files":{"notes.txt":"key = \"sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\"\n"},"file":"notes.txt","git":true},
    ["secrets/stripe-key: no move fix"]],
+  // The file's own way of reading its environment: Vite's and Astro's import.meta.env (where the browser has no
+  // process), Deno's Deno.env.get; process.env when the file uses it at all.
+  [{"files":{"src/api.ts":"const base = import.meta.env.VITE_API_URL;\nconst key = \"sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\";\n"},"file":"src/api.ts","git":true},
+   [["Move to environment variable STRIPE_KEY (value saved in .env)","src/api.ts 2:13-2:53 \"import.meta.env.STRIPE_KEY\"",".env 1:1-1:1 \"STRIPE_KEY=sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\\n\" sensitive",".env.example 1:1-1:1 \"STRIPE_KEY=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  [{"files":{"main.ts":"const port = Deno.env.get(\"PORT\");\nconst key = \"sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\";\n"},"file":"main.ts","git":true},
+   [["Move to environment variable STRIPE_KEY (value saved in .env)","main.ts 2:13-2:53 \"Deno.env.get(\\\"STRIPE_KEY\\\")\"",".env 1:1-1:1 \"STRIPE_KEY=sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\\n\" sensitive",".env.example 1:1-1:1 \"STRIPE_KEY=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  [{"files":{"server.ts":"const mode = import.meta.env.MODE ?? process.env.NODE_ENV;\nconst key = \"sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\";\n"},"file":"server.ts","git":true},
+   [["Move to environment variable STRIPE_KEY (value saved in .env)","server.ts 2:13-2:53 \"process.env.STRIPE_KEY\"",".env 1:1-1:1 \"STRIPE_KEY=sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\\n\" sensitive",".env.example 1:1-1:1 \"STRIPE_KEY=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
   [{"files":{"a.ts":"const key = `sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab`;\n"},"file":"a.ts","git":true},
    [["Move to environment variable STRIPE_KEY (value saved in .env)","a.ts 1:13-1:53 \"process.env.STRIPE_KEY\"",".env 1:1-1:1 \"STRIPE_KEY=sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\\n\" sensitive",".env.example 1:1-1:1 \"STRIPE_KEY=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
   [{"files":{"a.ts":"const key = `${x}sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab`;\n"},"file":"a.ts","git":true},

@@ -58,9 +58,22 @@ function scriptLookup(context: CheckContext, start: number, end: number, name: s
   if (!literal || tree.isDeclarationFile) return undefined;
   const parent = literal.parent;
   // `<a apiKey="…">`: an attribute takes an expression in braces.
-  if (ts.isJsxAttribute(parent)) return [{ start: start - 1, end: end + 1, newText: `{process.env.${name}}` }];
+  const lookup = scriptEnvironmentRead(text, name);
+  if (ts.isJsxAttribute(parent)) return [{ start: start - 1, end: end + 1, newText: `{${lookup}}` }];
   if (!standsForAValue(literal)) return undefined;
-  return [{ start: start - 1, end: end + 1, newText: `process.env.${name}` }];
+  return [{ start: start - 1, end: end + 1, newText: lookup }];
+}
+
+/**
+ * How this file reads its environment, so the lookup is one its runtime has: `import.meta.env.NAME` in
+ * code that reads its environment that way and never through `process` (Vite's and Astro's modules, where
+ * `process` may not exist at all in the browser), Deno's `Deno.env.get("NAME")`, else `process.env.NAME`.
+ */
+function scriptEnvironmentRead(text: string, name: string): string {
+  if (text.includes('process.env')) return `process.env.${name}`;
+  if (text.includes('import.meta.env')) return `import.meta.env.${name}`;
+  if (text.includes('Deno.env.get(')) return `Deno.env.get(${JSON.stringify(name)})`;
+  return `process.env.${name}`;
 }
 
 /** The string literal or plain template whose text, quotes included, is exactly [from, to). */
