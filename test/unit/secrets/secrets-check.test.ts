@@ -31,6 +31,19 @@ describe('secrets check', () => {
     assert.equal(finding.message, 'Credential hardcoded in `password` (16 characters): anyone who can read this code, its history or a log of it can use it. Load it from a secret store or an environment variable, then rotate it.');
   });
 
+  it('says where the call belongs when the file is a client component (React\'s "use client")', () => {
+    const note = ' This file runs in the browser ("use client"): whatever key it reads reaches every visitor, so call the provider from server code (a route handler or server action).';
+    const client = (code: string, filename = 'app/chat/page.tsx') => visible(analyse(code, { filename })).filter((f) => f.family === 'secrets').map((f) => f.message);
+    const key = 'const openai = new OpenAI({ apiKey: "sk-proj-dDclb6YXanhQUHc7rnyonHoLlGpeTWf7DZpPu8nJNIx39Igc5o91v5oGN6LjREQI7ET3BlbkFJmIr3KSyMGEkRNJoU0VeWx2ruPf6OLhx8cXk7yZQY_NrfDg8", dangerouslyAllowBrowser: true });\n';
+    assert.ok(client(`"use client";\n${key}`)[0].endsWith(note));
+    assert.ok(client(`// Chat window\n/* streams the reply */\n'use client'\n${key}`)[0].endsWith(note));
+    // Elsewhere in the module, or in a server module, the directive is not one.
+    assert.ok(!client(`import x from "y";\n"use client";\n${key}`)[0].includes('browser'));
+    assert.ok(!client(`"use server";\n${key}`)[0].includes('browser'));
+    // A comment that never closes (the file is being typed) ends the search.
+    assert.ok(!client(`  /* header\n${key}`)[0].includes('browser'));
+  });
+
   describe('custom rules', () => {
     const custom = (rule: string) => `secrets:\n  custom:\n    - id: acme-token\n${rule}`;
     it('report the capture group (or the whole match), with the description, masked', () => {

@@ -106,6 +106,10 @@ function createSecretsCheck(rules: readonly SecretRule[]): Check {
           });
         }
       }
+      // A client component says it runs in the browser: an environment variable would not keep the key
+      // out of the bundle there (or be undefined), so the message says where the call belongs.
+      const inBrowser = (document.language === 'typescript' || document.language === 'javascript') && startsWithUseClient(document.text);
+      const browserNote = inBrowser ? ' This file runs in the browser ("use client"): whatever key it reads reaches every visitor, so call the provider from server code (a route handler or server action).' : '';
       for (const match of matches) {
         const ruleId = match.rule?.id ?? GENERIC_RULE_ID;
         // A provider's rule names the kind of secret ("Stripe secret key hardcoded"); the generic rule's title already says "Hardcoded".
@@ -116,13 +120,30 @@ function createSecretsCheck(rules: readonly SecretRule[]): Check {
           ruleId,
           start: match.start,
           end: match.end,
-          message: `${title} hardcoded${where} (${masked}): anyone who can read this code, its history or a log of it can use it. Load it from a secret store or an environment variable, then rotate it.`,
+          message: `${title} hardcoded${where} (${masked}): anyone who can read this code, its history or a log of it can use it. Load it from a secret store or an environment variable, then rotate it.${browserNote}`,
           secretValue: match.value,
           fixes: moveToEnvironmentFix(context, match, ruleId, match.rule?.provider ?? 'app'),
         });
       }
     },
   };
+}
+
+/** Whether the module's first statement is React's `"use client"` directive (comments may come before it). */
+function startsWithUseClient(text: string): boolean {
+  for (let at = 0; at < text.length; ) {
+    const code = text.charCodeAt(at);
+    if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xfeff) at++;
+    else if (text.startsWith('//', at)) at = endOf(text.indexOf('\n', at), 1, text.length);
+    else if (text.startsWith('/*', at)) at = endOf(text.indexOf('*/', at + 2), 2, text.length);
+    else return text.startsWith('"use client"', at) || text.startsWith("'use client'", at);
+  }
+  return false;
+}
+
+/** Just past a comment's end found at `found` (`length` characters long), or the text's end when it has none. */
+function endOf(found: number, length: number, textLength: number): number {
+  return found < 0 ? textLength : found + length;
 }
 
 export const secretsCheck: Check = createSecretsCheck(builtInSecretRules);
