@@ -142,6 +142,7 @@ export async function run() {
   const missed = [...ours.byProvider].filter(([, p]) => p.hit < p.secret || p.fp > 0).sort((a, b) => (b[1].secret - b[1].hit) - (a[1].secret - a[1].hit));
   lines.push('', 'The gcp-api-key clean samples are example keys published in the Firebase SDK tests; the rule pack lists them as `publishedExamples` (rules/secrets.yml), so they count as clean here as in gitleaks.');
   lines.push('', 'One jwt secret sample (gl-03308) is the anon key the Supabase CLI gives every local project (`"iss": "supabase-demo", "role": "anon"`); Shipshape does not report Supabase anon keys, which are made to ship in browser code (validators.ts, publicJwt), so it counts as a miss here.');
+  lines.push('', 'The 25 mapbox samples are public tokens (`pk.`), which Mapbox makes for browser code; Shipshape reports secret tokens (`sk.`) only, as it leaves Supabase anon keys and Algolia search keys, so they count as misses here.');
   lines.push('', "The 25 age samples are all `AGE-SECRET-KEY-1` followed by 58 `Q`s, the key whose every bit is zero: one character repeated, which the placeholder filter rejects for every rule (server/src/checks/secrets/noise.ts), so they count as misses here. A real age key is found (the rule's own examples).");
   lines.push('', 'Providers with misses or false positives (Shipshape):', '', table(['provider', 'recall', 'false positives'], missed.map(([name, p]) => [name, `${p.hit}/${p.secret}`, `${p.fp}/${p.clean}`])));
 
