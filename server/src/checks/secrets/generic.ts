@@ -3,7 +3,7 @@
 // over it for the same value.
 import { shannonEntropy } from './entropy';
 import { isMadeUp } from './noise';
-import { publishedExampleValues } from './rule-pack';
+import { publicValueShapes, publishedExampleValues } from './rule-pack';
 import { isJwtHeader, publicJwt } from './validators';
 import type { Assignment } from './assignments';
 
@@ -64,7 +64,6 @@ export function isCredentialName(name: string): boolean {
 // A UUID, bare or as a URN (`urn:uuid:…`, as in WebDAV lock tokens): an identifier, not a secret.
 const UUID = /^(?:urn:uuid:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INTEGRITY = /^sha(?:1|256|384|512)-[A-Za-z0-9+/=]+$/;
-const MAPBOX_PUBLIC_TOKEN = /^pk\.[A-Za-z0-9_-]{20,300}\.[A-Za-z0-9_-]{20,40}$/;
 // A stored password hash, which only checks a password: MySQL's `*` + SHA-1 hex, crypt(3) formats
 // (bcrypt `$2y$`, sha256/512-crypt `$5$`/`$6$`, yescrypt `$y$`, argon2).
 const PASSWORD_HASH = /^(?:\*[0-9A-F]{40}|\$(?:2[abxy]?|5|6|y|argon2(?:id|i|d))\$[./A-Za-z0-9$=,]{20,})$/;
@@ -76,8 +75,8 @@ export function isCredentialValue(value: string, assignment: Pick<Assignment, 'q
   if (isMadeUp(value) || publishedExampleValues.has(value)) return false;
   // A JWT the jwt rule dismisses as published (a Supabase anon key, jwt.io's sample), or a JWT's header alone.
   if (value.startsWith('eyJ') && (publicJwt(value) || isJwtHeader(value))) return false;
-  // A Mapbox public token (`pk.` + payload + `.` + signature), made for browser code (secrets/mapbox-token).
-  if (MAPBOX_PUBLIC_TOKEN.test(value)) return false;
+  // A provider's kind of key made for browser code, by its shape (the rule pack's `publicValues`).
+  if (publicValueShapes.some((shape) => shape.test(value))) return false;
   if (UUID.test(value) || INTEGRITY.test(value) || PASSWORD_HASH.test(value)) return false;
   if (value.startsWith(':')) return false; // empty fields of a colon-separated record (`user:{plain}password::::::allow_nets=…`)
   if (/^[a-z]+:\/\//i.test(value) || /^(?:\.{0,2}\/|~\/)/.test(value) || /\.(?:json|ya?ml|txt|pem|key|crt|js|ts|py|env|html?|png|svg)$/i.test(value)) return false;

@@ -23,6 +23,7 @@ interface RuleData {
   validate?: string;
   quotedOnly?: boolean;
   publicNames?: string[];
+  publicValues?: string[];
   priority?: 'low';
   publishedExamples?: string[];
   examples: { match: string[]; noMatch: string[] };
@@ -42,6 +43,8 @@ interface SecretRuleBase {
   lowPriority: boolean;
   /** Values the provider or its official SDKs publish as examples: known to everyone, so not a leak. */
   publishedExamples: ReadonlySet<string>;
+  /** Whole-value shapes of the provider's kind of key made for browser code (Mapbox's `pk.`), which the generic rule leaves too. */
+  publicValues: RegExp[];
   examples: { match: string[]; noMatch: string[] };
 }
 
@@ -90,6 +93,7 @@ export function parseRulePack(source: string | unknown): SecretRule[] {
       validator: rule.validate ? validators[rule.validate] : undefined,
       lowPriority: rule.priority === 'low',
       publishedExamples: new Set(rule.publishedExamples ?? []),
+      publicValues: (rule.publicValues ?? []).map((shape) => new RegExp(`^(?:${shape})$`)),
       examples: rule.examples,
     };
     if (rule.pattern !== undefined) {
@@ -129,6 +133,9 @@ export function packPackageManagerFiles(source: unknown): ReadonlySet<string> {
 }
 
 export const packageManagerFiles = packPackageManagerFiles(packData);
+
+/** Every rule's public value shapes (`publicValues`): the generic rule leaves them too, whatever the name. */
+export const publicValueShapes: readonly RegExp[] = builtInSecretRules.flatMap((rule) => rule.publicValues);
 
 /**
  * Every published example value: each rule's (the generic rule skips them too, also without the rule's
