@@ -108,7 +108,7 @@ function createSecretsCheck(rules: readonly SecretRule[]): Check {
       }
       // A client component says it runs in the browser: an environment variable would not keep the key
       // out of the bundle there (or be undefined), so the message says where the call belongs.
-      const inBrowser = (document.language === 'typescript' || document.language === 'javascript') && startsWithUseClient(document.text);
+      const inBrowser = matches.length > 0 && (document.language === 'typescript' || document.language === 'javascript') && startsWithUseClient(document.text);
       const browserNote = inBrowser ? ' This file runs in the browser ("use client"): whatever key it reads reaches every visitor, so call the provider from server code (a route handler or server action).' : '';
       for (const match of matches) {
         const ruleId = match.rule?.id ?? GENERIC_RULE_ID;
