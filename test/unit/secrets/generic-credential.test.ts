@@ -21,6 +21,9 @@ ruleTable('secrets/generic-credential', {
     "const OLDPWD = \"kT9#vQ2!pL7@xW4z\";",
     "const fake_token = \"kT9#vQ2!pL7@xW4z\";",
     "const user_key = \"kT9#vQ2!pL7@xW4z\";",
+    // Words that name a format, not who issues keys, do not qualify `key`: a URL's or a person's age's cache key.
+    "const urlKey = \"kT9#vQ2!pL7@xW4z\";",
+    "const ageKey = \"kT9#vQ2!pL7@xW4z\";",
     "const keyApi = \"kT9#vQ2!pL7@xW4z\";",
     "const secret_url = \"kT9#vQ2!pL7@xW4z\";",
     "const password_test = \"kT9#vQ2!pL7@xW4z\";",
@@ -68,6 +71,10 @@ ruleTable('secrets/generic-credential', {
     { code: "const passphrase = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 21, endLine: 1, endColumn: 37 }] },
     { code: "const pwd = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 14, endLine: 1, endColumn: 30 }] },
     { code: "const admin_key = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 20, endLine: 1, endColumn: 36 }] },
+    // `key` after a provider the rule pack knows names that provider's key; Rails' secret_key_base.
+    { code: "const openaiKey = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 20, endLine: 1, endColumn: 36 }] },
+    { filename: "app.py", code: "STRIPE_KEY = \"kT9#vQ2!pL7@xW4z\"\n", errors: [{ line: 1, column: 15, endLine: 1, endColumn: 31 }] },
+    { filename: ".env", code: "SECRET_KEY_BASE=kT9vQ2pL7xW4zR8m\n", errors: [{ line: 1, column: 17, endLine: 1, endColumn: 33 }] },
     { code: "const HTTPSecret = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 21, endLine: 1, endColumn: 37 }] },
     { code: "const APIKey = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 17, endLine: 1, endColumn: 33 }] },
     { code: "const secret_do_not_commit = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 31, endLine: 1, endColumn: 47 }] },

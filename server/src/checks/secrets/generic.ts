@@ -3,17 +3,19 @@
 // over it for the same value.
 import { shannonEntropy } from './entropy';
 import { isMadeUp } from './noise';
-import { publicValueShapes, publishedExampleValues } from './rule-pack';
+import { keyIssuerWords, publicValueShapes, publishedExampleValues } from './rule-pack';
 import { isJwtHeader, publicJwt } from './validators';
 import type { Assignment } from './assignments';
 
 // Words of a name that make it a credential.
 const CREDENTIAL_WORDS = new Set(['secret', 'password', 'passwd', 'passphrase', 'pwd', 'token', 'apikey', 'credential', 'credentials', 'creds', 'bearer', 'authtoken', 'accesstoken', 'secretkey', 'privatekey', 'clientsecret', 'auth', 'authorization']);
-// `key` counts only after one of these words (`api_key`, `secretKey`), never alone.
+// `key` counts only after one of these words (`api_key`, `secretKey`) or a provider's name from the rule
+// pack (`openaiKey`, `STRIPE_KEY`: keyIssuerWords), never alone.
 const KEY_QUALIFIERS = new Set(['api', 'access', 'secret', 'private', 'auth', 'signing', 'encryption', 'master', 'client', 'app', 'license', 'service', 'account', 'subscription', 'admin', 'write', 'deploy']);
 // Words that may follow the credential word and still name the value itself (`mySecretString`,
-// `db_password_prod`, `todo_secret_do_not_commit`); any other word names something else (`tokenUrl`).
-const STILL_THE_VALUE = new Set(['string', 'str', 'value', 'val', 'data', 'raw', 'b64', 'base64', 'hex', 'plain', 'plaintext', 'text', 'enc', 'encrypted', 'prod', 'production', 'dev', 'development', 'staging', 'stage', 'live', 'local', 'default', 'do', 'not', 'commit', 'here', 'override', 'secret', 'key', 'token', 'password']);
+// `db_password_prod`, `todo_secret_do_not_commit`, Rails' `secret_key_base`); any other word names something
+// else (`tokenUrl`).
+const STILL_THE_VALUE = new Set(['base', 'string', 'str', 'value', 'val', 'data', 'raw', 'b64', 'base64', 'hex', 'plain', 'plaintext', 'text', 'enc', 'encrypted', 'prod', 'production', 'dev', 'development', 'staging', 'stage', 'live', 'local', 'default', 'do', 'not', 'commit', 'here', 'override', 'secret', 'key', 'token', 'password']);
 // Words that say the value is deliberately not real, or not secret (`csrf`, `xsrf`, Rails'
 // `authenticity_token`: a form's anti-forgery token, served in the page; `next`, `continuation`, `cursor`,
 // `page`, `sync`, `resume`: a pagination token such as AWS's NextToken, which only points into a result
@@ -53,7 +55,7 @@ export function isCredentialName(name: string): boolean {
   if (words.some((word) => NOT_REAL.has(word))) return false;
   for (let i = words.length - 1; i >= 0; i--) {
     const word = words[i];
-    const isCredential = CREDENTIAL_WORDS.has(word) || (word === 'key' && i > 0 && KEY_QUALIFIERS.has(words[i - 1]));
+    const isCredential = CREDENTIAL_WORDS.has(word) || (word === 'key' && i > 0 && (KEY_QUALIFIERS.has(words[i - 1]) || keyIssuerWords.has(words[i - 1])));
     if (!isCredential) continue;
     // The words after it must not turn it into something else (`tokenUrl`, `password_hash`).
     return words.slice(i + 1).every((after) => STILL_THE_VALUE.has(after));

@@ -145,3 +145,18 @@ export const publishedExampleValues: ReadonlySet<string> = new Set([
   ...builtInSecretRules.flatMap((rule) => [...rule.publishedExamples].flatMap((example) => (rule.publicPrefix > 0 ? [example, example.slice(rule.publicPrefix)] : [example]))),
   ...packPublishedExamples(packData),
 ]);
+
+// One-word `provider` values that name a format or a protocol rather than who issues keys: `urlKey` and
+// `sqlKey` name cache and lookup keys far more often than credentials.
+// `age` (the encryption tool) is also a person's age.
+const NOT_ISSUERS = new Set(['url', 'http', 'sql', 'curl', 'jwt', 'kubernetes', 'powershell', 'age']);
+
+/**
+ * The pack's providers named in one word, lower-case (`openai`, `stripe`, `github`): `key` after one of
+ * them names the provider's key (`openaiKey`, `STRIPE_KEY`), as after `api` or `secret`.
+ */
+export const keyIssuerWords: ReadonlySet<string> = new Set(
+  builtInSecretRules
+    .map((rule) => rule.provider.toLowerCase().replace(/[^a-z0-9 ]+/g, ''))
+    .filter((provider) => /^[a-z0-9]+$/.test(provider) && !NOT_ISSUERS.has(provider)),
+);
