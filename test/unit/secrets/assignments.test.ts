@@ -141,6 +141,15 @@ const ROWS: [string, string, string[]][] = [
   ["app.php", "$apiKey = getenv(\"API_KEY\") ?: \"kT9#vQ2!pL7@xW4z\";\n", ["secrets/generic-credential 1:33-1:49"]],
   ["App.kt", "val token = System.getenv(\"TOKEN\") ?: \"kT9#vQ2!pL7@xW4z\"\n", ["secrets/generic-credential 1:40-1:56"]],
 
+  // A quoted value may hold brackets (Django's generated keys draw from `!@#$%^&*(-_=+)`), when it goes on
+  // without a blank to its closing quote; code and references in brackets are not values.
+  ["settings.py", "SECRET_KEY = 'k2!m9q@w3e$r5t^y7u*i9o(p1a)s-d+f=g'\n", ["secrets/generic-credential 1:15-1:49"]],
+  ["a.ts", "const password = \"kT9#vQ2[pL7@xW4z\";\n", ["secrets/generic-credential 1:19-1:35"]],
+  ["a.ts", "const password = \"kT9#vQ2 (pL7@xW4z)\";\n", []],
+  ["a.ts", "const password = \"$(DB_PASSWORD_9x)\";\n", []],
+  ["a.ts", "const token = \"fetchTokenAgain()\";\n", []],
+  ["a.ts", "const password = \"kT9#vQ2!pL7@{0}xW4z\";\n", []],
+  ["app.php", "$m = 'option \"auth_bearer\": '.json_encode($options['auth_bearer']).'.';\n", []],
 ];
 
 describe("secret assignments", () => {

@@ -5,8 +5,11 @@
 //   name = process.env.NAME || "value"   $name = getenv("NAME") ?: "value"  (a literal fallback)
 // and, in files whose format says which field is which (assignmentFormOf), `ENV NAME value`
 // (Dockerfile), `password value` (.netrc), `host:port:db:user:password` (.pgpass), and Python's
-// `os.getenv("NAME") or "value"` fallback.
+// `os.getenv("NAME") or "value"` fallback; and a key passed straight to the call that uses it
+// (`jwt.sign(payload, "…")`: key-arguments.ts).
 // Keyed and generic secret rules look at the name; the value keeps its exact position in the text.
+
+import { keyArguments } from './key-arguments';
 
 export interface Assignment {
   /** The assigned name as written (dots and dashes kept), without quotes. */
@@ -17,6 +20,8 @@ export interface Assignment {
   end: number;
   /** Whether the value was quoted (a string literal rather than a bare word or expression). */
   quoted: boolean;
+  /** The call the value is passed to as its key (`jwt.sign`), when no name holds it (key-arguments.ts). */
+  call?: string;
 }
 
 // An operator, optional blanks, an optional opening quote, then a run of value characters. Cheap to
@@ -25,6 +30,20 @@ const OPERATOR_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\||\?\?|=|:|,)[ \t]{0,8}(\\?["'`
 // In code, only string literals can hold a secret: a bare value is an expression. A literal may have a
 // prefix: Python's bytes and raw strings (`b"…"`, `rb'…'`), C#'s verbatim strings (`@"…"`).
 const OPERATOR_QUOTED_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\||\?\?|=|:|,)[ \t]{0,8}(?:[bBrRuU@]{1,2})?(\\?["'`])([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
+/** The longest value the scans take (their `{6,1000}`). */
+const MAX_VALUE_LENGTH = 1000;
+// The rest of a quoted literal from a bracket on, without a blank, a quote or a backslash.
+const BRACKETED_REST = /^[()[\]{}][A-Za-z0-9_\-+/=.~!@#$%^&*|?:;()[\]{}]*/;
+
+/**
+ * A literal whose brackets make it code or a reference rather than a password: a call or an index
+ * closing the value (`getToken()`, `$(API_KEY)`, `env[KEY]`), a call of a name that starts it or
+ * follows a dot (`.json_encode($options[`, the code between two strings of PHP's `'…'.f($x).'…'`), an
+ * empty call, or a format field (`{0}`, `{name}`).
+ */
+function isCodeInBrackets(value: string): boolean {
+  return /^[$@#%&*!]?[\w.$:-]*[([{][^()[\]{}]*[)\]}]$/.test(value) || /(?:^|\.)[A-Za-z_$][\w$]*\(|\w\(\)/.test(value) || /\{\w{0,40}\}/.test(value);
+}
 // The name in `${NAME:-default}` (shell, Docker Compose), just before its colon.
 const SHELL_PARAMETER_NAME = /\$\{[A-Za-z_][A-Za-z0-9_]{0,99}$/;
 // The operators that give a fallback: the literal after them is the value when the left side has none
@@ -103,7 +122,13 @@ export function findAssignments(text: string, options: { quotedOnly?: boolean; f
       const after = match.index + match[0].length;
       const closing = quote[quote.length - 1];
       const next = text[after];
-      if (next !== closing && next !== '\n' && next !== '\r' && next !== undefined && !(next === '\\' && text[after + 1] === closing)) continue;
+      if (next !== closing && next !== '\n' && next !== '\r' && next !== undefined && !(next === '\\' && text[after + 1] === closing)) {
+        // A generated password may hold brackets (Django's keys draw from `!@#$%^&*(-_=+)`): the
+        // literal is still the value when it goes on without a blank to its closing quote on the line.
+        const rest = BRACKETED_REST.exec(text.slice(after, after + MAX_VALUE_LENGTH - value.length + 1));
+        if (!rest || text[after + rest[0].length] !== closing || isCodeInBrackets(value + rest[0])) continue;
+        value += rest[0];
+      }
     } else {
       // A quote written as an HTML entity (documentation pages: `$password = &#39;cactiuser&#39;;`).
       const entityQuote = /^&(?:#39|#34|quot|apos);/.exec(value);
@@ -149,6 +174,7 @@ export function findAssignments(text: string, options: { quotedOnly?: boolean; f
   }
   if (!options.quotedOnly && XML_NAMING_ATTRIBUTE.test(text)) found.push(...xmlNamedEntries(text));
   if (options.form) found.push(...formAssignments(text, options.form));
+  found.push(...keyArguments(text));
   return found;
 }
 

@@ -15,6 +15,8 @@ export interface SecretMatch {
   value: string;
   /** The name the value was assigned to, when it was found in an assignment. */
   name?: string;
+  /** The call it is passed to as a key (`jwt.sign`), when it was found there rather than in an assignment. */
+  call?: string;
   /** The value is the secret base64-encoded (a Kubernetes Secret's data): it has no public prefix to show. */
   encoded?: boolean;
 }
@@ -114,7 +116,7 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
     if (keyed === 'not-this-format') continue; // the provider's own rule knows its format better than the generic rule
     if (keyed) matches.push(keyed);
     else if (options.generic && isCredentialName(assignment.name) && isCredentialValue(assignment.value, assignment, options.scriptFile) && !truncatedAt(text, assignment.end) && !partOfText(text, assignment) && !imageQuery(text, assignment.start) && !insideExample(text, assignment.start, !!options.yaml)) {
-      matches.push({ start: assignment.start, end: assignment.end, value: assignment.value, name: assignment.name });
+      matches.push({ start: assignment.start, end: assignment.end, value: assignment.value, name: assignment.name, call: assignment.call });
     }
   }
   for (const match of matches) if (match.rule?.id === ENCODED_VALUES_RULE) nameEncodedProvider(match, rules);
@@ -122,7 +124,10 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
   for (const match of matches) {
     if (match.name || !match.rule || match.rule.kind !== 'pattern') continue;
     const holder = assignments.find((a) => a.start <= match.start && match.end <= a.end);
-    if (holder) match.name = holder.name;
+    if (holder) {
+      match.name = holder.name;
+      match.call = holder.call;
+    }
   }
   return mostSpecific(matches);
 }

@@ -115,7 +115,7 @@ function createSecretsCheck(rules: readonly SecretRule[]): Check {
         // A provider's rule names the kind of secret ("Stripe secret key hardcoded"); the generic rule's title already says "Hardcoded".
         const title = match.rule ? metaById.get(ruleId)!.title : 'Credential';
         const masked = maskSecret(match.value, match.encoded ? 0 : (match.rule?.publicPrefix ?? 0));
-        const where = match.name ? ` in \`${match.name}\`` : '';
+        const where = match.call ? ` as the key of \`${match.call}\`` : match.name ? ` in \`${match.name}\`` : '';
         context.report({
           ruleId,
           start: match.start,

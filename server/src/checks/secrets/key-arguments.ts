@@ -1,0 +1,105 @@
+// A secret passed straight to the call that uses it, with no name in between: `jwt.sign(payload,
+// "…")`, `createHmac("sha256", "…")`, `hmac.new(b"…", msg, sha256)`. The parameter is a key by the
+// library's documented signature, so the literal is read as a value assigned to the name below (the
+// generic rule then judges it as it judges any credential's value, and the fix names the variable).
+import type { Assignment } from './assignments';
+
+interface KeyParameter {
+  /** The call as written, up to its opening bracket. */
+  call: string;
+  /** Which argument is the key, from 1. */
+  position: number;
+  /** The name the value is read as: the credential it is, in the environment's words. */
+  name: string;
+}
+
+// From each library's documented signature.
+const KEY_PARAMETERS: readonly KeyParameter[] = [
+  // jsonwebtoken: sign(payload, secretOrPrivateKey[, options]), verify(token, secretOrPublicKey[, options]).
+  { call: 'jwt.sign', position: 2, name: 'JWT_SECRET' },
+  { call: 'jwt.verify', position: 2, name: 'JWT_SECRET' },
+  // PyJWT: encode(payload, key, algorithm), decode(jwt, key, algorithms).
+  { call: 'jwt.encode', position: 2, name: 'JWT_SECRET' },
+  { call: 'jwt.decode', position: 2, name: 'JWT_SECRET' },
+  // golang-jwt: token.SignedString(key), the key usually as []byte("…").
+  { call: '.SignedString', position: 1, name: 'JWT_SECRET' },
+  // Node's crypto.createHmac(algorithm, key); Python's hmac.new(key, msg, digestmod).
+  { call: 'createHmac', position: 2, name: 'HMAC_SECRET' },
+  { call: 'hmac.new', position: 1, name: 'HMAC_SECRET' },
+  // Express' cookie-parser(secret) signs cookies with it.
+  { call: 'cookieParser', position: 1, name: 'COOKIE_SECRET' },
+];
+
+/** The cheap test before any search: every call's name holds one of these. */
+const CALL_HINTS = ['jwt.', 'SignedString', 'createHmac', 'hmac.new', 'cookieParser'];
+
+const MAX_ARGUMENTS_SCAN = 2000;
+
+/** Every string literal passed as a key to one of KEY_PARAMETERS' calls, as an assignment to the key's name. */
+export function keyArguments(text: string): Assignment[] {
+  if (!CALL_HINTS.some((hint) => text.includes(hint))) return [];
+  const found: Assignment[] = [];
+  for (const parameter of KEY_PARAMETERS) {
+    const written = `${parameter.call}(`;
+    for (let at = text.indexOf(written); at >= 0; at = text.indexOf(written, at + written.length)) {
+      // A whole name (`crypto.createHmac(`), not the end of another (`myjwt.sign(`); a method (`.SignedString`) of any receiver.
+      if (!parameter.call.startsWith('.') && /[\w$]/.test(text[at - 1] ?? '')) continue;
+      const argument = argumentStart(text, at + written.length, parameter.position);
+      if (argument === undefined) continue;
+      const literal = keyLiteral(text, argument);
+      if (literal) found.push({ name: parameter.name, value: literal.value, start: literal.start, end: literal.start + literal.value.length, quoted: true, call: parameter.call.replace(/^\./, '') });
+    }
+  }
+  return found;
+}
+
+/**
+ * Where the `position`-th argument starts, the call's arguments starting at `from`: the earlier ones
+ * are skipped over their brackets and string literals. Undefined when the call closes first.
+ */
+function argumentStart(text: string, from: number, position: number): number | undefined {
+  let depth = 0;
+  let commas = 0;
+  const end = Math.min(text.length, from + MAX_ARGUMENTS_SCAN);
+  if (position === 1) return skipBlanks(text, from);
+  for (let i = from; i < end; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'" || c === '`') {
+      const close = closingQuote(text, i, end);
+      if (close < 0) return undefined;
+      i = close;
+    } else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (depth === 0) return undefined;
+      depth--;
+    } else if (c === ',' && depth === 0 && ++commas === position - 1) return skipBlanks(text, i + 1);
+  }
+  return undefined;
+}
+
+function skipBlanks(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && /\s/.test(text[i])) i++;
+  return i;
+}
+
+/** The closing quote of the literal opened at `open` (backslash escapes skipped), or -1. */
+function closingQuote(text: string, open: number, end: number): number {
+  const quote = text[open];
+  for (let i = open + 1; i < end; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === quote) return i;
+    else if (text[i] === '\n' && quote !== '`') return -1;
+  }
+  return -1;
+}
+
+// A literal argument, maybe as bytes: Go's `[]byte("…")`, Node's `Buffer.from("…")`, Python's `b"…"`.
+const KEY_LITERAL = /^(?:\[\]byte\(|Buffer\.from\()?[bB]?(["'`])([^"'`\\\n]{1,500})\1/;
+
+function keyLiteral(text: string, at: number): { value: string; start: number } | undefined {
+  const match = KEY_LITERAL.exec(text.slice(at, at + 520));
+  if (!match) return undefined;
+  const value = match[2];
+  return { value, start: at + match[0].length - 1 - value.length };
+}

@@ -1,0 +1,59 @@
+// A key passed as a literal straight to the call that uses it (checks/secrets/key-arguments.ts): the
+// documented key parameter of jsonwebtoken, PyJWT, golang-jwt, Node's and Python's HMAC and
+// cookie-parser, found past earlier arguments with brackets and strings in them, judged as the generic
+// rule judges any credential, and named after the call. Each row: file, text, the findings expected
+// as `line:column-endColumn where-clause`.
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { DiskHost } from "../../../server/src/engine/host";
+import { languageOf } from "../../../server/src/engine/index";
+import { analyse, engine, loadedConfig, makeWorkspace, TEST_SALT, visible } from "../../helpers/engine";
+
+const KEY = "kT9#vQ2!pL7@xW4zR8m";
+
+const ROWS: [string, string, string[]][] = [
+  ["auth.ts", `const t = jwt.sign({ id: user.id, roles: [a, b] }, "${KEY}", { expiresIn: "1h" });\n`, ["1:53-72 as the key of `jwt.sign`"]],
+  ["auth.ts", `const claims = jwt.verify(token, '${KEY}');\n`, ["1:35-54 as the key of `jwt.verify`"]],
+  ["auth.ts", `const t = jwt.sign(\n  payload,\n  \`${KEY}\`,\n);\n`, ["3:4-23 as the key of `jwt.sign`"]],
+  // Earlier arguments with commas inside strings and brackets are skipped whole.
+  ["auth.ts", `const t = jwt.sign({ note: "a, b", list: f(x, y) }, "${KEY}");\n`, ["1:54-73 as the key of `jwt.sign`"]],
+  ["sign.js", `const mac = crypto.createHmac("sha256", "${KEY}").update(body).digest("hex");\n`, ["1:42-61 as the key of `createHmac`"]],
+  ["app.js", `app.use(cookieParser("${KEY}"));\n`, ["1:23-42 as the key of `cookieParser`"]],
+  ["auth.py", `token = jwt.encode({"sub": uid}, "${KEY}", algorithm="HS256")\n`, ["1:35-54 as the key of `jwt.encode`"]],
+  ["auth.py", `claims = jwt.decode(token, "${KEY}", algorithms=["HS256"])\n`, ["1:29-48 as the key of `jwt.decode`"]],
+  ["auth.py", `sig = hmac.new(b"${KEY}", msg, hashlib.sha256)\n`, ["1:18-37 as the key of `hmac.new`"]],
+  ["main.go", `package main\n\nfunc sign() {\n\ts, _ := token.SignedString([]byte("${KEY}"))\n}\n`, ["4:37-56 as the key of `SignedString`"]],
+  // Not the key parameter, not a literal, not this call, or not a credential's value.
+  ["auth.ts", `const t = jwt.sign(payload, process.env.JWT_SECRET);\n`, []],
+  ["auth.ts", `const t = jwt.sign("${KEY}", secret);\n`, []],
+  ["auth.ts", `const t = myjwt.sign(payload, "${KEY}");\n`, []],
+  ["auth.ts", `const t = jwt.sign(payload, "your-secret-key");\n`, []],
+  ["auth.ts", `const t = jwt.sign(payload, "secret");\n`, []],
+  ["auth.ts", `const t = jwt.sign(payload);\nconst other = "${KEY}";\n`, []],
+  ["sign.js", `const mac = crypto.createHmac("sha256", key).update("${KEY}");\n`, []],
+];
+
+describe("secret keys passed to the call that uses them", () => {
+  ROWS.forEach(([filename, code, expected], index) => {
+    it(`#${index} ${filename}: ${code.split("\n")[0].slice(0, 70)}`, () => {
+      const found = visible(analyse(code, { filename }))
+        .filter((f) => f.family === "secrets")
+        .map((f) => `${f.line}:${f.column}-${f.endColumn} ${/ (as the key of `[^`]+`|in `[^`]+`)/.exec(f.message)?.[1] ?? ""}`);
+      assert.deepEqual(found, expected);
+    });
+  });
+
+  it("moves the key to JWT_SECRET in the environment, in place of the literal", () => {
+    const dir = makeWorkspace({ "auth.js": `const t = jwt.sign({ id: u.id }, "${KEY}", { expiresIn: "1h" });\n` });
+    fs.mkdirSync(path.join(dir, ".git"));
+    const file = path.join(dir, "auth.js");
+    const findings = engine.analyze({ document: { path: file, text: fs.readFileSync(file, "utf8"), language: languageOf(file) }, config: loadedConfig(undefined, dir), host: new DiskHost(), salt: TEST_SALT }).findings;
+    const fix = findings.find((f) => f.family === "secrets")?.fixes?.find((x) => x.title.startsWith("Move"));
+    assert.ok(fix, "a move fix is offered");
+    assert.equal(fix.title, "Move to environment variable JWT_SECRET (value saved in .env)");
+    const source = fix.changes.find((change) => change.path === file);
+    assert.deepEqual([source?.line, source?.column, source?.endColumn, source?.newText], [1, 34, 55, "process.env.JWT_SECRET"]);
+    assert.ok(fix.changes.some((change) => change.path.endsWith(".env") && change.newText.includes(KEY)), ".env holds the value");
+  });
+});
