@@ -68,8 +68,16 @@ ruleTable('secrets/generic-credential', {
     { filename: 'src/auth/dto.ts', code: 'export const docs = {\n  examples: [\n    { user: "ada", password: "superSecure123" },\n  ],\n};\n' },
     { filename: 'README.md', code: '[circleci-image]: https://img.shields.io/circleci/build/github/nestjs/nest/master?token=abc123def456\n' },
     { filename: 'docs/payments.md', code: '  "version_token": "ODhwVQ35xwlzRuoZEwKXucfu7583sPTzK48c5zoGd0g6o",\n  "idempotency_key": "kT9vQ2pL7xW4zR8mQ3",\n  "syncToken": "kT9vQ2pL7xW4zR8mQ3"\n' },
+    // Met in Debian's ansible collections: a module's usage examples (an `EXAMPLES` string, also holding
+    // the other kind of triple quotes), and a Basic header for an OAuth client with no secret (`user:`).
+    { filename: 'plugins/modules/datadog_monitor.py', code: 'DOCUMENTATION = """\nshort_description: x\n"""\n\nEXAMPLES = r\'\'\'\n- name: Create a monitor\n  monitor:\n    note: \'see """this"""\'\n    api_key: "9775a026f1ca7d1c6c5af9d94d9595a4"\n\'\'\'\n' },
+    { filename: 'plugins/modules/openshift_auth.py', code: "headers = {'Authorization': 'Basic b3BlbnNoaWZ0LWNoYWxsZW5naW5nLWNsaWVudDo='}\n" },
   ],
   invalid: [
+    // The same values outside an example string, or after one closes; a Basic header with a password.
+    { filename: 'plugins/modules/datadog_monitor.py', code: 'DOCS = r\'\'\'\n    api_key: "9775a026f1ca7d1c6c5af9d94d9595a4"\n\'\'\'\n', errors: [{ line: 2, column: 15, endLine: 2, endColumn: 47 }] },
+    { filename: 'plugins/modules/datadog_monitor.py', code: 'EXAMPLES = """\n- name: x\n"""\napi_key = "9775a026f1ca7d1c6c5af9d94d9595a4"\n', errors: [{ line: 4, column: 12, endLine: 4, endColumn: 44 }] },
+    { filename: 'plugins/modules/openshift_auth.py', code: "headers = {'Authorization': 'Basic b3BlbnNoaWZ0LWNoYWxsZW5naW5nLWNsaWVudDpzM2NyM3Q='}\n", errors: [{ line: 1, column: 36, endLine: 1, endColumn: 84 }] },
     // An MCP server's config (.cursor/mcp.json): a flag with its value in one string, and a flag and its value as two.
     { filename: '.cursor/mcp.json', code: '{ "mcpServers": { "figma": { "command": "npx", "args": ["-y", "figma-developer-mcp", "--figma-api-key=figd_Xk9vQ2pL7xW4zR8mQ3ZxT6yU1iO5pA8sD2fG4hJ7", "--stdio"] } } }\n', errors: [{ line: 1, column: 103, endLine: 1, endColumn: 148 }] },
     { filename: '.vscode/mcp.json', code: '{ "servers": { "acme": { "args": ["--read-only", "--access-token", "Xk9vQ2pL7xW4zR8mQ3ZxT6yU1iO5pA8sD2fG4hJ7kL"] } } }\n', errors: [{ line: 1, column: 69, endLine: 1, endColumn: 111 }] },

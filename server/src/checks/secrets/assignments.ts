@@ -82,6 +82,15 @@ export function* authHeaderValues(text: string): Generator<RegExpExecArray> {
     }
   }
 }
+/**
+ * Basic credentials, base64 of `user:password`, whose password is empty: an OAuth client with no
+ * secret (`openshift-challenging-client:`) is named, not authenticated.
+ */
+function withoutPassword(credentials: string): boolean {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(credentials)) return false;
+  const decoded = Buffer.from(credentials, 'base64').toString('latin1');
+  return /^[\x20-\x7e]+:$/.test(decoded);
+}
 const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,80})>\s{0,200}([^\s<]{6,1000})\s{0,200}<\/\1>/g;
 
 /** A file format with an assignment syntax of its own (see assignmentFormOf). */
@@ -162,6 +171,7 @@ export function findAssignments(text: string, options: { quotedOnly?: boolean; f
     const name = nameBefore(text, match.index!, match[1] === ',');
     if (!name) continue;
     const value = match[3];
+    if (/["'`][Bb]asic /.test(match[0]) && withoutPassword(value)) continue;
     const start = match.index! + match[0].length - value.length;
     found.push({ name, value, start, end: start + value.length, quoted: true });
   }

@@ -1,5 +1,6 @@
 // Values written as examples: an OpenAPI or JSON Schema `example`/`examples` object, a `sample` block of
-// a config file. The generic rule reads a credential's name only (`password`), so it would report the
+// a config file, a triple-quoted string assigned to `EXAMPLES` (the usage examples of Ansible's modules,
+// each a playbook with made-up passwords, live in one). The generic rule reads a credential's name only (`password`), so it would report the
 // `"password": "superSecure123"` of an API description's request example; these functions read the keys
 // that enclose the value. Provider formats are not asked: a real token pasted into an example still leaks.
 import { nameWords } from './generic';
@@ -19,8 +20,38 @@ function isExampleName(name: string): boolean {
  * brackets (JSON, JavaScript, Python, HCL) and, in YAML, indentation.
  */
 export function insideExample(text: string, valueStart: number, yaml: boolean): boolean {
-  return insideExampleBraces(text, valueStart) || (yaml && insideExampleIndentation(text, valueStart));
+  return insideExampleBraces(text, valueStart) || (yaml && insideExampleIndentation(text, valueStart)) || insideExampleString(text, valueStart);
 }
+
+/**
+ * Whether the value is inside a triple-quoted string (Python, Kotlin, Scala, Groovy) assigned to an
+ * example name: `EXAMPLES = r'''…'''`. The file's triple quotes are paired from its start (such a string
+ * runs for hundreds of lines); this runs only for a value about to be reported.
+ */
+function insideExampleString(text: string, valueStart: number): boolean {
+  // The next `"""` and the next `'''`, each searched for again only once passed (a file with only one
+  // kind would otherwise be searched to its end for the other at every quote).
+  let double = text.indexOf('"""');
+  let single = text.indexOf("'''");
+  let open: { at: number; quote: string } | undefined;
+  for (;;) {
+    const at = double < 0 ? single : single < 0 ? double : Math.min(double, single);
+    if (at < 0 || at >= valueStart) break;
+    const quote = at === double ? '"""' : "'''";
+    // The other kind of quotes inside a string is its text; a pair opens or closes a string.
+    const pairs = !open || open.quote === quote;
+    if (pairs) open = open ? undefined : { at, quote };
+    const next = pairs ? at + 3 : at + 1;
+    if (at === double) double = text.indexOf('"""', next);
+    else single = text.indexOf("'''", next);
+  }
+  if (!open) return false;
+  const name = NAME_BEFORE_STRING.exec(text.slice(Math.max(0, open.at - 100), open.at));
+  return !!name && isExampleName(name[1]);
+}
+
+/** `EXAMPLES = r`, `val example = ` before a string's opening quotes (Python's string prefixes allowed). */
+const NAME_BEFORE_STRING = /([A-Za-z_][\w]*)\s*(?::\s*[\w.]+\s*)?=\s*[rRuUbBfF]{0,2}$/;
 
 /** Walks back over balanced brackets to each enclosing `{` or `[`, and reads the key before it. */
 function insideExampleBraces(text: string, valueStart: number): boolean {

@@ -2,7 +2,7 @@
 // api key, client secret…), when the value looks random and is not a placeholder. Provider rules win
 // over it for the same value.
 import { shannonEntropy } from './entropy';
-import { isMadeUp } from './noise';
+import { isMadeUp, isPasswordHash } from './noise';
 import { keyIssuerWords, publicValueShapes, publishedExampleValues } from './rule-pack';
 import { isJwtHeader, publicJwt } from './validators';
 import type { Assignment } from './assignments';
@@ -66,9 +66,6 @@ export function isCredentialName(name: string): boolean {
 // A UUID, bare or as a URN (`urn:uuid:…`, as in WebDAV lock tokens): an identifier, not a secret.
 const UUID = /^(?:urn:uuid:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INTEGRITY = /^sha(?:1|256|384|512)-[A-Za-z0-9+/=]+$/;
-// A stored password hash, which only checks a password: MySQL's `*` + SHA-1 hex, crypt(3) formats
-// (bcrypt `$2y$`, sha256/512-crypt `$5$`/`$6$`, yescrypt `$y$`, argon2).
-const PASSWORD_HASH = /^(?:\*[0-9A-F]{40}|\$(?:2[abxy]?|5|6|y|argon2(?:id|i|d))\$[./A-Za-z0-9$=,]{20,})$/;
 
 /** Whether an assigned value looks like a real credential rather than code, a word or a reference. */
 export function isCredentialValue(value: string, assignment: Pick<Assignment, 'quoted'>, scriptFile: boolean): boolean {
@@ -79,7 +76,7 @@ export function isCredentialValue(value: string, assignment: Pick<Assignment, 'q
   if (value.startsWith('eyJ') && (publicJwt(value) || isJwtHeader(value))) return false;
   // A provider's kind of key made for browser code, by its shape (the rule pack's `publicValues`).
   if (publicValueShapes.some((shape) => shape.test(value))) return false;
-  if (UUID.test(value) || INTEGRITY.test(value) || PASSWORD_HASH.test(value)) return false;
+  if (UUID.test(value) || INTEGRITY.test(value) || isPasswordHash(value)) return false;
   if (value.startsWith(':')) return false; // empty fields of a colon-separated record (`user:{plain}password::::::allow_nets=…`)
   if (/^[a-z]+:\/\//i.test(value) || /^(?:\.{0,2}\/|~\/)/.test(value) || /\.(?:json|ya?ml|txt|pem|key|crt|js|ts|py|env|html?|png|svg)$/i.test(value)) return false;
   if (/^[\w.-]+(?:\/[\w.-]+)+\.[a-z]{1,5}$/.test(value)) return false; // a relative file path: `[OAuth]: doc/api/o-auth.md`

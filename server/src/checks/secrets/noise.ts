@@ -98,6 +98,15 @@ export function isIdentifierWords(value: string): boolean {
   return words.length >= 3 && words.every((word) => /[aeiouy]/.test(word.slice(1)));
 }
 
+// A stored password hash, which only checks a password: MySQL's `*` + SHA-1 hex, crypt(3) formats
+// (bcrypt `$2y$`, sha256/512-crypt `$5$`/`$6$`, yescrypt `$y$`, argon2), maybe as an htpasswd line
+// (`user:$2y$05$…`, as a Kubernetes Secret carries one for an ingress' basic auth).
+const PASSWORD_HASH = /^(?:[\w.@-]{1,64}:)?(?:\*[0-9A-F]{40}|\$(?:2[abxy]?|5|6|y|argon2(?:id|i|d))\$[./A-Za-z0-9$=,]{20,})$/;
+
+export function isPasswordHash(value: string): boolean {
+  return PASSWORD_HASH.test(value);
+}
+
 /** Entropy of the part of a value after its public prefix (a prefix carries no randomness). */
 export function valueEntropy(value: string, publicPrefix: number): number {
   return shannonEntropy(value.slice(publicPrefix));

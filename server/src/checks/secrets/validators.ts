@@ -2,7 +2,7 @@
 // secret from a look-alike. A validator sees the matched value and the whole match, and answers
 // whether it is a secret; a structural one may instead return the spans of the secrets it found.
 import { shannonEntropy } from './entropy';
-import { isMadeUp, isPlaceholder } from './noise';
+import { isMadeUp, isPasswordHash, isPlaceholder } from './noise';
 
 export interface SecretSpan {
   start: number;
@@ -279,7 +279,7 @@ function kubernetesSecretValues(text: string, kindOffset: number): SecretSpan[] 
     if (blockValueIndent >= 0) {
       // The first line of a `key: |` block scalar is the value.
       blockValueIndent = -1;
-      if (trimmed && indent > inData && trimmed.length >= 6 && !looksLikeReference(trimmed) && shannonEntropy(trimmed) >= 3) {
+      if (trimmed && indent > inData && trimmed.length >= 6 && !looksLikeReference(trimmed) && !isPasswordHash(trimmed) && shannonEntropy(trimmed) >= 3) {
         const start = offset + line.indexOf(trimmed);
         spans.push({ start, end: start + trimmed.length });
         offset += line.length + 1;
@@ -292,7 +292,8 @@ function kubernetesSecretValues(text: string, kindOffset: number): SecretSpan[] 
     else if (inData >= 0 && trimmed && !trimmed.startsWith('#')) {
       const entry = /^[\w.-]+:\s*["']?([^"'\s#]+)["']?\s*(?:#.*)?$/.exec(trimmed);
       const value = entry?.[1];
-      if (value && value.length >= 6 && !looksLikeReference(value) && shannonEntropy(value) >= 3) {
+      // A password hash (an htpasswd line for an ingress' basic auth) only checks a password.
+      if (value && value.length >= 6 && !looksLikeReference(value) && !isPasswordHash(value) && shannonEntropy(value) >= 3) {
         const start = offset + line.indexOf(value, line.indexOf(':') + 1);
         spans.push({ start, end: start + value.length });
       }
