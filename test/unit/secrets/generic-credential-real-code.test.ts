@@ -72,6 +72,8 @@ ruleTable('secrets/generic-credential', {
     // the other kind of triple quotes), and a Basic header for an OAuth client with no secret (`user:`).
     { filename: 'plugins/modules/datadog_monitor.py', code: 'DOCUMENTATION = """\nshort_description: x\n"""\n\nEXAMPLES = r\'\'\'\n- name: Create a monitor\n  monitor:\n    note: \'see """this"""\'\n    api_key: "9775a026f1ca7d1c6c5af9d94d9595a4"\n\'\'\'\n' },
     { filename: 'plugins/modules/openshift_auth.py', code: "headers = {'Authorization': 'Basic b3BlbnNoaWZ0LWNoYWxsZW5naW5nLWNsaWVudDo='}\n" },
+    // Met in Debian's Perl modules: a receiver before `->` in a documentation page's code.
+    { filename: 'lib/Dancer2/Cookbook.pod', code: "    my $password  = query_parameters->get('password');\n" },
   ],
   invalid: [
     // The same values outside an example string, or after one closes; a Basic header with a password.

@@ -332,7 +332,8 @@ function partOfText(text: string, assignment: Assignment): boolean {
   // A bare run that stops at a letter beyond ASCII was cut inside a word: `Cuenta/Contraseña LDAP incorrecta`.
   // A string that is the whole `name=value`, as a command line's flag in a JSON args list (`"--api-key=…"`
   // in an MCP server's config), is not: the quote closes the pair.
-  if (!assignment.quoted) return (/^["'`([{]/.test(text[assignment.end] ?? '') && !wholeQuotedPair(text, assignment)) || text.charCodeAt(assignment.end) >= 0x80;
+  // A bare run cut at `->` is a receiver whose method or field follows: `query_parameters->get('password')` (Perl, PHP).
+  if (!assignment.quoted) return (/^["'`([{]/.test(text[assignment.end] ?? '') && !wholeQuotedPair(text, assignment)) || text.charCodeAt(assignment.end) >= 0x80 || text.startsWith('->', assignment.end - 1);
   const quote = text[assignment.start - 1];
   // An auth header's credential follows its scheme (`"Bearer <token>"`), not the opening quote.
   if (quote !== '"' && quote !== "'" && quote !== '`') return false;
