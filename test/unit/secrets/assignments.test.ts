@@ -150,6 +150,23 @@ const ROWS: [string, string, string[]][] = [
   ["a.ts", "const token = \"fetchTokenAgain()\";\n", []],
   ["a.ts", "const password = \"kT9#vQ2!pL7@{0}xW4z\";\n", []],
   ["app.php", "$m = 'option \"auth_bearer\": '.json_encode($options['auth_bearer']).'.';\n", []],
+  // A literal wrapped in the conversion that makes it a string or bytes is still the value.
+  ["main.rs", "let client_secret = String::from(\"kT9#vQ2!pL7@xW4z\");\n", ["secrets/generic-credential 1:35-1:51"]],
+  ["main.go", "var jwtKey = []byte(\"kT9#vQ2!pL7@xW4z\")\n", ["secrets/generic-credential 1:22-1:38"]],
+  ["auth.js", "const jwtSecret = Buffer.from(\"kT9#vQ2!pL7@xW4z\", \"utf8\");\n", ["secrets/generic-credential 1:32-1:48"]],
+  ["settings.py", "api_key: SecretStr = SecretStr(\"kT9#vQ2!pL7@xW4z\")\n", ["secrets/generic-credential 1:33-1:49"]],
+  ["auth.js", "const jwtSecret = Buffer.from(secretText, \"kT9#vQ2!pL7@xW4z\");\n", []],
+  // A default inside a string in code (Spring's @Value), as a config file's is read.
+  ["Cfg.java", "@Value(\"${jwt.secret:kT9#vQ2!pL7@xW4z}\") private String secret;\n", ["secrets/generic-credential 1:22-1:38"]],
+  ["Cfg.java", "@Value(\"${jwt.secret}\") private String secret;\n@Value(\"${jwt.issuer:kT9#vQ2!pL7@xW4z}\") private String issuer;\n", []],
+  // A value named only `key` is named by the object that holds it.
+  ["appsettings.json", "{\n  \"Jwt\": { \"Key\": \"kT9#vQ2!pL7@xW4z\", \"Issuer\": \"app\" }\n}\n", ["secrets/generic-credential 2:20-2:36"]],
+  ["config/app.yml", "stripe:\n  key: kT9vQ2pL7xW4zR8m\n", ["secrets/generic-credential 2:8-2:24"]],
+  ["config.ts", "export const config = { openai: { key: \"kT9#vQ2!pL7@xW4z\" } };\n", ["secrets/generic-credential 1:41-1:57"]],
+  ["appsettings.json", "{\n  \"Cache\": { \"Key\": \"kT9#vQ2!pL7@xW4z\" }\n}\n", []],
+  ["config/app.yml", "cache:\n  key: kT9vQ2pL7xW4zR8m\n", []],
+  ["config.ts", "const key = \"kT9#vQ2!pL7@xW4z\";\n", []],
+
 ];
 
 describe("secret assignments", () => {

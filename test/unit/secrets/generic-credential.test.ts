@@ -73,6 +73,7 @@ ruleTable('secrets/generic-credential', {
     { code: "const admin_key = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 20, endLine: 1, endColumn: 36 }] },
     // `key` after a provider the rule pack knows names that provider's key; Rails' secret_key_base.
     { code: "const openaiKey = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 20, endLine: 1, endColumn: 36 }] },
+    { code: "const JWT_KEY = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 18, endLine: 1, endColumn: 34 }] },
     { filename: "app.py", code: "STRIPE_KEY = \"kT9#vQ2!pL7@xW4z\"\n", errors: [{ line: 1, column: 15, endLine: 1, endColumn: 31 }] },
     { filename: ".env", code: "SECRET_KEY_BASE=kT9vQ2pL7xW4zR8m\n", errors: [{ line: 1, column: 17, endLine: 1, endColumn: 33 }] },
     { code: "const HTTPSecret = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 21, endLine: 1, endColumn: 37 }] },

@@ -28,8 +28,10 @@ export interface Assignment {
 // scan for: it anchors on operator characters, and candidates are filtered in code.
 const OPERATOR_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\||\?\?|=|:|,)[ \t]{0,8}(\\?["'`])?([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
 // In code, only string literals can hold a secret: a bare value is an expression. A literal may have a
-// prefix: Python's bytes and raw strings (`b"…"`, `rb'…'`), C#'s verbatim strings (`@"…"`).
-const OPERATOR_QUOTED_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\||\?\?|=|:|,)[ \t]{0,8}(?:[bBrRuU@]{1,2})?(\\?["'`])([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
+// prefix: Python's bytes and raw strings (`b"…"`, `rb'…'`), C#'s verbatim strings (`@"…"`); or be
+// wrapped in the conversion that makes it a string or bytes: Rust's `String::from("…")`, Go's
+// `[]byte("…")`, Node's `Buffer.from("…")`, Java's `new String("…")`, pydantic's `SecretStr("…")`.
+const OPERATOR_QUOTED_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\||\?\?|=|:|,)[ \t]{0,8}(?:String::from\(|\[\]byte\(|Buffer\.from\(|new String\(|SecretStr\()?(?:[bBrRuU@]{1,2})?(\\?["'`])([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
 /** The longest value the scans take (their `{6,1000}`). */
 const MAX_VALUE_LENGTH = 1000;
 // The rest of a quoted literal from a bracket on, without a blank, a quote or a backslash.
@@ -44,6 +46,8 @@ const BRACKETED_REST = /^[()[\]{}][A-Za-z0-9_\-+/=.~!@#$%^&*|?:;()[\]{}]*/;
 function isCodeInBrackets(value: string): boolean {
   return /^[$@#%&*!]?[\w.$:-]*[([{][^()[\]{}]*[)\]}]$/.test(value) || /(?:^|\.)[A-Za-z_$][\w$]*\(|\w\(\)/.test(value) || /\{\w{0,40}\}/.test(value);
 }
+// A placeholder with a default, Spring's `${name:default}` or the shell's `${NAME:-default}`.
+const PLACEHOLDER_DEFAULT = /\$\{([A-Za-z_][\w.-]{0,100}):-?([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})\}/g;
 // The name in `${NAME:-default}` (shell, Docker Compose), just before its colon.
 const SHELL_PARAMETER_NAME = /\$\{[A-Za-z_][A-Za-z0-9_]{0,99}$/;
 // The operators that give a fallback: the literal after them is the value when the left side has none
@@ -184,6 +188,15 @@ export function findAssignments(text: string, options: { quotedOnly?: boolean; f
   }
   if (!options.quotedOnly && XML_NAMING_ATTRIBUTE.test(text)) found.push(...xmlNamedEntries(text));
   if (options.form) found.push(...formAssignments(text, options.form));
+  // In code a default inside a string is quoted by that string: Spring's `@Value("${jwt.secret:…}")`.
+  // (Elsewhere the operator scan above reads it: `secret: ${JWT_SECRET:…}`.)
+  if (options.quotedOnly && text.includes('${')) {
+    for (const match of text.matchAll(PLACEHOLDER_DEFAULT)) {
+      const value = match[2];
+      const start = match.index! + match[0].length - 1 - value.length;
+      found.push({ name: match[1], value, start, end: start + value.length, quoted: true });
+    }
+  }
   found.push(...keyArguments(text));
   return found;
 }

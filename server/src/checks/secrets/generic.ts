@@ -11,7 +11,7 @@ import type { Assignment } from './assignments';
 const CREDENTIAL_WORDS = new Set(['secret', 'password', 'passwd', 'passphrase', 'pwd', 'token', 'apikey', 'credential', 'credentials', 'creds', 'bearer', 'authtoken', 'accesstoken', 'secretkey', 'privatekey', 'clientsecret', 'auth', 'authorization']);
 // `key` counts only after one of these words (`api_key`, `secretKey`) or a provider's name from the rule
 // pack (`openaiKey`, `STRIPE_KEY`: keyIssuerWords), never alone.
-const KEY_QUALIFIERS = new Set(['api', 'access', 'secret', 'private', 'auth', 'signing', 'encryption', 'master', 'client', 'app', 'license', 'service', 'account', 'subscription', 'admin', 'write', 'deploy']);
+const KEY_QUALIFIERS = new Set(['api', 'access', 'secret', 'private', 'auth', 'signing', 'encryption', 'jwt', 'hmac', 'master', 'client', 'app', 'license', 'service', 'account', 'subscription', 'admin', 'write', 'deploy']);
 // Words that may follow the credential word and still name the value itself (`mySecretString`,
 // `db_password_prod`, `todo_secret_do_not_commit`, Rails' `secret_key_base`); any other word names something
 // else (`tokenUrl`).

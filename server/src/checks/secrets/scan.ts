@@ -1,7 +1,7 @@
 // The secrets pass over one file: pattern rules behind a single keyword prefilter, keyed rules and
 // the generic rule over the file's assignments, then overlapping finds reduced to the most specific.
 import { findAssignments, type Assignment, type AssignmentForm } from './assignments';
-import { insideExample } from './example-context';
+import { insideExample, parentKey } from './enclosing-keys';
 import { isCredentialName, isCredentialValue, nameWords } from './generic';
 import { hclBlockLabels } from './hcl-blocks';
 import { isIdentifierWords, isPlaceholder, valueEntropy } from './noise';
@@ -114,9 +114,14 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
       if (viaBlock !== 'not-this-format') keyed = viaBlock;
     }
     if (keyed === 'not-this-format') continue; // the provider's own rule knows its format better than the generic rule
-    if (keyed) matches.push(keyed);
-    else if (options.generic && isCredentialName(assignment.name) && isCredentialValue(assignment.value, assignment, options.scriptFile) && !truncatedAt(text, assignment.end) && !partOfText(text, assignment) && !imageQuery(text, assignment.start) && !insideExample(text, assignment.start, !!options.yaml)) {
-      matches.push({ start: assignment.start, end: assignment.end, value: assignment.value, name: assignment.name, call: assignment.call });
+    if (keyed) {
+      matches.push(keyed);
+      continue;
+    }
+    if (!options.generic) continue;
+    const name = ownedName(text, assignment, options);
+    if (isCredentialName(name) && isCredentialValue(assignment.value, assignment, options.scriptFile) && !truncatedAt(text, assignment.end) && !partOfText(text, assignment) && !imageQuery(text, assignment.start) && !insideExample(text, assignment.start, !!options.yaml)) {
+      matches.push({ start: assignment.start, end: assignment.end, value: assignment.value, name, call: assignment.call });
     }
   }
   for (const match of matches) if (match.rule?.id === ENCODED_VALUES_RULE) nameEncodedProvider(match, rules);
@@ -130,6 +135,16 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
     }
   }
   return mostSpecific(matches);
+}
+
+/**
+ * A value named only `key` is named by what holds it: ASP.NET's `"Jwt": { "Key": … }`, YAML's
+ * `stripe:\n  key: …` read as `Jwt.Key` and `stripe.key`. Other names say what they are themselves.
+ */
+function ownedName(text: string, assignment: Assignment, options: ScanOptions): string {
+  if (assignment.name.toLowerCase() !== 'key') return assignment.name;
+  const owner = parentKey(text, assignment.start, !!options.yaml);
+  return owner ? `${owner}.${assignment.name}` : assignment.name;
 }
 
 /** The rule whose values are base64 by definition: a Kubernetes Secret's `data`. */

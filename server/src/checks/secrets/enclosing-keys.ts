@@ -1,8 +1,11 @@
-// Values written as examples: an OpenAPI or JSON Schema `example`/`examples` object, a `sample` block of
-// a config file, a triple-quoted string assigned to `EXAMPLES` (the usage examples of Ansible's modules,
-// each a playbook with made-up passwords, live in one). The generic rule reads a credential's name only (`password`), so it would report the
-// `"password": "superSecure123"` of an API description's request example; these functions read the keys
-// that enclose the value. Provider formats are not asked: a real token pasted into an example still leaks.
+// The keys that enclose a value, read without parsing: brackets (JSON, JavaScript, Python, HCL) walked
+// back to each enclosing `{` or `[` and the key before it, and YAML's less indented lines. Two uses:
+// - values written as examples: an OpenAPI or JSON Schema `example`/`examples` object, a `sample` block of
+//   a config file, a triple-quoted string assigned to `EXAMPLES` (the usage examples of Ansible's modules,
+//   each a playbook with made-up passwords, live in one). The generic rule reads a credential's name only
+//   (`password`), so it would report the `"password": "superSecure123"` of an API description's request
+//   example. Provider formats are not asked: a real token pasted into an example still leaks;
+// - the owner of a value named only `key`: ASP.NET's `"Jwt": { "Key": … }`, `stripe:\n  key: …`.
 import { nameWords } from './generic';
 
 const EXAMPLE_WORDS = new Set(['example', 'examples', 'sample', 'samples']);
@@ -20,7 +23,18 @@ function isExampleName(name: string): boolean {
  * brackets (JSON, JavaScript, Python, HCL) and, in YAML, indentation.
  */
 export function insideExample(text: string, valueStart: number, yaml: boolean): boolean {
-  return insideExampleBraces(text, valueStart) || (yaml && insideExampleIndentation(text, valueStart)) || insideExampleString(text, valueStart);
+  return some(keysByBrackets(text, valueStart), isExampleName) || (yaml && some(keysByIndentation(text, valueStart), isExampleName)) || insideExampleString(text, valueStart);
+}
+
+/** The key of the object that holds the value at `valueStart` (by indentation in YAML, else by brackets), if it has one. */
+export function parentKey(text: string, valueStart: number, yaml: boolean): string | undefined {
+  for (const key of yaml ? keysByIndentation(text, valueStart) : keysByBrackets(text, valueStart)) return key;
+  return undefined;
+}
+
+function some(keys: Iterable<string>, test: (key: string) => boolean): boolean {
+  for (const key of keys) if (test(key)) return true;
+  return false;
 }
 
 /**
@@ -53,8 +67,8 @@ function insideExampleString(text: string, valueStart: number): boolean {
 /** `EXAMPLES = r`, `val example = ` before a string's opening quotes (Python's string prefixes allowed). */
 const NAME_BEFORE_STRING = /([A-Za-z_][\w]*)\s*(?::\s*[\w.]+\s*)?=\s*[rRuUbBfF]{0,2}$/;
 
-/** Walks back over balanced brackets to each enclosing `{` or `[`, and reads the key before it. */
-function insideExampleBraces(text: string, valueStart: number): boolean {
+/** Walks back over balanced brackets to each enclosing `{` or `[`, and yields the key before it (none for a bracket without one). */
+function* keysByBrackets(text: string, valueStart: number): Generator<string> {
   let depth = 0;
   let levels = 0;
   const stop = Math.max(0, valueStart - REACH);
@@ -67,15 +81,14 @@ function insideExampleBraces(text: string, valueStart: number): boolean {
         continue;
       }
       const key = KEY_BEFORE_OPENING.exec(text.slice(Math.max(0, i - 100), i));
-      if (key && isExampleName(key[1])) return true;
-      if (++levels >= MAX_LEVELS) return false;
+      if (key) yield key[1];
+      if (++levels >= MAX_LEVELS) return;
     }
   }
-  return false;
 }
 
-/** Walks up the YAML lines that are less indented than the value's, reading each one's key. */
-function insideExampleIndentation(text: string, valueStart: number): boolean {
+/** Walks up the YAML lines that are less indented than the value's, yielding each one's key. */
+function* keysByIndentation(text: string, valueStart: number): Generator<string> {
   const lineStart = text.lastIndexOf('\n', valueStart - 1) + 1;
   let indent = indentationAt(text, lineStart);
   let end = lineStart - 1;
@@ -88,9 +101,8 @@ function insideExampleIndentation(text: string, valueStart: number): boolean {
     if (lineIndent >= indent || lineIndent === line.length || line[lineIndent] === '#') continue;
     indent = lineIndent;
     const key = YAML_KEY.exec(line);
-    if (key && isExampleName(key[1])) return true;
+    if (key) yield key[1];
   }
-  return false;
 }
 
 function indentationAt(text: string, lineStart: number): number {
