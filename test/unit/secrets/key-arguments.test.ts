@@ -23,7 +23,7 @@ const ROWS: [string, string, string[]][] = [
   ["auth.py", `token = jwt.encode({"sub": uid}, "${KEY}", algorithm="HS256")\n`, ["1:35-54 as the key of `jwt.encode`"]],
   ["auth.py", `claims = jwt.decode(token, "${KEY}", algorithms=["HS256"])\n`, ["1:29-48 as the key of `jwt.decode`"]],
   ["auth.py", `sig = hmac.new(b"${KEY}", msg, hashlib.sha256)\n`, ["1:18-37 as the key of `hmac.new`"]],
-  ["main.go", `package main\n\nfunc sign() {\n\ts, _ := token.SignedString([]byte("${KEY}"))\n}\n`, ["4:37-56 as the key of `SignedString`"]],
+  ["main.go", `package main\n\nimport "github.com/golang-jwt/jwt/v5"\n\nfunc sign(token *jwt.Token) {\n\ts, _ := token.SignedString([]byte("${KEY}"))\n}\n`, ["6:37-56 as the key of `SignedString`"]],
   // Not the key parameter, not a literal, not this call, or not a credential's value.
   ["auth.ts", `const t = jwt.sign(payload, process.env.JWT_SECRET);\n`, []],
   ["auth.ts", `const t = jwt.sign("${KEY}", secret);\n`, []],

@@ -112,7 +112,20 @@ export function assignmentFormOf(filePath: string): AssignmentForm | undefined {
   return undefined;
 }
 
-export function findAssignments(text: string, options: { quotedOnly?: boolean; form?: AssignmentForm } = {}): Assignment[] {
+export interface FindOptions {
+  /** Only string literals are values (a program's source: holdsCode). */
+  quotedOnly?: boolean;
+  form?: AssignmentForm;
+  /**
+   * Read `${name:default}` inside strings of code (Spring's `@Value`); by default when `quotedOnly`. Off
+   * for JavaScript and TypeScript, whose `${…}` is a template literal's expression and cannot hold one.
+   */
+  placeholderDefaults?: boolean;
+  /** Whether the file may make one of key-arguments.ts' calls (the secrets pass knows from its keyword pass). */
+  keyCalls?: boolean;
+}
+
+export function findAssignments(text: string, options: FindOptions = {}): Assignment[] {
   const found: Assignment[] = [];
   const scanner = new RegExp((options.quotedOnly ? OPERATOR_QUOTED_VALUE : OPERATOR_VALUE).source, 'g');
   for (let match = scanner.exec(text); match; match = scanner.exec(text)) {
@@ -190,14 +203,14 @@ export function findAssignments(text: string, options: { quotedOnly?: boolean; f
   if (options.form) found.push(...formAssignments(text, options.form));
   // In code a default inside a string is quoted by that string: Spring's `@Value("${jwt.secret:…}")`.
   // (Elsewhere the operator scan above reads it: `secret: ${JWT_SECRET:…}`.)
-  if (options.quotedOnly && text.includes('${')) {
+  if ((options.placeholderDefaults ?? options.quotedOnly) && text.includes('${')) {
     for (const match of text.matchAll(PLACEHOLDER_DEFAULT)) {
       const value = match[2];
       const start = match.index! + match[0].length - 1 - value.length;
       found.push({ name: match[1], value, start, end: start + value.length, quoted: true });
     }
   }
-  found.push(...keyArguments(text));
+  found.push(...keyArguments(text, options.keyCalls));
   return found;
 }
 

@@ -4,6 +4,7 @@ import { findAssignments, type Assignment, type AssignmentForm } from './assignm
 import { insideExample, parentKey } from './enclosing-keys';
 import { isCredentialName, isCredentialValue, nameWords } from './generic';
 import { hclBlockLabels } from './hcl-blocks';
+import { KEY_CALL_KEYWORDS } from './key-arguments';
 import { isIdentifierWords, isPlaceholder, valueEntropy } from './noise';
 import type { KeyedRule, PatternRule, SecretRule } from './rule-pack';
 
@@ -33,6 +34,8 @@ export interface ScanOptions {
   yaml?: boolean;
   /** A format with assignments of its own (a Dockerfile's `ENV NAME value`, .netrc, .pgpass): assignmentFormOf. */
   form?: AssignmentForm;
+  /** JavaScript or TypeScript: `${…}` is a template literal's expression, never a placeholder with a default. */
+  templateLiterals?: boolean;
 }
 
 /** Compiled once per rule set: the keyword prefilter and the keyed rules by name word. */
@@ -64,7 +67,8 @@ class CompiledRules {
     // Case-insensitive on the text itself: cheaper than lower-casing every file first.
     this.keywordRegex = new RegExp(escaped.join('|'), 'gi');
     const alternation = [...this.rulesByKeyword.keys()].sort((a, b) => b.length - a.length);
-    const presence = [...new Set(this.alwaysRun.flatMap((rule) => rule.keywords))];
+    // Also the words of the calls that take a key (key-arguments.ts): the same pass tells the assignment scan whether to look for them.
+    const presence = [...new Set([...this.alwaysRun.flatMap((rule) => rule.keywords), ...KEY_CALL_KEYWORDS])];
     if ([...alternation, ...presence].every((keyword) => /^[\x01-\x7f]+$/.test(keyword))) this.scanner = new KeywordScanner(alternation, presence);
     this.keyed = rules.filter((r): r is KeyedRule => r.kind === 'keyed');
     const words = new Set(this.keyed.flatMap((rule) => rule.names.map((name) => name.replace(/^_/, '').split('_').filter(Boolean)[0] ?? '')));
@@ -95,13 +99,14 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
   const matches: SecretMatch[] = [];
 
   // Pattern rules whose keywords occur in the file.
-  for (const rule of candidateRules(text, rules)) {
+  const { candidates, keyCalls } = prefilter(text, rules);
+  for (const rule of candidates) {
     if (rule.paths && !options.matchesPath(rule.paths)) continue;
     for (const match of text.matchAll(rule.regex)) matches.push(...patternMatches(rule, match, text));
   }
 
   // Keyed rules and the generic rule, over assignments.
-  const assignments = findAssignments(text, { quotedOnly: options.scriptFile, form: options.form });
+  const assignments = findAssignments(text, { quotedOnly: options.scriptFile, form: options.form, placeholderDefaults: options.scriptFile && !options.templateLiterals, keyCalls });
   const blockLabelAt = options.hcl ? hclBlockLabels(text) : undefined;
   for (const assignment of assignments) {
     let keyed = rulesIndex.keyedWord.test(assignment.name.toLowerCase()) ? keyedMatch(rulesIndex.keyed, assignment, assignment.name, options) : undefined;
@@ -177,17 +182,22 @@ function nameEncodedProvider(match: SecretMatch, rules: readonly SecretRule[]): 
  * (keywords are necessary for a match: the rule pack test holds every example to it).
  */
 export function candidateRules(text: string, rules: readonly SecretRule[]): Set<PatternRule> {
+  return prefilter(text, rules).candidates;
+}
+
+/** candidateRules, and whether the text may make a call that takes a key (KEY_CALL_KEYWORDS), from the same pass; undefined when unknown. */
+function prefilter(text: string, rules: readonly SecretRule[]): { candidates: Set<PatternRule>; keyCalls?: boolean } {
   const rulesIndex = compiledRules(rules);
   const candidates = new Set<PatternRule>();
   if (!rulesIndex.scanner) {
     for (const rule of rulesIndex.alwaysRun) candidates.add(rule);
     for (const match of text.matchAll(rulesIndex.keywordRegex)) for (const rule of rulesIndex.rulesByKeyword.get(match[0].toLowerCase()) ?? []) candidates.add(rule);
-    return candidates;
+    return { candidates };
   }
   const { alternation, presence } = rulesIndex.scanner.scan(text);
   for (const rule of rulesIndex.alwaysRun) if (rule.keywords.some((keyword) => presence.has(keyword))) candidates.add(rule);
   for (const keyword of alternation) for (const rule of rulesIndex.rulesByKeyword.get(keyword)!) candidates.add(rule);
-  return candidates;
+  return { candidates, keyCalls: KEY_CALL_KEYWORDS.some((keyword) => presence.has(keyword)) };
 }
 
 // ASCII case folding as a case-insensitive regular expression without the `u` flag does it (A-Z to

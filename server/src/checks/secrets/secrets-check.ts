@@ -88,6 +88,7 @@ function createSecretsCheck(rules: readonly SecretRule[]): Check {
       const matches = scanForSecrets(document.text, rules, {
         matchesPath: (globs) => matchesGlobs(globs, context.relativePath) || matchesGlobs(globs, path.basename(document.path)),
         scriptFile: holdsCode(document.path),
+        templateLiterals: document.language === 'typescript' || document.language === 'javascript',
         hcl: /\.(?:tf|tfvars|hcl)$/i.test(document.path),
         yaml: /\.ya?ml$/i.test(document.path),
         form: assignmentFormOf(document.path),
