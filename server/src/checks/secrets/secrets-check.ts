@@ -46,11 +46,11 @@ const genericMeta: RuleMeta = {
   family: 'secrets',
   title: 'Hardcoded credential',
   rationale:
-    'A value assigned to a name that says it is a credential (password, token, api key, client secret…), random enough to be real and not a placeholder. Whatever it unlocks is open to everyone who can read the code, its history and its logs.',
+    'A value assigned to a name that says it is a credential (password, token, api key, client secret, a provider\'s key such as `stripeKey`, a `Key` inside a `Jwt` section), or passed as the key of a call that signs with it (`jwt.sign(payload, "…")`, `createHmac`, `hmac.new`), random enough to be real and not a placeholder. Whatever it unlocks is open to everyone who can read the code, its history and its logs.',
   remedy: REMEDY,
   defaultSeverity: 'warning',
   languages: '*',
-  examples: { bad: ['db_password = "Tr0ub4dor&3-horse"'], good: ['db_password = os.environ["DB_PASSWORD"]', 'password = "<your password>"'] },
+  examples: { bad: ['db_password = "Tr0ub4dor&3-horse"', 'const token = jwt.sign({ sub: user.id }, "k9#Qv2!Lp7@Xw4zR");'], good: ['db_password = os.environ["DB_PASSWORD"]', 'password = "<your password>"', 'const token = jwt.sign({ sub: user.id }, process.env.JWT_SECRET);'] },
   fixable: true,
   instruction: INSTRUCTION,
 };
