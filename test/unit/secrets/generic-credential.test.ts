@@ -23,6 +23,8 @@ ruleTable('secrets/generic-credential', {
     "const user_key = \"kT9#vQ2!pL7@xW4z\";",
     // Words that name a format, not who issues keys, do not qualify `key`: a URL's or a person's age's cache key.
     "const urlKey = \"kT9#vQ2!pL7@xW4z\";",
+    "const passCount = \"kT9#vQ2!pL7@xW4z\";",
+    "const bypass = \"kT9#vQ2!pL7@xW4z\";",
     "const ageKey = \"kT9#vQ2!pL7@xW4z\";",
     "const keyApi = \"kT9#vQ2!pL7@xW4z\";",
     "const secret_url = \"kT9#vQ2!pL7@xW4z\";",
@@ -74,6 +76,9 @@ ruleTable('secrets/generic-credential', {
     // `key` after a provider the rule pack knows names that provider's key; Rails' secret_key_base.
     { code: "const openaiKey = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 20, endLine: 1, endColumn: 36 }] },
     { code: "const JWT_KEY = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 18, endLine: 1, endColumn: 34 }] },
+    // `pass`, as Nodemailer's SMTP auth and many configs name the password.
+    { code: "const transport = nodemailer.createTransport({ auth: { user: \"ops@acme-corp.com\", pass: \"kT9#vQ2!pL7@xW4z\" } });", errors: [{ line: 1, column: 90, endLine: 1, endColumn: 106 }] },
+    { filename: ".env", code: "SMTP_PASS=kT9vQ2pL7xW4zR8m\n", errors: [{ line: 1, column: 11, endLine: 1, endColumn: 27 }] },
     { filename: "app.py", code: "STRIPE_KEY = \"kT9#vQ2!pL7@xW4z\"\n", errors: [{ line: 1, column: 15, endLine: 1, endColumn: 31 }] },
     { filename: ".env", code: "SECRET_KEY_BASE=kT9vQ2pL7xW4zR8m\n", errors: [{ line: 1, column: 17, endLine: 1, endColumn: 33 }] },
     { code: "const HTTPSecret = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 21, endLine: 1, endColumn: 37 }] },

@@ -8,7 +8,7 @@ import { isJwtHeader, publicJwt } from './validators';
 import type { Assignment } from './assignments';
 
 // Words of a name that make it a credential.
-const CREDENTIAL_WORDS = new Set(['secret', 'password', 'passwd', 'passphrase', 'pwd', 'token', 'apikey', 'credential', 'credentials', 'creds', 'bearer', 'authtoken', 'accesstoken', 'secretkey', 'privatekey', 'clientsecret', 'auth', 'authorization']);
+const CREDENTIAL_WORDS = new Set(['secret', 'password', 'passwd', 'passphrase', 'pass', 'pwd', 'token', 'apikey', 'credential', 'credentials', 'creds', 'bearer', 'authtoken', 'accesstoken', 'secretkey', 'privatekey', 'clientsecret', 'auth', 'authorization']);
 // `key` counts only after one of these words (`api_key`, `secretKey`) or a provider's name from the rule
 // pack (`openaiKey`, `STRIPE_KEY`: keyIssuerWords), never alone.
 const KEY_QUALIFIERS = new Set(['api', 'access', 'secret', 'private', 'auth', 'signing', 'encryption', 'jwt', 'hmac', 'master', 'client', 'app', 'license', 'service', 'account', 'subscription', 'admin', 'write', 'deploy']);
@@ -34,7 +34,7 @@ export function nameWords(name: string): string[] {
 }
 
 // Cheap test on the raw name before splitting it into words (most assigned names are not credentials).
-const MAYBE_CREDENTIAL = /secret|passw|passphrase|pwd|token|key|cred|auth|bearer/i;
+const MAYBE_CREDENTIAL = /secret|pass|pwd|token|key|cred|auth|bearer/i;
 
 // Credential words that also end names written as one word (`PGPASSWORD`, libpq's variable; `dbpassword`,
 // `APITOKEN`, `appsecret`): the part before is a word of its own, so `CSRFTOKEN` and `NEXTTOKEN` are
