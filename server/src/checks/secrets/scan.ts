@@ -100,9 +100,12 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
 
   // Pattern rules whose keywords occur in the file.
   const { candidates, keyCalls } = prefilter(text, rules);
+  // Values of a provider's format that its validator judged made public (a Firebase app's API key):
+  // the provider's rule knows its format better than the generic rule, which leaves them too.
+  const judgedPublic = new Set<string>();
   for (const rule of candidates) {
     if (rule.paths && !options.matchesPath(rule.paths)) continue;
-    for (const match of text.matchAll(rule.regex)) matches.push(...patternMatches(rule, match, text));
+    for (const match of text.matchAll(rule.regex)) matches.push(...patternMatches(rule, match, text, judgedPublic));
   }
 
   // Keyed rules and the generic rule, over assignments.
@@ -125,7 +128,7 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
     }
     if (!options.generic) continue;
     const name = ownedName(text, assignment, options);
-    if (isCredentialName(name) && isCredentialValue(assignment.value, assignment, options.scriptFile) && !truncatedAt(text, assignment.end) && !partOfText(text, assignment) && !imageQuery(text, assignment.start) && !insideExample(text, assignment.start, !!options.yaml)) {
+    if (isCredentialName(name) && !judgedPublic.has(assignment.value) && isCredentialValue(assignment.value, assignment, options.scriptFile) && !truncatedAt(text, assignment.end) && !partOfText(text, assignment) && !imageQuery(text, assignment.start) && !insideExample(text, assignment.start, !!options.yaml)) {
       matches.push({ start: assignment.start, end: assignment.end, value: assignment.value, name, call: assignment.call });
     }
   }
@@ -300,7 +303,8 @@ function matchesAt(text: string, at: number, keyword: string): boolean {
   return true;
 }
 
-function patternMatches(rule: PatternRule, match: RegExpMatchArray, text: string): SecretMatch[] {
+/** The secrets a pattern match holds; `judgedPublic` gets the value when the rule's validator says it is made public. */
+function patternMatches(rule: PatternRule, match: RegExpMatchArray, text: string, judgedPublic?: Set<string>): SecretMatch[] {
   const groups = match.groups ?? {};
   const groupValue = groups.secret ?? groups.pass;
   const value = groupValue ?? match[0];
@@ -309,7 +313,8 @@ function patternMatches(rule: PatternRule, match: RegExpMatchArray, text: string
   if (rule.validator) {
     const verdict = rule.validator(value, { text, matchStart: match.index!, match: match[0] });
     if (Array.isArray(verdict)) return verdict.map((span) => ({ rule, start: span.start, end: span.end, value: text.slice(span.start, span.end) }));
-    if (!verdict) return [];
+    if (verdict === 'public') judgedPublic?.add(value);
+    if (verdict !== true) return [];
   } else if (isPlaceholder(value)) {
     return [];
   }

@@ -16,7 +16,11 @@ export interface ValidatorContext {
   match: string;
 }
 
-export type Validator = (value: string, context: ValidatorContext) => boolean | SecretSpan[];
+/**
+ * Whether the value is a secret; or the spans of the secrets found; or 'public': the provider's own kind
+ * of key made to be published (a Firebase app's API key), which no rule reports, the generic one included.
+ */
+export type Validator = (value: string, context: ValidatorContext) => boolean | SecretSpan[] | 'public';
 
 // What may surround the body of a PEM block in source code: newlines, escaped newlines, quotes and
 // concatenation, and RFC 7468 / PGP armour headers such as `Proc-Type: 4,ENCRYPTED`.
@@ -52,6 +56,9 @@ export const validators: Record<string, Validator> = {
     const around = context.text.slice(Math.max(0, context.matchStart - SERVICE_ACCOUNT_REACH), context.matchStart + SERVICE_ACCOUNT_REACH);
     return SERVICE_ACCOUNT_PRIVATE_KEY.test(around);
   },
+
+  /** A Google API key, unless it is the key of a Firebase app's config (firebaseWebConfigKey). */
+  'google-api-key': (value, context) => (firebaseConfigKey(context) ? 'public' : !isPlaceholder(value)),
 
   /** A three-part token, or a base64 wrapping of one. */
   jwt: (value) => {
@@ -332,4 +339,42 @@ export function publicJwt(token: string): boolean {
 function isJwtIoSample(claims: Record<string, unknown>): boolean {
   if (claims.sub !== '1234567890' || claims.name !== 'John Doe') return false;
   return Object.entries(claims).every(([claim, value]) => claim === 'sub' || claim === 'name' || (claim === 'iat' && value === 1516239022) || (claim === 'admin' && value === true));
+}
+
+// What only a Firebase app's config holds beside its API key: the web config object's `authDomain` and
+// `messagingSenderId` (`*.firebaseapp.com`), google-services.json's `project_info` and
+// `mobilesdk_app_id`, GoogleService-Info.plist's `GCM_SENDER_ID` and `GOOGLE_APP_ID`.
+const FIREBASE_CONFIG = /authDomain|AUTH_DOMAIN|messagingSenderId|MESSAGING_SENDER_ID|firebaseapp\.com|"project_info"|mobilesdk_app_id|GCM_SENDER_ID|GOOGLE_APP_ID/;
+/** How far around the key its config's other fields are: a config object or file is a few hundred characters. */
+const FIREBASE_REACH = 800;
+// The words of a name that says no more than "the API key" (`apiKey`, `current_key`, `VITE_FIREBASE_API_KEY`,
+// plist's `API_KEY`); another product's name (`GEMINI_API_KEY`, `mapsKey`) says it is that product's key.
+/** The last name before the value: `apiKey: "`, `"current_key": "`, `VITE_FIREBASE_API_KEY=`, `API_KEY ` (a plist's key). */
+const KEY_NAME_AT_END = /([A-Za-z_][\w.-]*)["']?\s*(?:[:=]|=>)?\s*["'`]?\s*$/;
+const FIREBASE_KEY_WORDS = new Set(['firebase', 'api', 'key', 'current', 'web', 'google', 'android', 'ios', 'app', 'public', 'next', 'vite', 'react', 'expo', 'vue', 'nuxt', 'ng']);
+
+/**
+ * A Google API key that is a Firebase app's: Firebase's docs make its config (API key included) public,
+ * written into every web and mobile client ("API keys for Firebase services are OK to include in code or
+ * checked-in config files"). Told by the config's other fields near the key, and by the key's own name,
+ * which says no more than that it is the app's API key.
+ */
+function firebaseConfigKey(context: ValidatorContext): boolean {
+  const around = context.text.slice(Math.max(0, context.matchStart - FIREBASE_REACH), context.matchStart + FIREBASE_REACH);
+  if (!FIREBASE_CONFIG.test(around)) return false;
+  // The name: what precedes the key on its line, or (a plist) the line before's `<key>…</key>`.
+  const lineStart = context.text.lastIndexOf('\n', context.matchStart - 1) + 1;
+  let before = context.text.slice(lineStart, context.matchStart);
+  if (!/[A-Za-z]/.test(before.replace(/<\/?string>/g, ''))) {
+    const previousStart = context.text.lastIndexOf('\n', lineStart - 2) + 1;
+    before = context.text.slice(previousStart, lineStart);
+  }
+  const name = KEY_NAME_AT_END.exec(before.replace(/<\/?(?:key|string)>/g, ' '))?.[1];
+  if (!name) return false;
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  return words.length > 0 && words.every((word) => FIREBASE_KEY_WORDS.has(word));
 }
