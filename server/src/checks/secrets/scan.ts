@@ -337,6 +337,8 @@ function keyedMatch(rules: readonly KeyedRule[], assignment: Assignment, keyName
     if (!rule.paths || options.matchesPath(rule.paths)) named = true;
     // The name says it is the provider's public key (`ALGOLIA_SEARCH_KEY`): no rule reports it.
     if (rule.publicNames.some((word) => `${name}_`.includes(`${word}_`))) return 'not-this-format';
+    // Or the value has the shape of the provider's public kind of key (Datadog's browser client token).
+    if (rule.publicValues.some((shape) => shape.test(assignment.value))) return 'not-this-format';
     if (!rule.value.test(assignment.value) || isPlaceholder(assignment.value) || isIdentifierWords(assignment.value) || rule.publishedExamples.has(assignment.value)) continue;
     if (rule.quotedOnly && !assignment.quoted) continue;
     if (rule.paths && !options.matchesPath(rule.paths)) continue;
