@@ -74,8 +74,18 @@ ruleTable('secrets/generic-credential', {
     { filename: 'plugins/modules/openshift_auth.py', code: "headers = {'Authorization': 'Basic b3BlbnNoaWZ0LWNoYWxsZW5naW5nLWNsaWVudDo='}\n" },
     // Met in Debian's Perl modules: a receiver before `->` in a documentation page's code.
     { filename: 'lib/Dancer2/Cookbook.pod', code: "    my $password  = query_parameters->get('password');\n" },
+    // Met in Debian's documentation packages: markup escaped in HTML (a placeholder, a literal that goes
+    // on as text), a Django password hash, two words with a slash, the Flask docs' example SECRET_KEY.
+    { filename: 'doc/api/tls.html', code: '<code>{pem: &lt;string|buffer&gt;[, passphrase: &lt;string&gt;]}</code>\n' },
+    { filename: 'doc/ref/templates/base.html', code: '<span class="sd">&gt;&gt;&gt; token = &#39;variable|default:&quot;Default value&quot;|date:&quot;Y-m-d&quot;&#39;</span>\n' },
+    { filename: 'doc/topics/auth/customizing.html', code: "ADMIN_PASSWORD = 'pbkdf2_sha256$30000$Vo0VlMnkR4Bk$qEvtdyZRWTcOsCnI/oQ7fVOu1XAURIZYoOZ3iq8Dr4M='\n" },
+    { filename: 'doc/changelog/migration_09.rst', code: '# password: "apples/oranges"\n' },
+    { filename: 'doc/config.rst', code: "SECRET_KEY = '192b9bdd22ab9ed4d12e236c78afcb9a393ec15f71bbf5dc987d54727823bcbf'\n$ export FLASK_SECRET_KEY=\"5f352379324c22463451387a0aec5d2f\"\n" },
   ],
   invalid: [
+    // The same shapes with values of their own.
+    { filename: 'doc/config.rst', code: "SECRET_KEY = '192b9bdd22ab9ed4d12e236c78afcb9a393ec15f71bbf5dc987d54727823bcbe'\n", errors: [{ line: 1, column: 15, endLine: 1, endColumn: 79 }] },
+    { filename: 'doc/topics/auth/customizing.html', code: "ADMIN_PASSWORD = 'pbkdf2_Vo0VlMnkR4Bk$qEvtdyZRWTcOsCnI/oQ7fVOu1XAURIZYoOZ3iq8Dr4M='\n", errors: [{ line: 1, column: 19, endLine: 1, endColumn: 83 }] },
     // The same values outside an example string, or after one closes; a Basic header with a password.
     { filename: 'plugins/modules/datadog_monitor.py', code: 'DOCS = r\'\'\'\n    api_key: "9775a026f1ca7d1c6c5af9d94d9595a4"\n\'\'\'\n', errors: [{ line: 2, column: 15, endLine: 2, endColumn: 47 }] },
     { filename: 'plugins/modules/datadog_monitor.py', code: 'EXAMPLES = """\n- name: x\n"""\napi_key = "9775a026f1ca7d1c6c5af9d94d9595a4"\n', errors: [{ line: 4, column: 12, endLine: 4, endColumn: 44 }] },

@@ -93,6 +93,13 @@ const ROWS: [string, string, string[]][] = [
   [".env", "VITE_FIREBASE_AUTH_DOMAIN=shop-4f2a1.firebaseapp.com\nGEMINI_API_KEY=AIzaSyB7xk2Qm9Lp4Vt8Rw1Zc6Nd3Hf5Jg0Ks2E\n", ["secrets/gcp-api-key 2:16-2:55"]],
   ["src/firebase.ts", "const firebaseConfig = {\n  authDomain: \"shop-4f2a1.firebaseapp.com\",\n  mapsKey: \"AIzaSyB7xk2Qm9Lp4Vt8Rw1Zc6Nd3Hf5Jg0Ks2E\",\n};\n", ["secrets/gcp-api-key 3:13-3:52"]],
 
+  // Met in Debian's documentation packages: SQLAlchemy's scott:tiger (Oracle's demo schema), PostgreSQL's
+  // CREATE ROLE example password (the pack's publishedExamples), a foreign server's password 'public'.
+  ["doc/orm/session_transaction.rst", "engine = create_engine(\"postgresql://scott:tiger@localhost/test\")\n", []],
+  ["doc/sql-createrole.html", "CREATE USER davide WITH PASSWORD 'jw8s0F4';\nALTER USER MAPPING FOR bob SERVER foo OPTIONS (SET password 'public');\n", []],
+  ["doc/sql-createrole.html", "CREATE USER davide WITH PASSWORD 'jw8s0F5';\n", ["secrets/sql-user-password 1:35-1:42"]],
+  ["db.py", "engine = create_engine(\"postgresql://scott:tiger9Qx@db.acme-corp.com/test\")\n", ["secrets/connection-string-password 1:44-1:52"]],
+
 ];
 
 describe("secret validators", () => {

@@ -161,6 +161,8 @@ export function findAssignments(text: string, options: FindOptions = {}): Assign
       if (entityQuote) {
         skipped = entityQuote[0].length;
         value = value.slice(skipped).replace(/&(?:#39|#34|quot|apos);[;,:]*$/, '');
+        // Another entity inside: the literal goes on as text or markup (`&#39;variable|default:&quot;Default value&quot;…`).
+        if (/&(?:#\d+|[a-z]+);/.test(value)) continue;
       } else if (operator === ':' && value[0] === '-' && SHELL_PARAMETER_NAME.test(text.slice(Math.max(0, match.index - 101), match.index))) {
         // A shell or Compose default, `${NAME:-value}`: the value starts after the dash.
         skipped = 1;

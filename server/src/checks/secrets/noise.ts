@@ -3,7 +3,7 @@
 import { shannonEntropy } from './entropy';
 
 // Words that mark a value as an example or a placeholder (checked case-insensitively, as substrings).
-const PLACEHOLDER_WORDS = ['example', 'placeholder', 'changeme', 'change_me', 'change-me', 'your_', 'your-', 'yourkey', 'yourtoken', 'redacted', 'dummy', 'replace_me', 'replaceme', 'insert_', 'put_your', 'xxxxx', '*****', '.....', '<', '>', '${', '{{', '%(', '#{', 'process.env', 'os.environ', 'getenv'];
+const PLACEHOLDER_WORDS = ['example', 'placeholder', 'changeme', 'change_me', 'change-me', 'your_', 'your-', 'yourkey', 'yourtoken', 'redacted', 'dummy', 'replace_me', 'replaceme', 'insert_', 'put_your', 'xxxxx', '*****', '.....', '<', '>', '&lt;', '&gt;', '${', '{{', '%(', '#{', 'process.env', 'os.environ', 'getenv'];
 
 /** True when a candidate value is a placeholder, a template or a reference rather than a real secret. */
 export function isPlaceholder(value: string): boolean {
@@ -101,7 +101,9 @@ export function isIdentifierWords(value: string): boolean {
 // A stored password hash, which only checks a password: MySQL's `*` + SHA-1 hex, crypt(3) formats
 // (bcrypt `$2y$`, sha256/512-crypt `$5$`/`$6$`, yescrypt `$y$`, argon2), maybe as an htpasswd line
 // (`user:$2y$05$…`, as a Kubernetes Secret carries one for an ingress' basic auth).
-const PASSWORD_HASH = /^(?:[\w.@-]{1,64}:)?(?:\*[0-9A-F]{40}|\$(?:2[abxy]?|5|6|y|argon2(?:id|i|d))\$[./A-Za-z0-9$=,]{20,})$/;
+// Django's stored form, `algorithm$…` (`pbkdf2_sha256$600000$salt$hash`, `argon2$argon2id$…`,
+// `bcrypt_sha256$$2b$…`), is one too.
+const PASSWORD_HASH = /^(?:[\w.@-]{1,64}:)?(?:\*[0-9A-F]{40}|\$(?:2[abxy]?|5|6|y|argon2(?:id|i|d))\$[./A-Za-z0-9$=,]{20,}|(?:pbkdf2_sha(?:1|256)|argon2|bcrypt(?:_sha256)?|scrypt)\$[./A-Za-z0-9$=+,]{20,})$/;
 
 export function isPasswordHash(value: string): boolean {
   return PASSWORD_HASH.test(value);

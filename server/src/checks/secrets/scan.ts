@@ -6,7 +6,7 @@ import { isCredentialName, isCredentialValue, nameWords } from './generic';
 import { hclBlockLabels } from './hcl-blocks';
 import { KEY_CALL_KEYWORDS } from './key-arguments';
 import { isIdentifierWords, isPlaceholder, valueEntropy } from './noise';
-import type { KeyedRule, PatternRule, SecretRule } from './rule-pack';
+import { publishedExampleValues, type KeyedRule, type PatternRule, type SecretRule } from './rule-pack';
 
 export interface SecretMatch {
   /** The rule that found it, or undefined for the generic rule. */
@@ -318,7 +318,8 @@ function patternMatches(rule: PatternRule, match: RegExpMatchArray, text: string
   } else if (isPlaceholder(value)) {
     return [];
   }
-  if (rule.publishedExamples.has(value)) return [];
+  // The rule's own published examples, and any the pack lists (a password of PostgreSQL's CREATE ROLE examples).
+  if (rule.publishedExamples.has(value) || publishedExampleValues.has(value)) return [];
   if (rule.minEntropy > 0 && valueEntropy(value, rule.publicPrefix) < rule.minEntropy) return [];
   return [{ rule, start, end: start + value.length, value }];
 }

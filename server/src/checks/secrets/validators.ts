@@ -30,7 +30,7 @@ const PEM_NOISE = /\\[nr]|[\s"'`+,]|^[A-Za-z-]+:[^\n]*$/gm;
 // (`https://foo:bar@host/`). Two are the examples of much-copied reference pages: `foobared` is Redis'
 // (redis.conf's `requirepass foobared`, the Redis docs' AUTH examples), `flabada` MDN's (the URL
 // `https://anonymous:flabada@developer.mozilla.org/…` of its URL.password page, copied into URL tests).
-const DOCUMENTATION_PASSWORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'psw', 'secret', 'changeme', 'guest', 'root', 'admin', 'test', 'user', 'username', 'token', 'apikey', 'api_key', 'example', 'postgres', 'mysql', 'redis', 'default', 'letmein', 'dbpass', 'mypassword', 'yourpassword', 'foo', 'bar', 'baz', 'qux', 'quux', 'foobared', 'flabada']);
+const DOCUMENTATION_PASSWORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'psw', 'secret', 'changeme', 'guest', 'root', 'admin', 'test', 'user', 'username', 'token', 'apikey', 'api_key', 'example', 'postgres', 'mysql', 'redis', 'default', 'letmein', 'dbpass', 'mypassword', 'yourpassword', 'foo', 'bar', 'baz', 'qux', 'quux', 'foobared', 'flabada', 'tiger', 'public']);
 
 function looksLikeReference(value: string): boolean {
   return /^[$%{(<[]/.test(value) || /\$\{|\{\{|%\(|<[^>]*>/.test(value) || /^x+$/i.test(value) || /^\*+$/.test(value);
