@@ -40,9 +40,28 @@ function some(keys: Iterable<string>, test: (key: string) => boolean): boolean {
 /**
  * Whether the value is inside a triple-quoted string (Python, Kotlin, Scala, Groovy) assigned to an
  * example name: `EXAMPLES = r'''…'''`. The file's triple quotes are paired from its start (such a string
- * runs for hundreds of lines); this runs only for a value about to be reported.
+ * runs for hundreds of lines), once per text.
  */
 function insideExampleString(text: string, valueStart: number): boolean {
+  const spans = exampleStrings(text);
+  // The last string opening before the value: the value is inside it when it closes after.
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (spans[middle].start < valueStart) low = middle + 1;
+    else high = middle - 1;
+  }
+  return high >= 0 && valueStart < spans[high].end;
+}
+
+/** The last text's example strings: a file with many values to judge is paired once, not once per value. */
+let exampleStringsOf: { text: string; spans: Array<{ start: number; end: number }> } | undefined;
+
+/** The triple-quoted strings of `text` assigned to an example name, in order (an unclosed one runs to the end). */
+function exampleStrings(text: string): Array<{ start: number; end: number }> {
+  if (exampleStringsOf?.text === text) return exampleStringsOf.spans;
+  const spans: Array<{ start: number; end: number }> = [];
   // The next `"""` and the next `'''`, each searched for again only once passed (a file with only one
   // kind would otherwise be searched to its end for the other at every quote).
   let double = text.indexOf('"""');
@@ -50,17 +69,27 @@ function insideExampleString(text: string, valueStart: number): boolean {
   let open: { at: number; quote: string } | undefined;
   for (;;) {
     const at = double < 0 ? single : single < 0 ? double : Math.min(double, single);
-    if (at < 0 || at >= valueStart) break;
+    if (at < 0) break;
     const quote = at === double ? '"""' : "'''";
     // The other kind of quotes inside a string is its text; a pair opens or closes a string.
     const pairs = !open || open.quote === quote;
-    if (pairs) open = open ? undefined : { at, quote };
+    if (pairs && !open) open = { at, quote };
+    else if (pairs && open) {
+      if (isExampleString(text, open.at)) spans.push({ start: open.at, end: at });
+      open = undefined;
+    }
     const next = pairs ? at + 3 : at + 1;
     if (at === double) double = text.indexOf('"""', next);
     else single = text.indexOf("'''", next);
   }
-  if (!open) return false;
-  const name = NAME_BEFORE_STRING.exec(text.slice(Math.max(0, open.at - 100), open.at));
+  if (open && isExampleString(text, open.at)) spans.push({ start: open.at, end: text.length });
+  exampleStringsOf = { text, spans };
+  return spans;
+}
+
+/** Whether the string opening at `at` is assigned to an example name (`EXAMPLES = r'''`). */
+function isExampleString(text: string, at: number): boolean {
+  const name = NAME_BEFORE_STRING.exec(text.slice(Math.max(0, at - 100), at));
   return !!name && isExampleName(name[1]);
 }
 
