@@ -124,6 +124,14 @@ const CASES: [Case, (string | string[])[]][] = [
    [["Move to environment variable DB_PASSWORD (value saved in .env)","run.sh 1:34-1:52 \"\"",".env 1:1-1:1 \"DB_PASSWORD=kT9vQ2pL7xW4zR8m\\n\" sensitive",".env.example 1:1-1:1 \"DB_PASSWORD=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
   [{"files":{"notes.txt":"password: ${DB_PASSWORD:-kT9vQ2pL7xW4zR8m}\n"},"file":"notes.txt","git":true},
    ["secrets/generic-credential: no move fix"]],
+  // Spring's `${name:value}`: `:value` goes, and .env gets the variable relaxed binding reads the property from.
+  [{"files":{"src/main/resources/application.yml":"app:\n  jwt:\n    secret: ${jwt.signing-secret:kT9vQ2pL7xW4zR8mQ3Zx}\n"},"file":"src/main/resources/application.yml","git":true},
+   [["Move to environment variable JWT_SIGNING_SECRET (value saved in .env)","src/main/resources/application.yml 3:33-3:54 \"\"",".env 1:1-1:1 \"JWT_SIGNING_SECRET=kT9vQ2pL7xW4zR8mQ3Zx\\n\" sensitive",".env.example 1:1-1:1 \"JWT_SIGNING_SECRET=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  [{"files":{"src/main/java/Cfg.java":"class Cfg {\n  @Value(\"${jwt.secret:kT9vQ2pL7xW4zR8mQ3Zx}\") private String secret;\n}\n"},"file":"src/main/java/Cfg.java","git":true},
+   [["Move to environment variable JWT_SECRET (value saved in .env)","src/main/java/Cfg.java 2:23-2:44 \"\"",".env 1:1-1:1 \"JWT_SECRET=kT9vQ2pL7xW4zR8mQ3Zx\\n\" sensitive",".env.example 1:1-1:1 \"JWT_SECRET=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  // Not where Spring or a shell expands it: no fix that would leave a placeholder nothing reads.
+  [{"files":{"notes.txt":"password: ${db.password:kT9vQ2pL7xW4zR8m}\n"},"file":"notes.txt","git":true},
+   ["secrets/generic-credential: no move fix"]],
   // More than a read before the operator: removing the fallback would change what the expression is.
   [{"files":{"a.ts":"const apiKey = trim(process.env.MISTRAL_API_KEY) || \"kT9#vQ2!pL7@xW4z\";\n"},"file":"a.ts","git":true},
    [["Move to environment variable APP_API_KEY (value saved in .env)","a.ts 1:53-1:71 \"process.env.APP_API_KEY\"",".env 1:1-1:1 \"APP_API_KEY='kT9#vQ2!pL7@xW4z'\\n\" sensitive",".env.example 1:1-1:1 \"APP_API_KEY=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],

@@ -46,6 +46,8 @@ const BRACKETED_REST = /^[()[\]{}][A-Za-z0-9_\-+/=.~!@#$%^&*|?:;()[\]{}]*/;
 function isCodeInBrackets(value: string): boolean {
   return /^[$@#%&*!]?[\w.$:-]*[([{][^()[\]{}]*[)\]}]$/.test(value) || /(?:^|\.)[A-Za-z_$][\w$]*\(|\w\(\)/.test(value) || /\{\w{0,40}\}/.test(value);
 }
+// The property in Spring's `${jwt.secret:default}`, just before its colon.
+const PROPERTY_PLACEHOLDER_NAME = /\$\{([A-Za-z_][\w.-]{0,99})$/;
 // A placeholder with a default, Spring's `${name:default}` or the shell's `${NAME:-default}`.
 const PLACEHOLDER_DEFAULT = /\$\{([A-Za-z_][\w.-]{0,100}):-?([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})\}/g;
 // The name in `${NAME:-default}` (shell, Docker Compose), just before its colon.
@@ -374,7 +376,7 @@ function lastEnvironmentRead(text: string): RegExpExecArray | undefined {
 /**
  * The fallback a string literal is, when the expression before it is nothing but an environment read:
  * `process.env.API_KEY || "…"`, `os.getenv("API_KEY") or "…"`, `getenv('API_KEY') ?: '…'`, or the
- * default of a shell or Compose parameter, `${API_KEY:-…}`. Gives the
+ * default of a shell or Compose parameter, `${API_KEY:-…}`, or of a Spring property, `${api.key:…}`. Gives the
  * variable read and the stretch from the operator (with the blanks before it) to the literal's closing
  * quote: removing it leaves the read alone. `valueStart` and `valueEnd` are the literal's contents.
  */
@@ -383,6 +385,12 @@ export function environmentFallback(text: string, valueStart: number, valueEnd: 
   if (text[valueStart - 1] === '-' && text[valueStart - 2] === ':' && text[valueEnd] === '}') {
     const parameter = SHELL_PARAMETER_NAME.exec(text.slice(Math.max(0, valueStart - 103), valueStart - 2));
     return parameter ? { variable: parameter[0].slice(2), start: valueStart - 2, end: valueEnd } : undefined;
+  }
+  // Spring's `${name:value}`: `:value` goes, and the property is read from the environment variable its
+  // relaxed binding maps it to (`jwt.secret` from JWT_SECRET).
+  if (text[valueStart - 1] === ':' && text[valueEnd] === '}') {
+    const property = PROPERTY_PLACEHOLDER_NAME.exec(text.slice(Math.max(0, valueStart - 103), valueStart - 1));
+    return property ? { variable: property[1].toUpperCase().replace(/[.-]/g, '_'), start: valueStart - 1, end: valueEnd } : undefined;
   }
   const quote = text[valueStart - 1];
   if ((quote !== '"' && quote !== "'" && quote !== '`') || text[valueEnd] !== quote) return undefined;
