@@ -167,6 +167,15 @@ const ROWS: [string, string, string[]][] = [
   ["config/app.yml", "cache:\n  key: kT9vQ2pL7xW4zR8m\n", []],
   ["config.ts", "const key = \"kT9#vQ2!pL7@xW4z\";\n", []],
 
+  // A record's `value` is named by its `name`: a container's environment (Kubernetes, ECS, Terraform).
+  ["k8s/deploy.yaml", "containers:\n  - name: api\n    env:\n      - name: DATABASE_PASSWORD\n        value: \"kT9vQ2pL7xW4zR8m\"\n      - name: LOG_LEVEL\n        value: \"kT9vQ2pL7xW4zR8q\"\n", ["secrets/generic-credential 5:17-5:33"]],
+  ["k8s/deploy.yaml", "env:\n  - value: kT9vQ2pL7xW4zR8m\n    name: API_TOKEN\n  - value: kT9vQ2pL7xW4zR8q\n    name: REGION\n", ["secrets/generic-credential 2:12-2:28"]],
+  ["ecs/task.json", "{ \"environment\": [ { \"name\": \"API_TOKEN\", \"value\": \"kT9vQ2pL7xW4zR8mQ\" }, { \"name\": \"REGION\", \"value\": \"kT9vQ2pL7xW4zR8mQ\" } ] }\n", ["secrets/generic-credential 1:53-1:70"]],
+  ["main.tf", "resource \"x\" \"y\" {\n  env {\n    name  = \"SMTP_PASSWORD\"\n    value = \"kT9#vQ2!pL7@xW4z\"\n  }\n}\n", ["secrets/generic-credential 4:14-4:30"]],
+  // The name of another record, or a nested one, is not this value's.
+  ["ecs/task.json", "[ { \"name\": \"API_TOKEN\" }, { \"value\": \"kT9vQ2pL7xW4zR8mQ\" } ]\n", []],
+  ["k8s/deploy.yaml", "- name: API_TOKEN\n  valueFrom:\n    secretKeyRef:\n      name: api\n- name: REGION\n  value: kT9vQ2pL7xW4zR8m\n", []],
+
 ];
 
 describe("secret assignments", () => {

@@ -5,7 +5,9 @@
 //   each a playbook with made-up passwords, live in one). The generic rule reads a credential's name only
 //   (`password`), so it would report the `"password": "superSecure123"` of an API description's request
 //   example. Provider formats are not asked: a real token pasted into an example still leaks;
-// - the owner of a value named only `key`: ASP.NET's `"Jwt": { "Key": … }`, `stripe:\n  key: …`.
+// - the owner of a value named only `key`: ASP.NET's `"Jwt": { "Key": … }`, `stripe:\n  key: …`;
+// - the name paired with a value named only `value`: a container's environment entry, `- name: DB_PASSWORD`
+//   and `value: "…"` (Kubernetes, ECS task definitions, App Service settings).
 import { nameWords } from './generic';
 
 const EXAMPLE_WORDS = new Set(['example', 'examples', 'sample', 'samples']);
@@ -148,3 +150,95 @@ const CLOSE_BRACKET = 0x5d;
 const KEY_BEFORE_OPENING = /["']?([\w$.-]+)["']?\s*(?::|=>?)\s*$/;
 /** A YAML mapping key, maybe a list item's: `examples:`, `- sample:`, `"x-example":`. */
 const YAML_KEY = /^\s*(?:-\s+)?["']?([\w$.-]+)["']?\s*:/;
+
+/** How far a record's `name` may be from its `value`: an environment entry is a few lines. */
+const PAIR_REACH = 600;
+const PAIR_LINES = 12;
+/** A record's `name` field with its value: `name: DB_PASSWORD`, `"name": "API_TOKEN"`, `name = "X"`. */
+const NAME_FIELD = /^["']?name["']?\s*[:=]\s*["']?([A-Za-z_][\w.-]{0,100})["']?\s*,?\s*$/;
+
+/**
+ * The `name` of the record holding a value named only `value`: a sibling field of the same list item
+ * (YAML: the same key column, up to the item's `- `) or of the same braces (JSON, HCL, code).
+ */
+export function pairedName(text: string, valueStart: number, yaml: boolean): string | undefined {
+  return yaml ? pairedNameByIndentation(text, valueStart) : pairedNameByBraces(text, valueStart);
+}
+
+function pairedNameByIndentation(text: string, valueStart: number): string | undefined {
+  const lineStart = text.lastIndexOf('\n', valueStart - 1) + 1;
+  const column = keyColumn(text, lineStart);
+  // Up to the line that starts the item (unless the value's own line does), then down to the next item
+  // or the end of the record.
+  let start = lineStart;
+  const startsItem = text.startsWith('- ', lineStart + indentationAt(text, lineStart));
+  for (let n = 0; n < PAIR_LINES && start > 0 && !startsItem; n++) {
+    start = text.lastIndexOf('\n', start - 2) + 1;
+    const found = siblingName(text, start, column);
+    if (found === null) break;
+    if (found.name) return found.name;
+    if (found.itemStart) break;
+  }
+  let next = text.indexOf('\n', valueStart);
+  for (let n = 0; n < PAIR_LINES && next >= 0; n++) {
+    const found = siblingName(text, next + 1, column);
+    if (found === null || found.itemStart) break;
+    if (found.name) return found.name;
+    next = text.indexOf('\n', next + 1);
+  }
+  return undefined;
+}
+
+/** A line as a sibling of a key at `column`: null when it is not one (less or more indented), with its name if it is a `name` field. */
+function siblingName(text: string, lineStart: number, column: number): { name?: string; itemStart: boolean } | null {
+  const lineEnd = text.indexOf('\n', lineStart);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, '');
+  if (!line.trim()) return { itemStart: false };
+  if (keyColumn(text, lineStart) !== column) return null;
+  const indent = indentationAt(line, 0);
+  const itemStart = line.startsWith('- ', indent);
+  const name = NAME_FIELD.exec(line.slice(itemStart ? indent + 2 : indent).trim())?.[1];
+  return { name, itemStart };
+}
+
+/** Where a YAML line's key starts: after its indentation and a list item's `- `. */
+function keyColumn(text: string, lineStart: number): number {
+  let column = indentationAt(text, lineStart);
+  while (text.startsWith('- ', lineStart + column)) column += 2 + indentationAt(text, lineStart + column + 2);
+  return column;
+}
+
+function pairedNameByBraces(text: string, valueStart: number): string | undefined {
+  // The enclosing braces: back to the unmatched `{`, on to its `}`.
+  let depth = 0;
+  let open = -1;
+  for (let i = valueStart - 1; i >= Math.max(0, valueStart - PAIR_REACH); i--) {
+    const code = text.charCodeAt(i);
+    if (code === CLOSE_BRACE || code === CLOSE_BRACKET) depth++;
+    else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      if (depth === 0) {
+        open = code === OPEN_BRACE ? i : -1;
+        break;
+      }
+      depth--;
+    }
+  }
+  if (open < 0) return undefined;
+  // The record's fields at its own level, split at its commas and line ends (nested records skipped).
+  let field = '';
+  depth = 0;
+  for (let i = open + 1; i < Math.min(text.length, open + 2 * PAIR_REACH); i++) {
+    const c = text[i];
+    if (c === '{' || c === '[') depth++;
+    else if ((c === '}' || c === ']') && depth > 0) depth--;
+    else if (c === '}' || c === ']') break;
+    else if (depth === 0 && (c === ',' || c === '\n')) {
+      const name = NAME_FIELD.exec(field.trim())?.[1];
+      if (name) return name;
+      field = '';
+      continue;
+    }
+    if (depth === 0) field += c;
+  }
+  return NAME_FIELD.exec(field.trim())?.[1];
+}

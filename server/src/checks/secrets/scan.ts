@@ -1,7 +1,7 @@
 // The secrets pass over one file: pattern rules behind a single keyword prefilter, keyed rules and
 // the generic rule over the file's assignments, then overlapping finds reduced to the most specific.
 import { findAssignments, type Assignment, type AssignmentForm } from './assignments';
-import { insideExample, parentKey } from './enclosing-keys';
+import { insideExample, pairedName, parentKey } from './enclosing-keys';
 import { isCredentialName, isCredentialValue, nameWords } from './generic';
 import { hclBlockLabels } from './hcl-blocks';
 import { KEY_CALL_KEYWORDS } from './key-arguments';
@@ -127,7 +127,8 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
       continue;
     }
     if (!options.generic) continue;
-    const name = ownedName(text, assignment, options);
+    // A bare `value` or `key` is named by the structure around it, read only for a value that looks real.
+    const name = BARE_NAMES.has(assignment.name.toLowerCase()) && isCredentialValue(assignment.value, assignment, options.scriptFile) ? ownedName(text, assignment, options) : assignment.name;
     if (isCredentialName(name) && !judgedPublic.has(assignment.value) && isCredentialValue(assignment.value, assignment, options.scriptFile) && !truncatedAt(text, assignment.end) && !partOfText(text, assignment) && !imageQuery(text, assignment.start) && !insideExample(text, assignment.start, !!options.yaml)) {
       matches.push({ start: assignment.start, end: assignment.end, value: assignment.value, name, call: assignment.call });
     }
@@ -145,12 +146,17 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
   return mostSpecific(matches);
 }
 
+const BARE_NAMES = new Set(['value', 'key']);
+
 /**
- * A value named only `key` is named by what holds it: ASP.NET's `"Jwt": { "Key": … }`, YAML's
+ * A value named only `value` is named by its record's `name` (pairedName). A value named only `key` is named by what holds it: ASP.NET's `"Jwt": { "Key": … }`, YAML's
  * `stripe:\n  key: …` read as `Jwt.Key` and `stripe.key`. Other names say what they are themselves.
  */
 function ownedName(text: string, assignment: Assignment, options: ScanOptions): string {
-  if (assignment.name.toLowerCase() !== 'key') return assignment.name;
+  const lower = assignment.name.toLowerCase();
+  // A record's `value` is named by its `name`: `- name: DB_PASSWORD` / `value: "…"` (a container's environment).
+  if (lower === 'value') return pairedName(text, assignment.start, !!options.yaml) ?? assignment.name;
+  if (lower !== 'key') return assignment.name;
   const owner = parentKey(text, assignment.start, !!options.yaml);
   return owner ? `${owner}.${assignment.name}` : assignment.name;
 }
