@@ -129,6 +129,9 @@ const CASES: [Case, (string | string[])[]][] = [
    [["Move to environment variable JWT_SIGNING_SECRET (value saved in .env)","src/main/resources/application.yml 3:33-3:54 \"\"",".env 1:1-1:1 \"JWT_SIGNING_SECRET=kT9vQ2pL7xW4zR8mQ3Zx\\n\" sensitive",".env.example 1:1-1:1 \"JWT_SIGNING_SECRET=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
   [{"files":{"src/main/java/Cfg.java":"class Cfg {\n  @Value(\"${jwt.secret:kT9vQ2pL7xW4zR8mQ3Zx}\") private String secret;\n}\n"},"file":"src/main/java/Cfg.java","git":true},
    [["Move to environment variable JWT_SECRET (value saved in .env)","src/main/java/Cfg.java 2:23-2:44 \"\"",".env 1:1-1:1 \"JWT_SECRET=kT9vQ2pL7xW4zR8mQ3Zx\\n\" sensitive",".env.example 1:1-1:1 \"JWT_SECRET=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  // A Kubernetes manifest is applied as written: `${NAME}` would reach the container as text, so no lookup.
+  [{"files":{"k8s/deploy.yaml":"apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          env:\n            - name: DATABASE_PASSWORD\n              value: \"kT9vQ2pL7xW4zR8m\"\n"},"file":"k8s/deploy.yaml","git":true},
+   ["secrets/generic-credential: no move fix"]],
   // Not where Spring or a shell expands it: no fix that would leave a placeholder nothing reads.
   [{"files":{"notes.txt":"password: ${db.password:kT9vQ2pL7xW4zR8m}\n"},"file":"notes.txt","git":true},
    ["secrets/generic-credential: no move fix"]],

@@ -149,10 +149,17 @@ function pythonLookup(text: string, start: number, end: number, name: string): R
 
 const GITHUB_WORKFLOW = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
 
+/** A Kubernetes object: `apiVersion` and `kind` at the top level of a YAML document. */
+const KUBERNETES_MANIFEST = /^apiVersion:[ \t]*\S[^\n]*\n(?:[^\n]*\n){0,40}?kind:[ \t]*[A-Z]\w*|^kind:[ \t]*[A-Z]\w*[ \t]*\r?\n(?:[^\n]*\n){0,40}?apiVersion:/m;
+
 function yamlLookup(filePath: string, text: string, start: number, end: number, name: string): RawTextChange[] | undefined {
   // In a double-quoted scalar a backslash starts an escape.
   if (text[start - 1] === '"' && text.slice(start, end).includes('\\')) return undefined;
   if (GITHUB_WORKFLOW.test(filePath.replace(/\\/g, '/'))) return [{ start, end, newText: `\${{ secrets.${workflowSecretName(name)} }}` }];
+  // Kubernetes reads a manifest as written (it expands only `$(VAR)`, from the container's own
+  // environment): `${NAME}` would reach the container as that text. The secret belongs in a Secret,
+  // referenced by `valueFrom.secretKeyRef`, which no text edit here can make.
+  if (KUBERNETES_MANIFEST.test(text)) return undefined;
   return [{ start, end, newText: `\${${name}}` }];
 }
 
