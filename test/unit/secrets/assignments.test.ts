@@ -176,6 +176,10 @@ const ROWS: [string, string, string[]][] = [
   ["ecs/task.json", "[ { \"name\": \"API_TOKEN\" }, { \"value\": \"kT9vQ2pL7xW4zR8mQ\" } ]\n", []],
   ["k8s/deploy.yaml", "- name: API_TOKEN\n  valueFrom:\n    secretKeyRef:\n      name: api\n- name: REGION\n  value: kT9vQ2pL7xW4zR8m\n", []],
 
+  // `||=` and `??=` assign when the name has no value yet.
+  ["config.rb", "ENV[\"API_KEY\"] ||= \"kT9#vQ2!pL7@xW4z\"\n", ["secrets/generic-credential 1:21-1:37"]],
+  ["config.ts", "settings.apiToken ??= \"kT9#vQ2!pL7@xW4z\";\n", ["secrets/generic-credential 1:24-1:40"]],
+
 ];
 
 describe("secret assignments", () => {

@@ -25,13 +25,14 @@ export interface Assignment {
 }
 
 // An operator, optional blanks, an optional opening quote, then a run of value characters. Cheap to
-// scan for: it anchors on operator characters, and candidates are filtered in code.
-const OPERATOR_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\||\?\?|=|:|,)[ \t]{0,8}(\\?["'`])?([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
+// scan for: it anchors on operator characters, and candidates are filtered in code. `||=` and `??=`
+// assign when the name has no value yet (Ruby's `ENV["API_KEY"] ||= "…"`, JavaScript's `??=`).
+const OPERATOR_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\|=|\?\?=|\|\||\?\?|=|:|,)[ \t]{0,8}(\\?["'`])?([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
 // In code, only string literals can hold a secret: a bare value is an expression. A literal may have a
 // prefix: Python's bytes and raw strings (`b"…"`, `rb'…'`), C#'s verbatim strings (`@"…"`); or be
 // wrapped in the conversion that makes it a string or bytes: Rust's `String::from("…")`, Go's
 // `[]byte("…")`, Node's `Buffer.from("…")`, Java's `new String("…")`, pydantic's `SecretStr("…")`.
-const OPERATOR_QUOTED_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\||\?\?|=|:|,)[ \t]{0,8}(?:String::from\(|\[\]byte\(|Buffer\.from\(|new String\(|SecretStr\()?(?:[bBrRuU@]{1,2})?(\\?["'`])([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
+const OPERATOR_QUOTED_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\|=|\?\?=|\|\||\?\?|=|:|,)[ \t]{0,8}(?:String::from\(|\[\]byte\(|Buffer\.from\(|new String\(|SecretStr\()?(?:[bBrRuU@]{1,2})?(\\?["'`])([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
 /** The longest value the scans take (their `{6,1000}`). */
 const MAX_VALUE_LENGTH = 1000;
 // The rest of a quoted literal from a bracket on, without a blank, a quote or a backslash.
@@ -415,7 +416,8 @@ export function environmentFallback(text: string, valueStart: number, valueEnd: 
 
 /** The name just before an operator: `name`, `"name"`, `$name`, `obj.name`, `name[0]`, `ENV_NAME`. */
 function nameBefore(text: string, operatorStart: number, commaForm: boolean): string | undefined {
-  if (!commaForm && text[operatorStart] === '=' && text[operatorStart - 1] !== '=') {
+  const assigns = (text[operatorStart] === '=' && text[operatorStart - 1] !== '=') || text.startsWith('||=', operatorStart) || text.startsWith('??=', operatorStart);
+  if (!commaForm && assigns) {
     const before = text.slice(Math.max(0, operatorStart - 200), operatorStart);
     const key = BRACKET_KEY.exec(before);
     if (key && /[A-Za-z]/.test(key[2])) return key[2];
