@@ -1,5 +1,5 @@
 // The keys that enclose a value, read without parsing: brackets (JSON, JavaScript, Python, HCL) walked
-// back to each enclosing `{` or `[` and the key before it, and YAML's less indented lines. Two uses:
+// back to each enclosing `{` or `[` and the key before it, and YAML's less indented lines. Three uses:
 // - values written as examples: an OpenAPI or JSON Schema `example`/`examples` object, a `sample` block of
 //   a config file, a triple-quoted string assigned to `EXAMPLES` (the usage examples of Ansible's modules,
 //   each a playbook with made-up passwords, live in one). The generic rule reads a credential's name only

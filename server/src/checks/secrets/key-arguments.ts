@@ -44,7 +44,11 @@ const MAX_ARGUMENTS_SCAN = 2000;
  * name. `mayCall`: whether the file holds one of KEY_CALL_KEYWORDS, when the caller knows.
  */
 export function keyArguments(text: string, mayCall?: boolean): Assignment[] {
-  if (!(mayCall ?? KEY_CALL_KEYWORDS.some((keyword) => text.toLowerCase().includes(keyword)))) return [];
+  if (mayCall === false) return [];
+  if (mayCall === undefined) {
+    const lower = text.toLowerCase();
+    if (!KEY_CALL_KEYWORDS.some((keyword) => lower.includes(keyword))) return [];
+  }
   const found: Assignment[] = [];
   // One pass for every call (a search per call took twice as long).
   for (const match of text.matchAll(KEY_CALL)) {

@@ -149,8 +149,9 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
 const BARE_NAMES = new Set(['value', 'key']);
 
 /**
- * A value named only `value` is named by its record's `name` (pairedName). A value named only `key` is named by what holds it: ASP.NET's `"Jwt": { "Key": … }`, YAML's
- * `stripe:\n  key: …` read as `Jwt.Key` and `stripe.key`. Other names say what they are themselves.
+ * A value named only `value` is named by its record's `name` (pairedName). A value named only `key` is
+ * named by what holds it: ASP.NET's `"Jwt": { "Key": … }`, YAML's `stripe:\n  key: …` read as `Jwt.Key`
+ * and `stripe.key`. Other names say what they are themselves.
  */
 function ownedName(text: string, assignment: Assignment, options: ScanOptions): string {
   const lower = assignment.name.toLowerCase();
