@@ -80,9 +80,13 @@ ruleTable('secrets/generic-credential', {
     { filename: 'doc/ref/templates/base.html', code: '<span class="sd">&gt;&gt;&gt; token = &#39;variable|default:&quot;Default value&quot;|date:&quot;Y-m-d&quot;&#39;</span>\n' },
     { filename: 'doc/topics/auth/customizing.html', code: "ADMIN_PASSWORD = 'pbkdf2_sha256$30000$Vo0VlMnkR4Bk$qEvtdyZRWTcOsCnI/oQ7fVOu1XAURIZYoOZ3iq8Dr4M='\n" },
     { filename: 'doc/changelog/migration_09.rst', code: '# password: "apples/oranges"\n' },
+    // Met in Debian's Azure SDK for Python: a serialised field's camel-cased name in an attribute map.
+    { filename: 'azure/mgmt/netapp/models/_models_py3.py', code: '    _attribute_map = {\n        "kerberos5_read_write": {"key": "kerberos5ReadWrite", "type": "bool"},\n        "kerberos5_i_read_write": {"key": "kerberos5iReadWrite", "type": "bool"},\n    }\n' },
     { filename: 'doc/config.rst', code: "SECRET_KEY = '192b9bdd22ab9ed4d12e236c78afcb9a393ec15f71bbf5dc987d54727823bcbf'\n$ export FLASK_SECRET_KEY=\"5f352379324c22463451387a0aec5d2f\"\n" },
   ],
   invalid: [
+    // Mixed case that does not fall apart into words is still a credential's value.
+    { filename: 'config/app.py', code: 'write_key = "kT9vQ2pLReadWrite"\n', errors: [{ line: 1, column: 14, endLine: 1, endColumn: 31 }] },
     // The same shapes with values of their own.
     { filename: 'doc/config.rst', code: "SECRET_KEY = '192b9bdd22ab9ed4d12e236c78afcb9a393ec15f71bbf5dc987d54727823bcbe'\n", errors: [{ line: 1, column: 15, endLine: 1, endColumn: 79 }] },
     { filename: 'doc/topics/auth/customizing.html', code: "ADMIN_PASSWORD = 'pbkdf2_Vo0VlMnkR4Bk$qEvtdyZRWTcOsCnI/oQ7fVOu1XAURIZYoOZ3iq8Dr4M='\n", errors: [{ line: 1, column: 19, endLine: 1, endColumn: 83 }] },

@@ -84,7 +84,7 @@ export function isCredentialValue(value: string, assignment: Pick<Assignment, 'q
   if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(value)) return false; // an e-mail address (the anonymous FTP password convention)
   if (/^[A-Z]{2,}(?:-[A-Z0-9]{2,})+$/.test(value)) return false; // a mechanism or algorithm: `DIGEST-MD5`, `SCRAM-SHA-256`, `AES-256-GCM`
   if (/^[.,:;/ -]*\$[A-Za-z_]\w*(?:[.,:;/ -]+\$?[A-Za-z_]\w*)*[.,:;/ -]*$/.test(value)) return false; // variables of a shell, PHP or Perl string: `$fullname:$email:admin`, `.$auth_protocol.`
-  if (isReferenceName(value)) return false;
+  if (isReferenceName(value) || CAMEL_CASE_NAME.test(value)) return false;
   if (/^arn:aws[\w-]*:/.test(value)) return false; // an AWS resource name identifies, it does not authorise
   if (/^[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|dev|app|local|internal|lan|corp|cloud|co|us|eu|uk|de)$/i.test(value)) return false; // host names
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(value)).length;
@@ -104,6 +104,12 @@ export function isCredentialValue(value: string, assignment: Pick<Assignment, 'q
 // alternatives that overlapped (`A` was both `[A-Z][a-z]*` and `[A-Z]+`), `A_A_A_…!` took exponential time.
 const NAME_WORD = String.raw`(?:\d+|[a-z]+(?:[A-Z][a-z]+)*\d*|[A-Z](?:[A-Z]+|[a-z]+(?:[A-Z][a-z]+)*)?\d*)`;
 export const REFERENCE_NAME = new RegExp(String.raw`^(?:--?|[#&@$*%!])?${NAME_WORD}(?:[_.:-]${NAME_WORD})*@?=?$`);
+
+// A camel-cased name of three words or more, digits only at a word's end (or a letter or two after them
+// in the first: `kerberos5iReadWrite`): a serialised field's name in an SDK's attribute map
+// (`"kerberos5_read_write": {"key": "kerberos5ReadWrite", "type": "bool"}`). Generated values
+// break into short runs of mixed case, not into words of two lower-case letters or more.
+const CAMEL_CASE_NAME = /^(?:[a-z]{2,}(?:\d+[a-z]{0,2})?|[A-Z][a-z]{2,}\d*)(?:[A-Z][a-z]{2,}\d*){2,}$/;
 
 function isReferenceName(value: string): boolean {
   const separators = (value.match(/[_.:-]/g) ?? []).length;
