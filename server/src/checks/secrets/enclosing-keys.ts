@@ -100,20 +100,24 @@ const NAME_BEFORE_STRING = /([A-Za-z_][\w]*)\s*(?::\s*[\w.]+\s*)?=\s*[rRuUbBfF]{
 
 /** Walks back over balanced brackets to each enclosing `{` or `[`, and yields the key before it (none for a bracket without one). */
 function* keysByBrackets(text: string, valueStart: number): Generator<string> {
-  let depth = 0;
   let levels = 0;
-  const stop = Math.max(0, valueStart - REACH);
+  for (const opening of enclosingOpenings(text, valueStart, REACH)) {
+    const key = KEY_BEFORE_OPENING.exec(text.slice(Math.max(0, opening - 100), opening));
+    if (key) yield key[1];
+    if (++levels >= MAX_LEVELS) return;
+  }
+}
+
+/** Where each `{` or `[` that encloses `valueStart` opens, innermost first, within `reach` characters back. */
+function* enclosingOpenings(text: string, valueStart: number, reach: number): Generator<number> {
+  let depth = 0;
+  const stop = Math.max(0, valueStart - reach);
   for (let i = valueStart - 1; i >= stop; i--) {
     const code = text.charCodeAt(i);
     if (code === CLOSE_BRACE || code === CLOSE_BRACKET) depth++;
     else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
-      if (depth > 0) {
-        depth--;
-        continue;
-      }
-      const key = KEY_BEFORE_OPENING.exec(text.slice(Math.max(0, i - 100), i));
-      if (key) yield key[1];
-      if (++levels >= MAX_LEVELS) return;
+      if (depth > 0) depth--;
+      else yield i;
     }
   }
 }
@@ -209,24 +213,12 @@ function keyColumn(text: string, lineStart: number): number {
 }
 
 function pairedNameByBraces(text: string, valueStart: number): string | undefined {
-  // The enclosing braces: back to the unmatched `{`, on to its `}`.
-  let depth = 0;
-  let open = -1;
-  for (let i = valueStart - 1; i >= Math.max(0, valueStart - PAIR_REACH); i--) {
-    const code = text.charCodeAt(i);
-    if (code === CLOSE_BRACE || code === CLOSE_BRACKET) depth++;
-    else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
-      if (depth === 0) {
-        open = code === OPEN_BRACE ? i : -1;
-        break;
-      }
-      depth--;
-    }
-  }
-  if (open < 0) return undefined;
+  // The enclosing braces: back to the innermost unmatched `{` (a record, not a list), on to its `}`.
+  const open = enclosingOpenings(text, valueStart, PAIR_REACH).next().value;
+  if (open === undefined || text.charCodeAt(open) !== OPEN_BRACE) return undefined;
   // The record's fields at its own level, split at its commas and line ends (nested records skipped).
   let field = '';
-  depth = 0;
+  let depth = 0;
   for (let i = open + 1; i < Math.min(text.length, open + 2 * PAIR_REACH); i++) {
     const c = text[i];
     if (c === '{' || c === '[') depth++;

@@ -36,9 +36,9 @@ export function environmentName(assignedName: string | undefined, ruleId: string
   return /^[A-Z_]/.test(name) ? name : `SECRET_${name}`;
 }
 
-/** Files whose `${NAME:-default}` the shell or Docker Compose expands: YAML (Compose), shell scripts, Dockerfiles. */
-// Spring resolves `${name:default}` in its configuration files and in @Value annotations.
+/** Files whose `${name:default}` Spring resolves: its configuration files and @Value annotations. */
 const SPRING_EXPANDED = /\.(?:ya?ml|properties|java|kt|groovy)$/i;
+/** Files whose `${NAME:-default}` the shell or Docker Compose expands: YAML (Compose), shell scripts, Dockerfiles. */
 const SHELL_EXPANDED = /\.(?:ya?ml|sh|bash|zsh|ksh)$|(?:^|[\\/])(?:[\w.-]*\.)?(?:docker|container)file(?:\.[\w.-]+)?$/i;
 
 /** A value as a .env line value: raw when safe, single-quoted (dotenv keeps it verbatim) otherwise. */
@@ -63,8 +63,10 @@ export function moveToEnvironmentFix(context: CheckContext, span: { start: numbe
   // .env gives that variable another value: the fallback then never applied, and stays a literal to move.
   let fallback = kind === 'environment variable' ? environmentFallback(context.document.text, span.start, span.end) : undefined;
   // `${NAME:-value}` means a default only where the shell or Compose expands it, `${name:value}` where Spring does.
-  if (fallback && context.document.text.startsWith(':-', fallback.start) && !SHELL_EXPANDED.test(context.document.path)) fallback = undefined;
-  if (fallback && context.document.text.startsWith(':', fallback.start) && !context.document.text.startsWith(':-', fallback.start) && !SPRING_EXPANDED.test(context.document.path)) fallback = undefined;
+  if (fallback && context.document.text[fallback.start] === ':') {
+    const expandedBy = context.document.text.startsWith(':-', fallback.start) ? SHELL_EXPANDED : SPRING_EXPANDED;
+    if (!expandedBy.test(context.document.path)) fallback = undefined;
+  }
   if (fallback && existing(fallback.variable) && !holdsValue(fallback.variable)) fallback = undefined;
   let name = fallback?.variable ?? environmentName(span.name, ruleId, provider);
   if (kind === 'GitHub Actions secret') name = workflowSecretName(name);

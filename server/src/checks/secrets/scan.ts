@@ -127,9 +127,12 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
       continue;
     }
     if (!options.generic) continue;
-    // A bare `value` or `key` is named by the structure around it, read only for a value that looks real.
-    const name = BARE_NAMES.has(assignment.name.toLowerCase()) && isCredentialValue(assignment.value, assignment, options.scriptFile) ? ownedName(text, assignment, options) : assignment.name;
-    if (isCredentialName(name) && !judgedPublic.has(assignment.value) && isCredentialValue(assignment.value, assignment, options.scriptFile) && !truncatedAt(text, assignment.end) && !partOfText(text, assignment) && !imageQuery(text, assignment.start) && !insideExample(text, assignment.start, !!options.yaml)) {
+    // A bare `value` or `key` is named by the structure around it, read only for a value that looks real
+    // (the value is judged first there, and once).
+    const bare = BARE_NAMES.has(assignment.name.toLowerCase());
+    if (bare && !isCredentialValue(assignment.value, assignment, options.scriptFile)) continue;
+    const name = bare ? ownedName(text, assignment, options) : assignment.name;
+    if (isCredentialName(name) && !judgedPublic.has(assignment.value) && (bare || isCredentialValue(assignment.value, assignment, options.scriptFile)) && !truncatedAt(text, assignment.end) && !partOfText(text, assignment) && !imageQuery(text, assignment.start) && !insideExample(text, assignment.start, !!options.yaml)) {
       matches.push({ start: assignment.start, end: assignment.end, value: assignment.value, name, call: assignment.call });
     }
   }

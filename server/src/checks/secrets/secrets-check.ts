@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import { matchesGlobs } from '../../engine/ignore-rules';
 import type { Check, RuleMeta } from '../../engine/types';
-import { holdsCode } from '../../engine/language';
+import { holdsCode, isScriptLanguage } from '../../engine/language';
 import { fileOnDisk } from '../../engine/paths';
 import { assignmentFormOf } from './assignments';
 import { moveToEnvironmentFix } from './env-fix';
@@ -88,7 +88,7 @@ function createSecretsCheck(rules: readonly SecretRule[]): Check {
       const matches = scanForSecrets(document.text, rules, {
         matchesPath: (globs) => matchesGlobs(globs, context.relativePath) || matchesGlobs(globs, path.basename(document.path)),
         scriptFile: holdsCode(document.path),
-        templateLiterals: document.language === 'typescript' || document.language === 'javascript',
+        templateLiterals: isScriptLanguage(document.language),
         hcl: /\.(?:tf|tfvars|hcl)$/i.test(document.path),
         yaml: /\.ya?ml$/i.test(document.path),
         form: assignmentFormOf(document.path),
@@ -109,7 +109,7 @@ function createSecretsCheck(rules: readonly SecretRule[]): Check {
       }
       // A client component says it runs in the browser: an environment variable would not keep the key
       // out of the bundle there (or be undefined), so the message says where the call belongs.
-      const inBrowser = matches.length > 0 && (document.language === 'typescript' || document.language === 'javascript') && startsWithUseClient(document.text);
+      const inBrowser = matches.length > 0 && isScriptLanguage(document.language) && startsWithUseClient(document.text);
       const browserNote = inBrowser ? ' This file runs in the browser ("use client"): whatever key it reads reaches every visitor, so call the provider from server code (a route handler or server action).' : '';
       for (const match of matches) {
         const ruleId = match.rule?.id ?? GENERIC_RULE_ID;

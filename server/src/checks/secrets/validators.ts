@@ -57,7 +57,7 @@ export const validators: Record<string, Validator> = {
     return SERVICE_ACCOUNT_PRIVATE_KEY.test(around);
   },
 
-  /** A Google API key, unless it is the key of a Firebase app's config (firebaseWebConfigKey). */
+  /** A Google API key, unless it is the key of a Firebase app's config (firebaseConfigKey). */
   'google-api-key': (value, context) => (firebaseConfigKey(context) ? 'public' : !isPlaceholder(value)),
 
   /** A three-part token, or a base64 wrapping of one. */
@@ -347,10 +347,10 @@ function isJwtIoSample(claims: Record<string, unknown>): boolean {
 const FIREBASE_CONFIG = /authDomain|AUTH_DOMAIN|messagingSenderId|MESSAGING_SENDER_ID|firebaseapp\.com|"project_info"|mobilesdk_app_id|GCM_SENDER_ID|GOOGLE_APP_ID/;
 /** How far around the key its config's other fields are: a config object or file is a few hundred characters. */
 const FIREBASE_REACH = 800;
-// The words of a name that says no more than "the API key" (`apiKey`, `current_key`, `VITE_FIREBASE_API_KEY`,
-// plist's `API_KEY`); another product's name (`GEMINI_API_KEY`, `mapsKey`) says it is that product's key.
 /** The last name before the value: `apiKey: "`, `"current_key": "`, `VITE_FIREBASE_API_KEY=`, `API_KEY ` (a plist's key). */
 const KEY_NAME_AT_END = /([A-Za-z_][\w.-]*)["']?\s*(?:[:=]|=>)?\s*["'`]?\s*$/;
+// The words of a name that says no more than "the API key" (`apiKey`, `current_key`, `VITE_FIREBASE_API_KEY`,
+// plist's `API_KEY`); another product's name (`GEMINI_API_KEY`, `mapsKey`) says it is that product's key.
 const FIREBASE_KEY_WORDS = new Set(['firebase', 'api', 'key', 'current', 'web', 'google', 'android', 'ios', 'app', 'public', 'next', 'vite', 'react', 'expo', 'vue', 'nuxt', 'ng']);
 
 /**
