@@ -357,6 +357,7 @@ function throughput(eslintDir) {
   const ours = (workers) => timeCommand(process.execPath, [CLI, 'check', src, '--format', 'json', '--config', config, '--exit-zero', '--workers', String(workers)], { runs: RUNS });
   const oursOne = ours(1);
   const oursAll = ours(os.cpus().length);
+  fs.rmSync(config, { force: true });
   const findings = JSON.parse(oursOne.output.stdout).findings;
   const counts = new Map();
   for (const f of findings) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);

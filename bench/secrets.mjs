@@ -36,6 +36,7 @@ function shipshapeFindings(dir) {
   const config = path.join(os.tmpdir(), `shipshape-bench-secrets-${process.pid}.yml`);
   fs.writeFileSync(config, 'rules:\n  failure/*: off\n  architecture/*: off\n  shipshape/*: off\n');
   const result = spawnSync(process.execPath, [CLI, 'check', dir, '--format', 'json', '--config', config, '--exit-zero'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  fs.rmSync(config, { force: true });
   if (result.status !== 0) throw new Error(`shipshape failed: ${result.stderr}`);
   return JSON.parse(result.stdout).findings;
 }
@@ -179,6 +180,8 @@ export async function run() {
   lines.push('', '### Throughput of the secrets family (CLI, one thread unless --workers 2, process start included)', '', table(['tree', 'size', 'Shipshape wall', 'start-up floor', 'Shipshape (wall)', 'Shipshape (scan, wall − floor)', 'Node read floor', 'Shipshape / read floor', 'secretlint wall', 'secretlint', 'speed-up (wall)'], throughput));
   lines.push('', 'The start-up floor is the same command on an empty folder. The Node read floor (bench/lib/read-floor.cjs) is Node starting, walking the tree, reading and decoding every file and looking at each character once, on one thread: what any scanner written for Node pays before it looks for anything.');
   fs.rmSync(work, { recursive: true, force: true });
+  fs.rmSync(empty, { recursive: true, force: true });
+  fs.rmSync(config, { force: true });
   lines.push('', editorPass());
   return writeSection('secrets', lines.join('\n'));
 }
