@@ -1,5 +1,5 @@
 // Values that are made up rather than real (checks/secrets/noise.ts): counting and keyboard runs,
-// credential words inside the value, repeated characters, trailing ellipses, CamelCase phrases,
+// credential words inside the value, repeated characters, trailing ellipses, names made of words,
 // placeholder words, references (\$VAR, %VAR%, env:VAR, templates) — for the generic rule and for a
 // format rule. Each row: file name, text, the secrets findings expected.
 import * as assert from "node:assert/strict";
@@ -30,6 +30,16 @@ const ROWS: [string, string, string[]][] = [
   ["config.yml", "password: \"Q1!aaaaaaa\"\n", []],
   ["config.yml", "password: \"aaaaaaAAAAAA\"\n", []],
   ["config.yml", "password: \"aAaAaAaA1!x\"\n", []],
+  // Names made of words: a class, a package path, a getter.
+  ["config.yml", "api_key: \"PaymentGatewayClient1\"\n", []],
+  ["config.yml", "api_key: \"com.acme.v2.PaymentGatewayClient\"\n", []],
+  ["config.yml", "api_key: \"getPaymentGatewayClient2\"\n", []],
+  // Base64 of a phrase: a test's stand-in ("not a real access key"); base64 of random bytes is reported.
+  ["config.yml", `accessToken: "${Buffer.from("not a real access key").toString("base64")}"\n`, []],
+  ["config.yml", "accessToken: \"q3Lk9vXw2RtZp8Ns4MbYc7Hd\"\n", ["secrets/generic-credential 1:15-1:39"]],
+  // Generated tokens hold short runs of capitalised words among other characters: still reported.
+  ["config.yml", "api_key: \"YCuoTh53eyjpLtV4UyDyhSodZdriUcas\"\n", ["secrets/generic-credential 1:11-1:43"]],
+  ["config.yml", "api_key: \"q8UCajWOIUoHzD0SsEpRAFmimtChoCAB\"\n", ["secrets/generic-credential 1:11-1:43"]],
   // Counting grouped the way keys are printed (met in an SDK's tests: `apiKey: '123-456-789'`).
   ["client.test.js", "const p = new Pinecone({\n  apiKey: '123-456-789',\n});\n", []],
   ["config.yml", "api_key: \"1234-5678-9012-Zq\"\n", []],

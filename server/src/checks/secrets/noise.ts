@@ -36,8 +36,21 @@ export function isMadeUp(value: string): boolean {
   if (/^test(?:ing)?[\W\d_]*$/i.test(value)) return true;
   // A value that spells out what it stands for: "secret:rotated", "my-token-here".
   if (/secret|passw|token|apikey|api_key|credential/.test(lower)) return true;
-  // Cut short in documentation (`ops_eyJzaWdu...`), or three capitalised words in a row (an identifier).
-  return /(?:\.{2,}|\u2026)$/.test(value) || /[A-Z][a-z]{2,}[A-Z][a-z]{2,}[A-Z][a-z]{2,}/.test(value);
+  if (isEncodedPhrase(value)) return true;
+  // Cut short in documentation (`ops_eyJzaWdu...`), or a name: a part between separators that falls
+  // apart into words (`MyServiceAccountKey`, `com.example.PaymentGatewayClient`). A generated value
+  // only holds such words as a short run among other characters (2% of random 32-character tokens
+  // hold three capitalised ones in a row: `…UyDyhSodZdriUcas`).
+  return /(?:\.{2,}|\u2026)$/.test(value) || value.split(/[^A-Za-z0-9]+/).some((part) => isIdentifierWords(part, true));
+}
+
+/**
+ * Base64 of a phrase, a test's stand-in for a token (`dGhpcyBpcyBub3QgYSByZWFsIHZhbHVl`, "this is not a
+ * real value", in an AWS SDK's tests): a generated token decodes to random bytes, not to words and blanks.
+ */
+function isEncodedPhrase(value: string): boolean {
+  if (value.length < 16 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) return false;
+  return /^[A-Za-z]+(?: [A-Za-z,.'!?-]+){2,}$/.test(Buffer.from(value, 'base64').toString('latin1'));
 }
 
 /**
@@ -87,16 +100,22 @@ const GROUP_SEPARATORS = new Set([0x2d, 0x5f, 0x2e, 0x20]);
 
 /**
  * A class or constant name: capitalised words, each with a vowel, maybe with an acronym or a number
- * (`BitbucketServerCoreAPIStatusPush`, an entry point's target). A provider's value shape that is only
- * letters and digits (`[a-z0-9]{32}`, case ignored) also fits such a name; a generated value almost
- * never falls apart into three or more such words.
+ * (`BitbucketServerCoreAPIStatusPush`, an entry point's target); with `camelCase`, maybe after a
+ * lower-case first word (`kerberos5ReadWrite`). A provider's value shape that is only letters and digits
+ * (`[a-z0-9]{32}`, case ignored) also fits such a name. A generated value of mixed case falls apart into
+ * such parts too, but mostly short ones (`q8UCajWOIUoHzD0Ss…`: `U`, `Caj`, `WOI`, `Uo`, `Hz`…): the
+ * words must make most of the name.
  */
-export function isIdentifierWords(value: string): boolean {
-  const parts = value.match(/[A-Z][a-z]+|[A-Z]+(?![a-z])|\d+/g);
+export function isIdentifierWords(value: string, camelCase = false): boolean {
+  const parts = value.match(camelCase ? /^[a-z]+|[A-Z][a-z]+|[A-Z]+(?![a-z])|\d+/g : /[A-Z][a-z]+|[A-Z]+(?![a-z])|\d+/g);
   if (!parts || parts.join('') !== value) return false;
-  const words = parts.filter((part) => /^[A-Z][a-z]{2,}$/.test(part));
-  return words.length >= 3 && words.every((word) => /[aeiouy]/.test(word.slice(1)));
+  const words = parts.filter((part) => /^[A-Za-z][a-z]{2,}$/.test(part));
+  const wordCharacters = words.reduce((sum, word) => sum + word.length, 0);
+  return words.length >= 3 && words.every((word) => /[aeiouy]/.test(word.slice(1))) && wordCharacters >= value.length * IDENTIFIER_WORD_SHARE;
 }
+
+/** The least share of a name's characters in its words (isIdentifierWords). */
+const IDENTIFIER_WORD_SHARE = 0.75;
 
 // A stored password hash, which only checks a password: MySQL's `*` + SHA-1 hex, crypt(3) formats
 // (bcrypt `$2y$`, sha256/512-crypt `$5$`/`$6$`, yescrypt `$y$`, argon2), maybe as an htpasswd line
