@@ -1,6 +1,6 @@
-// A key passed as a literal straight to the call that uses it (checks/secrets/key-arguments.ts): the
-// documented key parameter of jsonwebtoken, PyJWT, golang-jwt, Node's and Python's HMAC and
-// cookie-parser, found past earlier arguments with brackets and strings in them, judged as the generic
+// A key or password passed as a literal straight to the call that uses it
+// (checks/secrets/key-arguments.ts): the documented key parameter of jsonwebtoken, PyJWT, golang-jwt,
+// Node's and Python's HMAC and cookie-parser, the password parameter of database, mail, HTTP and LDAP clients, found past earlier arguments with brackets and strings in them, judged as the generic
 // rule judges any credential, and named after the call. Each row: file, text, the findings expected
 // as `line:column-endColumn where-clause`.
 import * as assert from "node:assert/strict";
@@ -32,6 +32,27 @@ const ROWS: [string, string, string[]][] = [
   ["auth.ts", `const t = jwt.sign(payload, "secret");\n`, []],
   ["auth.ts", `const t = jwt.sign(payload);\nconst other = "${KEY}";\n`, []],
   ["sign.js", `const mac = crypto.createHmac("sha256", key).update("${KEY}");\n`, []],
+  // Passwords passed to the call that logs in with them.
+  ["db.php", `<?php\n$pdo = new PDO("mysql:host=localhost;dbname=shop", "root", "${KEY}");\n`, ["2:61-80 as the password of `PDO`"]],
+  ["db.php", `<?php\n$db = new \\PDO($dsn, 'app', '${KEY}', [PDO::ATTR_ERRMODE => 1]);\n`, ["2:30-49 as the password of `PDO`"]],
+  ["db.php", `<?php\n$link = mysqli_connect("localhost", "root", "${KEY}", "shop");\n`, ["2:46-65 as the password of `mysqli_connect`"]],
+  ["db.php", `<?php\n$mysqli = new mysqli("localhost", "root", "${KEY}", "shop");\n`, ["2:44-63 as the password of `mysqli`"]],
+  ["db.pl", `my $dbh = DBI->connect("dbi:Pg:dbname=shop", "app", "${KEY}", { RaiseError => 1 });\n`, ["1:54-73 as the password of `DBI->connect`"]],
+  ["Db.java", `Connection c = DriverManager.getConnection("jdbc:postgresql://db/shop", "app", "${KEY}");\n`, ["1:81-100 as the password of `DriverManager.getConnection`"]],
+  ["db.js", `const sequelize = new Sequelize("shop", "app", "${KEY}", { dialect: "postgres" });\n`, ["1:49-68 as the password of `Sequelize`"]],
+  ["mail.py", `server = smtplib.SMTP_SSL("smtp.gmail.com", 465)\nserver.login("me@gmail.com", "${KEY}")\n`, ["2:31-50 as the password of `login`"]],
+  ["mail.go", `auth := smtp.PlainAuth("", "me@example.org", "${KEY}", "smtp.example.org")\n`, ["1:47-66 as the password of `smtp.PlainAuth`"]],
+  ["api.py", `r = requests.get(url, auth=HTTPBasicAuth("svc", "${KEY}"))\n`, ["1:50-69 as the password of `HTTPBasicAuth`"]],
+  ["api.py", `auth = aiohttp.BasicAuth("svc", "${KEY}")\n`, ["1:34-53 as the password of `BasicAuth`"]],
+  ["api.py", `r = requests.get(url, auth=("svc", "${KEY}"))\n`, ["1:37-56 as the password of `auth`"]],
+  ["Mail.cs", `client.Credentials = new NetworkCredential("svc@corp.org", "${KEY}");\n`, ["1:61-80 as the password of `NetworkCredential`"]],
+  ["dir.py", `conn.simple_bind_s("cn=admin,dc=corp,dc=org", "${KEY}")\n`, ["1:48-67 as the password of `simple_bind_s`"]],
+  // A variable, an empty or made-up password, or a call of another name.
+  ["db.php", `<?php\n$pdo = new PDO($dsn, $user, $password);\n`, []],
+  ["db.php", `<?php\n$pdo = new PDO("mysql:host=localhost", "root", "");\n`, []],
+  ["mail.py", `server.login("me@gmail.com", "password123")\n`, []],
+  ["mail.py", `server.login("${KEY}")\n`, []],
+  ["app.js", `const pdo = new MyPDO("a", "b", "${KEY}");\n`, []],
 ];
 
 describe("secret keys passed to the call that uses them", () => {
@@ -39,7 +60,7 @@ describe("secret keys passed to the call that uses them", () => {
     it(`#${index} ${filename}: ${code.split("\n")[0].slice(0, 70)}`, () => {
       const found = visible(analyse(code, { filename }))
         .filter((f) => f.family === "secrets")
-        .map((f) => `${f.line}:${f.column}-${f.endColumn} ${/ (as the key of `[^`]+`|in `[^`]+`)/.exec(f.message)?.[1] ?? ""}`);
+        .map((f) => `${f.line}:${f.column}-${f.endColumn} ${/ (as the (?:key|password) of `[^`]+`|in `[^`]+`)/.exec(f.message)?.[1] ?? ""}`);
       assert.deepEqual(found, expected);
     });
   });

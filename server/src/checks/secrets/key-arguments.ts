@@ -1,7 +1,8 @@
 // A secret passed straight to the call that uses it, with no name in between: `jwt.sign(payload,
-// "…")`, `createHmac("sha256", "…")`, `hmac.new(b"…", msg, sha256)`. The parameter is a key by the
-// library's documented signature, so the literal is read as a value assigned to the name below (the
-// generic rule then judges it as it judges any credential's value, and the fix names the variable).
+// "…")`, `createHmac("sha256", "…")`, `hmac.new(b"…", msg, sha256)`, `new PDO($dsn, "app", "…")`,
+// `server.login(user, "…")`. The parameter is a key or a password by the library's documented
+// signature, so the literal is read as a value assigned to the name below (the generic rule then judges
+// it as it judges any credential's value, and the fix names the variable).
 import type { Assignment } from './assignments';
 
 interface KeyParameter {
@@ -11,6 +12,8 @@ interface KeyParameter {
   position: number;
   /** The name the value is read as: the credential it is, in the environment's words. */
   name: string;
+  /** What the argument is, for the message (`as the password of \`PDO\``); a key when not said. */
+  argument?: 'password';
 }
 
 // From each library's documented signature.
@@ -28,14 +31,44 @@ const KEY_PARAMETERS: readonly KeyParameter[] = [
   { call: 'hmac.new', position: 1, name: 'HMAC_SECRET' },
   // Express' cookie-parser(secret) signs cookies with it.
   { call: 'cookieParser', position: 1, name: 'COOKIE_SECRET' },
+  // Database clients that take the password as a plain argument: PHP's PDO(dsn, username, password) and
+  // mysqli(hostname, username, password, database) / mysqli_connect, Perl's DBI->connect(data_source,
+  // username, password), JDBC's DriverManager.getConnection(url, user, password), Sequelize(database,
+  // username, password, options).
+  { call: 'PDO', position: 3, name: 'DB_PASSWORD', argument: 'password' },
+  { call: 'mysqli', position: 3, name: 'DB_PASSWORD', argument: 'password' },
+  { call: 'mysqli_connect', position: 3, name: 'DB_PASSWORD', argument: 'password' },
+  { call: 'DBI->connect', position: 3, name: 'DB_PASSWORD', argument: 'password' },
+  { call: 'DriverManager.getConnection', position: 3, name: 'DB_PASSWORD', argument: 'password' },
+  { call: 'Sequelize', position: 3, name: 'DB_PASSWORD', argument: 'password' },
+  // Python's smtplib, imaplib and ftplib: login(user, password); Go's smtp.PlainAuth(identity, username,
+  // password, host); PHP's ftp_login(ftp, username, password).
+  { call: '.login', position: 2, name: 'LOGIN_PASSWORD', argument: 'password' },
+  { call: 'smtp.PlainAuth', position: 3, name: 'SMTP_PASSWORD', argument: 'password' },
+  { call: 'ftp_login', position: 3, name: 'FTP_PASSWORD', argument: 'password' },
+  // HTTP clients' basic and digest credentials: requests' `auth=(username, password)`, HTTPBasicAuth(username, password) and
+  // HTTPDigestAuth, aiohttp's BasicAuth(login, password), .NET's NetworkCredential(userName, password),
+  // Apache HttpClient's UsernamePasswordCredentials(userName, password), Java's
+  // PasswordAuthentication(userName, password).
+  { call: 'auth=', position: 2, name: 'API_PASSWORD', argument: 'password' },
+  { call: 'HTTPBasicAuth', position: 2, name: 'API_PASSWORD', argument: 'password' },
+  { call: 'HTTPDigestAuth', position: 2, name: 'API_PASSWORD', argument: 'password' },
+  { call: 'BasicAuth', position: 2, name: 'API_PASSWORD', argument: 'password' },
+  { call: 'NetworkCredential', position: 2, name: 'SERVICE_PASSWORD', argument: 'password' },
+  { call: 'UsernamePasswordCredentials', position: 2, name: 'SERVICE_PASSWORD', argument: 'password' },
+  { call: 'PasswordAuthentication', position: 2, name: 'SERVICE_PASSWORD', argument: 'password' },
+  // LDAP binds: python-ldap's simple_bind_s(who, cred) and simple_bind, PHP's ldap_bind(ldap, dn, password).
+  { call: '.simple_bind_s', position: 2, name: 'LDAP_PASSWORD', argument: 'password' },
+  { call: '.simple_bind', position: 2, name: 'LDAP_PASSWORD', argument: 'password' },
+  { call: 'ldap_bind', position: 3, name: 'LDAP_PASSWORD', argument: 'password' },
 ];
 
 /**
  * What a file that makes one of the calls holds, ASCII case ignored: `jwt` (the call, or golang-jwt's
- * import beside SignedString), `hmac`, `cookiepars`. The secrets pass looks for them in its one keyword
- * pass over the file (scan.ts), so a file without them costs nothing more.
+ * import beside SignedString), `hmac`, `cookiepars`, and a word of each other call. The secrets pass
+ * looks for them in its one keyword pass over the file (scan.ts), so a file without them costs nothing more.
  */
-export const KEY_CALL_KEYWORDS: readonly string[] = ['jwt', 'hmac', 'cookiepars'];
+export const KEY_CALL_KEYWORDS: readonly string[] = ['jwt', 'hmac', 'cookiepars', 'pdo', 'mysqli', 'dbi->', 'getconnection', 'sequelize', '.login', 'plainauth', 'ftp_login', 'auth=(', 'basicauth', 'digestauth', 'credential', 'passwordauth', 'simple_bind', 'ldap_bind'];
 
 const MAX_ARGUMENTS_SCAN = 2000;
 
@@ -59,7 +92,7 @@ export function keyArguments(text: string, mayCall?: boolean): Assignment[] {
     const argument = argumentStart(text, at + match[0].length, parameter.position);
     if (argument === undefined) continue;
     const literal = keyLiteral(text, argument);
-    if (literal) found.push({ name: parameter.name, value: literal.value, start: literal.start, end: literal.start + literal.value.length, quoted: true, call: parameter.call.replace(/^\./, '') });
+    if (literal) found.push({ name: parameter.name, value: literal.value, start: literal.start, end: literal.start + literal.value.length, quoted: true, call: parameter.call.replace(/^\.|=$/g, ''), argument: parameter.argument });
   }
   return found;
 }

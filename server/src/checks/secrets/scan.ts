@@ -18,6 +18,8 @@ export interface SecretMatch {
   name?: string;
   /** The call it is passed to as a key (`jwt.sign`), when it was found there rather than in an assignment. */
   call?: string;
+  /** What it is to that call, when not its key (Assignment.argument). */
+  argument?: 'password';
   /** The value is the secret base64-encoded (a Kubernetes Secret's data): it has no public prefix to show. */
   encoded?: boolean;
 }
@@ -133,17 +135,20 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
     if (bare && !isCredentialValue(assignment.value, assignment, options.scriptFile)) continue;
     const name = bare ? ownedName(text, assignment, options) : assignment.name;
     if (isCredentialName(name) && !judgedPublic.has(assignment.value) && (bare || isCredentialValue(assignment.value, assignment, options.scriptFile)) && !truncatedAt(text, assignment.end) && !partOfText(text, assignment) && !imageQuery(text, assignment.start) && !insideExample(text, assignment.start, !!options.yaml)) {
-      matches.push({ start: assignment.start, end: assignment.end, value: assignment.value, name, call: assignment.call });
+      matches.push({ start: assignment.start, end: assignment.end, value: assignment.value, name, call: assignment.call, argument: assignment.argument });
     }
   }
   for (const match of matches) if (match.rule?.id === ENCODED_VALUES_RULE) nameEncodedProvider(match, rules);
   // A token found by its format still gets the name it is assigned to, for messages and the env fix.
   for (const match of matches) {
     if (match.name || !match.rule || match.rule.kind !== 'pattern') continue;
-    const holder = assignments.find((a) => a.start <= match.start && match.end <= a.end);
+    // The call it is passed to names it better than a literal before it: `BasicAuth("svc", "…")` is svc's password.
+    const holds = (a: Assignment) => a.start <= match.start && match.end <= a.end;
+    const holder = assignments.find((a) => a.call !== undefined && holds(a)) ?? assignments.find(holds);
     if (holder) {
       match.name = holder.name;
       match.call = holder.call;
+      match.argument = holder.argument;
     }
   }
   return mostSpecific(matches);

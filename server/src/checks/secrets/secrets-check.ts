@@ -46,7 +46,7 @@ const genericMeta: RuleMeta = {
   family: 'secrets',
   title: 'Hardcoded credential',
   rationale:
-    'A value assigned to a name that says it is a credential (password, token, api key, client secret, a provider\'s key such as `stripeKey`, a `Key` inside a `Jwt` section), or passed as the key of a call that signs with it (`jwt.sign(payload, "…")`, `createHmac`, `hmac.new`), random enough to be real and not a placeholder. Whatever it unlocks is open to everyone who can read the code, its history and its logs.',
+    'A value assigned to a name that says it is a credential (password, token, api key, client secret, a provider\'s key such as `stripeKey`, a `Key` inside a `Jwt` section), or passed as the key of a call that signs with it (`jwt.sign(payload, "…")`, `createHmac`, `hmac.new`) or as the password of a call that logs in with it (`new PDO($dsn, "app", "…")`, `smtp.login(user, "…")`), random enough to be real and not a placeholder. Whatever it unlocks is open to everyone who can read the code, its history and its logs.',
   remedy: REMEDY,
   defaultSeverity: 'warning',
   languages: '*',
@@ -116,7 +116,7 @@ function createSecretsCheck(rules: readonly SecretRule[]): Check {
         // A provider's rule names the kind of secret ("Stripe secret key hardcoded"); the generic rule's title already says "Hardcoded".
         const title = match.rule ? metaById.get(ruleId)!.title : 'Credential';
         const masked = maskSecret(match.value, match.encoded ? 0 : (match.rule?.publicPrefix ?? 0));
-        const where = match.call ? ` as the key of \`${match.call}\`` : match.name ? ` in \`${match.name}\`` : '';
+        const where = match.call ? ` as the ${match.argument ?? 'key'} of \`${match.call}\`` : match.name ? ` in \`${match.name}\`` : '';
         context.report({
           ruleId,
           start: match.start,
