@@ -180,6 +180,10 @@ const ROWS: [string, string, string[]][] = [
   ["config.rb", "ENV[\"API_KEY\"] ||= \"kT9#vQ2!pL7@xW4z\"\n", ["secrets/generic-credential 1:21-1:37"]],
   ["config.ts", "settings.apiToken ??= \"kT9#vQ2!pL7@xW4z\";\n", ["secrets/generic-credential 1:24-1:40"]],
 
+  // The C preprocessor: `#define NAME "literal"` (an Arduino sketch's Wi-Fi password, a header's API key).
+  ["secrets.h", "#define WIFI_SSID \"home\"\n#define WIFI_PASSWORD \"kT9#vQ2!pL7@xW4z\"\n", ["secrets/generic-credential 2:24-2:40"]],
+  ["sketch.ino", "  #  define API_KEY L\"kT9vQ2pL7xW4zR8mN3bC\"  // from the console\r\n", ["secrets/generic-credential 1:23-1:43"]],
+  ["config.h", "#define API_KEY \"kT9#vQ2!pL7@xW4z\" \"suffix\"\n#define API_TOKEN get_token()\n#define PASSWORD_LENGTH \"kT9#vQ2!pL7@xW4z\" + 1\n", []],
 ];
 
 describe("secret assignments", () => {

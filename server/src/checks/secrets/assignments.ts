@@ -4,9 +4,9 @@
 //   <add key="name" value="value"/>   <property name="name">value</property>  (XML named entries)
 //   name = process.env.NAME || "value"   $name = getenv("NAME") ?: "value"  (a literal fallback)
 // and, in files whose format says which field is which (assignmentFormOf), `ENV NAME value`
-// (Dockerfile), `password value` (.netrc), `host:port:db:user:password` (.pgpass), and Python's
-// `os.getenv("NAME") or "value"` fallback; and a key passed straight to the call that uses it
-// (`jwt.sign(payload, "…")`: key-arguments.ts).
+// (Dockerfile), `password value` (.netrc), `host:port:db:user:password` (.pgpass), Python's
+// `os.getenv("NAME") or "value"` fallback and C's `#define NAME "value"`; and a key or password passed
+// straight to the call that uses it (`jwt.sign(payload, "…")`, `new PDO($dsn, "app", "…")`: key-arguments.ts).
 // Keyed and generic secret rules look at the name; the value keeps its exact position in the text.
 
 import { keyArguments } from './key-arguments';
@@ -22,6 +22,8 @@ export interface Assignment {
   quoted: boolean;
   /** The call the value is passed to as its key (`jwt.sign`), when no name holds it (key-arguments.ts). */
   call?: string;
+  /** What the value is to that call, when not its key: `password` (`new PDO($dsn, "app", "…")`). */
+  argument?: 'password';
 }
 
 // An operator, optional blanks, an optional opening quote, then a run of value characters. Cheap to
@@ -101,7 +103,7 @@ function withoutPassword(credentials: string): boolean {
 const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,80})>\s{0,200}([^\s<]{6,1000})\s{0,200}<\/\1>/g;
 
 /** A file format with an assignment syntax of its own (see assignmentFormOf). */
-export type AssignmentForm = 'dockerfile' | 'netrc' | 'pgpass' | 'python';
+export type AssignmentForm = 'dockerfile' | 'netrc' | 'pgpass' | 'python' | 'c';
 
 /** The format a file's name says it has, when its assignments need reading the format's own way. */
 export function assignmentFormOf(filePath: string): AssignmentForm | undefined {
@@ -112,6 +114,8 @@ export function assignmentFormOf(filePath: string): AssignmentForm | undefined {
   if (/\.pyw?$/i.test(base)) return 'python';
   // libpq's password file: ~/.pgpass, %APPDATA%\postgresql\pgpass.conf.
   if (/^(?:\.pgpass|pgpass\.conf)$/i.test(base)) return 'pgpass';
+  // Sources and headers the C preprocessor reads: C, C++, Objective-C, CUDA, Arduino and Processing sketches.
+  if (/\.(?:c|h|cc|cpp|cxx|c\+\+|hh|hpp|hxx|h\+\+|ipp|tpp|m|mm|cu|cuh|ino|pde)$/i.test(base)) return 'c';
   return undefined;
 }
 
@@ -260,6 +264,9 @@ function xmlNamedEntries(text: string): Assignment[] {
   return found;
 }
 
+// `#define NAME "value"` (maybe `L"…"`, `u8"…"`), the literal the whole replacement text. It starts at
+// the `#`, which the engine finds fast (from every line start, `^` with the `m` flag, it is slow).
+const DEFINE_LITERAL = /#[ \t]*define[ \t]+([A-Za-z_]\w{0,100})[ \t]+(?:L|u8|u|U)?"([^"\\\n]{6,1000})"[ \t]*(?:\/[/*][^\n]*)?\r?$/gm;
 // `ENV NAME value`: the Dockerfile's older form, without `=` (the value is the rest of the line).
 const DOCKERFILE_ENV = /^[ \t]*ENV[ \t]+([A-Za-z_][\w.-]{0,100})[ \t]+(["']?)([^\s"'=][^\s"']{5,999})\2[ \t]*\r?$/gim;
 // .netrc: tokens separated by blanks or line breaks; `password` is followed by the password.
@@ -278,6 +285,15 @@ function formAssignments(text: string, form: AssignmentForm): Assignment[] {
   if (form === 'dockerfile') for (const match of text.matchAll(DOCKERFILE_ENV)) add(match[1], match, match[3], match[2] !== '');
   if (form === 'netrc') for (const match of text.matchAll(NETRC_PASSWORD)) add('password', match, match[1], false);
   if (form === 'pgpass') for (const match of text.matchAll(PGPASS_LINE)) add('password', match, match[1], false);
+  // The C preprocessor's `#define WIFI_PASSWORD "…"`: a name and a literal with no operator between.
+  if (form === 'c') {
+    for (const match of text.matchAll(DEFINE_LITERAL)) {
+      // The directive starts its line (after blanks).
+      if (!/^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', match.index!) + 1, match.index!))) continue;
+      const start = match.index! + match[0].indexOf('"') + 1;
+      found.push({ name: match[1], value: match[2], start, end: start + match[2].length, quoted: true });
+    }
+  }
   if (form === 'python') {
     for (const match of text.matchAll(PYTHON_OR_LITERAL)) {
       // The literal is the whole string (its closing quote follows).
