@@ -23,6 +23,15 @@ describe('secrets in Terraform blocks', () => {
     assert.deepEqual(rules(yaml, 'notes.txt'), ['secrets/generic-credential 2']);
   });
 
+  it("reads a variable's default as the variable's value, named by it", () => {
+    const code = `variable "db_password" {\n  type      = string\n  sensitive = true\n  default   = "${OTHER_KEY}"\n}\n\nvariable "region" {\n  default = "eu-west-1a-zone-3b"\n}\n`;
+    assert.deepEqual(rules(code), ['secrets/generic-credential 4']);
+    const message = visible(analyse(code, { filename: 'variables.tf' })).find((f) => f.family === 'secrets')?.message ?? '';
+    assert.match(message, /in `db_password`/);
+    // Outside a variable block, `default` names nothing.
+    assert.deepEqual(rules(`locals {\n  default = "${OTHER_KEY}"\n}\n`), []);
+  });
+
   it("leaves a value of another format to the generic rule", () => {
     const code = `resource "cloudflare_record" "www" {\n  api_key = "${OTHER_KEY}"\n}\n`;
     assert.deepEqual(rules(code), ['secrets/generic-credential 2']);

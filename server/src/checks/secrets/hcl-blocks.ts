@@ -4,6 +4,8 @@
 
 // A block header: `provider "aws" {`, `resource "aws_db_instance" "main" {`, `backend "s3" {`.
 const BLOCK_HEADER = /^[ \t]*(?:provider|resource|data|module|backend)[ \t]+"([\w-]{1,64})"(?:[ \t]+"[^"\n]{0,128}")?[ \t]*\{/gm;
+// An input variable's block: `variable "db_password" {`, whose `default` is the variable's value.
+const VARIABLE_HEADER = /^[ \t]*variable[ \t]+"([\w-]{1,64})"[ \t]*\{/gm;
 
 interface Block {
   label: string;
@@ -13,8 +15,20 @@ interface Block {
 
 /** For an HCL text, the label of the innermost labelled block holding an offset (undefined outside any). */
 export function hclBlockLabels(text: string): (offset: number) => string | undefined {
+  return labelsOf(text, BLOCK_HEADER);
+}
+
+/**
+ * For an HCL text, the name of the input variable whose block holds an offset: `variable "db_password" {
+ * default = "…" }` is the password's default value, named by the variable.
+ */
+export function hclVariableNames(text: string): (offset: number) => string | undefined {
+  return text.includes('variable') ? labelsOf(text, VARIABLE_HEADER) : () => undefined;
+}
+
+function labelsOf(text: string, headers: RegExp): (offset: number) => string | undefined {
   const blocks: Block[] = [];
-  for (const header of text.matchAll(BLOCK_HEADER)) {
+  for (const header of text.matchAll(headers)) {
     const open = header.index + header[0].length - 1;
     blocks.push({ label: header[1], start: open, end: closingBrace(text, open) });
   }

@@ -3,7 +3,7 @@
 import { findAssignments, type Assignment, type AssignmentForm } from './assignments';
 import { insideExample, pairedName, parentKey } from './enclosing-keys';
 import { isCredentialName, isCredentialValue, nameWords } from './generic';
-import { hclBlockLabels } from './hcl-blocks';
+import { hclBlockLabels, hclVariableNames } from './hcl-blocks';
 import { KEY_CALL_KEYWORDS } from './key-arguments';
 import { isIdentifierWords, isPlaceholder, valueEntropy } from './noise';
 import { publishedExampleValues, type KeyedRule, type PatternRule, type SecretRule } from './rule-pack';
@@ -113,6 +113,7 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
   // Keyed rules and the generic rule, over assignments.
   const assignments = findAssignments(text, { quotedOnly: options.scriptFile, form: options.form, placeholderDefaults: options.scriptFile && !options.templateLiterals, keyCalls });
   const blockLabelAt = options.hcl ? hclBlockLabels(text) : undefined;
+  const variableAt = options.hcl ? hclVariableNames(text) : undefined;
   for (const assignment of assignments) {
     let keyed = rulesIndex.keyedWord.test(assignment.name.toLowerCase()) ? keyedMatch(rulesIndex.keyed, assignment, assignment.name, options) : undefined;
     // In Terraform the block names the provider (`provider "aws" { secret_key = … }`). It only adds a
@@ -131,9 +132,11 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
     if (!options.generic) continue;
     // A bare `value` or `key` is named by the structure around it, read only for a value that looks real
     // (the value is judged first there, and once).
-    const bare = BARE_NAMES.has(assignment.name.toLowerCase());
+    // So is a Terraform variable's `default`, by its variable.
+    const variable = assignment.name === 'default' ? variableAt?.(assignment.start) : undefined;
+    const bare = variable !== undefined || BARE_NAMES.has(assignment.name.toLowerCase());
     if (bare && !isCredentialValue(assignment.value, assignment, options.scriptFile)) continue;
-    const name = bare ? ownedName(text, assignment, options) : assignment.name;
+    const name = variable ?? (bare ? ownedName(text, assignment, options) : assignment.name);
     if (isCredentialName(name) && !judgedPublic.has(assignment.value) && (bare || isCredentialValue(assignment.value, assignment, options.scriptFile)) && !truncatedAt(text, assignment.end) && !partOfText(text, assignment) && !imageQuery(text, assignment.start) && !insideExample(text, assignment.start, !!options.yaml)) {
       matches.push({ start: assignment.start, end: assignment.end, value: assignment.value, name, call: assignment.call, argument: assignment.argument });
     }
