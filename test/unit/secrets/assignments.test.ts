@@ -184,6 +184,11 @@ const ROWS: [string, string, string[]][] = [
   ["secrets.h", "#define WIFI_SSID \"home\"\n#define WIFI_PASSWORD \"kT9#vQ2!pL7@xW4z\"\n", ["secrets/generic-credential 2:24-2:40"]],
   ["sketch.ino", "  #  define API_KEY L\"kT9vQ2pL7xW4zR8mN3bC\"  // from the console\r\n", ["secrets/generic-credential 1:23-1:43"]],
   ["config.h", "#define API_KEY \"kT9#vQ2!pL7@xW4z\" \"suffix\"\n#define API_TOKEN get_token()\n#define PASSWORD_LENGTH \"kT9#vQ2!pL7@xW4z\" + 1\n", []],
+  // Gradle: Groovy's bracketless call (a signing config's passwords) and Android's buildConfigField, whose value is a Java literal inside the script's string.
+  ["app/build.gradle", "signingConfigs {\n    release {\n        keyAlias \"release-key\"\n        storePassword \"kT9#vQ2!pL7@xW4z\"\n    }\n}\n", ["secrets/generic-credential 4:24-4:40"]],
+  ["app/build.gradle", "        buildConfigField \"String\", \"API_KEY\", '\"kT9vQ2pL7xW4zR8mN3bC\"'\n", ["secrets/generic-credential 1:49-1:69"]],
+  ["app/build.gradle.kts", "buildConfigField(\"String\", \"API_KEY\", \"\\\"kT9vQ2pL7xW4zR8mN3bC\\\"\")\n", ["secrets/generic-credential 1:42-1:62"]],
+  ["app/build.gradle.kts", "buildConfigField(\"String\", \"API_KEY\", \"\\\"${System.getenv(\"API_KEY\")}\\\"\")\n", []],
 ];
 
 describe("secret assignments", () => {

@@ -5,7 +5,8 @@
 //   name = process.env.NAME || "value"   $name = getenv("NAME") ?: "value"  (a literal fallback)
 // and, in files whose format says which field is which (assignmentFormOf), `ENV NAME value`
 // (Dockerfile), `password value` (.netrc), `host:port:db:user:password` (.pgpass), Python's
-// `os.getenv("NAME") or "value"` fallback and C's `#define NAME "value"`; and a key or password passed
+// `os.getenv("NAME") or "value"` fallback, C's `#define NAME "value"` and Gradle's `storePassword "value"`
+// and `buildConfigField("String", "NAME", "\"value\"")`; and a key or password passed
 // straight to the call that uses it (`jwt.sign(payload, "…")`, `new PDO($dsn, "app", "…")`: key-arguments.ts).
 // Keyed and generic secret rules look at the name; the value keeps its exact position in the text.
 
@@ -103,7 +104,7 @@ function withoutPassword(credentials: string): boolean {
 const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,80})>\s{0,200}([^\s<]{6,1000})\s{0,200}<\/\1>/g;
 
 /** A file format with an assignment syntax of its own (see assignmentFormOf). */
-export type AssignmentForm = 'dockerfile' | 'netrc' | 'pgpass' | 'python' | 'c';
+export type AssignmentForm = 'dockerfile' | 'netrc' | 'pgpass' | 'python' | 'c' | 'gradle';
 
 /** The format a file's name says it has, when its assignments need reading the format's own way. */
 export function assignmentFormOf(filePath: string): AssignmentForm | undefined {
@@ -114,6 +115,8 @@ export function assignmentFormOf(filePath: string): AssignmentForm | undefined {
   if (/\.pyw?$/i.test(base)) return 'python';
   // libpq's password file: ~/.pgpass, %APPDATA%\postgresql\pgpass.conf.
   if (/^(?:\.pgpass|pgpass\.conf)$/i.test(base)) return 'pgpass';
+  // Gradle build scripts, Groovy or Kotlin.
+  if (/\.gradle(?:\.kts)?$/i.test(base)) return 'gradle';
   // Sources and headers the C preprocessor reads: C, C++, Objective-C, CUDA, Arduino and Processing sketches.
   if (/\.(?:c|h|cc|cpp|cxx|c\+\+|hh|hpp|hxx|h\+\+|ipp|tpp|m|mm|cu|cuh|ino|pde)$/i.test(base)) return 'c';
   return undefined;
@@ -267,6 +270,12 @@ function xmlNamedEntries(text: string): Assignment[] {
 // `#define NAME "value"` (maybe `L"…"`, `u8"…"`), the literal the whole replacement text. It starts at
 // the `#`, which the engine finds fast (from every line start, `^` with the `m` flag, it is slow).
 const DEFINE_LITERAL = /#[ \t]*define[ \t]+([A-Za-z_]\w{0,100})[ \t]+(?:L|u8|u|U)?"([^"\\\n]{6,1000})"[ \t]*(?:\/[/*][^\n]*)?\r?$/gm;
+// Gradle: Groovy's call without brackets, `storePassword "…"` (a signing config's passwords, a Maven
+// repository's `credentials { password "…" }`), a name and a literal alone on their line.
+const GROOVY_CALL_LITERAL = /^[ \t]*([A-Za-z_]\w{0,100})[ \t]+(["'])([^"'\\\n]{6,1000})\2[ \t]*;?[ \t]*\r?$/gm;
+// Android's `buildConfigField("String", "API_KEY", "\"…\"")` (Groovy: `buildConfigField "String",
+// "API_KEY", '"…"'`): the field's value is Java source, a string literal inside the script's string.
+const BUILD_CONFIG_FIELD = /buildConfigField[ \t]*\(?[ \t]*["']String["'][ \t]*,[ \t]*["']([A-Za-z_]\w{0,100})["'][ \t]*,[ \t]*(?:"\\"([^"\\\n]{6,1000})\\""|'"([^"'\\\n]{6,1000})"')/g;
 // `ENV NAME value`: the Dockerfile's older form, without `=` (the value is the rest of the line).
 const DOCKERFILE_ENV = /^[ \t]*ENV[ \t]+([A-Za-z_][\w.-]{0,100})[ \t]+(["']?)([^\s"'=][^\s"']{5,999})\2[ \t]*\r?$/gim;
 // .netrc: tokens separated by blanks or line breaks; `password` is followed by the password.
@@ -285,6 +294,10 @@ function formAssignments(text: string, form: AssignmentForm): Assignment[] {
   if (form === 'dockerfile') for (const match of text.matchAll(DOCKERFILE_ENV)) add(match[1], match, match[3], match[2] !== '');
   if (form === 'netrc') for (const match of text.matchAll(NETRC_PASSWORD)) add('password', match, match[1], false);
   if (form === 'pgpass') for (const match of text.matchAll(PGPASS_LINE)) add('password', match, match[1], false);
+  if (form === 'gradle') {
+    for (const match of text.matchAll(GROOVY_CALL_LITERAL)) add(match[1], match, match[3], true);
+    for (const match of text.matchAll(BUILD_CONFIG_FIELD)) add(match[1], match, match[2] ?? match[3], true);
+  }
   // The C preprocessor's `#define WIFI_PASSWORD "…"`: a name and a literal with no operator between.
   if (form === 'c') {
     for (const match of text.matchAll(DEFINE_LITERAL)) {
