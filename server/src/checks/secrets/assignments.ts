@@ -131,8 +131,8 @@ export interface FindOptions {
    * for JavaScript and TypeScript, whose `${…}` is a template literal's expression and cannot hold one.
    */
   placeholderDefaults?: boolean;
-  /** Whether the file may make one of key-arguments.ts' calls (the secrets pass knows from its keyword pass). */
-  keyCalls?: boolean;
+  /** Which of key-arguments.ts' KEY_CALL_KEYWORDS the file holds (the secrets pass knows from its keyword pass). */
+  keyCalls?: readonly string[];
 }
 
 export function findAssignments(text: string, options: FindOptions = {}): Assignment[] {

@@ -206,8 +206,8 @@ export function candidateRules(text: string, rules: readonly SecretRule[]): Set<
   return prefilter(text, rules).candidates;
 }
 
-/** candidateRules, and whether the text may make a call that takes a key (KEY_CALL_KEYWORDS), from the same pass; undefined when unknown. */
-function prefilter(text: string, rules: readonly SecretRule[]): { candidates: Set<PatternRule>; keyCalls?: boolean } {
+/** candidateRules, and which of KEY_CALL_KEYWORDS the text holds (the calls that take a key it may make), from the same pass; undefined when unknown. */
+function prefilter(text: string, rules: readonly SecretRule[]): { candidates: Set<PatternRule>; keyCalls?: string[] } {
   const rulesIndex = compiledRules(rules);
   const candidates = new Set<PatternRule>();
   if (!rulesIndex.scanner) {
@@ -218,7 +218,7 @@ function prefilter(text: string, rules: readonly SecretRule[]): { candidates: Se
   const { alternation, presence } = rulesIndex.scanner.scan(text);
   for (const rule of rulesIndex.alwaysRun) if (rule.keywords.some((keyword) => presence.has(keyword))) candidates.add(rule);
   for (const keyword of alternation) for (const rule of rulesIndex.rulesByKeyword.get(keyword)!) candidates.add(rule);
-  return { candidates, keyCalls: KEY_CALL_KEYWORDS.some((keyword) => presence.has(keyword)) };
+  return { candidates, keyCalls: KEY_CALL_KEYWORDS.filter((keyword) => presence.has(keyword)) };
 }
 
 // ASCII case folding as a case-insensitive regular expression without the `u` flag does it (A-Z to
