@@ -189,6 +189,13 @@ const ROWS: [string, string, string[]][] = [
   ["app/build.gradle", "        buildConfigField \"String\", \"API_KEY\", '\"kT9vQ2pL7xW4zR8mN3bC\"'\n", ["secrets/generic-credential 1:49-1:69"]],
   ["app/build.gradle.kts", "buildConfigField(\"String\", \"API_KEY\", \"\\\"kT9vQ2pL7xW4zR8mN3bC\\\"\")\n", ["secrets/generic-credential 1:42-1:62"]],
   ["app/build.gradle.kts", "buildConfigField(\"String\", \"API_KEY\", \"\\\"${System.getenv(\"API_KEY\")}\\\"\")\n", []],
+  // Elixir's module attribute.
+  ["lib/weather.ex", "defmodule Weather do\n  @api_key \"kT9vQ2pL7xW4zR8mN3bC\"\n  @moduledoc \"Weather lookups for the shop\"\nend\n", ["secrets/generic-credential 2:13-2:33"]],
+  // An HTTP request written out: the Authorization header unquoted (a REST client's .http file, YAML).
+  ["api.http", "GET https://api.acme-corp.io/v1/items\nAuthorization: Bearer kT9vQ2pL7xW4zR8mN3bC\n", ["secrets/generic-credential 2:23-2:43"]],
+  ["api.http", "GET https://api.acme-corp.io/v1/items\nAuthorization: Bearer {{token}}\nAuthorization: Basic b3BlbnNoaWZ0LWNoYWxsZW5naW5nLWNsaWVudDo=\n", []],
+  // A key/value record's value is named by its key (a Postman collection's header).
+  ["shop.postman_collection.json", "{ \"header\": [\n  { \"key\": \"x-api-key\", \"value\": \"kT9vQ2pL7xW4zR8mN3bC\", \"type\": \"text\" },\n  { \"key\": \"Accept\", \"value\": \"application/json+kT9vQ2pL7x\" }\n] }\n", ["secrets/generic-credential 2:35-2:55"]],
 ];
 
 describe("secret assignments", () => {

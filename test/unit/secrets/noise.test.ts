@@ -37,6 +37,8 @@ const ROWS: [string, string, string[]][] = [
   // Base64 of a phrase: a test's stand-in ("not a real access key"); base64 of random bytes is reported.
   ["config.yml", `accessToken: "${Buffer.from("not a real access key").toString("base64")}"\n`, []],
   ["config.yml", "accessToken: \"q3Lk9vXw2RtZp8Ns4MbYc7Hd\"\n", ["secrets/generic-credential 1:15-1:39"]],
+  ["portal.yml", `- key: ui_one_click_login_password\n  value: ${Buffer.from("Password:").toString("base64")}\n`, []],
+  ["config.yml", `password: ${Buffer.from("Xq7Lm2Rv9Tz:").toString("base64")}\n`, ["secrets/generic-credential 1:11-1:27"]],
   // Generated tokens hold short runs of capitalised words among other characters: still reported.
   ["config.yml", "api_key: \"YCuoTh53eyjpLtV4UyDyhSodZdriUcas\"\n", ["secrets/generic-credential 1:11-1:43"]],
   ["config.yml", "api_key: \"q8UCajWOIUoHzD0SsEpRAFmimtChoCAB\"\n", ["secrets/generic-credential 1:11-1:43"]],

@@ -5,8 +5,8 @@
 //   name = process.env.NAME || "value"   $name = getenv("NAME") ?: "value"  (a literal fallback)
 // and, in files whose format says which field is which (assignmentFormOf), `ENV NAME value`
 // (Dockerfile), `password value` (.netrc), `host:port:db:user:password` (.pgpass), Python's
-// `os.getenv("NAME") or "value"` fallback, C's `#define NAME "value"` and Gradle's `storePassword "value"`
-// and `buildConfigField("String", "NAME", "\"value\"")`; and a key or password passed
+// `os.getenv("NAME") or "value"` fallback, C's `#define NAME "value"`, Elixir's `@name "value"`, Gradle's
+// `storePassword "value"` and `buildConfigField("String", "NAME", "\"value\"")`; and a key or password passed
 // straight to the call that uses it (`jwt.sign(payload, "…")`, `new PDO($dsn, "app", "…")`: key-arguments.ts).
 // Keyed and generic secret rules look at the name; the value keeps its exact position in the text.
 
@@ -66,6 +66,8 @@ const AUTH_HEADER_VALUE = /(=>|:{1,3}=|[?.+]=|<-|=|:|,)[ \t]{0,8}(\\?["'`])(?:Be
 // What every match of AUTH_HEADER_VALUE holds once: a quote, the scheme and a blank. The credential holds no
 // quote, so two matches cannot share one.
 const AUTH_SCHEME_QUOTED = /["'`](?:Bearer|bearer|Basic|basic|Token|token|Digest) /g;
+// The header written bare: its name, a colon, the scheme and the credential to the end of the token.
+const BARE_AUTHORIZATION = /(Authorization|authorization|AUTHORIZATION)[ \t]*:[ \t]*(Bearer|bearer|Basic|basic|Token|token)[ \t]{1,4}([A-Za-z0-9_\-+/=.~]{8,1000})(?![\w\-+/=.~])/g;
 /** The longest run before the scheme's quote that a match may start with: `:::=` (4), 8 blanks, a backslash. */
 const AUTH_PREFIX_MAX = 13;
 
@@ -104,7 +106,7 @@ function withoutPassword(credentials: string): boolean {
 const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,80})>\s{0,200}([^\s<]{6,1000})\s{0,200}<\/\1>/g;
 
 /** A file format with an assignment syntax of its own (see assignmentFormOf). */
-export type AssignmentForm = 'dockerfile' | 'netrc' | 'pgpass' | 'python' | 'c' | 'gradle';
+export type AssignmentForm = 'dockerfile' | 'netrc' | 'pgpass' | 'python' | 'c' | 'gradle' | 'elixir';
 
 /** The format a file's name says it has, when its assignments need reading the format's own way. */
 export function assignmentFormOf(filePath: string): AssignmentForm | undefined {
@@ -115,6 +117,7 @@ export function assignmentFormOf(filePath: string): AssignmentForm | undefined {
   if (/\.pyw?$/i.test(base)) return 'python';
   // libpq's password file: ~/.pgpass, %APPDATA%\postgresql\pgpass.conf.
   if (/^(?:\.pgpass|pgpass\.conf)$/i.test(base)) return 'pgpass';
+  if (/\.exs?$/i.test(base)) return 'elixir';
   // Gradle build scripts, Groovy or Kotlin.
   if (/\.gradle(?:\.kts)?$/i.test(base)) return 'gradle';
   // Sources and headers the C preprocessor reads: C, C++, Objective-C, CUDA, Arduino and Processing sketches.
@@ -204,6 +207,15 @@ export function findAssignments(text: string, options: FindOptions = {}): Assign
     const start = match.index! + match[0].length - value.length;
     found.push({ name, value, start, end: start + value.length, quoted: true });
   }
+  // An HTTP request written out (`.http` files, YAML, docs): `Authorization: Bearer <token>`, unquoted.
+  if (!options.quotedOnly && (text.includes('uthorization') || text.includes('UTHORIZATION'))) {
+    for (const match of text.matchAll(BARE_AUTHORIZATION)) {
+      const value = match[3];
+      if (match[2].toLowerCase() === 'basic' && withoutPassword(value)) continue;
+      const start = match.index! + match[0].length - value.length;
+      found.push({ name: match[1], value, start, end: start + value.length, quoted: false });
+    }
+  }
   if (!options.quotedOnly && text.includes('</')) {
     for (const match of text.matchAll(XML_ELEMENT)) {
       const value = match[2];
@@ -273,6 +285,8 @@ const DEFINE_LITERAL = /#[ \t]*define[ \t]+([A-Za-z_]\w{0,100})[ \t]+(?:L|u8|u|U
 // Gradle: Groovy's call without brackets, `storePassword "…"` (a signing config's passwords, a Maven
 // repository's `credentials { password "…" }`), a name and a literal alone on their line.
 const GROOVY_CALL_LITERAL = /^[ \t]*([A-Za-z_]\w{0,100})[ \t]+(["'])([^"'\\\n]{6,1000})\2[ \t]*;?[ \t]*\r?$/gm;
+// Elixir's module attribute, `@api_key "…"`: a name and a literal alone on their line.
+const ELIXIR_ATTRIBUTE = /^[ \t]*@([a-z_]\w{0,100})[ \t]+(["'])([^"'\\\n]{6,1000})\2[ \t]*\r?$/gm;
 // Android's `buildConfigField("String", "API_KEY", "\"…\"")` (Groovy: `buildConfigField "String",
 // "API_KEY", '"…"'`): the field's value is Java source, a string literal inside the script's string.
 const BUILD_CONFIG_FIELD = /buildConfigField[ \t]*\(?[ \t]*["']String["'][ \t]*,[ \t]*["']([A-Za-z_]\w{0,100})["'][ \t]*,[ \t]*(?:"\\"([^"\\\n]{6,1000})\\""|'"([^"'\\\n]{6,1000})"')/g;
@@ -294,6 +308,7 @@ function formAssignments(text: string, form: AssignmentForm): Assignment[] {
   if (form === 'dockerfile') for (const match of text.matchAll(DOCKERFILE_ENV)) add(match[1], match, match[3], match[2] !== '');
   if (form === 'netrc') for (const match of text.matchAll(NETRC_PASSWORD)) add('password', match, match[1], false);
   if (form === 'pgpass') for (const match of text.matchAll(PGPASS_LINE)) add('password', match, match[1], false);
+  if (form === 'elixir') for (const match of text.matchAll(ELIXIR_ATTRIBUTE)) add(match[1], match, match[3], true);
   if (form === 'gradle') {
     for (const match of text.matchAll(GROOVY_CALL_LITERAL)) add(match[1], match, match[3], true);
     for (const match of text.matchAll(BUILD_CONFIG_FIELD)) add(match[1], match, match[2] ?? match[3], true);

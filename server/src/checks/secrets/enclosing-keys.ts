@@ -158,8 +158,12 @@ const YAML_KEY = /^\s*(?:-\s+)?["']?([\w$.-]+)["']?\s*:/;
 /** How far a record's `name` may be from its `value`: an environment entry is a few lines. */
 const PAIR_REACH = 600;
 const PAIR_LINES = 12;
-/** A record's `name` field with its value: `name: DB_PASSWORD`, `"name": "API_TOKEN"`, `name = "X"`. */
-const NAME_FIELD = /^["']?name["']?\s*[:=]\s*["']?([A-Za-z_][\w.-]{0,100})["']?\s*,?\s*$/;
+/**
+ * A record's `name` field with its value: `name: DB_PASSWORD`, `"name": "API_TOKEN"`, `name = "X"`; or
+ * its `key`, which names the `value` of a key/value record (a Postman collection's headers and variables,
+ * AWS tags: `{ "key": "x-api-key", "value": "…" }`).
+ */
+const NAME_FIELD = /^["']?(?:[Nn]ame|[Kk]ey)["']?\s*[:=]\s*["']?([A-Za-z_][\w.-]{0,100})["']?\s*,?\s*$/;
 
 /**
  * The `name` of the record holding a value named only `value`: a sibling field of the same list item

@@ -46,11 +46,13 @@ export function isMadeUp(value: string): boolean {
 
 /**
  * Base64 of a phrase, a test's stand-in for a token (`dGhpcyBpcyBub3QgYSByZWFsIHZhbHVl`, "this is not a
- * real value", in an AWS SDK's tests): a generated token decodes to random bytes, not to words and blanks.
+ * real value", in an AWS SDK's tests), or of a label (`UGFzc3dvcmQ6`, "Password:", a portal's UI text in
+ * a Cisco ISE playbook): a generated token decodes to random bytes, not to words and blanks.
  */
 function isEncodedPhrase(value: string): boolean {
-  if (value.length < 16 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) return false;
-  return /^[A-Za-z]+(?: [A-Za-z,.'!?-]+){2,}$/.test(Buffer.from(value, 'base64').toString('latin1'));
+  if (value.length < 12 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) return false;
+  const decoded = Buffer.from(value, 'base64').toString('latin1');
+  return /^[A-Za-z]+(?: [A-Za-z,.'!?-]+){2,}$/.test(decoded) || /^[A-Z][a-z]+(?: [A-Za-z]+)*[:.]$/.test(decoded);
 }
 
 /**
