@@ -83,8 +83,17 @@ ruleTable('secrets/generic-credential', {
     // Met in Debian's Azure SDK for Python: a serialised field's camel-cased name in an attribute map.
     { filename: 'azure/mgmt/netapp/models/_models_py3.py', code: '    _attribute_map = {\n        "kerberos5_read_write": {"key": "kerberos5ReadWrite", "type": "bool"},\n        "kerberos5_i_read_write": {"key": "kerberos5iReadWrite", "type": "bool"},\n    }\n' },
     { filename: 'doc/config.rst', code: "SECRET_KEY = '192b9bdd22ab9ed4d12e236c78afcb9a393ec15f71bbf5dc987d54727823bcbf'\n$ export FLASK_SECRET_KEY=\"5f352379324c22463451387a0aec5d2f\"\n" },
+    // Met in Debian's OAuth and SDK libraries: a docstring's doctest and the dict it prints, RFC 6750's
+    // example token, an SDK paginator's JMESPath expression, an `__all__` list of class names.
+    { filename: 'requests_oauthlib/oauth1_session.py', code: "class OAuth1Session:\n    \"\"\"Request signing.\n\n    >>> oauth_session.fetch_request_token(request_token_url)\n    {\n        'oauth_token': 'kjerht2309u',\n        'oauth_token_secret': 'lsdajfh923874',\n    }\n    \"\"\"\n" },
+    { filename: 'authlib/oauth2/rfc6750/token.py', code: 'HTTP/1.1 200 OK\n\n{\n    "access_token":"mF_9.B5f-4.1JqM",\n    "token_type":"Bearer"\n}\n' },
+    { filename: 'botocore/data/kinesis/2013-12-02/paginators-1.json', code: '{\n  "limit_key": "Limit",\n  "output_token": "StreamDescription.Shards[-1].ShardId"\n}\n' },
+    { filename: 'authlib/integrations/httpx_client/__init__.py', code: "__all__ = [\n    'OAuth2Auth', 'OAuth2ClientAuth', 'OAuth2Client', 'AsyncOAuth2Client',\n]\n" },
   ],
   invalid: [
+    // After a docstring's doctest closes, the code's own values count; a path whose index is its end is not one of names.
+    { filename: 'client.py', code: "def f():\n    \"\"\"\n    >>> f()\n    \"\"\"\noauth_token_secret = 'lsdajfh923874Qx'\n", errors: [{ line: 5, column: 23, endLine: 5, endColumn: 38 }] },
+    { filename: 'config.json', code: '{ "api_token": "Zk3pQ9wLx2[Rv8]TnB4yHc6" }\n', errors: [{ line: 1, column: 17, endLine: 1, endColumn: 40 }] },
     // Mixed case that does not fall apart into words is still a credential's value.
     { filename: 'config/app.py', code: 'write_key = "kT9vQ2pLReadWrite"\n', errors: [{ line: 1, column: 14, endLine: 1, endColumn: 31 }] },
     // The same shapes with values of their own.

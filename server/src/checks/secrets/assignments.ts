@@ -45,11 +45,13 @@ const BRACKETED_REST = /^[()[\]{}][A-Za-z0-9_\-+/=.~!@#$%^&*|?:;()[\]{}]*/;
  * A literal whose brackets make it code or a reference rather than a password: a call or an index
  * closing the value (`getToken()`, `$(API_KEY)`, `env[KEY]`), a call of a name that starts it or
  * follows a dot (`.json_encode($options[`, the code between two strings of PHP's `'…'.f($x).'…'`), an
- * empty call, or a format field (`{0}`, `{name}`).
+ * empty call, a format field (`{0}`, `{name}`), or a path of names with an index (a JMESPath
+ * expression in an SDK's paginator: `StreamDescription.Shards[-1].ShardId`).
  */
 function isCodeInBrackets(value: string): boolean {
-  return /^[$@#%&*!]?[\w.$:-]*[([{][^()[\]{}]*[)\]}]$/.test(value) || /(?:^|\.)[A-Za-z_$][\w$]*\(|\w\(\)/.test(value) || /\{\w{0,40}\}/.test(value);
+  return /^[$@#%&*!]?[\w.$:-]*[([{][^()[\]{}]*[)\]}]$/.test(value) || /(?:^|\.)[A-Za-z_$][\w$]*\(|\w\(\)/.test(value) || /\{\w{0,40}\}/.test(value) || INDEXED_PATH.test(value);
 }
+const INDEXED_PATH = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[[-\w*'"]{0,40}\])*\[[-\w*'"]{0,40}\]\.[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[[-\w*'"]{0,40}\])*$/;
 // The property in Spring's `${jwt.secret:default}`, just before its colon.
 const PROPERTY_PLACEHOLDER_NAME = /\$\{([A-Za-z_][\w.-]{0,99})$/;
 // A placeholder with a default, Spring's `${name:default}` or the shell's `${NAME:-default}`.

@@ -2,7 +2,8 @@
 // back to each enclosing `{` or `[` and the key before it, and YAML's less indented lines. Three uses:
 // - values written as examples: an OpenAPI or JSON Schema `example`/`examples` object, a `sample` block of
 //   a config file, a triple-quoted string assigned to `EXAMPLES` (the usage examples of Ansible's modules,
-//   each a playbook with made-up passwords, live in one). The generic rule reads a credential's name only
+//   each a playbook with made-up passwords, live in one) or holding a doctest (`>>> session.fetch_token(…)`
+//   and the dict it prints, in a docstring). The generic rule reads a credential's name only
 //   (`password`), so it would report the `"password": "superSecure123"` of an API description's request
 //   example. Provider formats are not asked: a real token pasted into an example still leaks;
 // - the owner of a value named only `key`: ASP.NET's `"Jwt": { "Key": … }`, `stripe:\n  key: …`;
@@ -41,7 +42,7 @@ function some(keys: Iterable<string>, test: (key: string) => boolean): boolean {
 
 /**
  * Whether the value is inside a triple-quoted string (Python, Kotlin, Scala, Groovy) assigned to an
- * example name: `EXAMPLES = r'''…'''`. The file's triple quotes are paired from its start (such a string
+ * example name, `EXAMPLES = r'''…'''`, or holding a doctest: a docstring's `>>>` session is documentation. The file's triple quotes are paired from its start (such a string
  * runs for hundreds of lines), once per text.
  */
 function insideExampleString(text: string, valueStart: number): boolean {
@@ -77,7 +78,7 @@ function exampleStrings(text: string): Array<{ start: number; end: number }> {
     const pairs = !open || open.quote === quote;
     if (pairs && !open) open = { at, quote };
     else if (pairs && open) {
-      if (isExampleString(text, open.at)) spans.push({ start: open.at, end: at });
+      if (isExampleString(text, open.at) || holdsDoctest(text, open.at + 3, at)) spans.push({ start: open.at, end: at });
       open = undefined;
     }
     const next = pairs ? at + 3 : at + 1;
@@ -87,6 +88,11 @@ function exampleStrings(text: string): Array<{ start: number; end: number }> {
   if (open && isExampleString(text, open.at)) spans.push({ start: open.at, end: text.length });
   exampleStringsOf = { text, spans };
   return spans;
+}
+
+/** Whether the text between `start` and `end` has a line of an interactive session: `>>> `. */
+function holdsDoctest(text: string, start: number, end: number): boolean {
+  return /^[ \t]*>>> /m.test(text.slice(start, end));
 }
 
 /** Whether the string opening at `at` is assigned to an example name (`EXAMPLES = r'''`). */

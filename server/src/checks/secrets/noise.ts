@@ -41,7 +41,10 @@ export function isMadeUp(value: string): boolean {
   // apart into words (`MyServiceAccountKey`, `com.example.PaymentGatewayClient`). A generated value
   // only holds such words as a short run among other characters (2% of random 32-character tokens
   // hold three capitalised ones in a row: `…UyDyhSodZdriUcas`).
-  return /(?:\.{2,}|\u2026)$/.test(value) || value.split(/[^A-Za-z0-9]+/).some((part) => isIdentifierWords(part, true));
+  if (/(?:\.{2,}|\u2026)$/.test(value)) return true;
+  const parts = value.split(/[^A-Za-z0-9]+/);
+  // Two words are a name only when they are the whole value: a part between separators is often short.
+  return parts.some((part) => isIdentifierWords(part, true, parts.length === 1));
 }
 
 /**
@@ -108,16 +111,20 @@ const GROUP_SEPARATORS = new Set([0x2d, 0x5f, 0x2e, 0x20]);
  * such parts too, but mostly short ones (`q8UCajWOIUoHzD0Ss…`: `U`, `Caj`, `WOI`, `Uo`, `Hz`…): the
  * words must make most of the name.
  */
-export function isIdentifierWords(value: string, camelCase = false): boolean {
+export function isIdentifierWords(value: string, camelCase = false, twoWords = false): boolean {
   const parts = value.match(camelCase ? /^[a-z]+|[A-Z][a-z]+|[A-Z]+(?![a-z])|\d+/g : /[A-Z][a-z]+|[A-Z]+(?![a-z])|\d+/g);
   if (!parts || parts.join('') !== value) return false;
   const words = parts.filter((part) => /^[A-Za-z][a-z]{2,}$/.test(part));
   const wordCharacters = words.reduce((sum, word) => sum + word.length, 0);
-  return words.length >= 3 && words.every((word) => /[aeiouy]/.test(word.slice(1))) && wordCharacters >= value.length * IDENTIFIER_WORD_SHARE;
+  if (!words.every((word) => /[aeiouy]/.test(word.slice(1)))) return false;
+  // With `twoWords`, two words make a name when they are nearly all of it (`OAuth2Client`, `Base64Encoder`).
+  return (words.length >= 3 && wordCharacters >= value.length * IDENTIFIER_WORD_SHARE) || (twoWords && words.length === 2 && wordCharacters >= value.length * TWO_WORD_SHARE);
 }
 
 /** The least share of a name's characters in its words (isIdentifierWords). */
 const IDENTIFIER_WORD_SHARE = 0.75;
+/** The same for a name of two words. */
+const TWO_WORD_SHARE = 0.8;
 
 // A stored password hash, which only checks a password: MySQL's `*` + SHA-1 hex, crypt(3) formats
 // (bcrypt `$2y$`, sha256/512-crypt `$5$`/`$6$`, yescrypt `$y$`, argon2), maybe as an htpasswd line
