@@ -138,6 +138,9 @@ const CASES: [Case, (string | string[])[]][] = [
   // More than a read before the operator: removing the fallback would change what the expression is.
   [{"files":{"a.ts":"const apiKey = trim(process.env.MISTRAL_API_KEY) || \"kT9#vQ2!pL7@xW4z\";\n"},"file":"a.ts","git":true},
    [["Move to environment variable APP_API_KEY (value saved in .env)","a.ts 1:53-1:71 \"process.env.APP_API_KEY\"",".env 1:1-1:1 \"APP_API_KEY='kT9#vQ2!pL7@xW4z'\\n\" sensitive",".env.example 1:1-1:1 \"APP_API_KEY=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  // npm expands ${NAME} in .npmrc from the environment.
+  [{"files":{".npmrc":"//registry.npmjs.org/:_authToken=5d3f8a2c-91b4-4e7a-b0c6-2f8e9d1a7c34\n"},"file":".npmrc","git":true},
+   [["Move to environment variable NPM_AUTH_TOKEN (value saved in .env)",".npmrc 1:34-1:70 \"${NPM_AUTH_TOKEN}\"",".env 1:1-1:1 \"NPM_AUTH_TOKEN=5d3f8a2c-91b4-4e7a-b0c6-2f8e9d1a7c34\\n\" sensitive",".env.example 1:1-1:1 \"NPM_AUTH_TOKEN=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
 ];
 
 describe("secrets: move to environment variable, in detail", () => {

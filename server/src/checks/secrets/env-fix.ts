@@ -10,7 +10,7 @@ import { environmentLookup, lookupKind, workflowSecretName } from './env-lookup'
 import { nameWords } from './generic';
 import { gitIgnore } from './git-ignored';
 
-const GENERIC_NAMES = new Set(['token', 'key', 'secret', 'password', 'passwd', 'pwd', 'pass', 'api_key', 'apikey', 'credential', 'credentials', 'value', 'auth']);
+const GENERIC_NAMES = new Set(['token', 'key', 'secret', 'password', 'passwd', 'pwd', 'pass', 'api_key', 'apikey', 'credential', 'credentials', 'value', 'auth', 'authtoken']);
 
 /** Objects that hold settings of every kind: `this.password` or `config.password` says no more than `password`. */
 const HOLDERS = new Set(['this', 'self', 'config', 'cfg', 'conf', 'configuration', 'settings', 'options', 'opts', 'props', 'params', 'args', 'env', 'environ', 'app', 'secrets', 'credentials', 'creds', 'data', 'default', 'defaults', 'values', 'spring']);

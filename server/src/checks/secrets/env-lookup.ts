@@ -27,6 +27,8 @@ export function environmentLookup(context: CheckContext, start: number, end: num
     case 'text': {
       const base = path.basename(document.path).toLowerCase();
       if (SPRING_PROPERTIES.test(base)) return document.text.slice(start, end).includes('\\') ? undefined : [{ start, end, newText: `\${${name}}` }];
+      // npm expands `${NAME}` in .npmrc values from the environment (npm's config docs).
+      if (base === '.npmrc') return [{ start, end, newText: `\${${name}}` }];
       const language = LEXICAL_LOOKUPS.find((lookup) => lookup.extensions.includes(path.extname(base)));
       return language && lexicalLookup(language, document.text, start, end, name);
     }
