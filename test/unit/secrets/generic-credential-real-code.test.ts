@@ -89,8 +89,17 @@ ruleTable('secrets/generic-credential', {
     { filename: 'authlib/oauth2/rfc6750/token.py', code: 'HTTP/1.1 200 OK\n\n{\n    "access_token":"mF_9.B5f-4.1JqM",\n    "token_type":"Bearer"\n}\n' },
     { filename: 'botocore/data/kinesis/2013-12-02/paginators-1.json', code: '{\n  "limit_key": "Limit",\n  "output_token": "StreamDescription.Shards[-1].ShardId"\n}\n' },
     { filename: 'authlib/integrations/httpx_client/__init__.py', code: "__all__ = [\n    'OAuth2Auth', 'OAuth2ClientAuth', 'OAuth2Client', 'AsyncOAuth2Client',\n]\n" },
+    // Met in Debian's web applications: an install guide's password that is its user's name, in SQL, an
+    // INI block and a shell line; a list of choices in a changelog.
+    { filename: 'doc/20-Advanced-Topics.md', code: "GRANT SELECT, INSERT ON icingaweb2.* TO 'icingaweb2'@'localhost' IDENTIFIED BY 'icingaweb2';\n" },
+    { filename: 'doc/20-Advanced-Topics.md', code: 'dbname              = "icingaweb2"\nusername            = "icingaweb2"\npassword            = "icingaweb2"\n' },
+    { filename: 'doc/80-Upgrading.md', code: '# export PGPASSWORD=icingaweb2\n# psql -U icingaweb2 -d icingaweb2 < upgrade.sql\n' },
+    { filename: 'vendor/guzzle/UPGRADING.md', code: "  `$client->setDefaultOption('auth', array('user', 'pass', 'Basic|Digest|NTLM|Any'));`\n" },
   ],
   invalid: [
+    // A password that is not its user's name, or equals another field that is no user (a confirmation).
+    { filename: 'config/db.ini', code: 'username = "icingaweb2"\npassword = "icingaweb2Qx7"\n', errors: [{ line: 2, column: 13, endLine: 2, endColumn: 26 }] },
+    { filename: 'spec/users.rb', code: "password: 'kT9vQ2pL7xW4', password_confirmation: 'kT9vQ2pL7xW4'\n", errors: [{ line: 1, column: 12, endLine: 1, endColumn: 24 }] },
     // After a docstring's doctest closes, the code's own values count; a path whose index is its end is not one of names.
     { filename: 'client.py', code: "def f():\n    \"\"\"\n    >>> f()\n    \"\"\"\noauth_token_secret = 'lsdajfh923874Qx'\n", errors: [{ line: 5, column: 23, endLine: 5, endColumn: 38 }] },
     { filename: 'config.json', code: '{ "api_token": "Zk3pQ9wLx2[Rv8]TnB4yHc6" }\n', errors: [{ line: 1, column: 17, endLine: 1, endColumn: 40 }] },

@@ -126,6 +126,27 @@ const IDENTIFIER_WORD_SHARE = 0.75;
 /** The same for a name of two words. */
 const TWO_WORD_SHARE = 0.8;
 
+/** How many lines around a password the user it belongs to is looked for. */
+const USER_NAME_LINES = 3;
+
+/**
+ * Whether the value at `start`–`end` is the name of its user, written beside it: an install guide's
+ * `GRANT … TO 'icingaweb2'@'localhost' IDENTIFIED BY 'icingaweb2'`, `username = "icingaweb2"` /
+ * `password = "icingaweb2"`, `PGPASSWORD=icingaweb2 psql -U icingaweb2`, `postgres://icinga:icinga@db`.
+ * Such a password is a default the reader replaces, not a secret: a generated one never equals a name
+ * written a line away.
+ */
+export function isUserNameNearby(text: string, start: number, end: number, value: string): boolean {
+  let from = start;
+  let to = end;
+  for (let n = 0; n < USER_NAME_LINES && from > 0; n++) from = text.lastIndexOf('\n', from - 2) + 1;
+  for (let n = 0; n < USER_NAME_LINES && to >= 0 && to < text.length; n++) to = text.indexOf('\n', to + 1);
+  const around = `${text.slice(from, start)}\n${text.slice(end, to < 0 ? text.length : to)}`;
+  if (!around.includes(value)) return false;
+  const literal = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?:\\b(?:user(?:[_ -]?name)?|login|uid|owner|role|to)["']?\\s*(?:[:=]|=>)?\\s*|\\s-U\\s*|\\s--username[= ]|\\/\\/)["'\`]?${literal}(?![\\w.-])`, 'i').test(around);
+}
+
 // A stored password hash, which only checks a password: MySQL's `*` + SHA-1 hex, crypt(3) formats
 // (bcrypt `$2y$`, sha256/512-crypt `$5$`/`$6$`, yescrypt `$y$`, argon2), maybe as an htpasswd line
 // (`user:$2y$05$…`, as a Kubernetes Secret carries one for an ingress' basic auth).

@@ -5,7 +5,7 @@ import { insideExample, pairedName, parentKey } from './enclosing-keys';
 import { isCredentialName, isCredentialValue, nameWords } from './generic';
 import { hclBlockLabels, hclVariableNames } from './hcl-blocks';
 import { KEY_CALL_KEYWORDS } from './key-arguments';
-import { isIdentifierWords, isPlaceholder, valueEntropy } from './noise';
+import { isIdentifierWords, isPlaceholder, isUserNameNearby, valueEntropy } from './noise';
 import { publishedExampleValues, type KeyedRule, type PatternRule, type SecretRule } from './rule-pack';
 
 export interface SecretMatch {
@@ -137,7 +137,7 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
     const bare = variable !== undefined || BARE_NAMES.has(assignment.name.toLowerCase());
     if (bare && !isCredentialValue(assignment.value, assignment, options.scriptFile)) continue;
     const name = variable ?? (bare ? ownedName(text, assignment, options) : assignment.name);
-    if (isCredentialName(name) && !judgedPublic.has(assignment.value) && (bare || isCredentialValue(assignment.value, assignment, options.scriptFile)) && !truncatedAt(text, assignment.end) && !partOfText(text, assignment) && !imageQuery(text, assignment.start) && !insideExample(text, assignment.start, !!options.yaml)) {
+    if (isCredentialName(name) && !judgedPublic.has(assignment.value) && (bare || isCredentialValue(assignment.value, assignment, options.scriptFile)) && !truncatedAt(text, assignment.end) && !partOfText(text, assignment) && !imageQuery(text, assignment.start) && !insideExample(text, assignment.start, !!options.yaml) && !isUserNameNearby(text, assignment.start, assignment.end, assignment.value)) {
       matches.push({ start: assignment.start, end: assignment.end, value: assignment.value, name, call: assignment.call, argument: assignment.argument });
     }
   }

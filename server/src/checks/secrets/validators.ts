@@ -2,7 +2,7 @@
 // secret from a look-alike. A validator sees the matched value and the whole match, and answers
 // whether it is a secret; a structural one may instead return the spans of the secrets it found.
 import { shannonEntropy } from './entropy';
-import { isMadeUp, isPasswordHash, isPlaceholder } from './noise';
+import { isMadeUp, isPasswordHash, isPlaceholder, isUserNameNearby } from './noise';
 
 export interface SecretSpan {
   start: number;
@@ -85,7 +85,7 @@ export const validators: Record<string, Validator> = {
    */
   'connection-string-keyword-password': (value, context) => {
     if (/^[%&]/.test(value) || /^[A-Za-z_][\w ]*=/.test(value)) return false; // `password= port=`: empty, then the next key
-    if (!plainPassword(value) || characterClasses(value) < 2) return false;
+    if (!plainPassword(value) || characterClasses(value) < 2 || isUserNamed(value, context)) return false;
     const text = context.text;
     if (text[context.matchStart - 1] === '&' || text[context.matchStart - 1] === '?') return false;
     // The string or line the pair is in: back to the quote or line break before it, on to the one after.
@@ -104,7 +104,7 @@ export const validators: Record<string, Validator> = {
    * a user, role or login, or sets a password; a stored hash is not the password.
    */
   'sql-user-password': (value, context) => {
-    if (!plainPassword(value) || STORED_PASSWORD_HASH.test(value)) return false;
+    if (!plainPassword(value) || STORED_PASSWORD_HASH.test(value) || isUserNamed(value, context)) return false;
     const before = context.text.slice(Math.max(0, context.matchStart - 300), context.matchStart);
     return PASSWORD_STATEMENT.test(before.slice(before.lastIndexOf(';') + 1));
   },
@@ -214,6 +214,12 @@ function hasScheme(context: ValidatorContext, scheme: RegExp): boolean {
 }
 
 /** A user:password@host password, unless it is a variable, a template or a documentation default. */
+/** The password is its user's name, written beside it (noise.ts, isUserNameNearby). */
+function isUserNamed(value: string, context: ValidatorContext): boolean {
+  const start = context.matchStart + context.match.lastIndexOf(value);
+  return isUserNameNearby(context.text, start, start + value.length, value);
+}
+
 function urlPassword(value: string, context: ValidatorContext): boolean {
   const user = /\/\/([^:@/\s]+):/.exec(context.match)?.[1] ?? '';
   if (looksLikeReference(value) || looksLikeReference(user)) return false;
