@@ -196,6 +196,11 @@ const ROWS: [string, string, string[]][] = [
   ["api.http", "GET https://api.acme-corp.io/v1/items\nAuthorization: Bearer {{token}}\nAuthorization: Basic b3BlbnNoaWZ0LWNoYWxsZW5naW5nLWNsaWVudDo=\n", []],
   // A key/value record's value is named by its key (a Postman collection's header).
   ["shop.postman_collection.json", "{ \"header\": [\n  { \"key\": \"x-api-key\", \"value\": \"kT9vQ2pL7xW4zR8mN3bC\", \"type\": \"text\" },\n  { \"key\": \"Accept\", \"value\": \"application/json+kT9vQ2pL7x\" }\n] }\n", ["secrets/generic-credential 2:35-2:55"]],
+  // A pydantic field's default, a Go struct tag's default, a literal fallback given by a call (Rust, Java).
+  ["settings.py", "class Settings(BaseSettings):\n    api_key: str = Field(\"kT9vQ2pL7xW4zR8mN3bC\", description=\"Weather\")\n    db_password: str = Field(default=\"kT9#vQ2!pL7@xW4z\")\n", ["secrets/generic-credential 2:27-2:47", "secrets/generic-credential 3:39-3:55"]],
+  ["config.go", "type Config struct {\n\tAPIKey string `env:\"API_KEY\" envDefault:\"kT9vQ2pL7xW4zR8mN3bC\"`\n\tPort   int    `env:\"PORT\" envDefault:\"8080\"`\n\tName   string `envconfig:\"APP_NAME\" default:\"shop-service-api\"`\n}\n", ["secrets/generic-credential 2:43-2:63"]],
+  ["main.rs", "let token = env::var(\"API_TOKEN\").unwrap_or(\"kT9vQ2pL7xW4zR8mN3bC\".to_string());\nlet t2 = std::env::var(\"API_TOKEN\").unwrap_or_else(|_| \"kT9vQ2pL7xW4zR8mN3bD\".into());\nlet mode = env::var(\"MODE\").unwrap_or(\"production-mode\".to_string());\n", ["secrets/generic-credential 1:46-1:66", "secrets/generic-credential 2:57-2:77"]],
+  ["Cfg.java", "String v = Optional.ofNullable(System.getenv(\"API_KEY\")).orElse(\"kT9vQ2pL7xW4zR8mN3bC\");\n", ["secrets/generic-credential 1:66-1:86"]],
 ];
 
 describe("secret assignments", () => {

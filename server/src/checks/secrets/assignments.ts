@@ -34,8 +34,9 @@ const OPERATOR_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\|=|\?\?=|\|\||\?\?|=|:|,)[ \t]{
 // In code, only string literals can hold a secret: a bare value is an expression. A literal may have a
 // prefix: Python's bytes and raw strings (`b"…"`, `rb'…'`), C#'s verbatim strings (`@"…"`); or be
 // wrapped in the conversion that makes it a string or bytes: Rust's `String::from("…")`, Go's
-// `[]byte("…")`, Node's `Buffer.from("…")`, Java's `new String("…")`, pydantic's `SecretStr("…")`.
-const OPERATOR_QUOTED_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\|=|\?\?=|\|\||\?\?|=|:|,)[ \t]{0,8}(?:String::from\(|\[\]byte\(|Buffer\.from\(|new String\(|SecretStr\()?(?:[bBrRuU@]{1,2})?(\\?["'`])([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
+// `[]byte("…")`, Node's `Buffer.from("…")`, Java's `new String("…")`, pydantic's `SecretStr("…")`; or
+// be a pydantic field's default, `api_key: str = Field("…")` or `Field(default="…")`.
+const OPERATOR_QUOTED_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\|=|\?\?=|\|\||\?\?|=|:|,)[ \t]{0,8}(?:String::from\(|\[\]byte\(|Buffer\.from\(|new String\(|SecretStr\(|Field\((?:default=)?)?(?:[bBrRuU@]{1,2})?(\\?["'`])([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
 /** The longest value the scans take (their `{6,1000}`). */
 const MAX_VALUE_LENGTH = 1000;
 // The rest of a quoted literal from a bracket on, without a blank, a quote or a backslash.
@@ -68,6 +69,10 @@ const AUTH_HEADER_VALUE = /(=>|:{1,3}=|[?.+]=|<-|=|:|,)[ \t]{0,8}(\\?["'`])(?:Be
 // What every match of AUTH_HEADER_VALUE holds once: a quote, the scheme and a blank. The credential holds no
 // quote, so two matches cannot share one.
 const AUTH_SCHEME_QUOTED = /["'`](?:Bearer|bearer|Basic|basic|Token|token|Digest) /g;
+// `env:"NAME" envDefault:"value"`, `envconfig:"NAME" default:"value"` in a Go struct's tag.
+const STRUCT_TAG_DEFAULT = /\benv(?:config)?:"([A-Za-z_]\w{0,100})"[ \t]+(?:envDefault|default):"([^"\\\n]{6,1000})"/g;
+// `.unwrap_or("value"`, `.unwrap_or_else(|_| "value"`, `.orElse("value"`: the literal closes right after.
+const FALLBACK_CALL = /\.(?:unwrap_or|orElse)\([ \t]*(["'])([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})\1|\.unwrap_or_else\([ \t]*\|[\w ]{0,20}\|[ \t]*(["'])([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})\3/g;
 // The header written bare: its name, a colon, the scheme and the credential to the end of the token.
 const BARE_AUTHORIZATION = /(Authorization|authorization|AUTHORIZATION)[ \t]*:[ \t]*(Bearer|bearer|Basic|basic|Token|token)[ \t]{1,4}([A-Za-z0-9_\-+/=.~]{8,1000})(?![\w\-+/=.~])/g;
 /** The longest run before the scheme's quote that a match may start with: `:::=` (4), 8 blanks, a backslash. */
@@ -208,6 +213,24 @@ export function findAssignments(text: string, options: FindOptions = {}): Assign
     if (/["'`][Bb]asic /.test(match[0]) && withoutPassword(value)) continue;
     const start = match.index! + match[0].length - value.length;
     found.push({ name, value, start, end: start + value.length, quoted: true });
+  }
+  // A default in a Go struct's tag, named by the variable beside it: `env:"API_KEY" envDefault:"…"`
+  // (caarlos0/env), `envconfig:"API_KEY" default:"…"` (kelseyhightower/envconfig).
+  if (text.includes('efault:"')) {
+    for (const match of text.matchAll(STRUCT_TAG_DEFAULT)) {
+      const value = match[2];
+      const start = match.index! + match[0].length - 1 - value.length;
+      found.push({ name: match[1], value, start, end: start + value.length, quoted: true });
+    }
+  }
+  // A literal fallback given by a call: Rust's `env::var("API_TOKEN").unwrap_or("…".to_string())` and
+  // `unwrap_or_else(|_| "…".into())`, Java's `Optional.ofNullable(System.getenv("API_KEY")).orElse("…")`.
+  if (text.includes('.unwrap_or') || text.includes('.orElse(')) {
+    for (const match of text.matchAll(FALLBACK_CALL)) {
+      const value = match[2] ?? match[4];
+      const start = match.index! + match[0].length - 1 - value.length;
+      for (const name of fallbackNames(text, match.index!)) found.push({ name, value, start, end: start + value.length, quoted: true });
+    }
   }
   // An HTTP request written out (`.http` files, YAML, docs): `Authorization: Bearer <token>`, unquoted.
   if (!options.quotedOnly && (text.includes('uthorization') || text.includes('UTHORIZATION'))) {
@@ -350,7 +373,7 @@ const BRACKET_KEY = /\[\s*(["'])([^"'\n]{1,80})\1\s*\]\s*$/;
 // An environment variable read by name: `process.env.NAME`, `process.env["NAME"]`, `import.meta.env.NAME`,
 // `os.environ.get("NAME")`, `os.getenv("NAME")`, `Deno.env.get("NAME")`, `System.getenv("NAME")`,
 // `Environment.GetEnvironmentVariable("NAME")`, `ENV["NAME"]`, `ENV.fetch("NAME")`, `env("NAME")`.
-const ENVIRONMENT_READ = /(?:process\.env|import\.meta\.env|\benviron|\bgetenv|\bGetenv|GetEnvironmentVariable|\bENV|\benv)\s*(?:\.\s*(?:get|fetch)\s*\(|\.|\[|\()\s*["'`]?([A-Za-z_]\w{0,100})/g;
+const ENVIRONMENT_READ = /(?:process\.env|import\.meta\.env|\benviron|\bgetenv|\bGetenv|GetEnvironmentVariable|\bENV|\benv::var(?:_os)?|\benv)\s*(?:\.\s*(?:get|fetch)\s*\(|\.|\[|\()\s*["'`]?([A-Za-z_]\w{0,100})/g;
 
 /**
  * The names a fallback literal is assigned to, from the operator that starts the fallback: the name the
