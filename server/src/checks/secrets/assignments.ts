@@ -143,6 +143,19 @@ export interface FindOptions {
   placeholderDefaults?: boolean;
   /** Which of key-arguments.ts' KEY_CALL_KEYWORDS the file holds (the secrets pass knows from its keyword pass). */
   keyCalls?: readonly string[];
+  /** Which of FORM_KEYWORDS the file holds, ASCII case ignored (from the same pass); looked for in the text when not given. */
+  formWords?: ReadonlySet<string>;
+}
+
+/**
+ * Words the rarer shapes below need in a file, lower-case: a struct tag's default, a fallback call, a
+ * bare Authorization header. The secrets pass finds them in its one keyword pass (scan.ts): searching
+ * the text for each of them took a tenth of the secrets pass on effect@4.1.0.
+ */
+export const FORM_KEYWORDS: readonly string[] = ['default:"', '.unwrap_or', '.orelse(', 'uthorization'];
+
+function holds(text: string, options: FindOptions, word: string): boolean {
+  return options.formWords ? options.formWords.has(word) : text.toLowerCase().includes(word);
 }
 
 export function findAssignments(text: string, options: FindOptions = {}): Assignment[] {
@@ -216,7 +229,7 @@ export function findAssignments(text: string, options: FindOptions = {}): Assign
   }
   // A default in a Go struct's tag, named by the variable beside it: `env:"API_KEY" envDefault:"…"`
   // (caarlos0/env), `envconfig:"API_KEY" default:"…"` (kelseyhightower/envconfig).
-  if (text.includes('efault:"')) {
+  if (holds(text, options, 'default:"')) {
     for (const match of text.matchAll(STRUCT_TAG_DEFAULT)) {
       const value = match[2];
       const start = match.index! + match[0].length - 1 - value.length;
@@ -225,7 +238,7 @@ export function findAssignments(text: string, options: FindOptions = {}): Assign
   }
   // A literal fallback given by a call: Rust's `env::var("API_TOKEN").unwrap_or("…".to_string())` and
   // `unwrap_or_else(|_| "…".into())`, Java's `Optional.ofNullable(System.getenv("API_KEY")).orElse("…")`.
-  if (text.includes('.unwrap_or') || text.includes('.orElse(')) {
+  if (holds(text, options, '.unwrap_or') || holds(text, options, '.orelse(')) {
     for (const match of text.matchAll(FALLBACK_CALL)) {
       const value = match[2] ?? match[4];
       const start = match.index! + match[0].length - 1 - value.length;
@@ -233,7 +246,7 @@ export function findAssignments(text: string, options: FindOptions = {}): Assign
     }
   }
   // An HTTP request written out (`.http` files, YAML, docs): `Authorization: Bearer <token>`, unquoted.
-  if (!options.quotedOnly && (text.includes('uthorization') || text.includes('UTHORIZATION'))) {
+  if (!options.quotedOnly && holds(text, options, 'uthorization')) {
     for (const match of text.matchAll(BARE_AUTHORIZATION)) {
       const value = match[3];
       if (match[2].toLowerCase() === 'basic' && withoutPassword(value)) continue;

@@ -1,6 +1,6 @@
 // The secrets pass over one file: pattern rules behind a single keyword prefilter, keyed rules and
 // the generic rule over the file's assignments, then overlapping finds reduced to the most specific.
-import { findAssignments, type Assignment, type AssignmentForm } from './assignments';
+import { FORM_KEYWORDS, findAssignments, type Assignment, type AssignmentForm } from './assignments';
 import { insideExample, pairedName, parentKey } from './enclosing-keys';
 import { isCredentialName, isCredentialValue, nameWords } from './generic';
 import { hclBlockLabels, hclVariableNames } from './hcl-blocks';
@@ -69,8 +69,9 @@ class CompiledRules {
     // Case-insensitive on the text itself: cheaper than lower-casing every file first.
     this.keywordRegex = new RegExp(escaped.join('|'), 'gi');
     const alternation = [...this.rulesByKeyword.keys()].sort((a, b) => b.length - a.length);
-    // Also the words of the calls that take a key (key-arguments.ts): the same pass tells the assignment scan whether to look for them.
-    const presence = [...new Set([...this.alwaysRun.flatMap((rule) => rule.keywords), ...KEY_CALL_KEYWORDS])];
+    // Also the words of the calls that take a key (key-arguments.ts) and of the rarer assignment shapes
+    // (FORM_KEYWORDS): the same pass tells the assignment scan whether to look for them.
+    const presence = [...new Set([...this.alwaysRun.flatMap((rule) => rule.keywords), ...KEY_CALL_KEYWORDS, ...FORM_KEYWORDS])];
     if ([...alternation, ...presence].every((keyword) => /^[\x01-\x7f]+$/.test(keyword))) this.scanner = new KeywordScanner(alternation, presence);
     this.keyed = rules.filter((r): r is KeyedRule => r.kind === 'keyed');
     const words = new Set(this.keyed.flatMap((rule) => rule.names.map((name) => name.replace(/^_/, '').split('_').filter(Boolean)[0] ?? '')));
@@ -101,7 +102,7 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
   const matches: SecretMatch[] = [];
 
   // Pattern rules whose keywords occur in the file.
-  const { candidates, keyCalls } = prefilter(text, rules);
+  const { candidates, keyCalls, formWords } = prefilter(text, rules);
   // Values of a provider's format that its validator judged made public (a Firebase app's API key):
   // the provider's rule knows its format better than the generic rule, which leaves them too.
   const judgedPublic = new Set<string>();
@@ -111,7 +112,7 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
   }
 
   // Keyed rules and the generic rule, over assignments.
-  const assignments = findAssignments(text, { quotedOnly: options.scriptFile, form: options.form, placeholderDefaults: options.scriptFile && !options.templateLiterals, keyCalls });
+  const assignments = findAssignments(text, { quotedOnly: options.scriptFile, form: options.form, placeholderDefaults: options.scriptFile && !options.templateLiterals, keyCalls, formWords });
   const blockLabelAt = options.hcl ? hclBlockLabels(text) : undefined;
   const variableAt = options.hcl ? hclVariableNames(text) : undefined;
   for (const assignment of assignments) {
@@ -207,7 +208,7 @@ export function candidateRules(text: string, rules: readonly SecretRule[]): Set<
 }
 
 /** candidateRules, and which of KEY_CALL_KEYWORDS the text holds (the calls that take a key it may make), from the same pass; undefined when unknown. */
-function prefilter(text: string, rules: readonly SecretRule[]): { candidates: Set<PatternRule>; keyCalls?: string[] } {
+function prefilter(text: string, rules: readonly SecretRule[]): { candidates: Set<PatternRule>; keyCalls?: string[]; formWords?: Set<string> } {
   const rulesIndex = compiledRules(rules);
   const candidates = new Set<PatternRule>();
   if (!rulesIndex.scanner) {
@@ -218,7 +219,7 @@ function prefilter(text: string, rules: readonly SecretRule[]): { candidates: Se
   const { alternation, presence } = rulesIndex.scanner.scan(text);
   for (const rule of rulesIndex.alwaysRun) if (rule.keywords.some((keyword) => presence.has(keyword))) candidates.add(rule);
   for (const keyword of alternation) for (const rule of rulesIndex.rulesByKeyword.get(keyword)!) candidates.add(rule);
-  return { candidates, keyCalls: KEY_CALL_KEYWORDS.filter((keyword) => presence.has(keyword)) };
+  return { candidates, keyCalls: KEY_CALL_KEYWORDS.filter((keyword) => presence.has(keyword)), formWords: new Set(FORM_KEYWORDS.filter((word) => presence.has(word))) };
 }
 
 // ASCII case folding as a case-insensitive regular expression without the `u` flag does it (A-Z to
