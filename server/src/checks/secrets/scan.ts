@@ -207,7 +207,11 @@ export function candidateRules(text: string, rules: readonly SecretRule[]): Set<
   return prefilter(text, rules).candidates;
 }
 
-/** candidateRules, and which of KEY_CALL_KEYWORDS the text holds (the calls that take a key it may make), from the same pass; undefined when unknown. */
+/**
+ * candidateRules, and from the same pass which of KEY_CALL_KEYWORDS (the calls that take a key or
+ * password it may make) and of FORM_KEYWORDS (the rarer assignment shapes it may hold) the text holds;
+ * both undefined when unknown.
+ */
 function prefilter(text: string, rules: readonly SecretRule[]): { candidates: Set<PatternRule>; keyCalls?: string[]; formWords?: Set<string> } {
   const rulesIndex = compiledRules(rules);
   const candidates = new Set<PatternRule>();
