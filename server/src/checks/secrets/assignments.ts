@@ -154,8 +154,16 @@ export interface FindOptions {
  */
 export const FORM_KEYWORDS: readonly string[] = ['default:"', '.unwrap_or', '.orelse(', 'uthorization'];
 
-function holds(text: string, options: FindOptions, word: string): boolean {
-  return options.formWords ? options.formWords.has(word) : text.toLowerCase().includes(word);
+/** FORM_KEYWORDS the text holds, when the keyword pass has not said: one lower-cased copy for them all. */
+function formWordsIn(text: string): Set<string> {
+  const lower = text.toLowerCase();
+  return new Set(FORM_KEYWORDS.filter((word) => lower.includes(word)));
+}
+
+/** A literal that ends the match with its closing quote (`…:"value"`, `…("value"`), named `name`. */
+function closingLiteral(match: RegExpMatchArray, name: string, value: string): Assignment {
+  const start = match.index! + match[0].length - 1 - value.length;
+  return { name, value, start, end: start + value.length, quoted: true };
 }
 
 export function findAssignments(text: string, options: FindOptions = {}): Assignment[] {
@@ -227,26 +235,19 @@ export function findAssignments(text: string, options: FindOptions = {}): Assign
     const start = match.index! + match[0].length - value.length;
     found.push({ name, value, start, end: start + value.length, quoted: true });
   }
+  const formWords = options.formWords ?? formWordsIn(text);
   // A default in a Go struct's tag, named by the variable beside it: `env:"API_KEY" envDefault:"…"`
   // (caarlos0/env), `envconfig:"API_KEY" default:"…"` (kelseyhightower/envconfig).
-  if (holds(text, options, 'default:"')) {
-    for (const match of text.matchAll(STRUCT_TAG_DEFAULT)) {
-      const value = match[2];
-      const start = match.index! + match[0].length - 1 - value.length;
-      found.push({ name: match[1], value, start, end: start + value.length, quoted: true });
-    }
-  }
+  if (formWords.has('default:"')) for (const match of text.matchAll(STRUCT_TAG_DEFAULT)) found.push(closingLiteral(match, match[1], match[2]));
   // A literal fallback given by a call: Rust's `env::var("API_TOKEN").unwrap_or("…".to_string())` and
   // `unwrap_or_else(|_| "…".into())`, Java's `Optional.ofNullable(System.getenv("API_KEY")).orElse("…")`.
-  if (holds(text, options, '.unwrap_or') || holds(text, options, '.orelse(')) {
+  if (formWords.has('.unwrap_or') || formWords.has('.orelse(')) {
     for (const match of text.matchAll(FALLBACK_CALL)) {
-      const value = match[2] ?? match[4];
-      const start = match.index! + match[0].length - 1 - value.length;
-      for (const name of fallbackNames(text, match.index!)) found.push({ name, value, start, end: start + value.length, quoted: true });
+      for (const name of fallbackNames(text, match.index!)) found.push(closingLiteral(match, name, match[2] ?? match[4]));
     }
   }
   // An HTTP request written out (`.http` files, YAML, docs): `Authorization: Bearer <token>`, unquoted.
-  if (!options.quotedOnly && holds(text, options, 'uthorization')) {
+  if (!options.quotedOnly && formWords.has('uthorization')) {
     for (const match of text.matchAll(BARE_AUTHORIZATION)) {
       const value = match[3];
       if (match[2].toLowerCase() === 'basic' && withoutPassword(value)) continue;
@@ -266,11 +267,7 @@ export function findAssignments(text: string, options: FindOptions = {}): Assign
   // In code a default inside a string is quoted by that string: Spring's `@Value("${jwt.secret:…}")`.
   // (Elsewhere the operator scan above reads it: `secret: ${JWT_SECRET:…}`.)
   if ((options.placeholderDefaults ?? options.quotedOnly) && text.includes('${')) {
-    for (const match of text.matchAll(PLACEHOLDER_DEFAULT)) {
-      const value = match[2];
-      const start = match.index! + match[0].length - 1 - value.length;
-      found.push({ name: match[1], value, start, end: start + value.length, quoted: true });
-    }
+    for (const match of text.matchAll(PLACEHOLDER_DEFAULT)) found.push(closingLiteral(match, match[1], match[2]));
   }
   found.push(...keyArguments(text, options.keyCalls));
   return found;

@@ -42,8 +42,9 @@ function some(keys: Iterable<string>, test: (key: string) => boolean): boolean {
 
 /**
  * Whether the value is inside a triple-quoted string (Python, Kotlin, Scala, Groovy) assigned to an
- * example name, `EXAMPLES = r'''…'''`, or holding a doctest: a docstring's `>>>` session is documentation. The file's triple quotes are paired from its start (such a string
- * runs for hundreds of lines), once per text.
+ * example name, `EXAMPLES = r'''…'''`, or holding a doctest: a docstring's `>>>` session is
+ * documentation. The file's triple quotes are paired from its start (such a string runs for hundreds of
+ * lines), once per text.
  */
 function insideExampleString(text: string, valueStart: number): boolean {
   const spans = exampleStrings(text);
