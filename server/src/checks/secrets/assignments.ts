@@ -148,11 +148,17 @@ export interface FindOptions {
 }
 
 /**
- * Words the rarer shapes below need in a file, lower-case: a struct tag's default, a fallback call, a
- * bare Authorization header. The secrets pass finds them in its one keyword pass (scan.ts): searching
- * the text for each of them took a tenth of the secrets pass on effect@4.1.0.
+ * What AUTH_SCHEME_QUOTED needs, lower-case: a quote, a scheme and a blank (`"bearer `). Its search ran
+ * over every file, a fifteenth of the secrets pass on effect@4.1.0, where few files hold one.
  */
-export const FORM_KEYWORDS: readonly string[] = ['default:"', '.unwrap_or', '.orelse(', 'uthorization'];
+const QUOTED_SCHEMES: readonly string[] = ['"', "'", '`'].flatMap((quote) => ['bearer', 'basic', 'token', 'digest'].map((scheme) => `${quote}${scheme} `));
+
+/**
+ * Words the rarer shapes below need in a file, lower-case: a struct tag's default, a fallback call, a
+ * bare Authorization header, a quoted scheme. The secrets pass finds them in its one keyword pass
+ * (scan.ts): searching the text for each of them took a tenth of the secrets pass on effect@4.1.0.
+ */
+export const FORM_KEYWORDS: readonly string[] = ['default:"', '.unwrap_or', '.orelse(', 'uthorization', ...QUOTED_SCHEMES];
 
 /** FORM_KEYWORDS the text holds, when the keyword pass has not said: one lower-cased copy for them all. */
 function formWordsIn(text: string): Set<string> {
@@ -226,8 +232,9 @@ export function findAssignments(text: string, options: FindOptions = {}): Assign
     if (!name) continue;
     found.push({ name, value, start, end: start + value.length, quoted: !!quote || skipped > 0 });
   }
+  const formWords = options.formWords ?? formWordsIn(text);
   // `Authorization: "Bearer <token>"`, `"Basic <base64>"`: the scheme, then the credential, which is the value.
-  for (const match of authHeaderValues(text)) {
+  for (const match of QUOTED_SCHEMES.some((word) => formWords.has(word)) ? authHeaderValues(text) : []) {
     const name = nameBefore(text, match.index!, match[1] === ',');
     if (!name) continue;
     const value = match[3];
@@ -235,7 +242,6 @@ export function findAssignments(text: string, options: FindOptions = {}): Assign
     const start = match.index! + match[0].length - value.length;
     found.push({ name, value, start, end: start + value.length, quoted: true });
   }
-  const formWords = options.formWords ?? formWordsIn(text);
   // A default in a Go struct's tag, named by the variable beside it: `env:"API_KEY" envDefault:"…"`
   // (caarlos0/env), `envconfig:"API_KEY" default:"…"` (kelseyhightower/envconfig).
   if (formWords.has('default:"')) for (const match of text.matchAll(STRUCT_TAG_DEFAULT)) found.push(closingLiteral(match, match[1], match[2]));
