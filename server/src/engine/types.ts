@@ -129,6 +129,12 @@ export interface SourceDocument {
    * it, and an unsaved document is never ignored.
    */
   diskFile?: string | null;
+  /**
+   * The bytes `text` was read from (its UTF-8, or bytes read as Latin-1), when it was read from disk:
+   * the secrets pass looks for its keywords in them rather than encoding the text. Valid only during
+   * the analysis (the reader reuses its buffer); a document made from this one does not carry them.
+   */
+  bytes?: Uint8Array;
 }
 
 /** How checks reach the file system; the server overlays open documents on top of the disk. */

@@ -1,9 +1,10 @@
-// The keyword prefilter (candidateRules in scan.ts) is one pass over the characters; it must choose
+// The keyword prefilter (candidateRules in scan.ts) is one pass over the text's bytes; it must choose
 // exactly the rules its plain form chooses: rules behind the keyword alternation (case-insensitive,
 // leftmost, longest first, matches not overlapping) when the alternation matches one of their keywords,
-// and rules with short or common keywords when one of their keywords occurs anywhere (ASCII case
-// folded, as the alternation folds). And no rule left out can match: the property the prefilter exists
-// to keep. Over a varied corpus: the rule pack's examples, the gitleaks samples (../shared), this
+// rules with short or common keywords when one of their keywords occurs anywhere (ASCII case folded, as
+// the alternation folds), and rules whose matches start with a keyword (keywordStartsMatch) when one of
+// their keywords starts a token. And no rule left out can match: the property the prefilter exists to
+// keep. Over a varied corpus: the rule pack's examples, the gitleaks samples (../shared), this
 // repository's own sources, and texts made to catch the edge cases.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -16,12 +17,19 @@ const SAMPLES = path.resolve(ROOT, '../shared/bench/secrets/gitleaks-samples.jso
 
 const asciiLower = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
+/** Whether `keyword` occurs in `folded` with nothing of [A-Za-z0-9_.-] before it, as a pattern's left boundary wants. */
+function startsToken(folded: string, keyword: string): boolean {
+  for (let at = folded.indexOf(keyword); at >= 0; at = folded.indexOf(keyword, at + 1)) if (at === 0 || !/[A-Za-z0-9_.-]/.test(folded[at - 1])) return true;
+  return false;
+}
+
 function plainCandidates(text: string, rules: readonly SecretRule[]): Set<PatternRule> {
-  const { keywordRegex, rulesByKeyword, alwaysRun } = keywordPrefilter(rules);
+  const { keywordRegex, rulesByKeyword, alwaysRun, atTokenStart } = keywordPrefilter(rules);
   const chosen = new Set<PatternRule>();
   for (const match of text.matchAll(keywordRegex)) for (const rule of rulesByKeyword.get(match[0].toLowerCase()) ?? []) chosen.add(rule);
   const folded = asciiLower(text);
   for (const rule of alwaysRun) if (rule.keywords.some((keyword) => folded.includes(keyword))) chosen.add(rule);
+  for (const rule of atTokenStart) if (rule.keywords.some((keyword) => startsToken(folded, keyword))) chosen.add(rule);
   return chosen;
 }
 
@@ -45,6 +53,8 @@ function corpus(rules: readonly SecretRule[]): string[] {
     const upper = keyword.toUpperCase();
     const mixed = [...keyword].map((c, i) => (i % 2 ? c.toUpperCase() : c)).join('');
     texts.push(keyword, upper, mixed, `x${keyword}`, `${keyword}x`, `é${keyword}é`, `${keyword}${keyword}`, `${keyword.slice(0, -1)}${keyword}`, `\u212a${keyword}\u017f`, `😀${upper} ${mixed}😀`);
+    // Before a keyword, each kind of character a token start cares about: a token's own, the boundary's, none.
+    for (const before of ['.', '-', '_', '0', 'Z', ' ', '"', '=', '/', '\n', '\u00e9', '\u00a0']) texts.push(`${before}${keyword}`, `${before}${upper} ${keyword}`);
   }
   for (let i = 0; i + 1 < keywords.length; i++) texts.push(keywords[i] + keywords[i + 1], keywords[i].slice(1) + keywords[i + 1].slice(0, 2), `${keywords[i]} ${keywords[i + 1].toUpperCase()}`);
   texts.push('', 'a', 'ey', 'EY', 'xey', 'q~', 'Q~', 's.', 'S.', 'sk', 'ſk', 'Kelvin \u212aey', 'i\u0130s.', 'e\u0000y');
@@ -63,7 +73,7 @@ describe('secrets: keyword prefilter', () => {
       assert.deepEqual(got, want, `rules chosen for ${JSON.stringify(text.slice(0, 200))}`);
       chosen += got.length;
     }
-    assert.ok(chosen > texts.length, 'rules are chosen');
+    assert.ok(chosen > texts.length / 2, `rules are chosen: ${chosen} for ${texts.length} texts`);
   });
 
   // The alternation narrows what its rules see by design (a connection-string rule runs where a database
@@ -74,8 +84,9 @@ describe('secrets: keyword prefilter', () => {
       if (rule.kind !== 'pattern') continue;
       for (const example of rule.examples.match) assert.ok(rule.keywords.some((keyword) => asciiLower(example).includes(keyword)), `${rule.id}: no keyword in ${JSON.stringify(example)}`);
     }
-    const gated = keywordPrefilter(builtInSecretRules).alwaysRun;
-    assert.ok(gated.length > 5);
+    const { alwaysRun, atTokenStart } = keywordPrefilter(builtInSecretRules);
+    const gated = [...alwaysRun, ...atTokenStart];
+    assert.ok(alwaysRun.length >= 5 && atTokenStart.length > 10);
     for (const text of corpus(builtInSecretRules)) {
       const chosen = candidateRules(text, builtInSecretRules);
       for (const rule of gated) {
@@ -86,16 +97,31 @@ describe('secrets: keyword prefilter', () => {
     }
   });
 
-  it('works for any rule pack: two-character and three-character keywords, shared prefixes, non-ASCII keywords (plain alternation then)', () => {
-    const pack = (keywords: string[][]) =>
+  // The claim keywordStartsMatch makes, on every match example: what the pattern matches starts with a keyword.
+  it('holds every rule that says its matches start with a keyword to it, on its match examples', () => {
+    const { atTokenStart } = keywordPrefilter(builtInSecretRules);
+    for (const rule of atTokenStart) {
+      for (const example of rule.examples.match) {
+        const matches = [...example.matchAll(new RegExp(rule.regex.source, rule.regex.flags))];
+        assert.ok(matches.length > 0, `${rule.id}: its pattern finds nothing in ${JSON.stringify(example)}`);
+        for (const match of matches) assert.ok(rule.keywords.some((keyword) => asciiLower(match[0]).startsWith(keyword)), `${rule.id}: ${JSON.stringify(match[0])} starts with none of its keywords`);
+      }
+    }
+    assert.throws(() => parseRulePack({ rules: [{ id: 'secrets/x', title: 'T', provider: 'P', keywords: ['://'], pattern: '://[a-z]{4}', keywordStartsMatch: true, examples: { match: [], noMatch: [] } }] }), /keywordStartsMatch needs the token boundary/);
+  });
+
+  it('works for any rule pack: two-character and three-character keywords, shared prefixes, non-ASCII keywords (plain alternation then), keywords at a token start', () => {
+    const pack = (keywords: string[][], startsMatch: boolean[] = []) =>
       parseRulePack({
-        rules: keywords.map((list, i) => ({ id: `secrets/r${i}`, title: 'T', provider: 'P', keywords: list, pattern: `(?:${list.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})[0-9]{4}`, ignoreCase: true, examples: { match: [], noMatch: [] } })),
+        rules: keywords.map((list, i) => ({ id: `secrets/r${i}`, title: 'T', provider: 'P', keywords: list, pattern: `(?:${list.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})[0-9]{4}`, ignoreCase: true, keywordStartsMatch: startsMatch[i], examples: { match: [], noMatch: [] } })),
       });
     const packs = [
       pack([['abc'], ['abcd'], ['bcd'], ['ab'], ['secret'], ['x~'], ['cde', 'ab']]),
       pack([['ümlaut'], ['abc']]),
+      // The same keywords for a rule gated at a token start and for rules that are not; one- and two-character ones.
+      pack([['s.'], ['s.'], ['abc'], ['abc', 'q'], ['bcd']], [true, false, true, true, false]),
     ];
-    const texts = ['abcd', 'xabcde', 'ABCDE ab', 'bcdab', 'SECRET', 'x~', 'aX~', 'abc', 'ab', 'cdcde', 'ÜMLAUT ümlaut', 'abcabcd', 'aabcdd', ''];
+    const texts = ['abcd', 'xabcde', 'ABCDE ab', 'bcdab', 'SECRET', 'x~', 'aX~', 'abc', 'ab', 'cdcde', 'ÜMLAUT ümlaut', 'abcabcd', 'aabcdd', '', 'this.x', 's.x', ' S.', 'xs.', 'é s.', 'és.', '.abc', '-abc', ' abc', 'zabc', 'q', 'Q', 'xq'];
     for (const rules of packs) {
       for (const text of texts) {
         const got = [...candidateRules(text, rules)].map((rule) => rule.id).sort();

@@ -16,6 +16,8 @@ interface RuleData {
   ignoreCase?: boolean;
   /** False for a pattern that starts at punctuation after a name (`, "…")`): no token boundary before it. */
   boundaryBefore?: boolean;
+  /** Every match starts with one of the keywords (the provider's prefix): see PatternRule.keywordStartsMatch. */
+  keywordStartsMatch?: boolean;
   publicPrefix?: number;
   entropy?: number;
   near?: string[];
@@ -53,6 +55,12 @@ export interface PatternRule extends SecretRuleBase {
   kind: 'pattern';
   keywords: string[];
   regex: RegExp;
+  /**
+   * Every match starts with one of the keywords, right after the token boundary: the rule runs only
+   * where a keyword starts a token (nothing of [A-Za-z0-9_.-] before it). `s.`, Vault's legacy prefix,
+   * is in nearly every file (`this.`), but rarely at a token's start.
+   */
+  keywordStartsMatch: boolean;
 }
 
 /** Finds a value of a given shape assigned to a name that names the provider. */
@@ -102,8 +110,10 @@ export function parseRulePack(source: string | unknown): SecretRule[] {
       // dot before it: `video.ico-7a38…` is a file name, not an Infracost key). URL patterns start at `://`;
       // a pattern that starts at punctuation after a name says `boundaryBefore: false`.
       const leftBoundary = rule.pattern.startsWith('://') || rule.boundaryBefore === false ? '' : '(?<![\\w.-])';
+      // A keyword that starts the match starts a token only behind the left boundary.
+      if (rule.keywordStartsMatch && !leftBoundary) throw new Error(`${rule.id}: keywordStartsMatch needs the token boundary before the match`);
       const regex = new RegExp(`${leftBoundary}(?:${rule.pattern})(?![\\w-])`, `g${flags}`);
-      return { ...base, kind: 'pattern', keywords: rule.keywords.map((k) => k.toLowerCase()), regex };
+      return { ...base, kind: 'pattern', keywords: rule.keywords.map((k) => k.toLowerCase()), regex, keywordStartsMatch: !!rule.keywordStartsMatch };
     }
     if (!rule.names?.length || rule.value === undefined) throw new Error(`${rule.id}: needs a pattern, or names and a value`);
     // Names are matched against the assigned name's words joined by _, at a word start.

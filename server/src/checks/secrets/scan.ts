@@ -38,6 +38,8 @@ export interface ScanOptions {
   form?: AssignmentForm;
   /** JavaScript or TypeScript: `${…}` is a template literal's expression, never a placeholder with a default. */
   templateLiterals?: boolean;
+  /** The bytes `text` was decoded from (UTF-8, or read as latin1), when the reader has them: the keyword pass reads them rather than encoding the text. */
+  bytes?: Uint8Array;
 }
 
 /** Compiled once per rule set: the keyword prefilter and the keyed rules by name word. */
@@ -46,6 +48,8 @@ class CompiledRules {
   readonly rulesByKeyword = new Map<string, PatternRule[]>();
   /** Rules with a keyword too short or common to prefilter on: they run when any of their keywords occurs at all. */
   readonly alwaysRun: PatternRule[] = [];
+  /** Rules whose matches start with a keyword (keywordStartsMatch): they run when one of their keywords starts a token. */
+  readonly atTokenStart: PatternRule[] = [];
   /** The prefilter as one pass over the text's characters (see KeywordScanner); undefined for non-ASCII keywords. */
   readonly scanner?: KeywordScanner;
   readonly keyed: KeyedRule[];
@@ -55,6 +59,10 @@ class CompiledRules {
   constructor(rules: readonly SecretRule[]) {
     const patterns = rules.filter((r): r is PatternRule => r.kind === 'pattern');
     for (const rule of patterns) {
+      if (rule.keywordStartsMatch) {
+        this.atTokenStart.push(rule);
+        continue;
+      }
       if (rule.keywords.some((keyword) => keyword.length < 3 || COMMON_KEYWORDS.has(keyword))) {
         this.alwaysRun.push(rule);
         continue;
@@ -72,7 +80,8 @@ class CompiledRules {
     // Also the words of the calls that take a key (key-arguments.ts) and of the rarer assignment shapes
     // (FORM_KEYWORDS): the same pass tells the assignment scan whether to look for them.
     const presence = [...new Set([...this.alwaysRun.flatMap((rule) => rule.keywords), ...KEY_CALL_KEYWORDS, ...FORM_KEYWORDS])];
-    if ([...alternation, ...presence].every((keyword) => /^[\x01-\x7f]+$/.test(keyword))) this.scanner = new KeywordScanner(alternation, presence);
+    const tokenStarts = [...new Set(this.atTokenStart.flatMap((rule) => rule.keywords))];
+    if ([...alternation, ...presence, ...tokenStarts].every((keyword) => /^[\x01-\x7f]+$/.test(keyword))) this.scanner = new KeywordScanner(alternation, presence, tokenStarts);
     this.keyed = rules.filter((r): r is KeyedRule => r.kind === 'keyed');
     const words = new Set(this.keyed.flatMap((rule) => rule.names.map((name) => name.replace(/^_/, '').split('_').filter(Boolean)[0] ?? '')));
     this.keyedWord = new RegExp([...words].filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
@@ -91,10 +100,10 @@ function compiledRules(rules: readonly SecretRule[]): CompiledRules {
   return rulesIndex;
 }
 
-/** The prefilter's plain form, which candidateRules must agree with: the keyword alternation, the rules by keyword, the rules gated by keyword presence. */
-export function keywordPrefilter(rules: readonly SecretRule[]): { keywordRegex: RegExp; rulesByKeyword: ReadonlyMap<string, readonly PatternRule[]>; alwaysRun: readonly PatternRule[] } {
-  const { keywordRegex, rulesByKeyword, alwaysRun } = compiledRules(rules);
-  return { keywordRegex: new RegExp(keywordRegex.source, keywordRegex.flags), rulesByKeyword, alwaysRun };
+/** The prefilter's plain form, which candidateRules must agree with: the keyword alternation, the rules by keyword, the rules gated by keyword presence, the rules gated by a keyword at a token's start. */
+export function keywordPrefilter(rules: readonly SecretRule[]): { keywordRegex: RegExp; rulesByKeyword: ReadonlyMap<string, readonly PatternRule[]>; alwaysRun: readonly PatternRule[]; atTokenStart: readonly PatternRule[] } {
+  const { keywordRegex, rulesByKeyword, alwaysRun, atTokenStart } = compiledRules(rules);
+  return { keywordRegex: new RegExp(keywordRegex.source, keywordRegex.flags), rulesByKeyword, alwaysRun, atTokenStart };
 }
 
 export function scanForSecrets(text: string, rules: readonly SecretRule[], options: ScanOptions): SecretMatch[] {
@@ -102,7 +111,7 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
   const matches: SecretMatch[] = [];
 
   // Pattern rules whose keywords occur in the file.
-  const { candidates, keyCalls, formWords } = prefilter(text, rules);
+  const { candidates, keyCalls, formWords } = prefilter(text, rules, options.bytes);
   // Values of a provider's format that its validator judged made public (a Firebase app's API key):
   // the provider's rule knows its format better than the generic rule, which leaves them too.
   const judgedPublic = new Set<string>();
@@ -200,8 +209,10 @@ function nameEncodedProvider(match: SecretMatch, rules: readonly SecretRule[]): 
 /**
  * The pattern rules to run on a text. A rule with prefilter keywords runs when the keyword alternation
  * (`keywordRegex`: case-insensitive, leftmost, longest first, matches not overlapping) finds one of them;
- * a rule with a short or common keyword when any of its keywords occurs anywhere, case-insensitively
- * (keywords are necessary for a match: the rule pack test holds every example to it).
+ * a rule with a short or common keyword when any of its keywords occurs anywhere, case-insensitively;
+ * a rule whose matches start with a keyword when one of them starts a token (no character of
+ * [A-Za-z0-9_.-] before it), case-insensitively (keywords are necessary for a match: the rule pack test
+ * holds every example to it).
  */
 export function candidateRules(text: string, rules: readonly SecretRule[]): Set<PatternRule> {
   return prefilter(text, rules).candidates;
@@ -212,117 +223,162 @@ export function candidateRules(text: string, rules: readonly SecretRule[]): Set<
  * password it may make) and of FORM_KEYWORDS (the rarer assignment shapes it may hold) the text holds;
  * both undefined when unknown.
  */
-function prefilter(text: string, rules: readonly SecretRule[]): { candidates: Set<PatternRule>; keyCalls?: string[]; formWords?: Set<string> } {
+function prefilter(text: string, rules: readonly SecretRule[], bytes?: Uint8Array): { candidates: Set<PatternRule>; keyCalls?: string[]; formWords?: Set<string> } {
   const rulesIndex = compiledRules(rules);
   const candidates = new Set<PatternRule>();
   if (!rulesIndex.scanner) {
-    for (const rule of rulesIndex.alwaysRun) candidates.add(rule);
+    for (const rule of [...rulesIndex.alwaysRun, ...rulesIndex.atTokenStart]) candidates.add(rule);
     for (const match of text.matchAll(rulesIndex.keywordRegex)) for (const rule of rulesIndex.rulesByKeyword.get(match[0].toLowerCase()) ?? []) candidates.add(rule);
     return { candidates };
   }
-  const { alternation, presence } = rulesIndex.scanner.scan(text);
+  const { alternation, presence, tokenStarts } = rulesIndex.scanner.scan(bytes ?? Buffer.from(text, 'utf8'));
   for (const rule of rulesIndex.alwaysRun) if (rule.keywords.some((keyword) => presence.has(keyword))) candidates.add(rule);
+  for (const rule of rulesIndex.atTokenStart) if (rule.keywords.some((keyword) => tokenStarts.has(keyword))) candidates.add(rule);
   for (const keyword of alternation) for (const rule of rulesIndex.rulesByKeyword.get(keyword)!) candidates.add(rule);
   return { candidates, keyCalls: KEY_CALL_KEYWORDS.filter((keyword) => presence.has(keyword)), formWords: new Set(FORM_KEYWORDS.filter((word) => presence.has(word))) };
 }
 
 // ASCII case folding as a case-insensitive regular expression without the `u` flag does it (A-Z to
-// a-z; no other character equals an ASCII one), with every non-ASCII character mapped to 0, which no
-// keyword holds.
-const FOLD = new Uint8Array(0x10000);
+// a-z; no other character equals an ASCII one), by byte, with every byte of a non-ASCII character
+// mapped to 0, which no keyword holds.
+const FOLD = new Uint8Array(0x100);
 for (let c = 1; c < 0x80; c++) FOLD[c] = c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
 
 /**
- * The keyword prefilter in one pass over the characters, dispatching on each three characters: the
- * keywords of the alternation found exactly as the alternation finds them (same matches, so the same
- * rules run), and which presence keywords occur anywhere. Keywords are lower-case ASCII; a folded
- * character takes 7 bits, so three index a table of 2^21 entries.
+ * The keyword prefilter in one pass over the bytes, dispatching on each three: the keywords of the
+ * alternation found exactly as the alternation finds them (same matches, so the same rules run), which
+ * presence keywords occur anywhere, and which token-start keywords start a token. Keywords are
+ * lower-case ASCII; a folded byte takes 7 bits, so three index a table of 2^21 entries.
  */
 class KeywordScanner {
-  /** By the three characters at a position: bit 1, an alternation keyword starts with them; bit 2, a longer presence keyword does; bit 4, a two-character presence keyword does. */
+  /** By the three bytes at a position: bit 1, an alternation keyword starts with them; bit 2, a longer presence or token-start keyword does; bit 4, a two-character one does. */
   private readonly tripleBits = new Uint8Array(1 << 21);
-  /** By triple: alternation keywords in alternation order; presence keywords of three characters or more. */
-  private readonly alternationAt: string[][] = [];
-  private readonly presenceAt: string[][] = [];
-  /** By pair: the two-character presence keyword. */
-  private readonly pairKeywords: string[] = [];
-  /** Presence keywords of one character (none today): found by a plain search. */
-  private readonly singles: string[];
+  /** Every keyword once; the tables below hold their indexes. */
+  private readonly keywords: string[] = [];
+  /** By triple: alternation keywords (indexes) in alternation order. */
+  private readonly alternationAt = new Map<number, number[]>();
+  /** By triple, by pair, and for one-character keywords: presence and token-start keywords, as `index << 1 | 1 if it must start a token`. */
+  private readonly presenceAt = new Map<number, number[]>();
+  private readonly pairKeywords = new Map<number, number[]>();
+  private readonly singles: number[] = [];
 
-  constructor(alternation: readonly string[], presence: readonly string[]) {
+  constructor(alternation: readonly string[], presence: readonly string[], tokenStarts: readonly string[] = []) {
     const pair = (keyword: string) => (keyword.charCodeAt(0) << 7) | keyword.charCodeAt(1);
     const triple = (keyword: string) => (pair(keyword) << 7) | keyword.charCodeAt(2);
+    const indexes = new Map<string, number>();
+    const indexOf = (keyword: string) => {
+      let index = indexes.get(keyword);
+      if (index === undefined) indexes.set(keyword, (index = this.keywords.push(keyword) - 1));
+      return index;
+    };
+    const add = <K>(map: Map<K, number[]>, key: K, entry: number) => map.set(key, [...(map.get(key) ?? []), entry]);
     for (const keyword of alternation) {
       if (keyword.length < 3) throw new Error(`keyword '${keyword}' is too short for the alternation`);
       this.tripleBits[triple(keyword)] |= 1;
-      (this.alternationAt[triple(keyword)] ??= []).push(keyword);
+      add(this.alternationAt, triple(keyword), indexOf(keyword));
     }
-    this.singles = presence.filter((keyword) => keyword.length < 2);
-    for (const keyword of presence) {
-      if (keyword.length === 2) {
-        // Whatever the third character (0 stands for any non-ASCII one).
+    const entries = [...presence.map((keyword) => ({ keyword, atStart: 0 })), ...tokenStarts.map((keyword) => ({ keyword, atStart: 1 }))];
+    for (const { keyword, atStart } of entries) {
+      const entry = (indexOf(keyword) << 1) | atStart;
+      if (keyword.length < 2) {
+        this.singles.push(entry);
+      } else if (keyword.length === 2) {
+        // Whatever the third byte (0 stands for any byte of a non-ASCII character).
         for (let third = 0; third < 0x80; third++) this.tripleBits[(pair(keyword) << 7) | third] |= 4;
-        this.pairKeywords[pair(keyword)] = keyword;
-      } else if (keyword.length > 2) {
+        add(this.pairKeywords, pair(keyword), entry);
+      } else {
         this.tripleBits[triple(keyword)] |= 2;
-        (this.presenceAt[triple(keyword)] ??= []).push(keyword);
+        add(this.presenceAt, triple(keyword), entry);
       }
     }
     // One scan of a text holding every keyword, in both cases, so that every branch of the loop has
     // type feedback before the loop is optimised. Otherwise the optimised loop meets a branch it never
     // saw (the first alternation keyword of a file) and falls back to the interpreter, once per new
     // branch: 20 such deoptimisations made the first 572 files of effect take 1.7x the time of the next.
-    const every = [...alternation, ...presence].join(' | ');
-    this.scan(`${every} ${every.toUpperCase()} x`);
+    const every = [...alternation, ...presence, ...tokenStarts].join(' | ');
+    this.scan(Buffer.from(`${every} ${every.toUpperCase()} x`, 'latin1'));
   }
 
-  scan(text: string): { alternation: Set<string>; presence: Set<string> } {
-    const alternation = new Set<string>();
-    const presence = new Set<string>();
-    const n = text.length;
-    for (const keyword of this.singles) for (let i = 0; i < n && !presence.has(keyword); i++) if (matchesAt(text, i, keyword)) presence.add(keyword);
+  /**
+   * The keywords in `bytes`, a text's UTF-8 encoding (or its latin1 view): the same sets as the text's
+   * characters give, since keywords are ASCII and every byte of a non-ASCII character folds to 0 as the
+   * character does (an ASCII run, where keywords match and overlap, keeps its offsets apart; a byte of a
+   * non-ASCII character before a keyword is no token character, as the character is not). Bytes rather
+   * than characters because a typed array reads faster than charCodeAt: effect's 21.6 MB took 47-65 ms
+   * against 67-105 for the same loop over its characters.
+   */
+  scan(bytes: Uint8Array): { alternation: Set<string>; presence: Set<string>; tokenStarts: Set<string> } {
+    // By keyword index, FOUND_* bits. Not sets of strings: a hit that finds a keyword already found
+    // (53,719 times `s.` in effect) then costs a byte's read, not a string's hash.
+    const found = new Uint8Array(this.keywords.length);
+    const n = bytes.length;
+    for (const entry of this.singles) for (let i = 0; i < n && (found[entry >> 1] & bitOf(entry)) === 0; i++) this.mark(bytes, i, entry, found, false);
     const tripleBits = this.tripleBits;
     // Where the alternation may next match: it resumes after each match.
     let resume = 0;
-    let first = n > 0 ? FOLD[text.charCodeAt(0)] : 0;
-    let second = n > 1 ? FOLD[text.charCodeAt(1)] : 0;
+    let first = n > 0 ? FOLD[bytes[0]] : 0;
+    let second = n > 1 ? FOLD[bytes[1]] : 0;
     for (let i = 0; i + 2 < n; i++) {
-      const third = FOLD[text.charCodeAt(i + 2)];
+      const third = FOLD[bytes[i + 2]];
       const triple = (first << 14) | (second << 7) | third;
       first = second;
       second = third;
       const kinds = tripleBits[triple];
-      // The rare hit is handled out of the loop, which keeps the loop over the characters that hit
-      // nothing tight: once optimised, effect's 21.6 MB took 80 ms against 95-98 with the branches inline.
-      if (kinds !== 0) resume = this.hit(text, i, triple, kinds, resume, alternation, presence);
+      // The rare hit is handled out of the loop, which keeps the loop over the bytes that hit nothing
+      // tight: once optimised, effect's 21.6 MB took 80 ms against 95-98 with the branches inline.
+      if (kinds !== 0) resume = this.hit(bytes, i, triple, kinds, resume, found);
     }
-    // The last two characters: only a two-character keyword fits there.
-    if (n >= 2) {
-      const last = this.pairKeywords[(first << 7) | second];
-      if (last) presence.add(last);
+    // The last two bytes: only a two-character keyword fits there.
+    if (n >= 2) for (const entry of this.pairKeywords.get((first << 7) | second) ?? []) this.mark(bytes, n - 2, entry, found, true);
+    const alternation = new Set<string>();
+    const presence = new Set<string>();
+    const tokenStarts = new Set<string>();
+    for (let keyword = 0; keyword < found.length; keyword++) {
+      if (found[keyword] & FOUND_IN_ALTERNATION) alternation.add(this.keywords[keyword]);
+      if (found[keyword] & FOUND_PRESENT) presence.add(this.keywords[keyword]);
+      if (found[keyword] & FOUND_AT_TOKEN_START) tokenStarts.add(this.keywords[keyword]);
     }
-    return { alternation, presence };
+    return { alternation, presence, tokenStarts };
   }
 
-  /** The keywords found at `i`, whose triple has `kinds`, added to the sets; returns where the alternation may next match. */
-  private hit(text: string, i: number, triple: number, kinds: number, resume: number, alternation: Set<string>, presence: Set<string>): number {
-    if (kinds & 4) presence.add(this.pairKeywords[triple >> 7]);
-    if (kinds & 2) for (const keyword of this.presenceAt[triple]) if (!presence.has(keyword) && matchesAt(text, i, keyword)) presence.add(keyword);
+  /** The keywords found at `i`, whose triple has `kinds`, marked in `found`; returns where the alternation may next match. */
+  private hit(bytes: Uint8Array, i: number, triple: number, kinds: number, resume: number, found: Uint8Array): number {
+    if (kinds & 4) for (const entry of this.pairKeywords.get(triple >> 7)!) this.mark(bytes, i, entry, found, true);
+    if (kinds & 2) for (const entry of this.presenceAt.get(triple)!) this.mark(bytes, i, entry, found, false);
     if (kinds & 1 && i >= resume) {
-      for (const keyword of this.alternationAt[triple]) {
-        if (!matchesAt(text, i, keyword)) continue;
-        alternation.add(keyword);
-        return i + keyword.length;
+      for (const keyword of this.alternationAt.get(triple)!) {
+        const text = this.keywords[keyword];
+        if (!matchesAt(bytes, i, text)) continue;
+        found[keyword] |= FOUND_IN_ALTERNATION;
+        return i + text.length;
       }
     }
     return resume;
   }
+
+  /** Marks a presence or token-start `entry` found if its keyword is at `i` (`matched`: its bytes are known to be there) and, if it must, starts a token. */
+  private mark(bytes: Uint8Array, i: number, entry: number, found: Uint8Array, matched: boolean): void {
+    const keyword = entry >> 1;
+    const bit = bitOf(entry);
+    if ((found[keyword] & bit) !== 0 || !(matched || matchesAt(bytes, i, this.keywords[keyword]))) return;
+    if (bit === FOUND_AT_TOKEN_START && i > 0 && TOKEN_BYTE[bytes[i - 1]] === 1) return;
+    found[keyword] |= bit;
+  }
 }
 
-/** Whether `keyword` (lower-case ASCII) occurs at `at`, ASCII case folded. */
-function matchesAt(text: string, at: number, keyword: string): boolean {
-  if (at + keyword.length > text.length) return false;
-  for (let j = 0; j < keyword.length; j++) if (FOLD[text.charCodeAt(at + j)] !== keyword.charCodeAt(j)) return false;
+const FOUND_IN_ALTERNATION = 1;
+const FOUND_PRESENT = 2;
+const FOUND_AT_TOKEN_START = 4;
+/** The FOUND_* bit of a presence or token-start entry. */
+const bitOf = (entry: number) => (entry & 1 ? FOUND_AT_TOKEN_START : FOUND_PRESENT);
+/** By byte: 1 for what a pattern's left boundary, `(?<![\w.-])`, refuses before a token: ASCII letters, digits, `_`, `.` and `-`. */
+const TOKEN_BYTE = new Uint8Array(0x100);
+for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-') TOKEN_BYTE[c.charCodeAt(0)] = 1;
+
+/** Whether `keyword` (lower-case ASCII) occurs at `at` in `bytes`, ASCII case folded. */
+function matchesAt(bytes: Uint8Array, at: number, keyword: string): boolean {
+  if (at + keyword.length > bytes.length) return false;
+  for (let j = 0; j < keyword.length; j++) if (FOLD[bytes[at + j]] !== keyword.charCodeAt(j)) return false;
   return true;
 }
 

@@ -93,6 +93,7 @@ function createSecretsCheck(rules: readonly SecretRule[]): Check {
         yaml: /\.ya?ml$/i.test(document.path),
         form: assignmentFormOf(document.path),
         generic: genericEnabled,
+        bytes: document.bytes,
       });
       if (context.trusted && context.config.secrets?.custom?.length) {
         for (const custom of scanCustomRules(document.text, document.text.toLowerCase(), context.config)) {

@@ -45,6 +45,8 @@ export interface AnalysisJob {
   salt: string;
   /** What a commit added to the file (history.ts), not its working-tree text. */
   committed?: boolean;
+  /** The bytes `text` was read from (SourceDocument.bytes), in this thread only. */
+  bytes?: Uint8Array;
 }
 
 /** What analysing one file produced, before the baseline is applied. */
@@ -219,10 +221,10 @@ function analyzeBytes(engine: Engine, file: SaltedFile, bytes: Buffer, workspace
   const bytesAsText = view !== undefined && (bytes.length <= limit || utf16LongerThan(bytes, limit)) ? view : undefined;
   if (bytesAsText !== undefined) {
     // `bytes` stay valid through the analysis: only readSourceBytes reuses their buffer, and nothing the analysis calls does.
-    const outcome = analyzeJob(engine, { ...file, text: bytesAsText }, workspace, host);
+    const outcome = analyzeJob(engine, { ...file, text: bytesAsText, bytes }, workspace, host);
     if (outcome.findings.length === 0 && outcome.errors.length === 0 && !outcome.skipped?.startsWith('minified')) return outcome;
   }
-  return analyzeJob(engine, { ...file, text: decodeUtf8(bytes) }, workspace, host);
+  return analyzeJob(engine, { ...file, text: decodeUtf8(bytes), bytes }, workspace, host);
 }
 
 /** How many files a thread analyses between two progress reports. */
@@ -250,7 +252,7 @@ export function mapWithProgress<T, R>(items: Iterable<T>, fn: (item: T) => R, pr
 
 /** Pass 3 for one file; `parsed` gets the syntax tree the analysis parsed, if it parsed one; `tree`, one parsed already for this text. */
 export function analyzeJob(engine: Engine, job: AnalysisJob, workspace: WorkspaceIndex, host: DiskHost, parsed?: (tree: ts.SourceFile | undefined) => void, tree?: ts.SourceFile): FileOutcome {
-  const result = engine.analyze({ document: { path: job.file, text: job.text, language: languageOf(job.file) }, config: job.loaded, host, salt: job.salt, workspace, tree, fixes: false, committed: job.committed });
+  const result = engine.analyze({ document: { path: job.file, text: job.text, language: languageOf(job.file), bytes: job.bytes }, config: job.loaded, host, salt: job.salt, workspace, tree, fixes: false, committed: job.committed });
   parsed?.(result.tree);
   return { file: job.file, configDir: job.loaded.dir, findings: result.findings, skipped: result.skipped ?? (result.secretsOnly ? `${result.secretsOnly} (secrets checked)` : undefined), analysed: !result.skipped, errors: result.errors };
 }
