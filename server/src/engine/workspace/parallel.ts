@@ -43,8 +43,13 @@ export type WorkerMessage =
 
 /** Below this much source, starting threads costs more than it saves. */
 const MIN_BYTES_PER_WORKER = 2 * 1024 * 1024;
-/** How much cheaper a byte is when only the secrets pass runs (no parse): measured on effect@4.1.0. */
-const SECRETS_ONLY_COST = 10;
+/**
+ * How much cheaper a byte is when only the secrets pass runs (no parse), as far as a second thread is
+ * concerned: it pays from about 10 MB of source on two cores (a quarter of effect@4.1.0, 6.7 MB: 0.45 s
+ * on one thread, 0.49 s on two; half, 11.6 MB: even; all of it, 21.6 MB: 0.61 s against 0.57 s), so two
+ * threads from 16.8 MB.
+ */
+const SECRETS_ONLY_COST = 4;
 const WORKER_SCRIPT = path.join(__dirname, 'workspace-worker.js');
 /** Source text whose trees the single pass keeps for a later analysis: trees take about ten times their text, so about 40 MB (effect@4.1.0 needs 3.9 M characters). */
 const WAITING_TREES_MAX_CHARS = 4 * 1024 * 1024;
