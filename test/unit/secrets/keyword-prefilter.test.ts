@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { builtInSecretRules, parseRulePack, type PatternRule, type SecretRule } from '../../../server/src/checks/secrets/rule-pack';
-import { candidateRules, keywordPrefilter } from '../../../server/src/checks/secrets/scan';
+import { candidateRules, keywordPrefilter, patternMatchesOf } from '../../../server/src/checks/secrets/scan';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SAMPLES = path.resolve(ROOT, '../shared/bench/secrets/gitleaks-samples.jsonl');
@@ -95,6 +95,21 @@ describe('secrets: keyword prefilter', () => {
         assert.equal(regex.exec(text), null, `${rule.id} left out of a text it matches: ${JSON.stringify(text.slice(0, 200))}`);
       }
     }
+  });
+
+  // A rule whose matches start with a keyword runs only at the offsets where one starts a token: what it
+  // finds there must be what its pattern finds over the whole text, leftmost and not overlapping.
+  it('finds, trying rules only where their keywords start tokens, exactly the matches of their patterns over the whole text', function () {
+    this.timeout(120_000);
+    const { atTokenStart } = keywordPrefilter(builtInSecretRules);
+    let tokenStartMatches = 0;
+    for (const text of [...corpus(builtInSecretRules), ...atTokenStart.flatMap((rule) => rule.examples.match.map((example) => `${example} ${example}\n${example.toUpperCase()}`))]) {
+      const want = [...candidateRules(text, builtInSecretRules)].flatMap((rule) => [...text.matchAll(rule.regex)].map((match) => ({ ruleId: rule.id, index: match.index, text: match[0] })));
+      const got = patternMatchesOf(text, builtInSecretRules);
+      assert.deepEqual(got, want, `matches in ${JSON.stringify(text.slice(0, 200))}`);
+      tokenStartMatches += got.filter((match) => atTokenStart.some((rule) => rule.id === match.ruleId)).length;
+    }
+    assert.ok(tokenStartMatches > 100, `matches of token-start rules: ${tokenStartMatches}`);
   });
 
   // The claim keywordStartsMatch makes, on every match example: what the pattern matches starts with a keyword.

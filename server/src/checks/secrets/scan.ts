@@ -111,14 +111,12 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
   const matches: SecretMatch[] = [];
 
   // Pattern rules whose keywords occur in the file.
-  const { candidates, keyCalls, formWords } = prefilter(text, rules, options.bytes);
+  const filtered = prefilter(text, rules, options.bytes);
+  const { keyCalls, formWords } = filtered;
   // Values of a provider's format that its validator judged made public (a Firebase app's API key):
   // the provider's rule knows its format better than the generic rule, which leaves them too.
   const judgedPublic = new Set<string>();
-  for (const rule of candidates) {
-    if (rule.paths && !options.matchesPath(rule.paths)) continue;
-    for (const match of text.matchAll(rule.regex)) matches.push(...patternMatches(rule, match, text, judgedPublic));
-  }
+  for (const [rule, match] of patternRuleMatches(text, filtered, (rule) => !rule.paths || options.matchesPath(rule.paths))) matches.push(...patternMatches(rule, match, text, judgedPublic));
 
   // Keyed rules and the generic rule, over assignments.
   const assignments = findAssignments(text, { quotedOnly: options.scriptFile, form: options.form, placeholderDefaults: options.scriptFile && !options.templateLiterals, keyCalls, formWords });
@@ -219,11 +217,64 @@ export function candidateRules(text: string, rules: readonly SecretRule[]): Set<
 }
 
 /**
+ * The matches of the chosen pattern rules in `text`, rule by rule, for the rules `applies` to. A rule
+ * whose matches start with a keyword (keywordStartsMatch) is tried only where one of its keywords
+ * starts a token, when the keyword pass says where: its pattern then runs a few times at known offsets
+ * rather than over the whole text (Vault's over effect@4.1.0's 10.9 MB, Airtable's over 14.2 MB). The
+ * matches are the ones matchAll finds, leftmost and not overlapping, since every match starts at one
+ * of those offsets.
+ */
+function* patternRuleMatches(text: string, filtered: Prefiltered, applies: (rule: PatternRule) => boolean): Generator<[PatternRule, RegExpExecArray]> {
+  const { candidates, starts } = filtered;
+  for (const rule of candidates) {
+    if (!applies(rule)) continue;
+    if (!rule.keywordStartsMatch || !starts) {
+      for (const match of text.matchAll(rule.regex)) yield [rule, match];
+      continue;
+    }
+    const offsets = [...new Set(rule.keywords.flatMap((keyword) => starts.get(keyword) ?? []))].sort((a, b) => a - b);
+    const sticky = stickyRegex(rule);
+    let resume = 0;
+    for (const offset of offsets) {
+      if (offset < resume) continue;
+      sticky.lastIndex = offset;
+      const match = sticky.exec(text);
+      if (!match) continue;
+      resume = offset + Math.max(match[0].length, 1);
+      yield [rule, match];
+    }
+  }
+}
+
+/** The pattern rules' matches as scanForSecrets finds them: by rule id, offset and text (for tests). */
+export function patternMatchesOf(text: string, rules: readonly SecretRule[]): { ruleId: string; index: number; text: string }[] {
+  return [...patternRuleMatches(text, prefilter(text, rules), () => true)].map(([rule, match]) => ({ ruleId: rule.id, index: match.index, text: match[0] }));
+}
+
+const stickyRegexes = new WeakMap<PatternRule, RegExp>();
+
+/** `rule.regex`, matching only where its lastIndex is. */
+function stickyRegex(rule: PatternRule): RegExp {
+  let sticky = stickyRegexes.get(rule);
+  if (!sticky) stickyRegexes.set(rule, (sticky = new RegExp(rule.regex.source, `${rule.regex.flags.replace('g', '')}y`)));
+  return sticky;
+}
+
+/** What the keyword pass tells about a text (prefilter). */
+interface Prefiltered {
+  candidates: Set<PatternRule>;
+  keyCalls?: string[];
+  formWords?: Set<string>;
+  /** Where each token-start keyword starts a token, ascending, when those are offsets in the text (its bytes are its characters). */
+  starts?: ReadonlyMap<string, readonly number[]>;
+}
+
+/**
  * candidateRules, and from the same pass which of KEY_CALL_KEYWORDS (the calls that take a key or
  * password it may make) and of FORM_KEYWORDS (the rarer assignment shapes it may hold) the text holds;
  * both undefined when unknown.
  */
-function prefilter(text: string, rules: readonly SecretRule[], bytes?: Uint8Array): { candidates: Set<PatternRule>; keyCalls?: string[]; formWords?: Set<string> } {
+function prefilter(text: string, rules: readonly SecretRule[], bytes?: Uint8Array): Prefiltered {
   const rulesIndex = compiledRules(rules);
   const candidates = new Set<PatternRule>();
   if (!rulesIndex.scanner) {
@@ -231,11 +282,19 @@ function prefilter(text: string, rules: readonly SecretRule[], bytes?: Uint8Arra
     for (const match of text.matchAll(rulesIndex.keywordRegex)) for (const rule of rulesIndex.rulesByKeyword.get(match[0].toLowerCase()) ?? []) candidates.add(rule);
     return { candidates };
   }
-  const { alternation, presence, tokenStarts } = rulesIndex.scanner.scan(bytes ?? Buffer.from(text, 'utf8'));
+  const scanned = bytes ?? Buffer.from(text, 'utf8');
+  const { alternation, presence, tokenStarts } = rulesIndex.scanner.scan(scanned);
   for (const rule of rulesIndex.alwaysRun) if (rule.keywords.some((keyword) => presence.has(keyword))) candidates.add(rule);
   for (const rule of rulesIndex.atTokenStart) if (rule.keywords.some((keyword) => tokenStarts.has(keyword))) candidates.add(rule);
   for (const keyword of alternation) for (const rule of rulesIndex.rulesByKeyword.get(keyword)!) candidates.add(rule);
-  return { candidates, keyCalls: KEY_CALL_KEYWORDS.filter((keyword) => presence.has(keyword)), formWords: new Set(FORM_KEYWORDS.filter((word) => presence.has(word))) };
+  return {
+    candidates,
+    keyCalls: KEY_CALL_KEYWORDS.filter((keyword) => presence.has(keyword)),
+    formWords: new Set(FORM_KEYWORDS.filter((word) => presence.has(word))),
+    // A byte is a character when there are as many (ASCII, or the bytes read as Latin-1); UTF-8 of any
+    // other character takes more bytes than its UTF-16 units.
+    starts: scanned.length === text.length ? tokenStarts : undefined,
+  };
 }
 
 // ASCII case folding as a case-insensitive regular expression without the `u` flag does it (A-Z to
@@ -319,12 +378,14 @@ class KeywordScanner {
    * than characters because a typed array reads faster than charCodeAt: effect's 21.6 MB took 47-65 ms
    * against 67-105 for the same loop over its characters.
    */
-  scan(bytes: Uint8Array): { alternation: Set<string>; presence: Set<string>; tokenStarts: Set<string> } {
+  scan(bytes: Uint8Array): { alternation: Set<string>; presence: Set<string>; tokenStarts: Map<string, number[]> } {
     // By keyword index, FOUND_* bits. Not sets of strings: a hit that finds a keyword already found
     // (53,719 times `s.` in effect) then costs a byte's read, not a string's hash.
     const found = new Uint8Array(this.keywords.length);
+    // By keyword index: the offsets where a token-start keyword starts a token.
+    const starts: number[][] = [];
     const n = bytes.length;
-    for (const entry of this.singles) for (let i = 0; i < n && (found[entry >> 1] & bitOf(entry)) === 0; i++) this.mark(bytes, i, entry, found, false);
+    for (const entry of this.singles) for (let i = 0; i < n && (found[entry >> 1] & FOUND_PRESENT) === 0; i++) this.mark(bytes, i, entry, found, starts, false);
     const tripleBits = this.tripleBits;
     const quads = this.quads;
     // Where the alternation may next match: it resumes after each match.
@@ -347,25 +408,25 @@ class KeywordScanner {
       }
       // The rare hit is handled out of the loop, which keeps the loop over the bytes that hit nothing
       // tight: once optimised, effect's 21.6 MB took 80 ms against 95-98 with the branches inline.
-      resume = this.hit(bytes, i, triple, kinds, resume, found);
+      resume = this.hit(bytes, i, triple, kinds, resume, found, starts);
     }
     // The last two bytes: only a two-character keyword fits there.
-    if (n >= 2) for (const entry of this.pairKeywords.get((first << 7) | second) ?? []) this.mark(bytes, n - 2, entry, found, true);
+    if (n >= 2) for (const entry of this.pairKeywords.get((first << 7) | second) ?? []) this.mark(bytes, n - 2, entry, found, starts, true);
     const alternation = new Set<string>();
     const presence = new Set<string>();
-    const tokenStarts = new Set<string>();
+    const tokenStarts = new Map<string, number[]>();
     for (let keyword = 0; keyword < found.length; keyword++) {
       if (found[keyword] & FOUND_IN_ALTERNATION) alternation.add(this.keywords[keyword]);
       if (found[keyword] & FOUND_PRESENT) presence.add(this.keywords[keyword]);
-      if (found[keyword] & FOUND_AT_TOKEN_START) tokenStarts.add(this.keywords[keyword]);
+      if (starts[keyword]) tokenStarts.set(this.keywords[keyword], starts[keyword]);
     }
     return { alternation, presence, tokenStarts };
   }
 
   /** The keywords found at `i`, whose triple has `kinds`, marked in `found`; returns where the alternation may next match. */
-  private hit(bytes: Uint8Array, i: number, triple: number, kinds: number, resume: number, found: Uint8Array): number {
-    if (kinds & 4) for (const entry of this.pairKeywords.get(triple >> 7)!) this.mark(bytes, i, entry, found, true);
-    if (kinds & 2) for (const entry of this.presenceAt.get(triple)!) this.mark(bytes, i, entry, found, false);
+  private hit(bytes: Uint8Array, i: number, triple: number, kinds: number, resume: number, found: Uint8Array, starts: number[][]): number {
+    if (kinds & 4) for (const entry of this.pairKeywords.get(triple >> 7)!) this.mark(bytes, i, entry, found, starts, true);
+    if (kinds & 2) for (const entry of this.presenceAt.get(triple)!) this.mark(bytes, i, entry, found, starts, false);
     if (kinds & 1 && i >= resume) {
       for (const keyword of this.alternationAt.get(triple)!) {
         const text = this.keywords[keyword];
@@ -377,13 +438,18 @@ class KeywordScanner {
     return resume;
   }
 
-  /** Marks a presence or token-start `entry` found if its keyword is at `i` (`matched`: its bytes are known to be there) and, if it must, starts a token. */
-  private mark(bytes: Uint8Array, i: number, entry: number, found: Uint8Array, matched: boolean): void {
+  /**
+   * For a presence `entry`, marks its keyword found if it is at `i`; for a token-start one, adds `i` to
+   * its offsets if it starts a token there (every such offset: the rule's pattern runs at each).
+   * `matched`: the keyword's bytes are known to be at `i`.
+   */
+  private mark(bytes: Uint8Array, i: number, entry: number, found: Uint8Array, starts: number[][], matched: boolean): void {
     const keyword = entry >> 1;
-    const bit = bitOf(entry);
-    if ((found[keyword] & bit) !== 0 || !(matched || matchesAt(bytes, i, this.keywords[keyword]))) return;
-    if (bit === FOUND_AT_TOKEN_START && i > 0 && TOKEN_BYTE[bytes[i - 1]] === 1) return;
-    found[keyword] |= bit;
+    if ((entry & 1) === 0) {
+      if ((found[keyword] & FOUND_PRESENT) === 0 && (matched || matchesAt(bytes, i, this.keywords[keyword]))) found[keyword] |= FOUND_PRESENT;
+    } else if ((i === 0 || TOKEN_BYTE[bytes[i - 1]] === 0) && (matched || matchesAt(bytes, i, this.keywords[keyword]))) {
+      (starts[keyword] ??= []).push(i);
+    }
   }
 }
 
@@ -398,9 +464,6 @@ function quadIndex(triple: number, fourth: number): number {
 
 const FOUND_IN_ALTERNATION = 1;
 const FOUND_PRESENT = 2;
-const FOUND_AT_TOKEN_START = 4;
-/** The FOUND_* bit of a presence or token-start entry. */
-const bitOf = (entry: number) => (entry & 1 ? FOUND_AT_TOKEN_START : FOUND_PRESENT);
 /** By byte: 1 for what a pattern's left boundary, `(?<![\w.-])`, refuses before a token: ASCII letters, digits, `_`, `.` and `-`. */
 const TOKEN_BYTE = new Uint8Array(0x100);
 for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-') TOKEN_BYTE[c.charCodeAt(0)] = 1;
