@@ -306,7 +306,7 @@ for (let c = 1; c < 0x80; c++) FOLD[c] = c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
 /**
  * The keyword prefilter in one pass over the bytes, dispatching on each three: the keywords of the
  * alternation found exactly as the alternation finds them (same matches, so the same rules run), which
- * presence keywords occur anywhere, and which token-start keywords start a token. Keywords are
+ * presence keywords occur anywhere, and where token-start keywords start a token. Keywords are
  * lower-case ASCII; a folded byte takes 7 bits, so three index a table of 2^21 entries.
  */
 class KeywordScanner {
@@ -338,8 +338,12 @@ class KeywordScanner {
     };
     const add = <K>(map: Map<K, number[]>, key: K, entry: number) => map.set(key, [...(map.get(key) ?? []), entry]);
     const fourth = (keyword: string) => {
-      if (keyword.length === 3) this.tripleBits[triple(keyword)] |= ANY_FOURTH;
-      else this.quads[quadIndex(triple(keyword), keyword.charCodeAt(3)) >>> 5] |= 1 << (quadIndex(triple(keyword), keyword.charCodeAt(3)) & 31);
+      if (keyword.length === 3) {
+        this.tripleBits[triple(keyword)] |= ANY_FOURTH;
+        return;
+      }
+      const quad = quadIndex(triple(keyword), keyword.charCodeAt(3));
+      this.quads[quad >>> 5] |= 1 << (quad & 31);
     };
     for (const keyword of alternation) {
       if (keyword.length < 3) throw new Error(`keyword '${keyword}' is too short for the alternation`);
@@ -371,11 +375,12 @@ class KeywordScanner {
   }
 
   /**
-   * The keywords in `bytes`, a text's UTF-8 encoding (or its latin1 view): the same sets as the text's
-   * characters give, since keywords are ASCII and every byte of a non-ASCII character folds to 0 as the
-   * character does (an ASCII run, where keywords match and overlap, keeps its offsets apart; a byte of a
-   * non-ASCII character before a keyword is no token character, as the character is not). Bytes rather
-   * than characters because a typed array reads faster than charCodeAt: effect's 21.6 MB took 47-65 ms
+   * The keywords in `bytes`, a text's UTF-8 encoding (or its latin1 view), and the offsets in `bytes`
+   * where token-start keywords start a token. The keywords are those the text's characters give, since
+   * keywords are ASCII and every byte of a non-ASCII character folds to 0 as the character does (an
+   * ASCII run, where keywords match and overlap, keeps its offsets apart; a byte of a non-ASCII
+   * character before a keyword is no token character, as the character is not). Bytes rather than
+   * characters because a typed array reads faster than charCodeAt: effect's 21.6 MB took 47-65 ms
    * against 67-105 for the same loop over its characters.
    */
   scan(bytes: Uint8Array): { alternation: Set<string>; presence: Set<string>; tokenStarts: Map<string, number[]> } {
@@ -423,7 +428,7 @@ class KeywordScanner {
     return { alternation, presence, tokenStarts };
   }
 
-  /** The keywords found at `i`, whose triple has `kinds`, marked in `found`; returns where the alternation may next match. */
+  /** The keywords found at `i`, whose triple has `kinds`, marked in `found` or `starts`; returns where the alternation may next match. */
   private hit(bytes: Uint8Array, i: number, triple: number, kinds: number, resume: number, found: Uint8Array, starts: number[][]): number {
     if (kinds & 4) for (const entry of this.pairKeywords.get(triple >> 7)!) this.mark(bytes, i, entry, found, starts, true);
     if (kinds & 2) for (const entry of this.presenceAt.get(triple)!) this.mark(bytes, i, entry, found, starts, false);
