@@ -130,9 +130,10 @@ export interface SourceDocument {
    */
   diskFile?: string | null;
   /**
-   * The bytes `text` was read from (its UTF-8, or bytes read as Latin-1), when it was read from disk:
-   * the secrets pass looks for its keywords in them rather than encoding the text. Valid only during
-   * the analysis (the reader reuses its buffer); a document made from this one does not carry them.
+   * The bytes `text` was read from, when it was read from disk: its UTF-8, or, for a Latin-1 view of
+   * them (latin1View), the bytes the view was made from, which it changes only where they are not ASCII.
+   * The secrets pass looks for its ASCII keywords in them rather than encoding the text. Valid only
+   * during the analysis (the reader reuses its buffer); a document made from this one does not carry them.
    */
   bytes?: Uint8Array;
 }

@@ -291,8 +291,8 @@ function prefilter(text: string, rules: readonly SecretRule[], bytes?: Uint8Arra
     candidates,
     keyCalls: KEY_CALL_KEYWORDS.filter((keyword) => presence.has(keyword)),
     formWords: new Set(FORM_KEYWORDS.filter((word) => presence.has(word))),
-    // A byte is a character when there are as many (ASCII, or the bytes read as Latin-1); UTF-8 of any
-    // other character takes more bytes than its UTF-16 units.
+    // A byte is a character when there are as many (ASCII, or a Latin-1 view of the bytes, which keeps
+    // every ASCII byte where it is); UTF-8 of any other character takes more bytes than its UTF-16 units.
     starts: scanned.length === text.length ? tokenStarts : undefined,
   };
 }
