@@ -103,7 +103,9 @@ describe('secrets: keyword prefilter', () => {
     this.timeout(120_000);
     const { atTokenStart } = keywordPrefilter(builtInSecretRules);
     let tokenStartMatches = 0;
-    for (const text of [...corpus(builtInSecretRules), ...atTokenStart.flatMap((rule) => rule.examples.match.map((example) => `${example} ${example}\n${example.toUpperCase()}`))]) {
+    // Each example twice and upper-cased, and after non-ASCII text (its bytes are then not its characters: the whole-text search).
+    const examples = atTokenStart.flatMap((rule) => rule.examples.match.flatMap((example) => [`${example} ${example}\n${example.toUpperCase()}`, `é ${example} 😀 ${example}`]));
+    for (const text of [...corpus(builtInSecretRules), ...examples]) {
       const want = [...candidateRules(text, builtInSecretRules)].flatMap((rule) => [...text.matchAll(rule.regex)].map((match) => ({ ruleId: rule.id, index: match.index, text: match[0] })));
       const got = patternMatchesOf(text, builtInSecretRules);
       assert.deepEqual(got, want, `matches in ${JSON.stringify(text.slice(0, 200))}`);
