@@ -2,7 +2,8 @@
 // language (TypeScript, Python with its import, YAML, Go with os imported), where it is refused (not a
 // whole literal, a template with substitutions, JSON other than an MCP client's config, plain text, .env files themselves), the variable
 // name (assigned name, provider for generic names, numbered when taken, reused when .env already holds
-// the value; for a fallback after an environment read, the variable read, and the fallback removed),
+// the value; for a fallback after an environment read, the variable read, and the fallback removed; for
+// a Terraform variable's default, TF_VAR_<name> and the default's line removed),
 // how the value is written to .env (raw, single- or double-quoted), and the .env.example and
 // .gitignore edits (appended after a missing final newline, skipped when already there).
 import * as assert from "node:assert/strict";
@@ -138,6 +139,14 @@ const CASES: [Case, (string | string[])[]][] = [
   // More than a read before the operator: removing the fallback would change what the expression is.
   [{"files":{"a.ts":"const apiKey = trim(process.env.MISTRAL_API_KEY) || \"kT9#vQ2!pL7@xW4z\";\n"},"file":"a.ts","git":true},
    [["Move to environment variable APP_API_KEY (value saved in .env)","a.ts 1:53-1:71 \"process.env.APP_API_KEY\"",".env 1:1-1:1 \"APP_API_KEY='kT9#vQ2!pL7@xW4z'\\n\" sensitive",".env.example 1:1-1:1 \"APP_API_KEY=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  // A Terraform variable's default: Terraform reads TF_VAR_<name> when the variable has none, so the default's line goes.
+  [{"files":{"main.tf":"variable \"db_password\" {\n  type      = string\n  default   = \"kT9vQ2pL7xW4zR8mQ3Zx\" # for now\n}\n"},"file":"main.tf","git":true},
+   [["Move to environment variable TF_VAR_db_password (value saved in .env)","main.tf 3:1-4:1 \"\"",".env 1:1-1:1 \"TF_VAR_db_password=kT9vQ2pL7xW4zR8mQ3Zx\\n\" sensitive",".env.example 1:1-1:1 \"TF_VAR_db_password=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  // Not a default of its own (a map's field, an attribute of a resource): no lookup Terraform would read.
+  [{"files":{"main.tf":"variable \"db\" {\n  default = { password = \"kT9vQ2pL7xW4zR8mQ3Zx\" }\n}\n"},"file":"main.tf","git":true},
+   ["secrets/hashicorp-terraform-password: no move fix"]],
+  [{"files":{"main.tf":"resource \"aws_db_instance\" \"main\" {\n  password = \"kT9vQ2pL7xW4zR8mQ3Zx\"\n}\n"},"file":"main.tf","git":true},
+   ["secrets/hashicorp-terraform-password: no move fix"]],
   // npm expands ${NAME} in .npmrc from the environment.
   [{"files":{".npmrc":"//registry.npmjs.org/:_authToken=5d3f8a2c-91b4-4e7a-b0c6-2f8e9d1a7c34\n"},"file":".npmrc","git":true},
    [["Move to environment variable NPM_AUTH_TOKEN (value saved in .env)",".npmrc 1:34-1:70 \"${NPM_AUTH_TOKEN}\"",".env 1:1-1:1 \"NPM_AUTH_TOKEN=5d3f8a2c-91b4-4e7a-b0c6-2f8e9d1a7c34\\n\" sensitive",".env.example 1:1-1:1 \"NPM_AUTH_TOKEN=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],

@@ -9,6 +9,7 @@ import { environmentFallback } from './assignments';
 import { environmentLookup, lookupKind, workflowSecretName } from './env-lookup';
 import { nameWords } from './generic';
 import { gitIgnore } from './git-ignored';
+import { hclVariableNames } from './hcl-blocks';
 
 const GENERIC_NAMES = new Set(['token', 'key', 'secret', 'password', 'passwd', 'pwd', 'pass', 'api_key', 'apikey', 'credential', 'credentials', 'value', 'auth', 'authtoken']);
 
@@ -41,6 +42,22 @@ const SPRING_EXPANDED = /\.(?:ya?ml|properties|java|kt|groovy)$/i;
 /** Files whose `${NAME:-default}` the shell or Docker Compose expands: YAML (Compose), shell scripts, Dockerfiles. */
 const SHELL_EXPANDED = /\.(?:ya?ml|sh|bash|zsh|ksh)$|(?:^|[\\/])(?:[\w.-]*\.)?(?:docker|container)file(?:\.[\w.-]+)?$/i;
 
+/**
+ * A Terraform input variable's default (`variable "db_password" { default = "…" }`): Terraform reads the
+ * variable from TF_VAR_db_password when it has no default, so the default's line is what goes (the rest
+ * of the block stays) and the value is saved under that name. Only a default on a line of its own, a
+ * plain string and nothing else.
+ */
+function terraformVariableDefault(filePath: string, text: string, start: number, end: number): { variable: string; start: number; end: number } | undefined {
+  if (!/\.tf$/i.test(filePath) || text[start - 1] !== '"' || text[end] !== '"') return undefined;
+  const lineStart = text.lastIndexOf('\n', start) + 1;
+  const newline = text.indexOf('\n', end);
+  const lineEnd = newline < 0 ? text.length : newline + 1;
+  if (!/^[ \t]*default[ \t]*=[ \t]*"$/.test(text.slice(lineStart, start)) || !/^"[ \t]*(?:(?:#|\/\/).*)?\r?\n?$/.test(text.slice(end, lineEnd))) return undefined;
+  const variable = hclVariableNames(text)(start);
+  return variable ? { variable: `TF_VAR_${variable}`, start: lineStart, end: lineEnd } : undefined;
+}
+
 /** A value as a .env line value: raw when safe, single-quoted (dotenv keeps it verbatim) otherwise. */
 function dotenvValue(value: string): string {
   if (/^[\w@%+=:,./~!^*-]+$/.test(value)) return value;
@@ -61,7 +78,7 @@ export function moveToEnvironmentFix(context: CheckContext, span: { start: numbe
   // A fallback after an environment read (`process.env.OPENAI_API_KEY || "sk-…"`): the value goes to the
   // variable the code already reads, and the fallback goes (`process.env.OPENAI_API_KEY`). Not when
   // .env gives that variable another value: the fallback then never applied, and stays a literal to move.
-  let fallback = kind === 'environment variable' ? environmentFallback(context.document.text, span.start, span.end) : undefined;
+  let fallback = kind === 'environment variable' ? (environmentFallback(context.document.text, span.start, span.end) ?? terraformVariableDefault(context.document.path, context.document.text, span.start, span.end)) : undefined;
   // `${NAME:-value}` means a default only where the shell or Compose expands it, `${name:value}` where Spring does.
   if (fallback && context.document.text[fallback.start] === ':') {
     const expandedBy = context.document.text.startsWith(':-', fallback.start) ? SHELL_EXPANDED : SPRING_EXPANDED;
