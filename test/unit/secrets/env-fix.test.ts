@@ -14,7 +14,7 @@ import { DiskHost } from "../../../server/src/engine/host";
 import { languageOf } from "../../../server/src/engine/index";
 import { engine, loadedConfig, makeWorkspace, TEST_SALT } from "../../helpers/engine";
 
-type Case = { files: Record<string, string>; file: string; git?: boolean };
+type Case = { files: Record<string, string>; file: string; git?: boolean; config?: string };
 
 /** Per secrets finding in the file: the move fix as title, changes (file, range, text) and files created. */
 function moveFixes(c: Case): (string | string[])[] {
@@ -22,7 +22,7 @@ function moveFixes(c: Case): (string | string[])[] {
   if (c.git) fs.mkdirSync(path.join(dir, ".git"));
   resetSecretsGitIgnoreCache();
   const file = path.join(dir, c.file);
-  const findings = engine.analyze({ document: { path: file, text: fs.readFileSync(file, "utf8"), language: languageOf(file) }, config: loadedConfig(undefined, dir), host: new DiskHost(), salt: TEST_SALT }).findings;
+  const findings = engine.analyze({ document: { path: file, text: fs.readFileSync(file, "utf8"), language: languageOf(file) }, config: loadedConfig(c.config, dir), host: new DiskHost(), salt: TEST_SALT }).findings;
   return findings.filter((f) => f.family === "secrets").map((f) => {
     const fix = f.fixes?.find((x) => x.title.startsWith("Move"));
     if (!fix) return `${f.ruleId}: no move fix`;
@@ -142,6 +142,9 @@ const CASES: [Case, (string | string[])[]][] = [
   // A Terraform variable's default: Terraform reads TF_VAR_<name> when the variable has none, so the default's line goes.
   [{"files":{"main.tf":"variable \"db_password\" {\n  type      = string\n  default   = \"kT9vQ2pL7xW4zR8mQ3Zx\" # for now\n}\n"},"file":"main.tf","git":true},
    [["Move to environment variable TF_VAR_db_password (value saved in .env)","main.tf 3:1-4:1 \"\"",".env 1:1-1:1 \"TF_VAR_db_password=kT9vQ2pL7xW4zR8mQ3Zx\\n\" sensitive",".env.example 1:1-1:1 \"TF_VAR_db_password=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  // An escape in the string (a workspace's own rule may match one): .env would not hold what Terraform reads.
+  [{"files":{"main.tf":"variable \"acme_key\" {\n  default = \"acme_kT9vQ2pL7xW4\\\\zR8mQ3Zx\"\n}\n"},"file":"main.tf","git":true,"config":"secrets:\n  custom:\n    - id: acme-key\n      regex: \"acme_kT9[^\\\"]+\"\n      keywords: [acme_]\n      entropy: 0\n"},
+   ["secrets/custom: no move fix"]],
   // Not a default of its own (a map's field, an attribute of a resource): no lookup Terraform would read.
   [{"files":{"main.tf":"variable \"db\" {\n  default = { password = \"kT9vQ2pL7xW4zR8mQ3Zx\" }\n}\n"},"file":"main.tf","git":true},
    ["secrets/hashicorp-terraform-password: no move fix"]],

@@ -46,10 +46,12 @@ const SHELL_EXPANDED = /\.(?:ya?ml|sh|bash|zsh|ksh)$|(?:^|[\\/])(?:[\w.-]*\.)?(?
  * A Terraform input variable's default (`variable "db_password" { default = "…" }`): Terraform reads the
  * variable from TF_VAR_db_password when it has no default, so the default's line is what goes (the rest
  * of the block stays) and the value is saved under that name. Only a default on a line of its own, a
- * plain string and nothing else.
+ * plain string (no escape, no template) and nothing else.
  */
 function terraformVariableDefault(filePath: string, text: string, start: number, end: number): { variable: string; start: number; end: number } | undefined {
   if (!/\.tf$/i.test(filePath) || text[start - 1] !== '"' || text[end] !== '"') return undefined;
+  // An escape or a template (`${…}`, `%{…}`) would make .env's value differ from the string Terraform reads.
+  if (/\\|[$%]\{/.test(text.slice(start, end))) return undefined;
   const lineStart = text.lastIndexOf('\n', start) + 1;
   const newline = text.indexOf('\n', end);
   const lineEnd = newline < 0 ? text.length : newline + 1;
