@@ -192,14 +192,12 @@ function nameEncodedProvider(match: SecretMatch, rules: readonly SecretRule[]): 
   if (!/^[A-Za-z0-9+/]{8,}={0,2}$/.test(match.value)) return;
   const decoded = Buffer.from(match.value, 'base64').toString('latin1').replace(/\r?\n$/, '');
   if (!/^[\x21-\x7e]{8,}$/.test(decoded)) return;
-  for (const rule of candidateRules(decoded, rules)) {
-    if (rule.paths) continue; // limited to some files: not a format that stands on its own
-    for (const found of decoded.matchAll(rule.regex)) {
-      if (patternMatches(rule, found, decoded).some((m) => m.start === 0 && m.end === decoded.length)) {
-        match.rule = rule;
-        match.encoded = true;
-        return;
-      }
+  // A rule limited to some files (`paths`) is not a format that stands on its own.
+  for (const [rule, found] of patternRuleMatches(decoded, prefilter(decoded, rules), (rule) => !rule.paths)) {
+    if (patternMatches(rule, found, decoded).some((m) => m.start === 0 && m.end === decoded.length)) {
+      match.rule = rule;
+      match.encoded = true;
+      return;
     }
   }
 }
