@@ -26,6 +26,10 @@ ruleTable('secrets/generic-credential', {
     "const passCount = \"kT9#vQ2!pL7@xW4z\";",
     "const bypass = \"kT9#vQ2!pL7@xW4z\";",
     "const ageKey = \"kT9#vQ2!pL7@xW4z\";",
+    // A kind of secret is no issuer, nor are words that only end like one (`pen` + `ai`).
+    "const commandLineKey = \"kT9#vQ2!pL7@xW4z\";",
+    "const connectionStringKey = \"kT9#vQ2!pL7@xW4z\";",
+    "const penAiKey = \"kT9#vQ2!pL7@xW4z\";",
     "const keyApi = \"kT9#vQ2!pL7@xW4z\";",
     "const secret_url = \"kT9#vQ2!pL7@xW4z\";",
     "const password_test = \"kT9#vQ2!pL7@xW4z\";",
@@ -75,6 +79,10 @@ ruleTable('secrets/generic-credential', {
     { code: "const admin_key = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 20, endLine: 1, endColumn: 36 }] },
     // `key` after a provider the rule pack knows names that provider's key; Rails' secret_key_base.
     { code: "const openaiKey = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 20, endLine: 1, endColumn: 36 }] },
+    // A provider written in camel case or in words is one issuer: OpenAI, SendGrid, Hugging Face.
+    { code: "const openAiKey = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 20, endLine: 1, endColumn: 36 }] },
+    { code: "const sendGridKey = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 22, endLine: 1, endColumn: 38 }] },
+    { filename: "app.py", code: "HUGGING_FACE_KEY = \"kT9#vQ2!pL7@xW4z\"\n", errors: [{ line: 1, column: 21, endLine: 1, endColumn: 37 }] },
     { code: "const JWT_KEY = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 18, endLine: 1, endColumn: 34 }] },
     // `pass`, as Nodemailer's SMTP auth and many configs name the password.
     { code: "const transport = nodemailer.createTransport({ auth: { user: \"ops@acme-corp.com\", pass: \"kT9#vQ2!pL7@xW4z\" } });", errors: [{ line: 1, column: 90, endLine: 1, endColumn: 106 }] },

@@ -55,10 +55,23 @@ export function isCredentialName(name: string): boolean {
   if (words.some((word) => NOT_REAL.has(word))) return false;
   for (let i = words.length - 1; i >= 0; i--) {
     const word = words[i];
-    const isCredential = CREDENTIAL_WORDS.has(word) || (word === 'key' && i > 0 && (KEY_QUALIFIERS.has(words[i - 1]) || keyIssuerWords.has(words[i - 1])));
+    const isCredential = CREDENTIAL_WORDS.has(word) || (word === 'key' && i > 0 && (KEY_QUALIFIERS.has(words[i - 1]) || issuerBefore(words, i)));
     if (!isCredential) continue;
     // The words after it must not turn it into something else (`tokenUrl`, `password_hash`).
     return words.slice(i + 1).every((after) => STILL_THE_VALUE.has(after));
+  }
+  return false;
+}
+
+/**
+ * Whether the words before `at` end with a key issuer's name, written as one word or as the words its
+ * camel case splits into (`openAiKey`, `sendGridKey`, `HUGGING_FACE_KEY`).
+ */
+function issuerBefore(words: readonly string[], at: number): boolean {
+  let joined = '';
+  for (let i = at - 1; i >= Math.max(0, at - 3); i--) {
+    joined = words[i] + joined;
+    if (keyIssuerWords.has(joined)) return true;
   }
   return false;
 }

@@ -158,15 +158,17 @@ export const publishedExampleValues: ReadonlySet<string> = new Set([
 
 // One-word `provider` values that name a format or a protocol rather than who issues keys: `urlKey` and
 // `sqlKey` name cache and lookup keys far more often than credentials.
-// `age` (the encryption tool) is also a person's age.
-const NOT_ISSUERS = new Set(['url', 'http', 'sql', 'curl', 'jwt', 'kubernetes', 'powershell', 'age']);
+// `age` (the encryption tool) is also a person's age. The rules for a kind of secret rather than a provider
+// (`Private key`, `Connection string`, `Command line`) name no issuer either.
+const NOT_ISSUERS = new Set(['url', 'http', 'sql', 'curl', 'jwt', 'kubernetes', 'powershell', 'age', 'privatekey', 'connectionstring', 'commandline']);
 
 /**
- * The pack's providers named in one word, lower-case (`openai`, `stripe`, `github`): `key` after one of
- * them names the provider's key (`openaiKey`, `STRIPE_KEY`), as after `api` or `secret`.
+ * The pack's providers, lower-case and in one word (`openai`, `stripe`, `github`, `huggingface`): `key`
+ * after one of them names the provider's key (`openaiKey`, `STRIPE_KEY`), as after `api` or `secret`.
  */
 export const keyIssuerWords: ReadonlySet<string> = new Set(
   builtInSecretRules
-    .map((rule) => rule.provider.toLowerCase().replace(/[^a-z0-9 ]+/g, ''))
-    .filter((provider) => /^[a-z0-9]+$/.test(provider) && !NOT_ISSUERS.has(provider)),
+    // Several words as one (`Hugging Face`: huggingface), as isCredentialName joins a name's words.
+    .map((rule) => rule.provider.toLowerCase().replace(/[^a-z0-9]+/g, ''))
+    .filter((provider) => provider && !NOT_ISSUERS.has(provider)),
 );
