@@ -121,6 +121,23 @@ describe('language server over stdio (pull diagnostics)', function () {
     await client.close(uri);
   });
 
+  it('moves a Terraform attribute to a sensitive input variable, whose value TF_VAR_<name> in .env gives', async () => {
+    const value = 'kT9vQ2pL7xW4zR8mQ3Zx';
+    const env = path.join(root, '.env');
+    const before = fs.existsSync(env) ? fs.readFileSync(env, 'utf8') : '';
+    const uri = await client.open(path.join(root, 'infra/main.tf'), `resource "aws_db_instance" "main" {\n  password = "${value}"\n}\n`, 'terraform');
+    const diagnostics = await client.pull(uri);
+    assert.deepEqual(codes(diagnostics), ['secrets/hashicorp-terraform-password']);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } })) as CodeAction[];
+    const move = actions.find((a) => a.title.startsWith('Move to environment variable'))!;
+    assert.equal(move.title, 'Move to environment variable TF_VAR_aws_db_instance_password (value saved in .env)');
+    assert.deepEqual(await client.connection.sendRequest(ExecuteCommandRequest.type, { command: move.command!.command, arguments: move.command!.arguments }), { applied: true });
+    assert.equal(client.text(uri), 'resource "aws_db_instance" "main" {\n  password = var.aws_db_instance_password\n}\n\nvariable "aws_db_instance_password" {\n  type      = string\n  sensitive = true\n}\n');
+    assert.equal(fs.readFileSync(env, 'utf8'), `${before}${before && !before.endsWith('\n') ? '\n' : ''}TF_VAR_aws_db_instance_password=${value}\n`);
+    assert.deepEqual(await client.pull(uri), []);
+    await client.close(uri);
+  });
+
   it('adds a finding to the baseline, which hides it', async () => {
     const uri = await client.open(path.join(root, 'src/legacy.ts'), 'try { legacy(); } catch (e) {}\n');
     const diagnostics = await client.pull(uri);

@@ -3,7 +3,8 @@
 // whole literal, a template with substitutions, JSON other than an MCP client's config, plain text, .env files themselves), the variable
 // name (assigned name, provider for generic names, numbered when taken, reused when .env already holds
 // the value; for a fallback after an environment read, the variable read, and the fallback removed; for
-// a Terraform variable's default, TF_VAR_<name> and the default's line removed),
+// a Terraform variable's default or a .tfvars value, TF_VAR_<name> and the line removed; for another
+// Terraform attribute, a sensitive variable declared and read instead),
 // how the value is written to .env (raw, single- or double-quoted), and the .env.example and
 // .gitignore edits (appended after a missing final newline, skipped when already there).
 import * as assert from "node:assert/strict";
@@ -145,11 +146,30 @@ const CASES: [Case, (string | string[])[]][] = [
   // An escape in the string (a workspace's own rule may match one): .env would not hold what Terraform reads.
   [{"files":{"main.tf":"variable \"acme_key\" {\n  default = \"acme_kT9vQ2pL7xW4\\\\zR8mQ3Zx\"\n}\n"},"file":"main.tf","git":true,"config":"secrets:\n  custom:\n    - id: acme-key\n      regex: \"acme_kT9[^\\\"]+\"\n      keywords: [acme_]\n      entropy: 0\n"},
    ["secrets/custom: no move fix"]],
-  // Not a default of its own (a map's field, an attribute of a resource): no lookup Terraform would read.
+  // Not a default of its own (a field of the default's map): no lookup Terraform would read.
   [{"files":{"main.tf":"variable \"db\" {\n  default = { password = \"kT9vQ2pL7xW4zR8mQ3Zx\" }\n}\n"},"file":"main.tf","git":true},
    ["secrets/hashicorp-terraform-password: no move fix"]],
+  // A resource's attribute: a sensitive input variable named after the block, declared at the end of the file, which Terraform reads from TF_VAR_<name>.
   [{"files":{"main.tf":"resource \"aws_db_instance\" \"main\" {\n  password = \"kT9vQ2pL7xW4zR8mQ3Zx\"\n}\n"},"file":"main.tf","git":true},
+   [["Move to environment variable TF_VAR_aws_db_instance_password (value saved in .env)","main.tf 2:14-2:36 \"var.aws_db_instance_password\"","main.tf 4:1-4:1 \"\\nvariable \\\"aws_db_instance_password\\\" {\\n  type      = string\\n  sensitive = true\\n}\\n\"",".env 1:1-1:1 \"TF_VAR_aws_db_instance_password=kT9vQ2pL7xW4zR8mQ3Zx\\n\" sensitive",".env.example 1:1-1:1 \"TF_VAR_aws_db_instance_password=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  // A provider's: named after the provider (a file without a final newline gets one first).
+  [{"files":{"main.tf":"provider \"aws\" {\n  region     = \"eu-west-1\"\n  secret_key = \"kT9vQ2pL7xW4zR8mQ3Zx/kT9vQ2pL7xW4zR8mQ3Z\"\n}"},"file":"main.tf","git":true},
+   [["Move to environment variable TF_VAR_aws_secret_key (value saved in .env)","main.tf 3:16-3:58 \"var.aws_secret_key\"","main.tf 4:2-4:2 \"\\n\\nvariable \\\"aws_secret_key\\\" {\\n  type      = string\\n  sensitive = true\\n}\\n\"",".env 1:1-1:1 \"TF_VAR_aws_secret_key=kT9vQ2pL7xW4zR8mQ3Zx/kT9vQ2pL7xW4zR8mQ3Z\\n\" sensitive",".env.example 1:1-1:1 \"TF_VAR_aws_secret_key=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  // A variable of that name declared for something else (here in variables.tf, with a default other attributes may read): the next free name.
+  [{"files":{"main.tf":"resource \"aws_db_instance\" \"main\" {\n  password = \"kT9vQ2pL7xW4zR8mQ3Zx\"\n}\n","variables.tf":"variable \"aws_db_instance_password\" {\n  default = \"x\"\n}\n"},"file":"main.tf","git":true},
+   [["Move to environment variable TF_VAR_aws_db_instance_password_2 (value saved in .env)","main.tf 2:14-2:36 \"var.aws_db_instance_password_2\"","main.tf 4:1-4:1 \"\\nvariable \\\"aws_db_instance_password_2\\\" {\\n  type      = string\\n  sensitive = true\\n}\\n\"",".env 1:1-1:1 \"TF_VAR_aws_db_instance_password_2=kT9vQ2pL7xW4zR8mQ3Zx\\n\" sensitive",".env.example 1:1-1:1 \"TF_VAR_aws_db_instance_password_2=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  // Declared already, and .env holds the value under its name: only the literal goes.
+  [{"files":{"main.tf":"resource \"aws_db_instance\" \"main\" {\n  password = \"kT9vQ2pL7xW4zR8mQ3Zx\"\n}\n\nvariable \"aws_db_instance_password\" {\n  type      = string\n  sensitive = true\n}\n",".env":"TF_VAR_aws_db_instance_password=kT9vQ2pL7xW4zR8mQ3Zx\n",".gitignore":".env\n"},"file":"main.tf","git":true},
+   [["Move to environment variable TF_VAR_aws_db_instance_password (value saved in .env)","main.tf 2:14-2:36 \"var.aws_db_instance_password\"",".env.example 1:1-1:1 \"TF_VAR_aws_db_instance_password=\\n\"","create: .env.example"]]],
+  // Terraform's own settings (a backend) cannot read variables: no fix.
+  [{"files":{"main.tf":"terraform {\n  backend \"pg\" {\n    password = \"kT9vQ2pL7xW4zR8mQ3Zx\"\n  }\n}\n"},"file":"main.tf","git":true},
    ["secrets/hashicorp-terraform-password: no move fix"]],
+  // A .tfvars file sets the variable of that name: its line goes, and Terraform reads TF_VAR_<name> instead.
+  [{"files":{"terraform.tfvars":"region      = \"eu-west-1\"\ndb_password = \"kT9vQ2pL7xW4zR8mQ3Zx\" # rotate\n"},"file":"terraform.tfvars","git":true},
+   [["Move to environment variable TF_VAR_db_password (value saved in .env)","terraform.tfvars 2:1-3:1 \"\"",".env 1:1-1:1 \"TF_VAR_db_password=kT9vQ2pL7xW4zR8mQ3Zx\\n\" sensitive",".env.example 1:1-1:1 \"TF_VAR_db_password=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
+  // A local value: named after the attribute alone.
+  [{"files":{"main.tf":"locals {\n  api_token = \"kT9vQ2pL7xW4zR8mQ3Zx\"\n}\n"},"file":"main.tf","git":true},
+   [["Move to environment variable TF_VAR_api_token (value saved in .env)","main.tf 2:15-2:37 \"var.api_token\"","main.tf 4:1-4:1 \"\\nvariable \\\"api_token\\\" {\\n  type      = string\\n  sensitive = true\\n}\\n\"",".env 1:1-1:1 \"TF_VAR_api_token=kT9vQ2pL7xW4zR8mQ3Zx\\n\" sensitive",".env.example 1:1-1:1 \"TF_VAR_api_token=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
   // npm expands ${NAME} in .npmrc from the environment.
   [{"files":{".npmrc":"//registry.npmjs.org/:_authToken=5d3f8a2c-91b4-4e7a-b0c6-2f8e9d1a7c34\n"},"file":".npmrc","git":true},
    [["Move to environment variable NPM_AUTH_TOKEN (value saved in .env)",".npmrc 1:34-1:70 \"${NPM_AUTH_TOKEN}\"",".env 1:1-1:1 \"NPM_AUTH_TOKEN=5d3f8a2c-91b4-4e7a-b0c6-2f8e9d1a7c34\\n\" sensitive",".env.example 1:1-1:1 \"NPM_AUTH_TOKEN=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],

@@ -9,7 +9,7 @@ import { environmentFallback } from './assignments';
 import { environmentLookup, lookupKind, workflowSecretName } from './env-lookup';
 import { nameWords } from './generic';
 import { gitIgnore } from './git-ignored';
-import { hclVariableNames } from './hcl-blocks';
+import { hclEnclosingBlocks, hclVariableNames } from './hcl-blocks';
 
 const GENERIC_NAMES = new Set(['token', 'key', 'secret', 'password', 'passwd', 'pwd', 'pass', 'api_key', 'apikey', 'credential', 'credentials', 'value', 'auth', 'authtoken']);
 
@@ -49,15 +49,63 @@ const SHELL_EXPANDED = /\.(?:ya?ml|sh|bash|zsh|ksh)$|(?:^|[\\/])(?:[\w.-]*\.)?(?
  * plain string (no escape, no template) and nothing else.
  */
 function terraformVariableDefault(filePath: string, text: string, start: number, end: number): { variable: string; start: number; end: number } | undefined {
-  if (!/\.tf$/i.test(filePath) || text[start - 1] !== '"' || text[end] !== '"') return undefined;
-  // An escape or a template (`${…}`, `%{…}`) would make .env's value differ from the string Terraform reads.
-  if (/\\|[$%]\{/.test(text.slice(start, end))) return undefined;
+  if (!/\.tf$/i.test(filePath)) return undefined;
+  const line = plainStringLine(text, start, end);
+  const variable = line?.attribute === 'default' ? hclVariableNames(text)(start) : undefined;
+  return line && variable ? { variable: `TF_VAR_${variable}`, start: line.start, end: line.end } : undefined;
+}
+
+/**
+ * A value of a `.tfvars` file (`db_password = "…"` at the top level) sets the input variable of that
+ * name, and Terraform reads TF_VAR_db_password when no file sets it: the line goes and the value is saved
+ * under that name. Only a plain string on a line of its own, as for a default.
+ */
+function terraformVariableValue(filePath: string, text: string, start: number, end: number): { variable: string; start: number; end: number } | undefined {
+  if (!/\.tfvars$/i.test(filePath)) return undefined;
+  const line = plainStringLine(text, start, end);
+  if (!line || hclEnclosingBlocks(text, start).length > 0) return undefined;
+  return { variable: `TF_VAR_${line.attribute}`, start: line.start, end: line.end };
+}
+
+/**
+ * `attribute = "…"` on a line of its own in HCL, holding a plain string (no escape, no template: `.env`
+ * must hold the string Terraform reads): the attribute and the line's span, newline included.
+ */
+function plainStringLine(text: string, start: number, end: number): { attribute: string; start: number; end: number } | undefined {
+  if (text[start - 1] !== '"' || text[end] !== '"' || /\\|[$%]\{/.test(text.slice(start, end))) return undefined;
   const lineStart = text.lastIndexOf('\n', start) + 1;
   const newline = text.indexOf('\n', end);
   const lineEnd = newline < 0 ? text.length : newline + 1;
-  if (!/^[ \t]*default[ \t]*=[ \t]*"$/.test(text.slice(lineStart, start)) || !/^"[ \t]*(?:(?:#|\/\/).*)?\r?\n?$/.test(text.slice(end, lineEnd))) return undefined;
-  const variable = hclVariableNames(text)(start);
-  return variable ? { variable: `TF_VAR_${variable}`, start: lineStart, end: lineEnd } : undefined;
+  const before = /^[ \t]*([A-Za-z_][\w-]*)[ \t]*=[ \t]*"$/.exec(text.slice(lineStart, start));
+  if (!before || !/^"[ \t]*(?:(?:#|\/\/).*)?\r?\n?$/.test(text.slice(end, lineEnd))) return undefined;
+  return { attribute: before[1], start: lineStart, end: lineEnd };
+}
+
+/**
+ * An attribute of a Terraform resource, provider, module or data block (`password = "…"` in `resource
+ * "aws_db_instance"`): the literal becomes a sensitive input variable, declared at the end of the file,
+ * which Terraform reads from TF_VAR_<name>. The variable is named after the block and the attribute
+ * (aws_db_instance_password, aws_secret_key). Not in a `terraform` block (a backend's settings cannot
+ * read variables) nor in a `variable` block (its default is terraformVariableDefault's).
+ */
+function terraformAttribute(filePath: string, text: string, start: number, end: number, variablesFile: string): { variable: string; declared: (name: string) => boolean; changes: (name: string) => RawTextChange[] } | undefined {
+  if (!/\.tf$/i.test(filePath)) return undefined;
+  const line = plainStringLine(text, start, end);
+  const blocks = hclEnclosingBlocks(text, start);
+  if (!line || blocks.length === 0 || blocks.some((block) => block.type === 'terraform' || block.type === 'variable')) return undefined;
+  const [top] = blocks;
+  const owner = ['resource', 'data', 'provider', 'module'].includes(top.type) ? (top.labels[0] ?? '') : '';
+  const attribute = line.attribute.toLowerCase().replace(/-/g, '_');
+  const base = !owner || attribute.startsWith(`${owner}_`) ? attribute : `${owner.replace(/-/g, '_')}_${attribute}`;
+  const declarations = `${text}\n${variablesFile}`;
+  return {
+    variable: `TF_VAR_${base}`,
+    declared: (name) => new RegExp(`^[ \t]*variable[ \t]+"${name}"`, 'm').test(declarations),
+    changes: (name) => [
+      { start: start - 1, end: end + 1, newText: `var.${name}` },
+      { start: text.length, end: text.length, newText: `${text.endsWith('\n') || !text ? '' : '\n'}\nvariable "${name}" {\n  type      = string\n  sensitive = true\n}\n` },
+    ],
+  };
 }
 
 /** A value as a .env line value: raw when safe, single-quoted (dotenv keeps it verbatim) otherwise. */
@@ -80,25 +128,30 @@ export function moveToEnvironmentFix(context: CheckContext, span: { start: numbe
   // A fallback after an environment read (`process.env.OPENAI_API_KEY || "sk-…"`): the value goes to the
   // variable the code already reads, and the fallback goes (`process.env.OPENAI_API_KEY`). Not when
   // .env gives that variable another value: the fallback then never applied, and stays a literal to move.
-  let fallback = kind === 'environment variable' ? (environmentFallback(context.document.text, span.start, span.end) ?? terraformVariableDefault(context.document.path, context.document.text, span.start, span.end)) : undefined;
+  const { text, path: filePath } = context.document;
+  let fallback = kind === 'environment variable' ? (environmentFallback(text, span.start, span.end) ?? terraformVariableDefault(filePath, text, span.start, span.end) ?? terraformVariableValue(filePath, text, span.start, span.end)) : undefined;
   // `${NAME:-value}` means a default only where the shell or Compose expands it, `${name:value}` where Spring does.
   if (fallback && context.document.text[fallback.start] === ':') {
     const expandedBy = context.document.text.startsWith(':-', fallback.start) ? SHELL_EXPANDED : SPRING_EXPANDED;
     if (!expandedBy.test(context.document.path)) fallback = undefined;
   }
   if (fallback && existing(fallback.variable) && !holdsValue(fallback.variable)) fallback = undefined;
-  let name = fallback?.variable ?? environmentName(span.name, ruleId, provider);
+  const terraform = !fallback && kind === 'environment variable' ? terraformAttribute(filePath, text, span.start, span.end, context.host.readFile(path.join(path.dirname(filePath), 'variables.tf')) ?? '') : undefined;
+  let name = fallback?.variable ?? terraform?.variable ?? environmentName(span.name, ruleId, provider);
   if (kind === 'GitHub Actions secret') name = workflowSecretName(name);
-  // Never overwrite an existing key: reuse it when it holds this very value, else pick a free name.
+  // Never overwrite an existing key: reuse it when it holds this very value, else pick a free name. A
+  // Terraform variable is reused only when .env holds its value: one declared for something else may
+  // have a default that other attributes read.
+  const variableOf = (key: string) => key.slice('TF_VAR_'.length);
   let alreadyThere = false;
-  for (let n = 2; existing(name); n++) {
+  for (let n = 2; existing(name) || terraform?.declared(variableOf(name)); n++) {
     if (holdsValue(name)) {
       alreadyThere = true;
       break;
     }
     name = `${name.replace(/_\d+$/, '')}_${n}`;
   }
-  const source = fallback ? [{ start: fallback.start, end: fallback.end, newText: '' }] : environmentLookup(context, span.start, span.end, name);
+  const source = fallback ? [{ start: fallback.start, end: fallback.end, newText: '' }] : terraform ? terraform.changes(variableOf(name)).slice(0, terraform.declared(variableOf(name)) ? 1 : 2) : environmentLookup(context, span.start, span.end, name);
   if (!source) return undefined;
   const changes: RawTextChange[] = [...source];
   const createFiles: string[] = [];

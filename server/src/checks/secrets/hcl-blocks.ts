@@ -26,6 +26,26 @@ export function hclVariableNames(text: string): (offset: number) => string | und
   return text.includes('variable') ? labelsOf(text, VARIABLE_HEADER) : () => undefined;
 }
 
+// Any block header, top-level or nested: its type and its labels (`resource "aws_db_instance" "main" {`,
+// `terraform {`, `lifecycle {`).
+const ANY_HEADER = /^[ \t]*([A-Za-z_][\w-]{0,63})((?:[ \t]+"[^"\n]{0,128}")*)[ \t]*\{/gm;
+
+export interface HclBlock {
+  type: string;
+  labels: string[];
+}
+
+/** For an HCL text, the blocks holding an offset, outermost first (none outside any block). */
+export function hclEnclosingBlocks(text: string, offset: number): HclBlock[] {
+  const enclosing: (HclBlock & { start: number })[] = [];
+  for (const header of text.matchAll(ANY_HEADER)) {
+    const open = header.index + header[0].length - 1;
+    if (open >= offset || closingBrace(text, open) <= offset) continue;
+    enclosing.push({ type: header[1], labels: [...header[2].matchAll(/"([^"]*)"/g)].map((label) => label[1]), start: open });
+  }
+  return enclosing.sort((a, b) => a.start - b.start).map(({ type, labels }) => ({ type, labels }));
+}
+
 function labelsOf(text: string, headers: RegExp): (offset: number) => string | undefined {
   const blocks: Block[] = [];
   for (const header of text.matchAll(headers)) {
