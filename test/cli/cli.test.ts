@@ -74,6 +74,26 @@ describe('shipshape check (CLI)', () => {
     assert.match(text, /3 skipped \(1 binary, 1 ignored, 1 too-large \(secrets checked\)\)/);
   });
 
+  it('reports a key store (.p12, .pfx) by its name though it is binary, unless git ignores it', () => {
+    const ws = makeWorkspace({ '.gitignore': 'local/\n', 'src/ok.ts': 'export const ok = 1;\n' });
+    const keyStore = Buffer.from([0x30, 0x82, 0x09, 0x00, 0x02, 0x01, 0x03, 0x30, 0x82, 0x08, 0xc6]);
+    fs.mkdirSync(path.join(ws, 'certs'));
+    fs.mkdirSync(path.join(ws, 'local'));
+    fs.writeFileSync(path.join(ws, 'certs/client.p12'), keyStore);
+    fs.writeFileSync(path.join(ws, 'local/dev.pfx'), keyStore);
+    fs.writeFileSync(path.join(ws, 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
+    const { code, report } = json(['check', ws]);
+    assert.equal(code, 1);
+    assert.deepEqual(report.findings.map((f: { file: string; line: number; column: number; ruleId: string }) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`), ['certs/client.p12:1:1 secrets/pkcs12-file']);
+    assert.match(report.findings[0].message, /^PKCS#12 key store committed \(client\.p12\)/);
+    assert.deepEqual(report.summary.filesSkipped, { binary: 1, 'binary (secrets checked)': 1 });
+    const sarif = JSON.parse(run(['check', ws, '--format', 'sarif']).stdout);
+    assert.deepEqual(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId), ['secrets/pkcs12-file']);
+    // No line takes a suppression comment: a path in secrets.allow accepts it.
+    fs.writeFileSync(path.join(ws, 'shipshape.yml'), 'secrets:\n  allow:\n    paths: ["certs/*.p12"]\n');
+    assert.deepEqual(json(['check', ws]).report.findings, []);
+  });
+
   it('checks files named on the command line, as pre-commit passes them', () => {
     const { report } = json(['check', path.join(SAMPLE, 'src/config/signing-key.ts')]);
     assert.deepEqual(report.findings.map((f: { ruleId: string }) => f.ruleId), ['secrets/private-key']);
@@ -186,6 +206,8 @@ describe('shipshape check (CLI)', () => {
     fs.mkdirSync(path.join(ws, 'config dir'));
     fs.writeFileSync(path.join(ws, 'config dir', '.env'), `GH_TOKEN=${github}\n`);
     fs.writeFileSync(path.join(ws, 'logo.bin'), Buffer.from([0, 1, 2, 3, 0, 9]));
+    fs.mkdirSync(path.join(ws, 'certs'));
+    fs.writeFileSync(path.join(ws, 'certs/client.p12'), Buffer.from([0x30, 0x82, 0x09, 0x00, 0x02, 0x01, 0x03]));
     fs.writeFileSync(path.join(ws, '.gitignore'), '.env\n');
     git('add', '-f', '-A');
     git('commit', '-qm', 'two');
@@ -200,6 +222,7 @@ describe('shipshape check (CLI)', () => {
     // Three: the .env leaves the index (git ignores it now); four: the same key pasted again elsewhere,
     // after an added line that reads `+++ counter;` in the patch (not a file header: it is in a hunk).
     git('rm', '-q', '--cached', 'config dir/.env');
+    git('rm', '-q', 'certs/client.p12');
     git('commit', '-qm', 'three');
     fs.writeFileSync(path.join(ws, 'src/again.ts'), `\n++ counter;\nconst key = "${stripe}";\n`);
     git('add', '-A');
@@ -211,7 +234,7 @@ describe('shipshape check (CLI)', () => {
     const { code, report } = json(['check', '--history', ws]);
     assert.equal(code, 1);
     const found = report.findings.map((f: { file: string; line: number; ruleId: string; commit: string }) => `${f.file}:${f.line} ${f.ruleId} ${f.commit}`);
-    assert.deepEqual(found.sort(), [`config dir/.env:1 secrets/github-token ${second}`, `src/again.ts:3 secrets/stripe-key ${git('rev-parse', 'HEAD').trim()}`, `src/app.ts:1 secrets/stripe-key ${first}`, `src/keys.ts:1 secrets/slack-webhook-url ${first}`].sort());
+    assert.deepEqual(found.sort(), [`certs/client.p12:1 secrets/pkcs12-file ${second}`, `config dir/.env:1 secrets/github-token ${second}`, `src/again.ts:3 secrets/stripe-key ${git('rev-parse', 'HEAD').trim()}`, `src/app.ts:1 secrets/stripe-key ${first}`, `src/keys.ts:1 secrets/slack-webhook-url ${first}`].sort());
     for (const finding of report.findings) assert.match(finding.message, /Added in commit [0-9a-f]{12}/);
 
     // A folder of the repository: only its files.

@@ -58,7 +58,15 @@ export interface AnalysisInput {
    * checks that skip files git ignores now (the secrets pass) must not, since git holds this content.
    */
   committed?: boolean;
+  /** Set by the engine for a binary file some check reads (Check.readsBinary): only those checks run, on no text. */
+  binary?: boolean;
 }
+
+/**
+ * The text a binary file is analysed as when a check reads binary files of its name (a key store): a
+ * NUL, which makes the engine run those checks alone, on no text (see Engine.readsBinary).
+ */
+export const BINARY_FILE_TEXT = '\u0000';
 
 export interface AnalysisResult {
   /** Every finding, suppressed ones included (marked `suppressed`); adapters decide what to show. */
@@ -72,9 +80,10 @@ export interface AnalysisResult {
   errors: { ruleId: string; message: string }[];
   /**
    * Set when only the secrets pass ran: the file is over the size limit or minified. Secrets are cheap
-   * to find and worst to miss, so they are looked for anyway.
+   * to find and worst to miss, so they are looked for anyway. `binary`: a binary file the secrets family
+   * reports by its name (a key store), the rest of its checks skipped.
    */
-  secretsOnly?: 'too-large' | 'minified';
+  secretsOnly?: 'too-large' | 'minified' | 'binary';
   /**
    * The tree was built incrementally on a tree with syntax errors (parse-ts.ts isProvisional): the
    * findings may differ from a fresh parse's. Analyse the text again without `previousTree` once the
@@ -127,6 +136,11 @@ export class Engine {
     return active;
   }
 
+  /** Whether some check reads a binary file with this path (Check.readsBinary): readers then pass it as BINARY_FILE_TEXT rather than skip it. */
+  readsBinary(filePath: string): boolean {
+    return this.checks.some((check) => check.readsBinary?.(filePath) ?? false);
+  }
+
   ruleMeta(ruleId: string): RuleMeta | undefined {
     return this.metaById.get(ruleId);
   }
@@ -144,8 +158,11 @@ export class Engine {
     const errors: AnalysisResult['errors'] = [];
     if (diskPath !== undefined && isIgnoredByConfig(config.config, diskPath)) return { findings: [], skipped: 'ignored', errors };
     if (document.text.length > HARD_SIZE_LIMIT) return { findings: [], skipped: 'too-large', errors };
-    if (document.text.includes('\u0000')) return { findings: [], skipped: 'binary', errors };
-    const secretsOnly = document.text.length > config.config.limits.maxFileSizeKB * 1024 ? 'too-large' : isMinified(document.text) || MINIFIED_NAME.test(document.path) ? 'minified' : undefined;
+    if (document.text.includes('\u0000')) {
+      if (input.binary || !this.readsBinary(document.path)) return { findings: [], skipped: 'binary', errors };
+      return this.analyze({ ...input, document: { ...document, text: '', bytes: undefined }, binary: true, tree: undefined, previousTree: undefined, incremental: undefined });
+    }
+    const secretsOnly = input.binary ? 'binary' : document.text.length > config.config.limits.maxFileSizeKB * 1024 ? 'too-large' : isMinified(document.text) || MINIFIED_NAME.test(document.path) ? 'minified' : undefined;
 
     let tree = input.tree;
     const tsTree = () => {
@@ -189,6 +206,7 @@ export class Engine {
         notRun.push(...activeRules[checkIndex].map((rule) => rule.id));
         return;
       }
+      if (input.binary && !check.readsBinary?.(document.path)) return;
       const enabled = secretsOnly ? activeRules[checkIndex].filter((rule) => rule.family === 'secrets') : activeRules[checkIndex];
       if (enabled.length === 0) return;
       ran.push(enabled);

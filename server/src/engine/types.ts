@@ -27,6 +27,8 @@ export interface RuleMeta {
   /** Options the rule accepts in `rules: { id: { options } }`, documented in its page. */
   options?: Record<string, { description: string; default: unknown }>;
   fixable?: boolean;
+  /** How to accept one occurrence, for a rule whose findings have no line for a suppression comment (a binary file's). */
+  acceptedBy?: string;
   /**
    * The rule as an instruction to a coding assistant, for the primer (`shipshape primer`): `text` is one
    * imperative sentence, `recap` a few words for the closing one-line summary. Rules without it get
@@ -164,8 +166,8 @@ export interface CheckContext {
   trusted: boolean;
   /** Summaries of every workspace file, for cross-file rules; undefined when analysing a lone file. */
   workspace?: import('./workspace/index').WorkspaceIndex;
-  /** Set when only the secrets pass runs (the file is over the size limit, or minified). */
-  limited?: 'too-large' | 'minified';
+  /** Set when only the secrets pass runs (the file is over the size limit, or minified; or binary, with no text: see Check.readsBinary). */
+  limited?: 'too-large' | 'minified' | 'binary';
   /** Whether fixes are wanted: false in a workspace run (the CLI shows none), where a costly one need not be built. */
   fixes: boolean;
   /** The text is content a commit added (a history scan), which git holds even if it ignores the file now. */
@@ -201,5 +203,11 @@ export interface Check {
    * more than the scan) only for a file where something is found, to analyse it again exactly.
    */
   asciiPatterns?(config: import('./config/model').ShipshapeConfig): boolean;
+  /**
+   * Whether this check looks at a binary file with this path (a key store the secrets family reports by
+   * its name): the engine then runs it, alone, with the document's text empty, where it skips every
+   * other binary file.
+   */
+  readsBinary?(filePath: string): boolean;
   run(context: CheckContext): void;
 }

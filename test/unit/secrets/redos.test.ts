@@ -19,7 +19,7 @@ describe('secret patterns and ReDoS', function () {
     // Under mutation testing this checks data, not mutated code, and costs half a minute per run.
     if ('__stryker__' in globalThis) this.skip();
     const patterns = builtInSecretRules.flatMap((rule) =>
-      [rule.kind === 'pattern' ? rule.regex : rule.value, ...rule.publicValues].map((regex) => ({ where: rule.id, source: regex.source, flags: regex.flags })),
+      [...(rule.kind === 'pattern' ? [rule.regex] : rule.kind === 'keyed' ? [rule.value] : []), ...rule.publicValues].map((regex) => ({ where: rule.id, source: regex.source, flags: regex.flags })),
     );
     assert.deepEqual(await rejectedExpressions(patterns, CACHE, safeOnly), []);
   });

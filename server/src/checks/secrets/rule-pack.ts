@@ -28,6 +28,8 @@ interface RuleData {
   publicValues?: string[];
   priority?: 'low';
   publishedExamples?: string[];
+  /** For a file that is a secret in itself (a key store): the names it has, as globs. */
+  files?: string[];
   examples: { match: string[]; noMatch: string[] };
 }
 
@@ -74,7 +76,17 @@ export interface KeyedRule extends SecretRuleBase {
   publicNames: string[];
 }
 
-export type SecretRule = PatternRule | KeyedRule;
+/**
+ * A file that is a secret whatever its content says (a PKCS#12 key store: binary, and encrypted with a
+ * password that is often empty or beside it), found by its name. Its examples are file paths.
+ */
+export interface FileRule extends SecretRuleBase {
+  kind: 'file';
+  /** Globs of the file's name, matched as .gitignore patterns are (any folder, any case). */
+  files: string[];
+}
+
+export type SecretRule = PatternRule | KeyedRule | FileRule;
 
 const DEFAULT_MIN_ENTROPY = 3;
 
@@ -104,6 +116,10 @@ export function parseRulePack(source: string | unknown): SecretRule[] {
       publicValues: (rule.publicValues ?? []).map((shape) => new RegExp(`^(?:${shape})$`)),
       examples: rule.examples,
     };
+    if (rule.files !== undefined) {
+      if (!rule.files.length) throw new Error(`${rule.id}: needs file names`);
+      return { ...base, kind: 'file', files: rule.files };
+    }
     if (rule.pattern !== undefined) {
       if (!Array.isArray(rule.keywords) || rule.keywords.length === 0) throw new Error(`${rule.id}: needs keywords`);
       // A token counts only between boundaries: no word character or dash directly around it (nor a
@@ -115,7 +131,7 @@ export function parseRulePack(source: string | unknown): SecretRule[] {
       const regex = new RegExp(`${leftBoundary}(?:${rule.pattern})(?![\\w-])`, `g${flags}`);
       return { ...base, kind: 'pattern', keywords: rule.keywords.map((k) => k.toLowerCase()), regex, keywordStartsMatch: !!rule.keywordStartsMatch };
     }
-    if (!rule.names?.length || rule.value === undefined) throw new Error(`${rule.id}: needs a pattern, or names and a value`);
+    if (!rule.names?.length || rule.value === undefined) throw new Error(`${rule.id}: needs a pattern, names and a value, or file names`);
     // Names are matched against the assigned name's words joined by _, at a word start.
     const names = rule.names.map((n) => `_${n.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+/, '')}`);
     const publicNames = (rule.publicNames ?? []).map((n) => `_${n.toLowerCase()}`);

@@ -12,11 +12,16 @@ import { CUSTOM_RULE_ID, scanCustomRules } from './custom-rules';
 import { GENERIC_RULE_ID } from './generic';
 import { gitIgnore } from './git-ignored';
 import { maskSecret } from './mask';
-import { builtInSecretRules, packageManagerFiles, type SecretRule } from './rule-pack';
+import { builtInSecretRules, packageManagerFiles, type FileRule, type SecretRule } from './rule-pack';
 import { scanForSecrets } from './scan';
 
 const REMEDY =
   'Remove the value from the code and load it at run time from a secret store or an environment variable (kept in a git-ignored `.env` locally); the quick fix does this. Then rotate it: it is in the history of every clone.';
+
+const FILE_REMEDY =
+  'Take the file out of the repository (`git rm --cached`), list it in `.gitignore`, and have the deployment fetch it from a secret store. Then replace the key and revoke its certificate: the file is in the history of every clone.';
+const FILE_ACCEPTED_BY =
+  'A binary file has no line for a suppression comment. To accept one (a test fixture\'s throwaway key store), list its path under `secrets.allow.paths` in `shipshape.yml`, or add the finding to the baseline (`shipshape baseline`).';
 
 /** One line in the primer for every secret rule (they share it, so it is listed once). */
 const INSTRUCTION = {
@@ -25,18 +30,25 @@ const INSTRUCTION = {
 };
 
 function ruleMeta(rule: SecretRule): RuleMeta {
-  const shape = rule.kind === 'pattern' ? `a value matching \`${rule.regex.source.slice(0, 160)}\`` : `a value matching \`${rule.value.source}\` assigned to a name containing ${rule.names.map((n) => `\`${n}\``).join(', ')}`;
+  const shape =
+    rule.kind === 'pattern'
+      ? `a value matching \`${rule.regex.source.slice(0, 160)}\``
+      : rule.kind === 'keyed'
+        ? `a value matching \`${rule.value.source}\` assigned to a name containing ${rule.names.map((n) => `\`${n}\``).join(', ')}`
+        : `a file named ${rule.files.map((glob) => `\`${glob}\``).join(' or ')} in the repository`;
   return {
     id: rule.id,
     family: 'secrets',
     title: rule.title,
     rationale: rule.description,
-    remedy: REMEDY,
+    remedy: rule.kind === 'file' ? FILE_REMEDY : REMEDY,
     defaultSeverity: 'error',
     languages: '*',
     // Docs describe the shape; real-looking examples live in the rule pack, never in published pages.
-    examples: { bad: [`${shape}${rule.paths ? ` (in ${rule.paths.join(', ')})` : ''}`], good: ['const key = process.env.PROVIDER_API_KEY;'] },
-    fixable: true,
+    examples: { bad: [`${shape}${rule.paths ? ` (in ${rule.paths.join(', ')})` : ''}`], good: [rule.kind === 'file' ? 'the file kept out of the repository (listed in .gitignore) and read from a secret store at deploy time' : 'const key = process.env.PROVIDER_API_KEY;'] },
+    // A file found by its name has no literal to move to .env: suppressing it or baselining it is all there is.
+    fixable: rule.kind !== 'file',
+    ...(rule.kind === 'file' ? { acceptedBy: FILE_ACCEPTED_BY } : {}),
     instruction: INSTRUCTION,
   };
 }
@@ -71,17 +83,32 @@ const customMeta: RuleMeta = {
 function createSecretsCheck(rules: readonly SecretRule[]): Check {
   const metas = rules.map(ruleMeta);
   const metaById = new Map(metas.map((m) => [m.id, m]));
+  const fileRules = rules.filter((rule): rule is FileRule => rule.kind === 'file');
+  const fileRuleFor = (filePath: string) => fileRules.find((rule) => matchesGlobs(rule.files, path.basename(filePath)));
   return {
     meta: metas[0],
     alsoReports: [...metas.slice(1), genericMeta, customMeta],
     // The rule pack's patterns and the assignment scanner are ASCII, and `\\s` meets no Latin-1 character
     // but U+00A0, which a UTF-8 byte can be: see readSourceBytes. A workspace's own patterns may not be ASCII.
     asciiPatterns: (config) => !config.secrets?.custom?.length,
+    // A key store is binary: the engine runs this check on it, with no text, to report the file itself.
+    readsBinary: (filePath) => fileRuleFor(filePath) !== undefined,
     run(context) {
       const { document } = context;
       // A history scan reads what commits added: git holds it, whatever .gitignore says now.
       const onDisk = fileOnDisk(document);
       if (!context.committed && onDisk !== null && path.isAbsolute(onDisk) && gitIgnore.ignores(onDisk)) return;
+      const fileRule = fileRuleFor(document.path);
+      if (fileRule) {
+        context.report({
+          ruleId: fileRule.id,
+          start: 0,
+          end: 0,
+          message: `${fileRule.title} committed (${path.basename(document.path)}): it holds a private key, and anyone who can read the repository or its history can take it. Keep it out of the repository (.gitignore), load it from a secret store at deploy time, then replace the key.`,
+          // No value to hash: the file is the secret, found by its place in the repository.
+          secretValue: `${fileRule.id}:${context.relativePath}`,
+        });
+      }
       // In minified or oversized files only provider formats count: the generic heuristics are noise there,
       // as in lockfiles, whose names are packages and values versions and hashes.
       const genericEnabled = context.config.rules[GENERIC_RULE_ID] !== 'off' && !context.limited && !packageManagerFiles.has(path.basename(document.path));

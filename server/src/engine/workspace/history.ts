@@ -8,7 +8,7 @@
 // must not make us run its code) and with fixed path prefixes.
 import * as path from 'node:path';
 import * as readline from 'node:readline';
-import type { Engine } from '../engine';
+import { BINARY_FILE_TEXT, type Engine } from '../engine';
 import { spawnGit } from '../git';
 import type { LoadedConfig } from '../config/model';
 import { analyzeJob, finishWorkspace, planWorkspace, type FileOutcome, type WorkspaceRun } from './run';
@@ -19,6 +19,8 @@ export interface CommittedAdditions {
   /** Path in the repository, `/`-separated. */
   file: string;
   lines: Map<number, string>;
+  /** A binary file the commit added or changed: no lines, but a check may report the file by its name (a key store). */
+  binary?: boolean;
 }
 
 const COMMIT_MARK = '\u0001';
@@ -26,7 +28,8 @@ const COMMIT_MARK = '\u0001';
 /**
  * What each commit of `range` (a revision or range git log takes: `HEAD`, `main..feature`) added, file by
  * file, newest commit first, handed to `onFile` as each file's patch ends: nothing but the file being
- * read is held, however long the history. Deleted files, binary changes and merge commits add nothing.
+ * read is held, however long the history. Deleted files and merge commits add nothing; a binary file
+ * adds no lines, only itself (`binary`).
  */
 export async function readCommittedAdditions(root: string, range: string, under: string | undefined, onFile: (additions: CommittedAdditions) => void): Promise<void> {
   const parser = new PatchReader(onFile);
@@ -95,7 +98,9 @@ export class PatchReader {
         const name = line.slice(4).replace(/\t$/, '');
         this.current = name === '/dev/null' ? undefined : { commit: this.commit, file: unquotePath(name).replace(/^b\//, ''), lines: new Map() };
       } else if (line.startsWith('Binary files ')) {
-        this.current = undefined;
+        // `Binary files a/x and b/x differ` (`/dev/null` for a side that has no file): no `+++` line names it.
+        const name = / and (b\/.*|"b\/.*") differ$/.exec(line)?.[1];
+        this.current = name ? { commit: this.commit, file: unquotePath(name).replace(/^b\//, ''), lines: new Map(), binary: true } : undefined;
       } else if (line.startsWith('@@ ')) {
         this.inHeader = false;
         this.hunk(line);
@@ -117,7 +122,7 @@ export class PatchReader {
   }
 
   private flush(): void {
-    if (this.current && this.current.lines.size > 0) this.onFile(this.current);
+    if (this.current && (this.current.lines.size > 0 || this.current.binary)) this.onFile(this.current);
     this.current = undefined;
   }
 }
@@ -177,7 +182,8 @@ export async function runHistory(engine: Engine, options: HistoryRunOptions): Pr
     if (!plannedFile) return; // the config file itself: validated, not scanned
     let loaded = secretsOnly.get(plannedFile.loaded);
     if (!loaded) secretsOnly.set(plannedFile.loaded, (loaded = withOnlySecrets(engine, plannedFile.loaded)));
-    const outcome = analyzeJob(engine, { file, loaded, text: sparseText(addition.lines), salt: plan.salt(plannedFile), committed: true }, plan.workspace, plan.host);
+    const text = addition.binary ? BINARY_FILE_TEXT : sparseText(addition.lines);
+    const outcome = analyzeJob(engine, { file, loaded, text, salt: plan.salt(plannedFile), committed: true }, plan.workspace, plan.host);
     for (const finding of outcome.findings) {
       finding.commit = addition.commit;
       finding.message = `${finding.message} Added in commit ${addition.commit.slice(0, 12)}: every clone holds it, so rotate it even if a later commit removed it.`;

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as ts from 'typescript';
 import { applyBaseline, readBaseline, type Baseline } from '../baseline';
-import { HARD_SIZE_LIMIT } from '../engine';
+import { BINARY_FILE_TEXT, HARD_SIZE_LIMIT } from '../engine';
 import { ConfigError } from '../errors';
 import { DiskHost } from '../host';
 import { createConfigStore, createWorkspaceIndex, languageOf, summarizersFor, type Engine, type Finding, type LoadedConfig, type SourceDocument, type WorkspaceIndex } from '../index';
@@ -168,7 +168,9 @@ export function planWorkspace(engine: Engine, options: WorkspaceRunOptions): Pla
   };
   const read = (planned: PlannedFile): AnalysisJob | { skipped: string } => {
     const text = readText(planned.file, options.contentOverride);
-    return 'skipped' in text ? text : { ...planned, text: text.text, salt: salt(planned) };
+    if (!('skipped' in text)) return { ...planned, text: text.text, salt: salt(planned) };
+    // A binary file a check reports by its name (a key store): the engine runs that check alone.
+    return text.skipped === 'binary' && engine.readsBinary(planned.file) ? { ...planned, text: BINARY_FILE_TEXT, salt: salt(planned) } : text;
   };
   // Only the facts some enabled rule reads: a secrets-only run builds no import graph.
   const workspace = createWorkspaceIndex(summarizersFor(engine, [...configs.values()].map((c) => c.config)));
@@ -199,6 +201,7 @@ export function analyzeFiles(engine: Engine, files: readonly SaltedFile[], works
       const override = contentOverride?.get(file);
       if (override !== undefined) return analyzeJob(engine, { file, loaded, text: override, salt }, workspace, host);
       const read = readSourceBytes(file, HARD_SIZE_LIMIT);
+      if ('skipped' in read && read.skipped === 'binary' && engine.readsBinary(file)) return analyzeJob(engine, { file, loaded, text: BINARY_FILE_TEXT, salt }, workspace, host);
       if ('skipped' in read) return { file, configDir: loaded.dir, findings: [], skipped: read.skipped, analysed: false, errors: [] };
       return analyzeBytes(engine, { file, loaded, salt }, read.bytes, workspace, host);
     },
