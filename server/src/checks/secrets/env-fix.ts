@@ -94,9 +94,11 @@ function terraformAttribute(filePath: string, text: string, start: number, end: 
   const blocks = hclEnclosingBlocks(text, start);
   if (!line || blocks.length === 0 || blocks.some((block) => block.type === 'terraform' || block.type === 'variable')) return undefined;
   const [top] = blocks;
-  const owner = ['resource', 'data', 'provider', 'module'].includes(top.type) ? (top.labels[0] ?? '') : '';
-  const attribute = line.attribute.toLowerCase().replace(/-/g, '_');
-  const base = !owner || attribute.startsWith(`${owner}_`) ? attribute : `${owner.replace(/-/g, '_')}_${attribute}`;
+  // A variable's name is an HCL identifier: letters, digits and underscores here, starting with a letter.
+  const identifier = (words: string) => words.toLowerCase().replace(/[^a-z0-9_]+/g, '_');
+  const owner = ['resource', 'data', 'provider', 'module'].includes(top.type) ? identifier(top.labels[0] ?? '') : '';
+  const attribute = identifier(line.attribute);
+  const base = !/^[a-z]/.test(owner) || attribute.startsWith(`${owner}_`) ? attribute : `${owner}_${attribute}`;
   const declarations = `${text}\n${variablesFile}`;
   return {
     variable: `TF_VAR_${base}`,
