@@ -28,15 +28,18 @@ export interface Assignment {
 }
 
 // An operator, optional blanks, an optional opening quote, then a run of value characters. Cheap to
-// scan for: it anchors on operator characters, and candidates are filtered in code. `||=` and `??=`
+// scan for: it anchors on operator characters, and candidates are filtered in code. A value may also be
+// four groups of four lower-case letters, the whole value: a Google app password as Google shows it
+// (`abcd efgh ijkl mnop`), pasted for Gmail's SMTP into Nodemailer's `pass` or Django's
+// EMAIL_HOST_PASSWORD (isCredentialValue tells one from four words). `||=` and `??=`
 // assign when the name has no value yet (Ruby's `ENV["API_KEY"] ||= "…"`, JavaScript's `??=`).
-const OPERATOR_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\|=|\?\?=|\|\||\?\?|=|:|,)[ \t]{0,8}(\\?["'`])?([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
+const OPERATOR_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\|=|\?\?=|\|\||\?\?|=|:|,)[ \t]{0,8}(\\?["'`])?((?:[a-z]{4} ){3}[a-z]{4}(?=["'`]|[ \t]*(?:\r?\n|$))|[A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
 // In code, only string literals can hold a secret: a bare value is an expression. A literal may have a
 // prefix: Python's bytes and raw strings (`b"…"`, `rb'…'`), C#'s verbatim strings (`@"…"`); or be
 // wrapped in the conversion that makes it a string or bytes: Rust's `String::from("…")`, Go's
 // `[]byte("…")`, Node's `Buffer.from("…")`, Java's `new String("…")`, pydantic's `SecretStr("…")`; or
 // be a pydantic field's default, `api_key: str = Field("…")` or `Field(default="…")`.
-const OPERATOR_QUOTED_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\|=|\?\?=|\|\||\?\?|=|:|,)[ \t]{0,8}(?:String::from\(|\[\]byte\(|Buffer\.from\(|new String\(|SecretStr\(|Field\((?:default=)?)?(?:[bBrRuU@]{1,2})?(\\?["'`])([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
+const OPERATOR_QUOTED_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\|=|\?\?=|\|\||\?\?|=|:|,)[ \t]{0,8}(?:String::from\(|\[\]byte\(|Buffer\.from\(|new String\(|SecretStr\(|Field\((?:default=)?)?(?:[bBrRuU@]{1,2})?(\\?["'`])((?:[a-z]{4} ){3}[a-z]{4}(?=["'`])|[A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
 /** The longest value the scans take (their `{6,1000}`). */
 const MAX_VALUE_LENGTH = 1000;
 // The rest of a quoted literal from a bracket on, without a blank, a quote or a backslash.
