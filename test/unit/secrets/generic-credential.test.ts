@@ -26,6 +26,14 @@ ruleTable('secrets/generic-credential', {
     "const passCount = \"kT9#vQ2!pL7@xW4z\";",
     "const bypass = \"kT9#vQ2!pL7@xW4z\";",
     "const ageKey = \"kT9#vQ2!pL7@xW4z\";",
+    // A `<placeholder>` in HTML-escaped documentation (Node.js' API pages).
+    { filename: "api/tls.html", code: "<code>{pem: &#x3C;string|buffer>[, passphrase: &#x3C;string>]}</code>" },
+    { filename: "api/tls.html", code: "<code>passphrase: &lt;string&gt;</code>" },
+    // Four words of four letters are not an app password; nor is a value that goes on after them.
+    "const pass = 'your pass word here';",
+    "const password = \"what does this mean\";",
+    "const password = \"qzvt xkwr mbhp lcdn and more\";",
+    "const password = \"Qzvt xkwr mbhp lcdn\";",
     // A kind of secret is no issuer, nor are words that only end like one (`pen` + `ai`).
     "const commandLineKey = \"kT9#vQ2!pL7@xW4z\";",
     "const connectionStringKey = \"kT9#vQ2!pL7@xW4z\";",
@@ -79,6 +87,10 @@ ruleTable('secrets/generic-credential', {
     { code: "const admin_key = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 20, endLine: 1, endColumn: 36 }] },
     // `key` after a provider the rule pack knows names that provider's key; Rails' secret_key_base.
     { code: "const openaiKey = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 20, endLine: 1, endColumn: 36 }] },
+    // A Google app password as Google shows it, four groups of four letters: quoted, or bare in .env.
+    { code: "const transporter = nodemailer.createTransport({ auth: { user: 'me@gmail.com', pass: 'qzvt xkwr mbhp lcdn' } });", errors: [{ line: 1, column: 87, endLine: 1, endColumn: 106 }] },
+    { filename: "settings.py", code: "EMAIL_HOST_PASSWORD = \"jfkd qpwo zmxn vbty\"\n", errors: [{ line: 1, column: 24, endLine: 1, endColumn: 43 }] },
+    { filename: ".env", code: "EMAIL_PASSWORD=qzvt xkwr mbhp lcdn\n", errors: [{ line: 1, column: 16, endLine: 1, endColumn: 35 }] },
     // A provider written in camel case or in words is one issuer: OpenAI, SendGrid, Hugging Face.
     { code: "const openAiKey = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 20, endLine: 1, endColumn: 36 }] },
     { code: "const sendGridKey = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 22, endLine: 1, endColumn: 38 }] },

@@ -15,6 +15,8 @@ export function isPlaceholder(value: string): boolean {
   if (/%[sdr](?![0-9A-Za-z])/.test(value)) return true;
   // Variable references: $TOKEN, %TOKEN% (Windows), env:TOKEN.
   if (/^\$[A-Za-z_]\w*$|^%[A-Za-z_]\w*%$|^env:[A-Za-z_]\w*$/.test(value)) return true;
+  // A `<placeholder>` in HTML-escaped documentation: `passphrase: &lt;string&gt;`, `&#x3C;string>`.
+  if (/^(?:&lt;|&#x0*3c;|&#0*60;)[A-Za-z]/i.test(value)) return true;
   // One character repeated over most of the value: 0000…, aaaa…, AAAA….
   const counts = new Map<string, number>();
   for (const ch of lower) counts.set(ch, (counts.get(ch) ?? 0) + 1);
