@@ -89,7 +89,10 @@ const ROWS: [string, string, string[]][] = [
   ["CHANGELOG.md", "  stripe.customers.create({apiKey: 'sk_test_1x9Q'})\n", ["secrets/generic-credential 1:37-1:49"]],
   ["notes.txt", "password: \\\"kT9#vQ2!pL7@xW4z\\\"\n", ["secrets/generic-credential 1:13-1:29"]],
   ["notes.txt", "password\t=\tkT9#vQ2!pL7@xW4z\n", ["secrets/generic-credential 1:12-1:28"]],
-  ["notes.txt", "password =          kT9#vQ2!pL7@xW4z\n", []],
+  // Values aligned in a column: up to 24 blanks after the operator (wp-config.php's salts have 9).
+  ["notes.txt", "password =          kT9#vQ2!pL7@xW4z\n", ["secrets/generic-credential 1:21-1:37"]],
+  ["wp-config.php", "<?php\ndefine( 'AUTH_KEY',         'x7#Kp2$mW9@qL4zR!v8&Nc3^Hb6*Tj1%Fg5(Yd0)Se' );\n", ["secrets/generic-credential 2:30-2:72"]],
+  ["notes.txt", `password =${" ".repeat(25)}kT9#vQ2!pL7@xW4z\n`, []],
   ["notes.txt", "[password] = kT9#vQ2!pL7@xW4z\n", ["secrets/generic-credential 1:14-1:30"]],
   ["notes.txt", "config.db.password = kT9#vQ2!pL7@xW4z\n", ["secrets/generic-credential 1:22-1:38"]],
   ["notes.txt", "$password = kT9#vQ2!pL7@xW4z\n", ["secrets/generic-credential 1:13-1:29"]],

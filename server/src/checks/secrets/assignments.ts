@@ -28,18 +28,20 @@ export interface Assignment {
 }
 
 // An operator, optional blanks, an optional opening quote, then a run of value characters. Cheap to
-// scan for: it anchors on operator characters, and candidates are filtered in code. A value may also be
+// scan for: it anchors on operator characters, and candidates are filtered in code. Up to 24 blanks
+// after the operator: columns of values aligned by hand (wp-config.php's `define( 'AUTH_KEY',         '…' )`
+// has 9, a YAML file's aligned keys often more). A value may also be
 // four groups of four lower-case letters, the whole value: a Google app password as Google shows it
 // (`abcd efgh ijkl mnop`), pasted for Gmail's SMTP into Nodemailer's `pass` or Django's
 // EMAIL_HOST_PASSWORD (isCredentialValue tells one from four words). `||=` and `??=`
 // assign when the name has no value yet (Ruby's `ENV["API_KEY"] ||= "…"`, JavaScript's `??=`).
-const OPERATOR_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\|=|\?\?=|\|\||\?\?|=|:|,)[ \t]{0,8}(\\?["'`])?((?:[a-z]{4} ){3}[a-z]{4}(?=["'`]|[ \t]*(?:\r?\n|$))|[A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
+const OPERATOR_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\|=|\?\?=|\|\||\?\?|=|:|,)[ \t]{0,24}(\\?["'`])?((?:[a-z]{4} ){3}[a-z]{4}(?=["'`]|[ \t]*(?:\r?\n|$))|[A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
 // In code, only string literals can hold a secret: a bare value is an expression. A literal may have a
 // prefix: Python's bytes and raw strings (`b"…"`, `rb'…'`), C#'s verbatim strings (`@"…"`); or be
 // wrapped in the conversion that makes it a string or bytes: Rust's `String::from("…")`, Go's
 // `[]byte("…")`, Node's `Buffer.from("…")`, Java's `new String("…")`, pydantic's `SecretStr("…")`; or
 // be a pydantic field's default, `api_key: str = Field("…")` or `Field(default="…")`.
-const OPERATOR_QUOTED_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\|=|\?\?=|\|\||\?\?|=|:|,)[ \t]{0,8}(?:String::from\(|\[\]byte\(|Buffer\.from\(|new String\(|SecretStr\(|Field\((?:default=)?)?(?:[bBrRuU@]{1,2})?(\\?["'`])((?:[a-z]{4} ){3}[a-z]{4}(?=["'`])|[A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
+const OPERATOR_QUOTED_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\|=|\?\?=|\|\||\?\?|=|:|,)[ \t]{0,24}(?:String::from\(|\[\]byte\(|Buffer\.from\(|new String\(|SecretStr\(|Field\((?:default=)?)?(?:[bBrRuU@]{1,2})?(\\?["'`])((?:[a-z]{4} ){3}[a-z]{4}(?=["'`])|[A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
 /** The longest value the scans take (their `{6,1000}`). */
 const MAX_VALUE_LENGTH = 1000;
 // The rest of a quoted literal from a bracket on, without a blank, a quote or a backslash.
@@ -68,7 +70,7 @@ const SHELL_PARAMETER_NAME = /\$\{[A-Za-z_][A-Za-z0-9_]{0,99}$/;
 // the code. Python's `or` is looked for in Python files only (formAssignments): as a word it would cost
 // the scan of every file a regular-expression start at each `o`.
 const FALLBACK_OPERATORS = new Set(['||', '??']);
-const AUTH_HEADER_VALUE = /(=>|:{1,3}=|[?.+]=|<-|=|:|,)[ \t]{0,8}(\\?["'`])(?:Bearer|bearer|Basic|basic|Token|token|Digest) {1,4}([A-Za-z0-9_\-+/=.~]{8,1000})/y;
+const AUTH_HEADER_VALUE = /(=>|:{1,3}=|[?.+]=|<-|=|:|,)[ \t]{0,24}(\\?["'`])(?:Bearer|bearer|Basic|basic|Token|token|Digest) {1,4}([A-Za-z0-9_\-+/=.~]{8,1000})/y;
 // What every match of AUTH_HEADER_VALUE holds once: a quote, the scheme and a blank. The credential holds no
 // quote, so two matches cannot share one.
 const AUTH_SCHEME_QUOTED = /["'`](?:Bearer|bearer|Basic|basic|Token|token|Digest) /g;
@@ -78,8 +80,8 @@ const STRUCT_TAG_DEFAULT = /\benv(?:config)?:"([A-Za-z_]\w{0,100})"[ \t]+(?:envD
 const FALLBACK_CALL = /\.(?:unwrap_or|orElse)\([ \t]*(["'])([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})\1|\.unwrap_or_else\([ \t]*\|[\w ]{0,20}\|[ \t]*(["'])([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})\3/g;
 // The header written bare: its name, a colon, the scheme and the credential to the end of the token.
 const BARE_AUTHORIZATION = /(Authorization|authorization|AUTHORIZATION)[ \t]*:[ \t]*(Bearer|bearer|Basic|basic|Token|token)[ \t]{1,4}([A-Za-z0-9_\-+/=.~]{8,1000})(?![\w\-+/=.~])/g;
-/** The longest run before the scheme's quote that a match may start with: `:::=` (4), 8 blanks, a backslash. */
-const AUTH_PREFIX_MAX = 13;
+/** The longest run before the scheme's quote that a match may start with: `:::=` (4), 24 blanks, a backslash. */
+const AUTH_PREFIX_MAX = 29;
 
 /**
  * The matches `text.matchAll(AUTH_HEADER_VALUE)` would give, looked for only where a quoted scheme is:
