@@ -89,6 +89,11 @@ const ROWS: [string, string, string[]][] = [
   ["CHANGELOG.md", "  stripe.customers.create({apiKey: 'sk_test_1x9Q'})\n", ["secrets/generic-credential 1:37-1:49"]],
   ["notes.txt", "password: \\\"kT9#vQ2!pL7@xW4z\\\"\n", ["secrets/generic-credential 1:13-1:29"]],
   ["notes.txt", "password\t=\tkT9#vQ2!pL7@xW4z\n", ["secrets/generic-credential 1:12-1:28"]],
+  // A YAML block scalar of one line is that line; a longer one (a script, a certificate) is not one value.
+  ["values.yaml", "redis:\n  auth:\n    password: >-\n      kT9vQ2pL7xW4zR8mQ3Zx\n  port: 6379\n", ["secrets/generic-credential 4:7-4:27"]],
+  ["k8s/secret.yaml", "stringData:\n  - api_token: |\n      kT9vQ2pL7xW4zR8mQ3Zx\n", ["secrets/generic-credential 3:7-3:27"]],
+  ["values.yaml", "password: |\n  kT9vQ2pL7xW4zR8mQ3Zx\n  kT9vQ2pL7xW4zR8mQ3Zy\n", []],
+  ["values.yaml", "  password: |\nkT9vQ2pL7xW4zR8mQ3Zx\n", []],
   // Values aligned in a column: up to 24 blanks after the operator (wp-config.php's salts have 9).
   ["notes.txt", "password =          kT9#vQ2!pL7@xW4z\n", ["secrets/generic-credential 1:21-1:37"]],
   ["wp-config.php", "<?php\ndefine( 'AUTH_KEY',         'x7#Kp2$mW9@qL4zR!v8&Nc3^Hb6*Tj1%Fg5(Yd0)Se' );\n", ["secrets/generic-credential 2:30-2:72"]],

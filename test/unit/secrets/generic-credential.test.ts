@@ -87,6 +87,8 @@ ruleTable('secrets/generic-credential', {
     { code: "const admin_key = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 20, endLine: 1, endColumn: 36 }] },
     // `key` after a provider the rule pack knows names that provider's key; Rails' secret_key_base.
     { code: "const openaiKey = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 20, endLine: 1, endColumn: 36 }] },
+    // A C array's name, without its brackets.
+    { filename: "main.c", code: "char db_password[] = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 23, endLine: 1, endColumn: 39, message: /^Credential hardcoded in `db_password` / }] },
     // A Google app password as Google shows it, four groups of four letters: quoted, or bare in .env.
     { code: "const transporter = nodemailer.createTransport({ auth: { user: 'me@gmail.com', pass: 'qzvt xkwr mbhp lcdn' } });", errors: [{ line: 1, column: 87, endLine: 1, endColumn: 106 }] },
     { filename: "settings.py", code: "EMAIL_HOST_PASSWORD = \"jfkd qpwo zmxn vbty\"\n", errors: [{ line: 1, column: 24, endLine: 1, endColumn: 43 }] },

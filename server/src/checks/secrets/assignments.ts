@@ -118,7 +118,7 @@ function withoutPassword(credentials: string): boolean {
 const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,80})>\s{0,200}([^\s<]{6,1000})\s{0,200}<\/\1>/g;
 
 /** A file format with an assignment syntax of its own (see assignmentFormOf). */
-export type AssignmentForm = 'dockerfile' | 'netrc' | 'pgpass' | 'python' | 'c' | 'gradle' | 'elixir';
+export type AssignmentForm = 'dockerfile' | 'netrc' | 'pgpass' | 'python' | 'c' | 'gradle' | 'elixir' | 'yaml';
 
 /** The format a file's name says it has, when its assignments need reading the format's own way. */
 export function assignmentFormOf(filePath: string): AssignmentForm | undefined {
@@ -134,6 +134,7 @@ export function assignmentFormOf(filePath: string): AssignmentForm | undefined {
   if (/\.gradle(?:\.kts)?$/i.test(base)) return 'gradle';
   // Sources and headers the C preprocessor reads: C, C++, Objective-C, CUDA, Arduino and Processing sketches.
   if (/\.(?:c|h|cc|cpp|cxx|c\+\+|hh|hpp|hxx|h\+\+|ipp|tpp|m|mm|cu|cuh|ino|pde)$/i.test(base)) return 'c';
+  if (/\.ya?ml$/i.test(base)) return 'yaml';
   return undefined;
 }
 
@@ -338,6 +339,11 @@ const ELIXIR_ATTRIBUTE = /^[ \t]*@([a-z_]\w{0,100})[ \t]+(["'])([^"'\\\n]{6,1000
 const BUILD_CONFIG_FIELD = /buildConfigField[ \t]*\(?[ \t]*["']String["'][ \t]*,[ \t]*["']([A-Za-z_]\w{0,100})["'][ \t]*,[ \t]*(?:"\\"([^"\\\n]{6,1000})\\""|'"([^"'\\\n]{6,1000})"')/g;
 // `ENV NAME value`: the Dockerfile's older form, without `=` (the value is the rest of the line).
 const DOCKERFILE_ENV = /^[ \t]*ENV[ \t]+([A-Za-z_][\w.-]{0,100})[ \t]+(["']?)([^\s"'=][^\s"']{5,999})\2[ \t]*\r?$/gim;
+// A YAML block scalar (`password: |`, `>-`, `|2+`…) whose value is the next line, indented. The search
+// starts at the colon, which the engine finds fast; the key before it and the lines after are read in code.
+const YAML_BLOCK_SCALAR = /:[ \t]*[|>](?:[1-9][+-]?|[+-][1-9]?)?[ \t]*\r?\n([ \t]+)([^\s#][^\s]{5,999})[ \t]*(?=\r?\n|$)/g;
+// The key of a block scalar: alone on its line before the colon, maybe as a sequence's item.
+const YAML_KEY = /^([ \t]*)(?:-[ \t]+)?([A-Za-z_][\w.-]{0,100})[ \t]*$/;
 // .netrc: tokens separated by blanks or line breaks; `password` is followed by the password.
 const NETRC_PASSWORD = /(?<![^\s])password[ \t\r\n]+([^\s]{1,1000})/g;
 // Python's `… or "value"`: a fallback literal, maybe bytes or raw (`or b"…"`).
@@ -366,6 +372,18 @@ function formAssignments(text: string, form: AssignmentForm): Assignment[] {
       if (!/^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', match.index!) + 1, match.index!))) continue;
       const start = match.index! + match[0].indexOf('"') + 1;
       found.push({ name: match[1], value: match[2], start, end: start + match[2].length, quoted: true });
+    }
+  }
+  if (form === 'yaml') {
+    for (const match of text.matchAll(YAML_BLOCK_SCALAR)) {
+      const lineStart = text.lastIndexOf('\n', match.index! - 1) + 1;
+      const key = YAML_KEY.exec(text.slice(lineStart, match.index!));
+      // The value is the key's (indented deeper) and its only line: a deeper line after it makes a
+      // multi-line value (a certificate, a script), which is not one credential.
+      if (!key || match[1].length <= key[1].length) continue;
+      const next = /^\r?\n([ \t]*)\S/.exec(text.slice(match.index! + match[0].length, match.index! + match[0].length + 1002));
+      if (next && next[1].length >= match[1].length) continue;
+      add(key[2], match, match[2], false);
     }
   }
   if (form === 'python') {
@@ -526,7 +544,9 @@ function nameBefore(text: string, operatorStart: number, commaForm: boolean): st
     i--;
     length++;
   }
-  const name = text.slice(i + 1, end);
+  // Empty brackets declare an array or append to one (C's `char password[] = "…"`, PHP's `$keys[] = …`):
+  // the name is the array's.
+  const name = text.slice(i + 1, end).replace(/\[\]$/, '');
   // `"NAME", "value"`: the name is the whole literal before the comma, not the end of a URL or a sentence
   // (`createClient("https://ref.supabase.co", "…")`).
   if (commaForm && text[i] !== text[end]) return undefined;
