@@ -7,8 +7,9 @@ const BLOCK_HEADER = /^[ \t]*(?:provider|resource|data|module|backend)[ \t]+"([\
 // An input variable's block: `variable "db_password" {`, whose `default` is the variable's value.
 const VARIABLE_HEADER = /^[ \t]*variable[ \t]+"([\w-]{1,64})"[ \t]*\{/gm;
 
+/** A block a header opens: from its brace to the one closing it. */
 interface Block {
-  label: string;
+  header: RegExpMatchArray;
   start: number;
   end: number;
 }
@@ -37,26 +38,29 @@ export interface HclBlock {
 
 /** For an HCL text, the blocks holding an offset, outermost first (none outside any block). */
 export function hclEnclosingBlocks(text: string, offset: number): HclBlock[] {
-  const enclosing: (HclBlock & { start: number })[] = [];
-  for (const header of text.matchAll(ANY_HEADER)) {
-    const open = header.index + header[0].length - 1;
-    if (open >= offset || closingBrace(text, open) <= offset) continue;
-    enclosing.push({ type: header[1], labels: [...header[2].matchAll(/"([^"]*)"/g)].map((label) => label[1]), start: open });
-  }
-  return enclosing.sort((a, b) => a.start - b.start).map(({ type, labels }) => ({ type, labels }));
+  return blocksOf(text, ANY_HEADER, offset)
+    .filter((block) => offset < block.end)
+    .map(({ header }) => ({ type: header[1], labels: [...header[2].matchAll(/"([^"]*)"/g)].map((label) => label[1]) }));
 }
 
 function labelsOf(text: string, headers: RegExp): (offset: number) => string | undefined {
-  const blocks: Block[] = [];
-  for (const header of text.matchAll(headers)) {
-    const open = header.index + header[0].length - 1;
-    blocks.push({ label: header[1], start: open, end: closingBrace(text, open) });
-  }
+  const blocks = blocksOf(text, headers);
   return (offset) => {
     let inner: Block | undefined;
     for (const block of blocks) if (block.start < offset && offset < block.end && (!inner || block.start > inner.start)) inner = block;
-    return inner?.label;
+    return inner?.header[1];
   };
+}
+
+/** The blocks `headers` open that start before `before`, in the order they start. */
+function blocksOf(text: string, headers: RegExp, before = text.length): Block[] {
+  const blocks: Block[] = [];
+  for (const header of text.matchAll(headers)) {
+    const start = header.index! + header[0].length - 1;
+    if (start >= before) break;
+    blocks.push({ header, start, end: closingBrace(text, start) });
+  }
+  return blocks;
 }
 
 /** The offset of the brace closing the one at `open` (strings and `#`/`//` comments skipped), or the text's end. */

@@ -96,11 +96,11 @@ export class PatchReader {
       if (line.startsWith('+++ ')) {
         // A name with a blank is followed by a tab (as GNU diff marks where the name ends).
         const name = line.slice(4).replace(/\t$/, '');
-        this.current = name === '/dev/null' ? undefined : { commit: this.commit, file: unquotePath(name).replace(/^b\//, ''), lines: new Map() };
+        this.current = name === '/dev/null' ? undefined : this.additionsTo(name, false);
       } else if (line.startsWith('Binary files ')) {
         // `Binary files a/x and b/x differ` (`/dev/null` for a side that has no file): no `+++` line names it.
         const name = / and (b\/.*|"b\/.*") differ$/.exec(line)?.[1];
-        this.current = name ? { commit: this.commit, file: unquotePath(name).replace(/^b\//, ''), lines: new Map(), binary: true } : undefined;
+        this.current = name ? this.additionsTo(name, true) : undefined;
       } else if (line.startsWith('@@ ')) {
         this.inHeader = false;
         this.hunk(line);
@@ -119,6 +119,11 @@ export class PatchReader {
     // `@@ -a,b +c,d @@`: the added lines are numbered from c in the new version.
     const start = /^@@ -\d+(?:,\d+)? \+(\d+)/.exec(line);
     this.next = start ? Number(start[1]) : 0;
+  }
+
+  /** What this commit adds to the file git names `b/…` (maybe C-quoted), none of it read yet. */
+  private additionsTo(name: string, binary: boolean): CommittedAdditions {
+    return { commit: this.commit, file: unquotePath(name).replace(/^b\//, ''), lines: new Map(), binary };
   }
 
   private flush(): void {

@@ -169,8 +169,7 @@ export function planWorkspace(engine: Engine, options: WorkspaceRunOptions): Pla
   const read = (planned: PlannedFile): AnalysisJob | { skipped: string } => {
     const text = readText(planned.file, options.contentOverride);
     if (!('skipped' in text)) return { ...planned, text: text.text, salt: salt(planned) };
-    // A binary file a check reports by its name (a key store): the engine runs that check alone.
-    return text.skipped === 'binary' && engine.readsBinary(planned.file) ? { ...planned, text: BINARY_FILE_TEXT, salt: salt(planned) } : text;
+    return readAsBinary(engine, planned.file, text.skipped) ? { ...planned, text: BINARY_FILE_TEXT, salt: salt(planned) } : text;
   };
   // Only the facts some enabled rule reads: a secrets-only run builds no import graph.
   const workspace = createWorkspaceIndex(summarizersFor(engine, [...configs.values()].map((c) => c.config)));
@@ -181,6 +180,11 @@ export function planWorkspace(engine: Engine, options: WorkspaceRunOptions): Pla
 function readText(file: string, contentOverride: ReadonlyMap<string, string> | undefined): { text: string } | { skipped: 'binary' | 'too-large' | 'unreadable' } {
   const override = contentOverride?.get(file);
   return override !== undefined ? { text: override } : readSourceFile(file, HARD_SIZE_LIMIT);
+}
+
+/** A file a reader skipped that is still analysed, as BINARY_FILE_TEXT: a binary file a check reports by its name (a key store). */
+function readAsBinary(engine: Engine, file: string, skipped: string): boolean {
+  return skipped === 'binary' && engine.readsBinary(file);
 }
 
 /** A planned file with its fingerprint salt: all a thread needs to read and analyse it on its own. */
@@ -201,7 +205,7 @@ export function analyzeFiles(engine: Engine, files: readonly SaltedFile[], works
       const override = contentOverride?.get(file);
       if (override !== undefined) return analyzeJob(engine, { file, loaded, text: override, salt }, workspace, host);
       const read = readSourceBytes(file, HARD_SIZE_LIMIT);
-      if ('skipped' in read && read.skipped === 'binary' && engine.readsBinary(file)) return analyzeJob(engine, { file, loaded, text: BINARY_FILE_TEXT, salt }, workspace, host);
+      if ('skipped' in read && readAsBinary(engine, file, read.skipped)) return analyzeJob(engine, { file, loaded, text: BINARY_FILE_TEXT, salt }, workspace, host);
       if ('skipped' in read) return { file, configDir: loaded.dir, findings: [], skipped: read.skipped, analysed: false, errors: [] };
       return analyzeBytes(engine, { file, loaded, salt }, read.bytes, workspace, host);
     },
