@@ -95,6 +95,11 @@ ruleTable('secrets/generic-credential', {
     { filename: 'doc/20-Advanced-Topics.md', code: 'dbname              = "icingaweb2"\nusername            = "icingaweb2"\npassword            = "icingaweb2"\n' },
     { filename: 'doc/80-Upgrading.md', code: '# export PGPASSWORD=icingaweb2\n# psql -U icingaweb2 -d icingaweb2 < upgrade.sql\n' },
     { filename: 'vendor/guzzle/UPGRADING.md', code: "  `$client->setDefaultOption('auth', array('user', 'pass', 'Basic|Digest|NTLM|Any'));`\n" },
+    // Met in Debian's AWS SDK for Go: a signature's credential scope (an access key's ID, a date, a region
+    // and a service), which every signed request sends in the clear; Google Cloud Storage's the same.
+    { filename: 'internal/v4a/v4a_test.go', code: 'expectedCredential := "AKISORANDOMAASORANDOM/19700101/dynamodb/aws4_request"\n' },
+    { filename: 'signer/v4_test.go', code: 'credential = "AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request"\n' },
+    { filename: 'storage/sign_test.py', code: 'credential_scope = "GOOG1EXAMPLE/20240101/auto/storage/goog4_request"\n' },
   ],
   invalid: [
     // A password that is not its user's name, or equals another field that is no user (a confirmation).
@@ -137,5 +142,7 @@ ruleTable('secrets/generic-credential', {
     { filename: 'etc/app.conf', code: 'auth_token = KT9V-Q2PL-7XW4-ZR8M\n', errors: [{ line: 1, column: 14 }] },
     { filename: 'config/locales/es.yml', code: 'ldap_password: kT9vQ2pL7xW4zR8m\n', errors: [{ line: 1, column: 16 }] },
     { filename: 'api/client.js', code: '  accessToken: "ODhwVQ35xwlzRuoZEwKXucfu7583sPTzK48c5zoGd0g6o"\n', errors: [{ line: 1, column: 17 }] },
+    // A secret key with slashes is not a credential scope unless it ends as one.
+    { filename: 'signer/v4_test.go', code: 'secretKey := "kT9vQ2pL/7xW4zR8mQ3/Zx6yU1iO5pA8sD2fG4hJ"\n', errors: [{ line: 1, column: 15 }] },
   ],
 });

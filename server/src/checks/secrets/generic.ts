@@ -99,6 +99,7 @@ export function isCredentialValue(value: string, assignment: Pick<Assignment, 'q
   if (/^[.,:;/ -]*\$[A-Za-z_]\w*(?:[.,:;/ -]+\$?[A-Za-z_]\w*)*[.,:;/ -]*$/.test(value)) return false; // variables of a shell, PHP or Perl string: `$fullname:$email:admin`, `.$auth_protocol.`
   if (isReferenceName(value) || CAMEL_CASE_NAME.test(value)) return false;
   if (/^arn:aws[\w-]*:/.test(value)) return false; // an AWS resource name identifies, it does not authorise
+  if (SIGNING_SCOPE.test(value)) return false;
   if (/^[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|dev|app|local|internal|lan|corp|cloud|co|us|eu|uk|de)$/i.test(value)) return false; // host names
   if (FOUR_BY_FOUR.test(value)) return isDrawnLetters(value);
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(value)).length;
@@ -106,6 +107,11 @@ export function isCredentialValue(value: string, assignment: Pick<Assignment, 'q
   const entropy = shannonEntropy(value);
   return value.length >= 16 ? entropy >= 3.3 : entropy >= 2.8;
 }
+
+// A request signature's credential scope, sent in the clear with every signed request: an access key's ID,
+// a date, a region and a service (AWS Signature Version 4 and 4a: `AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request`;
+// Google Cloud Storage's V4 signing: `…/auto/storage/goog4_request`). The key's secret is not in it.
+const SIGNING_SCOPE = /^[\w-]+\/\d{8}\/(?:[\w-]+\/)?[\w-]+\/(?:aws4|goog4)_request$/;
 
 // A Google app password as Google shows it: 16 lower-case letters in four groups of four.
 const FOUR_BY_FOUR = /^[a-z]{4}(?: [a-z]{4}){3}$/;
