@@ -100,6 +100,10 @@ ruleTable('secrets/generic-credential', {
     { filename: 'internal/v4a/v4a_test.go', code: 'expectedCredential := "AKISORANDOMAASORANDOM/19700101/dynamodb/aws4_request"\n' },
     { filename: 'signer/v4_test.go', code: 'credential = "AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request"\n' },
     { filename: 'storage/sign_test.py', code: 'credential_scope = "GOOG1EXAMPLE/20240101/auto/storage/goog4_request"\n' },
+    // Met in Debian's Docker sources: an API description's block of text showing a header's JSON, and a
+    // test's /etc/passwd file under the key `passwd`.
+    { filename: 'api/swagger.yaml', code: '        - name: "X-Registry-Config"\n          description: |\n            The value is an auth configuration object:\n\n            ```\n            {\n              "https://index.docker.io/v1/": {\n                "username": "mobydock",\n                "password": "conta1n3rize14"\n              }\n            }\n            ```\n          type: "string"\n' },
+    { filename: 'builder/internals_test.go', code: 'testFiles := map[string]string{\n\t"passwd": `root:x:0:0::/bin:/bin/false\nbin:x:1:1::/bin:/bin/false\n`,\n}\n' },
   ],
   invalid: [
     // A password that is not its user's name, or equals another field that is no user (a confirmation).
@@ -142,6 +146,9 @@ ruleTable('secrets/generic-credential', {
     { filename: 'etc/app.conf', code: 'auth_token = KT9V-Q2PL-7XW4-ZR8M\n', errors: [{ line: 1, column: 14 }] },
     { filename: 'config/locales/es.yml', code: 'ldap_password: kT9vQ2pL7xW4zR8m\n', errors: [{ line: 1, column: 16 }] },
     { filename: 'api/client.js', code: '  accessToken: "ODhwVQ35xwlzRuoZEwKXucfu7583sPTzK48c5zoGd0g6o"\n', errors: [{ line: 1, column: 17 }] },
+    // A block of text under any other key can be a whole config file, whose values count.
+    { filename: 'k8s/configmap.yaml', code: 'data:\n  config.yaml: |\n    database:\n      password: "conta1n3rize14"\n', errors: [{ line: 4, column: 18 }] },
+    { filename: 'api/swagger.yaml', code: 'description: |\n  Some text.\nauth:\n  password: "conta1n3rize14"\n', errors: [{ line: 4, column: 14 }] },
     // A secret key with slashes is not a credential scope unless it ends as one.
     { filename: 'signer/v4_test.go', code: 'secretKey := "kT9vQ2pL/7xW4zR8mQ3/Zx6yU1iO5pA8sD2fG4hJ"\n', errors: [{ line: 1, column: 15 }] },
   ],

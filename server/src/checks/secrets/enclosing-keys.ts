@@ -26,8 +26,26 @@ function isExampleName(name: string): boolean {
  * brackets (JSON, JavaScript, Python, HCL) and, in YAML, indentation.
  */
 export function insideExample(text: string, valueStart: number, yaml: boolean): boolean {
-  return some(keysByBrackets(text, valueStart), isExampleName) || (yaml && some(keysByIndentation(text, valueStart), isExampleName)) || insideExampleString(text, valueStart);
+  return some(keysByBrackets(text, valueStart), isExampleName) || (yaml && (some(keysByIndentation(text, valueStart), isExampleName) || insideDocumentationBlock(text, valueStart))) || insideExampleString(text, valueStart);
 }
+
+/**
+ * Whether the value is text of a YAML block scalar that documents something: an OpenAPI or JSON Schema
+ * `description` (Docker Engine's API shows an X-Registry-Config header's JSON, with `"password":
+ * "hunter2"`, in one), a `summary`, a `help`. A block scalar under any other key can be a whole config
+ * file (a ConfigMap's `config.yaml: |`), whose values still count.
+ */
+function insideDocumentationBlock(text: string, valueStart: number): boolean {
+  for (const line of linesByIndentation(text, valueStart)) {
+    const header = BLOCK_SCALAR_HEADER.exec(line);
+    if (header) return nameWords(header[1]).some((word) => DOCUMENTATION_WORDS.has(word));
+  }
+  return false;
+}
+
+const DOCUMENTATION_WORDS = new Set(['description', 'summary', 'help', 'doc', 'docs', 'documentation', 'usage']);
+/** A YAML key whose value is a block scalar: `description: |`, `- summary: >-`, `help: |2 # comment`. */
+const BLOCK_SCALAR_HEADER = /^\s*(?:-\s+)?["']?([\w$.-]+)["']?\s*:\s*[|>][+-]?\d?[+-]?\s*(?:#.*)?$/;
 
 /** The key of the object that holds the value at `valueStart` (by indentation in YAML, else by brackets), if it has one. */
 export function parentKey(text: string, valueStart: number, yaml: boolean): string | undefined {
@@ -131,6 +149,14 @@ function* enclosingOpenings(text: string, valueStart: number, reach: number): Ge
 
 /** Walks up the YAML lines that are less indented than the value's, yielding each one's key. */
 function* keysByIndentation(text: string, valueStart: number): Generator<string> {
+  for (const line of linesByIndentation(text, valueStart)) {
+    const key = YAML_KEY.exec(line);
+    if (key) yield key[1];
+  }
+}
+
+/** The lines above the value's that are less indented than every line between (its YAML parents), nearest first, comments skipped. */
+function* linesByIndentation(text: string, valueStart: number): Generator<string> {
   const lineStart = text.lastIndexOf('\n', valueStart - 1) + 1;
   let indent = indentationAt(text, lineStart);
   let end = lineStart - 1;
@@ -142,8 +168,7 @@ function* keysByIndentation(text: string, valueStart: number): Generator<string>
     const lineIndent = indentationAt(line, 0);
     if (lineIndent >= indent || lineIndent === line.length || line[lineIndent] === '#') continue;
     indent = lineIndent;
-    const key = YAML_KEY.exec(line);
-    if (key) yield key[1];
+    yield line;
   }
 }
 

@@ -100,6 +100,7 @@ export function isCredentialValue(value: string, assignment: Pick<Assignment, 'q
   if (isReferenceName(value) || CAMEL_CASE_NAME.test(value)) return false;
   if (/^arn:aws[\w-]*:/.test(value)) return false; // an AWS resource name identifies, it does not authorise
   if (SIGNING_SCOPE.test(value)) return false;
+  if (PASSWD_RECORD.test(value)) return false;
   if (/^[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|dev|app|local|internal|lan|corp|cloud|co|us|eu|uk|de)$/i.test(value)) return false; // host names
   if (FOUR_BY_FOUR.test(value)) return isDrawnLetters(value);
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(value)).length;
@@ -112,6 +113,10 @@ export function isCredentialValue(value: string, assignment: Pick<Assignment, 'q
 // a date, a region and a service (AWS Signature Version 4 and 4a: `AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request`;
 // Google Cloud Storage's V4 signing: `…/auto/storage/goog4_request`). The key's secret is not in it.
 const SIGNING_SCOPE = /^[\w-]+\/\d{8}\/(?:[\w-]+\/)?[\w-]+\/(?:aws4|goog4)_request$/;
+
+// A record of /etc/passwd (name, `x` for a password kept in /etc/shadow, user and group IDs, …): a test's
+// or an image's users file under the key `passwd`. It holds no password.
+const PASSWD_RECORD = /^[a-z_][\w.-]*:[x*!]?:\d+:\d+:/;
 
 // A Google app password as Google shows it: 16 lower-case letters in four groups of four.
 const FOUR_BY_FOUR = /^[a-z]{4}(?: [a-z]{4}){3}$/;
