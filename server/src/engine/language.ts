@@ -26,7 +26,9 @@ export function readsPython(filePath: string): boolean {
 
 // Programming languages besides those the engine parses: in their source a secret can only be a string
 // literal, and a bare value after `=` or `:` is an expression (`schema1SigningKey: repo.signingKey`).
-const CODE_EXTENSIONS = new Set(['.go', '.java', '.kt', '.kts', '.cs', '.c', '.h', '.cc', '.cpp', '.hpp', '.rs', '.swift', '.scala', '.dart', '.php', '.groovy', '.gradle', '.rb', '.pl', '.pm', '.lua', '.r']);
+// Puppet manifests (.pp) too: a parameter's default is a variable (`$password = $::os_service_default`)
+// or a string in quotes, and Elixir (.ex, .exs), whose bare values are atoms and expressions.
+const CODE_EXTENSIONS = new Set(['.go', '.java', '.kt', '.kts', '.cs', '.c', '.h', '.cc', '.cpp', '.hpp', '.rs', '.swift', '.scala', '.dart', '.php', '.groovy', '.gradle', '.rb', '.pl', '.pm', '.lua', '.r', '.pp', '.ex', '.exs']);
 
 /** Whether a file is a program's source, where values are written as string literals (not a config, .env, shell script or document). */
 export function holdsCode(filePath: string): boolean {
@@ -57,7 +59,7 @@ const COMMENT_BY_EXTENSION: Record<string, CommentStyle> = {
   '.groovy': SLASH, '.gradle': SLASH, '.jsonc': SLASH,
   '.py': HASH, '.pyi': HASH, '.rb': HASH, '.sh': HASH, '.bash': HASH, '.zsh': HASH, '.yml': HASH, '.yaml': HASH,
   '.toml': HASH, '.properties': HASH, '.env': HASH, '.tf': HASH, '.tfvars': HASH, '.hcl': HASH, '.r': HASH,
-  '.pl': HASH, '.ps1': HASH, '.conf': HASH, '.cfg': HASH, '.ini': HASH, '.dockerfile': HASH, '.mk': HASH,
+  '.pl': HASH, '.pp': HASH, '.ex': HASH, '.exs': HASH, '.ps1': HASH, '.conf': HASH, '.cfg': HASH, '.ini': HASH, '.dockerfile': HASH, '.mk': HASH,
   '.css': BLOCK, '.scss': SLASH, '.less': SLASH,
   '.html': MARKUP, '.htm': MARKUP, '.xml': MARKUP, '.md': MARKUP, '.vue': MARKUP, '.svelte': MARKUP,
   '.sql': DASH, '.lua': DASH, '.hs': DASH,

@@ -103,6 +103,8 @@ ruleTable('secrets/generic-credential', {
     // Met in Debian's Docker sources: an API description's block of text showing a header's JSON, and a
     // test's /etc/passwd file under the key `passwd`.
     { filename: 'api/swagger.yaml', code: '        - name: "X-Registry-Config"\n          description: |\n            The value is an auth configuration object:\n\n            ```\n            {\n              "https://index.docker.io/v1/": {\n                "username": "mobydock",\n                "password": "conta1n3rize14"\n              }\n            }\n            ```\n          type: "string"\n' },
+    // Met in Debian's Puppet modules: a class parameter whose default is a top-scope or qualified variable.
+    { filename: 'manifests/init.pp', code: 'class aodh (\n  $amqp_password                      = $::os_service_default,\n  $auth_pass              = $::redis::params::sentinel_auth_pass,\n) {}\n' },
     { filename: 'builder/internals_test.go', code: 'testFiles := map[string]string{\n\t"passwd": `root:x:0:0::/bin:/bin/false\nbin:x:1:1::/bin:/bin/false\n`,\n}\n' },
   ],
   invalid: [
@@ -149,6 +151,8 @@ ruleTable('secrets/generic-credential', {
     // A block of text under any other key can be a whole config file, whose values count.
     { filename: 'k8s/configmap.yaml', code: 'data:\n  config.yaml: |\n    database:\n      password: "conta1n3rize14"\n', errors: [{ line: 4, column: 18 }] },
     { filename: 'api/swagger.yaml', code: 'description: |\n  Some text.\nauth:\n  password: "conta1n3rize14"\n', errors: [{ line: 4, column: 14 }] },
+    // A Puppet class's default in quotes is a value.
+    { filename: 'examples/all-in-one.pp', code: "class { 'designate::keystone::auth':\n  $keystone_password    = 'kT9#vQ2!pL7@xW4z'\n}\n", errors: [{ line: 2, column: 28 }] },
     // A secret key with slashes is not a credential scope unless it ends as one.
     { filename: 'signer/v4_test.go', code: 'secretKey := "kT9vQ2pL/7xW4zR8mQ3/Zx6yU1iO5pA8sD2fG4hJ"\n', errors: [{ line: 1, column: 15 }] },
   ],

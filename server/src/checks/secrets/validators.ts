@@ -224,6 +224,11 @@ function urlPassword(value: string, context: ValidatorContext): boolean {
   const user = /\/\/([^:@/\s]+):/.exec(context.match)?.[1] ?? '';
   if (looksLikeReference(value) || looksLikeReference(user)) return false;
   if (DOCUMENTATION_PASSWORDS.has(value.toLowerCase()) || value.toLowerCase() === user.toLowerCase()) return false;
+  // A password that is also the database's name (`glance_api:glance@localhost/glance`), like one that is
+  // also the user's, is a demo setup's: the path after the host names the database.
+  const after = context.matchStart + context.match.length;
+  const database = /^(?::\d+)?\/([\w.-]+)/.exec(context.text.slice(after, after + 200))?.[1];
+  if (database !== undefined && value.toLowerCase() === database.toLowerCase()) return false;
   if (isPlaceholder(value) || spellsOutAPassword(value)) return false;
   if (DOCUMENTATION_HOST.test(/@([\w.-]+)[^@]*$/.exec(context.match)?.[1] ?? '')) return false;
   return !/^(?:\*+|x+|\.+)$/i.test(value);
