@@ -38,6 +38,8 @@ ruleTable('secrets/generic-credential', {
     "const commandLineKey = \"kT9#vQ2!pL7@xW4z\";",
     "const connectionStringKey = \"kT9#vQ2!pL7@xW4z\";",
     "const penAiKey = \"kT9#vQ2!pL7@xW4z\";",
+    // A word that names a provider only sometimes is no issuer: a list item's key to render.
+    "const RENDER_KEY = \"kT9#vQ2!pL7@xW4z\";",
     "const keyApi = \"kT9#vQ2!pL7@xW4z\";",
     "const secret_url = \"kT9#vQ2!pL7@xW4z\";",
     "const password_test = \"kT9#vQ2!pL7@xW4z\";",
@@ -98,6 +100,10 @@ ruleTable('secrets/generic-credential', {
     { code: "const sendGridKey = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 22, endLine: 1, endColumn: 38 }] },
     { filename: "app.py", code: "HUGGING_FACE_KEY = \"kT9#vQ2!pL7@xW4z\"\n", errors: [{ line: 1, column: 21, endLine: 1, endColumn: 37 }] },
     { code: "const JWT_KEY = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 18, endLine: 1, endColumn: 34 }] },
+    // Providers whose keys have no format of their own (the pack's keyIssuers).
+    { filename: "app.py", code: "DEEPSEEK_KEY = \"sk-8d8962058765a6ca7cff00d796c2e1f4\"\n", errors: [{ line: 1, column: 17, endLine: 1, endColumn: 52 }] },
+    { code: "const elevenLabsKey = \"kT9#vQ2!pL7@xW4z\";", errors: [{ line: 1, column: 24, endLine: 1, endColumn: 40 }] },
+    { filename: ".env", code: "TMDB_KEY=9f3c2a1b8e7d6c5b4a3f2e1d0c9b8a7f\n", errors: [{ line: 1, column: 10 }] },
     // `pass`, as Nodemailer's SMTP auth and many configs name the password.
     { code: "const transport = nodemailer.createTransport({ auth: { user: \"ops@acme-corp.com\", pass: \"kT9#vQ2!pL7@xW4z\" } });", errors: [{ line: 1, column: 90, endLine: 1, endColumn: 106 }] },
     { filename: ".env", code: "SMTP_PASS=kT9vQ2pL7xW4zR8m\n", errors: [{ line: 1, column: 11, endLine: 1, endColumn: 27 }] },

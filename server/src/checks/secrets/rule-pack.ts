@@ -178,13 +178,22 @@ export const publishedExampleValues: ReadonlySet<string> = new Set([
 // (`Private key`, `Connection string`, `Command line`) name no issuer either.
 const NOT_ISSUERS = new Set(['url', 'http', 'sql', 'curl', 'jwt', 'kubernetes', 'powershell', 'age', 'privatekey', 'connectionstring', 'commandline']);
 
+/** The pack's key issuers without a rule (top-level `keyIssuers`): providers whose keys have no format to match. */
+export function packKeyIssuers(source: unknown): string[] {
+  const names = (source as { keyIssuers?: unknown })?.keyIssuers ?? [];
+  if (!Array.isArray(names) || !names.every((name) => typeof name === 'string' && /^[a-z0-9]+$/.test(name))) throw new Error('secret rule pack: `keyIssuers` must be a list of lower-case words (a provider\'s name in one word)');
+  return names;
+}
+
 /**
- * The pack's providers, lower-case and in one word (`openai`, `stripe`, `github`, `huggingface`): `key`
- * after one of them names the provider's key (`openaiKey`, `STRIPE_KEY`), as after `api` or `secret`.
+ * The pack's providers, lower-case and in one word (`openai`, `stripe`, `github`, `huggingface`), and its
+ * `keyIssuers`: `key` after one of them names the provider's key (`openaiKey`, `STRIPE_KEY`,
+ * `DEEPSEEK_KEY`), as after `api` or `secret`.
  */
-export const keyIssuerWords: ReadonlySet<string> = new Set(
-  builtInSecretRules
+export const keyIssuerWords: ReadonlySet<string> = new Set([
+  ...builtInSecretRules
     // Several words as one (`Hugging Face`: huggingface), as isCredentialName joins a name's words.
     .map((rule) => rule.provider.toLowerCase().replace(/[^a-z0-9]+/g, ''))
     .filter((provider) => provider && !NOT_ISSUERS.has(provider)),
-);
+  ...packKeyIssuers(packData),
+]);
