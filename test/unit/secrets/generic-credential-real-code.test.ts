@@ -103,6 +103,8 @@ ruleTable('secrets/generic-credential', {
     // Met in Debian's Docker sources: an API description's block of text showing a header's JSON, and a
     // test's /etc/passwd file under the key `passwd`.
     { filename: 'api/swagger.yaml', code: '        - name: "X-Registry-Config"\n          description: |\n            The value is an auth configuration object:\n\n            ```\n            {\n              "https://index.docker.io/v1/": {\n                "username": "mobydock",\n                "password": "conta1n3rize14"\n              }\n            }\n            ```\n          type: "string"\n' },
+    // Met in Debian's OpenStack Heat: a template resource's type, a namespaced name.
+    { filename: 'heat_integrationtests/functional/test_template_resource.py', code: 'env = \'\'\'\n{"resource_registry": {"My::Secret": "OS::Heat::RandomString"}}\n\'\'\'\n' },
     // Met in Debian's Puppet modules: a class parameter whose default is a top-scope or qualified variable.
     { filename: 'manifests/init.pp', code: 'class aodh (\n  $amqp_password                      = $::os_service_default,\n  $auth_pass              = $::redis::params::sentinel_auth_pass,\n) {}\n' },
     { filename: 'builder/internals_test.go', code: 'testFiles := map[string]string{\n\t"passwd": `root:x:0:0::/bin:/bin/false\nbin:x:1:1::/bin:/bin/false\n`,\n}\n' },

@@ -138,7 +138,8 @@ function isDrawnLetters(value: string): boolean {
 
 // A name, not a value: snake, kebab, dotted or colon-separated words, each lower-case, upper-case,
 // capitalised or camel-cased, with digits only at its end (`ec2_access_key`, `0002_alter_user_email`,
-// `rule:admin_required`, `pipeline_factory_v21`, `V2.Core.AccountPerson`), maybe behind a sigil or a
+// `rule:admin_required`, `pipeline_factory_v21`, `V2.Core.AccountPerson`, a namespaced type such as
+// Heat's `OS::Heat::RandomString` or Ruby's `Devise::Strategies`), maybe behind a sigil or a
 // flag's dashes (`--client-key`, `#record_name`, `&session-state:Tmp-Integer-0`, `@ACCESS_KEY`), maybe
 // with the `=` of the next key (`auth_user=`). A random value has mixed case and digits inside its
 // words, so it does not read this way.
@@ -146,7 +147,7 @@ function isDrawnLetters(value: string): boolean {
 // capitalised, maybe camel-cased word), so a value that is not a name fails in linear time. With
 // alternatives that overlapped (`A` was both `[A-Z][a-z]*` and `[A-Z]+`), `A_A_A_…!` took exponential time.
 const NAME_WORD = String.raw`(?:\d+|[a-z]+(?:[A-Z][a-z]+)*\d*|[A-Z](?:[A-Z]+|[a-z]+(?:[A-Z][a-z]+)*)?\d*)`;
-export const REFERENCE_NAME = new RegExp(String.raw`^(?:--?|[#&@$*%!])?${NAME_WORD}(?:[_.:-]${NAME_WORD})*@?=?$`);
+export const REFERENCE_NAME = new RegExp(String.raw`^(?:--?|[#&@$*%!])?${NAME_WORD}(?:(?:::|[_.:-])${NAME_WORD})*@?=?$`);
 
 // A camel-cased name of three words or more, digits only at a word's end (or a letter or two after them
 // in the first: `kerberos5iReadWrite`): a serialised field's name in an SDK's attribute map
