@@ -96,7 +96,9 @@ const ROWS: [string, string, string[]][] = [
   ["values.yaml", "  password: |\nkT9vQ2pL7xW4zR8mQ3Zx\n", []],
   // Values aligned in a column: up to 24 blanks after the operator (wp-config.php's salts have 9).
   ["notes.txt", "password =          kT9#vQ2!pL7@xW4z\n", ["secrets/generic-credential 1:21-1:37"]],
-  ["wp-config.php", "<?php\ndefine( 'AUTH_KEY',         'x7#Kp2$mW9@qL4zR!v8&Nc3^Hb6*Tj1%Fg5(Yd0)Se' );\n", ["secrets/generic-credential 2:30-2:72"]],
+  ["wp-config.php", "<?php\ndefine( 'DB_PASSWORD',      'x7#Kp2$mW9@qL4zR!v8&Nc3^Hb6*Tj1%Fg5(Yd0)Se' );\n", ["secrets/generic-credential 2:30-2:72"]],
+  // Its salts are the WordPress rule's, which reads them to the closing quote (`<`, `,` and a backquote included).
+  ["wp-config.php", "<?php\ndefine( 'AUTH_KEY',         'x7#Kp2$mW9@qL4zR!v8&Nc3^Hb6*Tj1%Fg5(Yd0)Se' );\ndefine( 'NONCE_SALT',       'q>W2,v<J8`pD;r]e5^Ks:Lx{9mA!c~Tz?Fh+6bN|u@Y0(gR-oE$1iS&wV.3jH/7kM%' );\n", ["secrets/wordpress-keys-and-salts 2:30-2:72", "secrets/wordpress-keys-and-salts 3:30-3:96"]],
   ["notes.txt", `password =${" ".repeat(25)}kT9#vQ2!pL7@xW4z\n`, []],
   ["notes.txt", "[password] = kT9#vQ2!pL7@xW4z\n", ["secrets/generic-credential 1:14-1:30"]],
   ["notes.txt", "config.db.password = kT9#vQ2!pL7@xW4z\n", ["secrets/generic-credential 1:22-1:38"]],

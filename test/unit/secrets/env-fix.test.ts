@@ -36,6 +36,9 @@ function moveFixes(c: Case): (string | string[])[] {
 }
 
 const CASES: [Case, (string | string[])[]][] = [
+  // A WordPress salt holds `$`, a backquote and `<`: .env gets it in single quotes, where nothing is expanded.
+  [{"files":{"wp-config.php":"<?php\ndefine( 'AUTH_KEY', 'q>W2,v<J8`pD;r]e5^Ks:Lx{9mA!c~Tz?Fh+6bN|u@Y0(gR-oE$1iS&wV.3jH/7kM%' );\n"},"file":"wp-config.php","git":true},
+   [["Move to environment variable AUTH_KEY (value saved in .env)", "wp-config.php 2:21-2:89 \"getenv('AUTH_KEY')\"", ".env 1:1-1:1 \"AUTH_KEY='q>W2,v<J8`pD;r]e5^Ks:Lx{9mA!c~Tz?Fh+6bN|u@Y0(gR-oE$1iS&wV.3jH/7kM%'\\n\" sensitive", ".env.example 1:1-1:1 \"AUTH_KEY=\\n\"", ".gitignore 1:1-1:1 \".env\\n\"", "create: .env, .env.example, .gitignore"]]],
   [{"files":{"app.py":"key = \"sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\"\n"},"file":"app.py","git":true},
    [["Move to environment variable STRIPE_KEY (value saved in .env)","app.py 1:1-1:1 \"import os\\n\"","app.py 1:7-1:47 \"os.environ[\\\"STRIPE_KEY\\\"]\"",".env 1:1-1:1 \"STRIPE_KEY=sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\\n\" sensitive",".env.example 1:1-1:1 \"STRIPE_KEY=\\n\"",".gitignore 1:1-1:1 \".env\\n\"","create: .env, .env.example, .gitignore"]]],
   [{"files":{"app.py":"#!/usr/bin/env python\nkey = \"sk_live_51Hq8ZkLm3Np9Qr2St4Uv6Wx8Yz0Ab\"\n"},"file":"app.py","git":true},

@@ -496,7 +496,8 @@ function patternMatches(rule: PatternRule, match: RegExpMatchArray, text: string
   // The rule's own published examples, and any the pack lists (a password of PostgreSQL's CREATE ROLE examples).
   if (rule.publishedExamples.has(value) || publishedExampleValues.has(value)) return [];
   if (rule.minEntropy > 0 && valueEntropy(value, rule.publicPrefix) < rule.minEntropy) return [];
-  return [{ rule, start, end: start + value.length, value }];
+  // A pattern that says whose secret it is (`(?<name>…)`: wp-config.php's `AUTH_KEY`) names it for messages and the fix.
+  return [{ rule, start, end: start + value.length, value, ...(groups.name ? { name: groups.name } : {}) }];
 }
 
 /**

@@ -72,6 +72,14 @@ export const validators: Record<string, Validator> = {
     return /^eyJ[\w-]{6,}\.[\w-]*ey[\w-]{6,}/.test(decoded) || /^eyJ[\w-]{10,}\./.test(decoded);
   },
 
+  /**
+   * A WordPress key or salt. Its alphabet holds `<`, `>`, `{` and `$`, which the usual placeholder test
+   * reads as a template anywhere in a value: most generated salts would be dropped. Here a placeholder is
+   * the whole value: WordPress's own `put your unique phrase here`, a `<placeholder>`, a `${VAR}`, a
+   * `{{ template }}`, or one character repeated.
+   */
+  'wordpress-salt': (value) => !/unique phrase/i.test(value) && !/^(?:<[^<>]*>|\$\{[^{}]*\}|\{\{[^{}]*\}\}|(.)\1*)$/.test(value),
+
   /** The password of a database or broker URL (postgres://user:password@host…). */
   'database-url-password': (value, context) => hasScheme(context, DATABASE_SCHEMES) && urlPassword(value, context),
   /** The password of a web, FTP or SSH URL (https://user:password@host…). */
