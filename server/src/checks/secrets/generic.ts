@@ -97,7 +97,7 @@ export function isCredentialValue(value: string, assignment: Pick<Assignment, 'q
   if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(value)) return false; // an e-mail address (the anonymous FTP password convention)
   if (/^[A-Z]{2,}(?:-[A-Z0-9]{2,})+$/.test(value)) return false; // a mechanism or algorithm: `DIGEST-MD5`, `SCRAM-SHA-256`, `AES-256-GCM`
   if (/^[.,:;/ -]*\$[A-Za-z_]\w*(?:[.,:;/ -]+\$?[A-Za-z_]\w*)*[.,:;/ -]*$/.test(value)) return false; // variables of a shell, PHP or Perl string: `$fullname:$email:admin`, `.$auth_protocol.`
-  if (isReferenceName(value) || CAMEL_CASE_NAME.test(value)) return false;
+  if (isReferenceName(value) || CAMEL_CASE_NAME.test(value) || VERSIONED_NAME.test(value)) return false;
   if (/^arn:aws[\w-]*:/.test(value)) return false; // an AWS resource name identifies, it does not authorise
   if (SIGNING_SCOPE.test(value)) return false;
   if (PASSWD_RECORD.test(value)) return false;
@@ -108,6 +108,10 @@ export function isCredentialValue(value: string, assignment: Pick<Assignment, 'q
   const entropy = shannonEntropy(value);
   return value.length >= 16 ? entropy >= 3.3 : entropy >= 2.8;
 }
+
+// Lower-case words with a version (`kerberos_v5`, `ntlm-v2`, `auth_scheme_v10`): one of a list of choices
+// (postfixadmin's `array('password','kerberos_v5',…)`), read as a name and its value.
+const VERSIONED_NAME = /^[a-z]{3,}(?:[_-][a-z]+)*[_-]v\d{1,3}$/;
 
 // A request signature's credential scope, sent in the clear with every signed request: an access key's ID,
 // a date, a region and a service (AWS Signature Version 4 and 4a: `AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request`;
