@@ -238,9 +238,21 @@ function urlPassword(value: string, context: ValidatorContext): boolean {
   const database = /^(?::\d+)?\/([\w.-]+)/.exec(context.text.slice(after, after + 200))?.[1];
   if (database !== undefined && value.toLowerCase() === database.toLowerCase()) return false;
   if (isPlaceholder(value) || spellsOutAPassword(value)) return false;
+  if (introducedAsExample(context)) return false;
   if (DOCUMENTATION_HOST.test(/@([\w.-]+)[^@]*$/.exec(context.match)?.[1] ?? '')) return false;
   return !/^(?:\*+|x+|\.+)$/i.test(value);
 }
+
+/**
+ * A URL the line introduces as an example, directly before its scheme: `# e.g. sqla+mysql://root:masterkey@localhost/`
+ * (kombu's docs of its transport aliases), `(for example, redis://:pass@host)`.
+ */
+function introducedAsExample(context: ValidatorContext): boolean {
+  const lineStart = context.text.lastIndexOf('\n', context.matchStart - 1) + 1;
+  const before = context.text.slice(Math.max(lineStart, context.matchStart - 200), context.matchStart).replace(/[\w+.-]*$/, '');
+  return EXAMPLE_INTRODUCTION.test(before);
+}
+const EXAMPLE_INTRODUCTION = /(?:\be\.g\.|\beg:|\bfor (?:example|instance)|\bexamples?:|\bsuch as)[\s:,('"`]*$/i;
 
 // Hosts reserved for documentation and tests (RFC 2606, RFC 6761): no one can sign in there.
 const DOCUMENTATION_HOST = /(?:^|\.)(?:example\.(?:com|net|org)|[\w-]+\.(?:example|test|invalid))$/i;
