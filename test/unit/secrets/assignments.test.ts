@@ -166,6 +166,9 @@ const ROWS: [string, string, string[]][] = [
   ["auth.js", "const jwtSecret = Buffer.from(\"kT9#vQ2!pL7@xW4z\", \"utf8\");\n", ["secrets/generic-credential 1:32-1:48"]],
   ["settings.py", "api_key: SecretStr = SecretStr(\"kT9#vQ2!pL7@xW4z\")\n", ["secrets/generic-credential 1:33-1:49"]],
   ["auth.js", "const jwtSecret = Buffer.from(secretText, \"kT9#vQ2!pL7@xW4z\");\n", []],
+  // jose signs with bytes: `new TextEncoder().encode("…")`.
+  ["auth.ts", "const secret = new TextEncoder().encode(\"kT9#vQ2!pL7@xW4z\");\n", ["secrets/generic-credential 1:42-1:58"]],
+  ["auth.ts", "const secret = new TextEncoder().encode(process.env.JWT_SECRET);\n", []],
   // A default inside a string in code (Spring's @Value), as a config file's is read.
   ["Cfg.java", "@Value(\"${jwt.secret:kT9#vQ2!pL7@xW4z}\") private String secret;\n", ["secrets/generic-credential 1:22-1:38"]],
   ["Cfg.java", "@Value(\"${jwt.secret}\") private String secret;\n@Value(\"${jwt.issuer:kT9#vQ2!pL7@xW4z}\") private String issuer;\n", []],

@@ -12,6 +12,7 @@ import { languageOf } from "../../../server/src/engine/index";
 import { analyse, engine, loadedConfig, makeWorkspace, TEST_SALT, visible } from "../../helpers/engine";
 
 const KEY = "kT9#vQ2!pL7@xW4zR8m";
+const TWILIO_TOKEN = "9c2e4b7a1d3f5e8c0b2a4d6f8e1c3b5a";
 
 const ROWS: [string, string, string[]][] = [
   ["auth.ts", `const t = jwt.sign({ id: user.id, roles: [a, b] }, "${KEY}", { expiresIn: "1h" });\n`, ["1:53-72 as the key of `jwt.sign`"]],
@@ -25,6 +26,21 @@ const ROWS: [string, string, string[]][] = [
   ["auth.py", `claims = jwt.decode(token, "${KEY}", algorithms=["HS256"])\n`, ["1:29-48 as the key of `jwt.decode`"]],
   ["auth.py", `sig = hmac.new(b"${KEY}", msg, hashlib.sha256)\n`, ["1:18-37 as the key of `hmac.new`"]],
   ["main.go", `package main\n\nimport "github.com/golang-jwt/jwt/v5"\n\nfunc sign(token *jwt.Token) {\n\ts, _ := token.SignedString([]byte("${KEY}"))\n}\n`, ["6:37-56 as the key of `SignedString`"]],
+  // Java's JWT libraries and the JCA, the literal maybe as its bytes or decoded from base64.
+  ["Jwt.java", `SecretKey k = Keys.hmacShaKeyFor("${KEY}".getBytes(StandardCharsets.UTF_8));\n`, ["1:35-54 as the key of `Keys.hmacShaKeyFor`"]],
+  ["Jwt.java", `SecretKey k = Keys.hmacShaKeyFor(Decoders.BASE64.decode("${KEY}"));\n`, ["1:58-77 as the key of `Keys.hmacShaKeyFor`"]],
+  ["Jwt.java", `String t = Jwts.builder().setSubject(u).signWith(SignatureAlgorithm.HS256, "${KEY}").compact();\n`, ["1:77-96 as the key of `signWith`"]],
+  ["Jwt.java", `Claims c = Jwts.parser().setSigningKey("${KEY}").parseClaimsJws(t).getBody();\n`, ["1:41-60 as the key of `setSigningKey`"]],
+  ["Jwt.java", `Algorithm a = Algorithm.HMAC256("${KEY}");\n`, ["1:34-53 as the key of `Algorithm.HMAC256`"]],
+  ["Hmac.java", `Mac mac = Mac.getInstance("HmacSHA256");\nmac.init(new SecretKeySpec("${KEY}".getBytes(), "HmacSHA256"));\n`, ["2:29-48 as the key of `SecretKeySpec`"]],
+  // Twilio's helper libraries: the auth token (32 hex digits, Twilio's format) after the account SID.
+  ["sms.js", `const client = require("twilio")("AC8f3e2b1c4d5a6978e0f1a2b3c4d5e6f7", "${TWILIO_TOKEN}");\n`, ["1:73-105 as the key of `require(\"twilio\")`"]],
+  ["sms.ts", `const client = twilio(accountSid, "${TWILIO_TOKEN}");\n`, ["1:36-68 as the key of `twilio`"]],
+  ["Sms.java", `Twilio.init(ACCOUNT_SID, "${TWILIO_TOKEN}");\n`, ["1:27-59 as the key of `Twilio.init`"]],
+  ["Sms.cs", `TwilioClient.Init(accountSid, "${TWILIO_TOKEN}");\n`, ["1:32-64 as the key of `TwilioClient.Init`"]],
+  // The new jjwt API signs with a key object and names the algorithm second; the account SID is no key.
+  ["Jwt.java", `String t = Jwts.builder().signWith(key, Jwts.SIG.HS256).compact();\n`, []],
+  ["sms.js", `const client = require("twilio")("AC8f3e2b1c4d5a6978e0f1a2b3c4d5e6f7", process.env.TWILIO_AUTH_TOKEN);\n`, []],
   // Not the key parameter, not a literal, not this call, or not a credential's value.
   ["auth.ts", `const t = jwt.sign(payload, process.env.JWT_SECRET);\n`, []],
   ["auth.ts", `const t = jwt.sign("${KEY}", secret);\n`, []],

@@ -39,9 +39,10 @@ const OPERATOR_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\|=|\?\?=|\|\||\?\?|=|:|,)[ \t]{
 // In code, only string literals can hold a secret: a bare value is an expression. A literal may have a
 // prefix: Python's bytes and raw strings (`b"…"`, `rb'…'`), C#'s verbatim strings (`@"…"`); or be
 // wrapped in the conversion that makes it a string or bytes: Rust's `String::from("…")`, Go's
-// `[]byte("…")`, Node's `Buffer.from("…")`, Java's `new String("…")`, pydantic's `SecretStr("…")`; or
-// be a pydantic field's default, `api_key: str = Field("…")` or `Field(default="…")`.
-const OPERATOR_QUOTED_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\|=|\?\?=|\|\||\?\?|=|:|,)[ \t]{0,24}(?:String::from\(|\[\]byte\(|Buffer\.from\(|new String\(|SecretStr\(|Field\((?:default=)?)?(?:[bBrRuU@]{1,2})?(\\?["'`])((?:[a-z]{4} ){3}[a-z]{4}(?=["'`])|[A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
+// `[]byte("…")`, Node's `Buffer.from("…")`, Java's `new String("…")`, pydantic's `SecretStr("…")`, the
+// bytes jose signs with, `new TextEncoder().encode("…")`; or be a pydantic field's default,
+// `api_key: str = Field("…")` or `Field(default="…")`.
+const OPERATOR_QUOTED_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\|=|\?\?=|\|\||\?\?|=|:|,)[ \t]{0,24}(?:String::from\(|\[\]byte\(|Buffer\.from\(|new String\(|new TextEncoder\(\)\.encode\(|SecretStr\(|Field\((?:default=)?)?(?:[bBrRuU@]{1,2})?(\\?["'`])((?:[a-z]{4} ){3}[a-z]{4}(?=["'`])|[A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
 /** The longest value the scans take (their `{6,1000}`). */
 const MAX_VALUE_LENGTH = 1000;
 // The rest of a quoted literal from a bracket on, without a blank, a quote or a backslash.

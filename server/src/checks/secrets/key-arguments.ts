@@ -26,6 +26,24 @@ export const KEY_PARAMETERS: readonly KeyParameter[] = [
   { call: 'jwt.decode', position: 2, name: 'JWT_SECRET' },
   // golang-jwt: token.SignedString(key), the key usually as []byte("…").
   { call: '.SignedString', position: 1, name: 'JWT_SECRET' },
+  // Java: jjwt's Keys.hmacShaKeyFor(bytes) and, before 0.10, signWith(algorithm, base64Key) and
+  // setSigningKey(key); Auth0's java-jwt Algorithm.HMAC256/384/512(secret); the JCA's
+  // SecretKeySpec(key, algorithm). The literal may be followed by `.getBytes(…)`.
+  { call: 'Keys.hmacShaKeyFor', position: 1, name: 'JWT_SECRET' },
+  { call: '.signWith', position: 2, name: 'JWT_SECRET' },
+  { call: '.setSigningKey', position: 1, name: 'JWT_SECRET' },
+  { call: 'Algorithm.HMAC256', position: 1, name: 'JWT_SECRET' },
+  { call: 'Algorithm.HMAC384', position: 1, name: 'JWT_SECRET' },
+  { call: 'Algorithm.HMAC512', position: 1, name: 'JWT_SECRET' },
+  { call: 'SecretKeySpec', position: 1, name: 'SECRET_KEY' },
+  // Twilio's helper libraries: twilio(accountSid, authToken) (also as `require("twilio")(…)`),
+  // new Twilio(…), Twilio.init(…) (Java), TwilioClient.Init(…) (.NET). The account SID is an identifier.
+  { call: 'twilio', position: 2, name: 'TWILIO_AUTH_TOKEN' },
+  { call: 'require("twilio")', position: 2, name: 'TWILIO_AUTH_TOKEN' },
+  { call: "require('twilio')", position: 2, name: 'TWILIO_AUTH_TOKEN' },
+  { call: 'Twilio', position: 2, name: 'TWILIO_AUTH_TOKEN' },
+  { call: 'Twilio.init', position: 2, name: 'TWILIO_AUTH_TOKEN' },
+  { call: 'TwilioClient.Init', position: 2, name: 'TWILIO_AUTH_TOKEN' },
   // Node's crypto.createHmac(algorithm, key); Python's hmac.new(key, msg, digestmod).
   { call: 'createHmac', position: 2, name: 'HMAC_SECRET' },
   { call: 'hmac.new', position: 1, name: 'HMAC_SECRET' },
@@ -73,6 +91,7 @@ export const KEY_PARAMETERS: readonly KeyParameter[] = [
 export const KEY_CALL_KEYWORDS: readonly string[] = [
   'jwt', 'hmac', 'cookiepars', 'pdo(', 'mysqli', 'dbi->connect(', 'getconnection(', 'sequelize(', '.login(', 'plainauth(', 'ftp_login(',
   'auth=(', 'basicauth(', 'digestauth(', 'kcredential(', 'dcredentials(', 'passwordauthentication(', 'simple_bind', 'ldap_bind(',
+  '.signwith(', '.setsigningkey(', 'secretkeyspec(', 'twilio',
 ];
 
 const MAX_ARGUMENTS_SCAN = 2000;
@@ -167,8 +186,9 @@ function closingQuote(text: string, open: number, end: number): number {
   return -1;
 }
 
-// A literal argument, maybe as bytes: Go's `[]byte("…")`, Node's `Buffer.from("…")`, Python's `b"…"`.
-const KEY_LITERAL = /^(?:\[\]byte\(|Buffer\.from\()?[bB]?(["'`])([^"'`\\\n]{1,500})\1/;
+// A literal argument, maybe as bytes: Go's `[]byte("…")`, Node's `Buffer.from("…")`, Python's `b"…"`,
+// jjwt's `Decoders.BASE64.decode("…")` (Java's `"…".getBytes()` follows the literal).
+const KEY_LITERAL = /^(?:\[\]byte\(|Buffer\.from\(|Decoders\.BASE64(?:URL)?\.decode\()?[bB]?(["'`])([^"'`\\\n]{1,500})\1/;
 
 function keyLiteral(text: string, at: number): { value: string; start: number } | undefined {
   const match = KEY_LITERAL.exec(text.slice(at, at + 520));

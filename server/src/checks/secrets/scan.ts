@@ -520,7 +520,8 @@ function keyedMatch(rules: readonly KeyedRule[], assignment: Assignment, keyName
     if (rule.quotedOnly && !assignment.quoted) continue;
     if (rule.paths && !options.matchesPath(rule.paths)) continue;
     if (rule.minEntropy > 0 && valueEntropy(assignment.value, 0) < rule.minEntropy) continue;
-    return { rule, start: assignment.start, end: assignment.end, value: assignment.value, name: assignment.name };
+    // A literal passed to the call that uses it (`twilio(sid, "…")`) keeps the call, which names it better than the name it is read as.
+    return { rule, start: assignment.start, end: assignment.end, value: assignment.value, name: assignment.name, ...(assignment.call ? { call: assignment.call, argument: assignment.argument } : {}) };
   }
   return named ? 'not-this-format' : undefined;
 }
