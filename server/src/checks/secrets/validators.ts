@@ -209,7 +209,8 @@ function characterClasses(value: string): number {
 const CONNECTION_KEY = /(?:^|[;\s:])(?:server|data source|host|hostname|address|addr|database|databasename|dbname|initial catalog|user id|userid|uid|user|username|port|sslmode|driver|dsn|provider)[ \t]*=/i;
 
 // The pattern starts at `://`, so the regex engine can scan for it fast; the scheme is checked here.
-const DATABASE_SCHEMES = /(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|cockroachdb|clickhouse|jdbc:[a-z]+)$/i;
+// Maybe with a driver, as SQLAlchemy writes it (`postgresql+psycopg2`, `mysql+aiomysql`, `oracle+oracledb`), or `mongodb+srv`.
+const DATABASE_SCHEMES = /(?:postgres(?:ql)?|mysql|mariadb|mongodb|redis|rediss|amqps?|mssql|sqlserver|cockroachdb|clickhouse|oracle|snowflake|jdbc:[a-z]+)(?:\+[\w-]+)?$/i;
 const WEB_SCHEMES = /(?:https?|ftps?|sftp|ssh|git\+https)$/i;
 
 // A key file is a small JSON object: its private key (about 1,700 characters of PEM) is within a few
@@ -218,7 +219,7 @@ const SERVICE_ACCOUNT_REACH = 4096;
 const SERVICE_ACCOUNT_PRIVATE_KEY = /\\?["']private_key\\?["']\s*:\s*\\?["']-----BEGIN [A-Z ]*PRIVATE KEY-----/;
 
 function hasScheme(context: ValidatorContext, scheme: RegExp): boolean {
-  return scheme.test(context.text.slice(Math.max(0, context.matchStart - 16), context.matchStart));
+  return scheme.test(context.text.slice(Math.max(0, context.matchStart - 40), context.matchStart));
 }
 
 /** A user:password@host password, unless it is a variable, a template or a documentation default. */
