@@ -166,6 +166,11 @@ const ROWS: [string, string, string[]][] = [
   ["auth.js", "const jwtSecret = Buffer.from(\"kT9#vQ2!pL7@xW4z\", \"utf8\");\n", ["secrets/generic-credential 1:32-1:48"]],
   ["settings.py", "api_key: SecretStr = SecretStr(\"kT9#vQ2!pL7@xW4z\")\n", ["secrets/generic-credential 1:33-1:49"]],
   ["auth.js", "const jwtSecret = Buffer.from(secretText, \"kT9#vQ2!pL7@xW4z\");\n", []],
+  // A property list's entries: a key and the string after it; a key whose value is no string, or a name.
+  ["ios/App/Info.plist", "<dict>\n\t<key>API_SECRET</key>\n\t<string>kT9vQ2pL7xW4zR8mQ3Zx</string>\n\t<key>CFBundleName</key>\n\t<string>AcmeShop</string>\n\t<key>SENTRY_TOKEN</key>\n\t<true/>\n</dict>\n", ["secrets/generic-credential 3:10-3:30"]],
+  // Redis' own configuration: the password clients AUTH with and a replica's password for its master.
+  ["redis.conf", "bind 127.0.0.1\nrequirepass kT9vQ2pL7xW4zR8mQ3Zx\n# requirepass foobared\nmasterauth \"Zr8pV3kq1LmW4tQ9\"\n", ["secrets/generic-credential 2:13-2:33", "secrets/generic-credential 4:13-4:29"]],
+  ["notes.txt", "requirepass kT9vQ2pL7xW4zR8mQ3Zx\n", []],
   // jose signs with bytes: `new TextEncoder().encode("…")`.
   ["auth.ts", "const secret = new TextEncoder().encode(\"kT9#vQ2!pL7@xW4z\");\n", ["secrets/generic-credential 1:42-1:58"]],
   ["auth.ts", "const secret = new TextEncoder().encode(process.env.JWT_SECRET);\n", []],

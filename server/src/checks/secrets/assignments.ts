@@ -119,7 +119,7 @@ function withoutPassword(credentials: string): boolean {
 const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,80})>\s{0,200}([^\s<]{6,1000})\s{0,200}<\/\1>/g;
 
 /** A file format with an assignment syntax of its own (see assignmentFormOf). */
-export type AssignmentForm = 'dockerfile' | 'netrc' | 'pgpass' | 'python' | 'c' | 'gradle' | 'elixir' | 'yaml';
+export type AssignmentForm = 'dockerfile' | 'netrc' | 'pgpass' | 'python' | 'c' | 'gradle' | 'elixir' | 'yaml' | 'redis';
 
 /** The format a file's name says it has, when its assignments need reading the format's own way. */
 export function assignmentFormOf(filePath: string): AssignmentForm | undefined {
@@ -136,6 +136,8 @@ export function assignmentFormOf(filePath: string): AssignmentForm | undefined {
   // Sources and headers the C preprocessor reads: C, C++, Objective-C, CUDA, Arduino and Processing sketches.
   if (/\.(?:c|h|cc|cpp|cxx|c\+\+|hh|hpp|hxx|h\+\+|ipp|tpp|m|mm|cu|cuh|ino|pde)$/i.test(base)) return 'c';
   if (/\.ya?ml$/i.test(base)) return 'yaml';
+  // Redis' configuration: redis.conf, and the copies deployments name after the instance (redis-6379.conf, sentinel.conf).
+  if (/^(?:redis|sentinel)[\w.-]*\.conf$/i.test(base)) return 'redis';
   return undefined;
 }
 
@@ -276,6 +278,13 @@ export function findAssignments(text: string, options: FindOptions = {}): Assign
     }
   }
   if (!options.quotedOnly && XML_NAMING_ATTRIBUTE.test(text)) found.push(...xmlNamedEntries(text));
+  // A property list's entry (an iOS or macOS app's Info.plist): `<key>API_SECRET</key>` and its `<string>` after it.
+  if (!options.quotedOnly && text.includes('</key>')) {
+    for (const match of text.matchAll(PLIST_ENTRY)) {
+      const start = match.index! + match[0].length - '</string>'.length - match[2].length;
+      found.push({ name: match[1], value: match[2], start, end: start + match[2].length, quoted: false });
+    }
+  }
   if (options.form) found.push(...formAssignments(text, options.form));
   // In code a default inside a string is quoted by that string: Spring's `@Value("${jwt.secret:…}")`.
   // (Elsewhere the operator scan above reads it: `secret: ${JWT_SECRET:…}`.)
@@ -338,6 +347,10 @@ const ELIXIR_ATTRIBUTE = /^[ \t]*@([a-z_]\w{0,100})[ \t]+(["'])([^"'\\\n]{6,1000
 // Android's `buildConfigField("String", "API_KEY", "\"…\"")` (Groovy: `buildConfigField "String",
 // "API_KEY", '"…"'`): the field's value is Java source, a string literal inside the script's string.
 const BUILD_CONFIG_FIELD = /buildConfigField[ \t]*\(?[ \t]*["']String["'][ \t]*,[ \t]*["']([A-Za-z_]\w{0,100})["'][ \t]*,[ \t]*(?:"\\"([^"\\\n]{6,1000})\\""|'"([^"'\\\n]{6,1000})"')/g;
+// A property list's key and the string after it (XML plists), values without blanks.
+const PLIST_ENTRY = /<key>([A-Za-z_][\w.-]{0,100})<\/key>\s{0,200}<string>([^\s<]{6,1000})<\/string>/g;
+// Redis: `requirepass <password>` (clients must AUTH with it), `masterauth <password>` (a replica's to its master).
+const REDIS_PASSWORD_DIRECTIVE = /^[ \t]*(requirepass|masterauth)[ \t]+(["']?)([^\s"']{1,1000})\2[ \t]*\r?$/gm;
 // `ENV NAME value`: the Dockerfile's older form, without `=` (the value is the rest of the line).
 const DOCKERFILE_ENV = /^[ \t]*ENV[ \t]+([A-Za-z_][\w.-]{0,100})[ \t]+(["']?)([^\s"'=][^\s"']{5,999})\2[ \t]*\r?$/gim;
 // A YAML block scalar (`password: |`, `>-`, `|2+`…) whose value is the next line, indented. The search
@@ -362,6 +375,12 @@ function formAssignments(text: string, form: AssignmentForm): Assignment[] {
   if (form === 'netrc') for (const match of text.matchAll(NETRC_PASSWORD)) add('password', match, match[1], false);
   if (form === 'pgpass') for (const match of text.matchAll(PGPASS_LINE)) add('password', match, match[1], false);
   if (form === 'elixir') for (const match of text.matchAll(ELIXIR_ATTRIBUTE)) add(match[1], match, match[3], true);
+  if (form === 'redis') {
+    for (const match of text.matchAll(REDIS_PASSWORD_DIRECTIVE)) {
+      const start = match.index! + match[0].lastIndexOf(match[3]);
+      found.push({ name: 'REDIS_PASSWORD', value: match[3], start, end: start + match[3].length, quoted: match[2] !== '', call: match[1], argument: 'password' });
+    }
+  }
   if (form === 'gradle') {
     for (const match of text.matchAll(GROOVY_CALL_LITERAL)) add(match[1], match, match[3], true);
     for (const match of text.matchAll(BUILD_CONFIG_FIELD)) add(match[1], match, match[2] ?? match[3], true);
