@@ -157,7 +157,7 @@ export const REFERENCE_NAME = new RegExp(String.raw`^(?:--?|[#&@$*%!])?${NAME_WO
 // in the first: `kerberos5iReadWrite`): a serialised field's name in an SDK's attribute map
 // (`"kerberos5_read_write": {"key": "kerberos5ReadWrite", "type": "bool"}`). Generated values
 // break into short runs of mixed case, not into words of two lower-case letters or more.
-const CAMEL_CASE_NAME = /^(?:[a-z]{2,}(?:\d+[a-z]{0,2})?|[A-Z][a-z]{2,}\d*)(?:[A-Z][a-z]{2,}\d*){2,}$/;
+export const CAMEL_CASE_NAME = /^(?:[a-z]{2,}(?:\d+[a-z]{0,2})?|[A-Z][a-z]{2,}\d*)(?:[A-Z][a-z]{2,}\d*){2,}$/;
 
 function isReferenceName(value: string): boolean {
   const separators = (value.match(/[_.:-]/g) ?? []).length;

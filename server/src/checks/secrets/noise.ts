@@ -37,7 +37,7 @@ export function isMadeUp(value: string): boolean {
   // A value that says it is for testing: testing123 (FreeRADIUS' sample secret), test@12345.
   if (/^test(?:ing)?[\W\d_]*$/i.test(value)) return true;
   // A value that spells out what it stands for: "secret:rotated", "my-token-here".
-  if (/secret|passw|token|apikey|api_key|credential/.test(lower)) return true;
+  if (/secret|passw|token|api[-_]?key|credential/.test(lower)) return true;
   if (isEncodedPhrase(value)) return true;
   // Cut short in documentation (`ops_eyJzaWdu...`), or a name: a part between separators that falls
   // apart into words (`MyServiceAccountKey`, `com.example.PaymentGatewayClient`). A generated value

@@ -2,7 +2,7 @@
 // the generic rule over the file's assignments, then overlapping finds reduced to the most specific.
 import { FORM_KEYWORDS, findAssignments, type Assignment, type AssignmentForm } from './assignments';
 import { insideExample, pairedName, parentKey } from './enclosing-keys';
-import { isCredentialName, isCredentialValue, nameWords } from './generic';
+import { CAMEL_CASE_NAME, isCredentialName, isCredentialValue, nameWords } from './generic';
 import { hclBlockLabels, hclVariableNames } from './hcl-blocks';
 import { KEY_CALL_KEYWORDS } from './key-arguments';
 import { isIdentifierWords, isPlaceholder, isUserNameNearby, valueEntropy } from './noise';
@@ -516,7 +516,8 @@ function keyedMatch(rules: readonly KeyedRule[], assignment: Assignment, keyName
     if (rule.publicNames.some((word) => `${name}_`.includes(`${word}_`))) return 'not-this-format';
     // Or the value has the shape of the provider's public kind of key (Datadog's browser client token).
     if (rule.publicValues.some((shape) => shape.test(assignment.value))) return 'not-this-format';
-    if (!rule.value.test(assignment.value) || isPlaceholder(assignment.value) || isIdentifierWords(assignment.value) || rule.publishedExamples.has(assignment.value)) continue;
+    // A camel-cased name is no value either: the next of a list of operation names (`"sendLinkedinVisit", "getUrlAnalysis"`).
+    if (!rule.value.test(assignment.value) || isPlaceholder(assignment.value) || isIdentifierWords(assignment.value) || CAMEL_CASE_NAME.test(assignment.value) || rule.publishedExamples.has(assignment.value)) continue;
     if (rule.quotedOnly && !assignment.quoted) continue;
     if (rule.paths && !options.matchesPath(rule.paths)) continue;
     if (rule.minEntropy > 0 && valueEntropy(assignment.value, 0) < rule.minEntropy) continue;
