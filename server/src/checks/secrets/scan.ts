@@ -485,6 +485,7 @@ function patternMatches(rule: PatternRule, match: RegExpMatchArray, text: string
   const value = groupValue ?? match[0];
   const start = match.index! + (groupValue !== undefined ? match[0].lastIndexOf(groupValue) : 0);
   if (rule.near && !onSameLineAs(text, match.index!, rule.near)) return [];
+  if (insideBase64Run(text, match.index!, match.index! + match[0].length)) return [];
   if (rule.validator) {
     const verdict = rule.validator(value, { text, matchStart: match.index!, match: match[0] });
     if (Array.isArray(verdict)) return verdict.map((span) => ({ rule, start: span.start, end: span.end, value: text.slice(span.start, span.end) }));
@@ -499,6 +500,29 @@ function patternMatches(rule: PatternRule, match: RegExpMatchArray, text: string
   // A pattern that says whose secret it is (`(?<name>…)`: wp-config.php's `AUTH_KEY`) names it for messages and the fix.
   return [{ rule, start, end: start + value.length, value, ...(groups.name ? { name: groups.name } : {}) }];
 }
+
+/**
+ * Whether a match is a stretch of a long base64 run, an image or a font inlined as a data URI in a
+ * bundle (Ghost's admin assets: `…+/YCPwqbNEC9…` read as a Yandex Cloud key): a `+` or `/` touches it, which
+ * the token boundaries let through, and the run it sits in is many times longer than a token.
+ */
+function insideBase64Run(text: string, start: number, end: number): boolean {
+  const touches = (code: number) => code === PLUS || code === SLASH;
+  if (!touches(text.charCodeAt(start - 1)) && !touches(text.charCodeAt(end))) return false;
+  let left = start;
+  while (left > 0 && start - left < BASE64_RUN_MIN && BASE64_BYTE[text.charCodeAt(left - 1)] === 1) left--;
+  let right = end;
+  while (right < text.length && right - end < BASE64_RUN_MIN && BASE64_BYTE[text.charCodeAt(right)] === 1) right++;
+  return right - left - (end - start) >= BASE64_RUN_MIN;
+}
+
+const PLUS = 0x2b;
+const SLASH = 0x2f;
+/** Base64 around a match, beyond the match itself, that makes it part of a blob: a token is written alone. */
+const BASE64_RUN_MIN = 200;
+/** By character code: 1 for the base64 alphabet (letters, digits, `+`, `/`). */
+const BASE64_BYTE = new Uint8Array(0x80);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') BASE64_BYTE[c.charCodeAt(0)] = 1;
 
 /**
  * The keyed rule that finds this assignment (its name as `keyName` says it, with an HCL block's label);
