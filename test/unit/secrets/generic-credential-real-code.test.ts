@@ -103,6 +103,8 @@ ruleTable('secrets/generic-credential', {
     // Met in Debian's Docker sources: an API description's block of text showing a header's JSON, and a
     // test's /etc/passwd file under the key `passwd`.
     { filename: 'api/swagger.yaml', code: '        - name: "X-Registry-Config"\n          description: |\n            The value is an auth configuration object:\n\n            ```\n            {\n              "https://index.docker.io/v1/": {\n                "username": "mobydock",\n                "password": "conta1n3rize14"\n              }\n            }\n            ```\n          type: "string"\n' },
+    // Met in Monaco's grammars: a rule's token, a highlighting scope filled with a capture.
+    { filename: 'dev/vs/apex.js', code: 'const cases = { "@keywords": { token: "keyword.$0" }, "@reservedConstNames": { token: "constant.reserved.$0" }, "@tagwords": { token: "keyword.tag-$0" } };\n' },
     // Met in n8n's nodes: a credential form's placeholder that spells out what goes there.
     { filename: 'nodes/N8n/CredentialDescription.js', code: "const field = { placeholder: '{\\n  \"apiKey\": \"my-n8n-api-key\",\\n}' };\n" },
     // Met in Debian's postfixadmin: a list of authentication choices, the first of which is `password`.

@@ -99,7 +99,7 @@ export function isCredentialValue(value: string, assignment: Pick<Assignment, 'q
   if (/^[.,:;/ -]*\$[A-Za-z_]\w*(?:[.,:;/ -]+\$?[A-Za-z_]\w*)*[.,:;/ -]*$/.test(value)) return false; // variables of a shell, PHP or Perl string: `$fullname:$email:admin`, `.$auth_protocol.`
   if (isReferenceName(value) || CAMEL_CASE_NAME.test(value) || VERSIONED_NAME.test(value)) return false;
   if (/^arn:aws[\w-]*:/.test(value)) return false; // an AWS resource name identifies, it does not authorise
-  if (SIGNING_SCOPE.test(value)) return false;
+  if (SIGNING_SCOPE.test(value) || (SCOPE_WITH_CAPTURE.test(value) && value.includes('$'))) return false;
   if (PASSWD_RECORD.test(value)) return false;
   if (/^[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|dev|app|local|internal|lan|corp|cloud|co|us|eu|uk|de)$/i.test(value)) return false; // host names
   if (FOUR_BY_FOUR.test(value)) return isDrawnLetters(value);
@@ -117,6 +117,11 @@ const VERSIONED_NAME = /^[a-z]{3,}(?:[_-][a-z]+)*[_-]v\d{1,3}$/;
 // a date, a region and a service (AWS Signature Version 4 and 4a: `AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request`;
 // Google Cloud Storage's V4 signing: `…/auto/storage/goog4_request`). The key's secret is not in it.
 const SIGNING_SCOPE = /^[\w-]+\/\d{8}\/(?:[\w-]+\/)?[\w-]+\/(?:aws4|goog4)_request$/;
+
+// A syntax-highlighting scope filled with a regular expression's capture (`keyword.$0`,
+// `constant.reserved.$0`, `keyword.tag-$1`): Monaco's Monarch grammars name every rule's `token` this
+// way. Dotted lower-case words, a capture ending some of them (one at least: the caller checks for `$`).
+const SCOPE_WITH_CAPTURE = /^[a-z][a-z0-9-]*(?:\.[a-z0-9-]*(?:\$[#\w]+)?)+$/;
 
 // A record of /etc/passwd (name, `x` for a password kept in /etc/shadow, user and group IDs, …): a test's
 // or an image's users file under the key `passwd`. It holds no password.
