@@ -103,6 +103,10 @@ ruleTable('secrets/generic-credential', {
     // Met in Debian's Docker sources: an API description's block of text showing a header's JSON, and a
     // test's /etc/passwd file under the key `passwd`.
     { filename: 'api/swagger.yaml', code: '        - name: "X-Registry-Config"\n          description: |\n            The value is an auth configuration object:\n\n            ```\n            {\n              "https://index.docker.io/v1/": {\n                "username": "mobydock",\n                "password": "conta1n3rize14"\n              }\n            }\n            ```\n          type: "string"\n' },
+    // Met in npm packages: shiki's README badge through shields.io, and Next.js' source map, whose names
+    // list an environment variable after the property it fills.
+    { filename: 'README.md', code: '[![coverage](https://img.shields.io/codecov/c/github/shikijs/shiki?token=B85J0E2I7I&style=flat)](https://codecov.io/gh/shikijs/shiki)\n' },
+    { filename: 'dist/server/web/get-edge-preview-props.js.map', code: '{"version":3,"names":["process","env","previewModeSigningKey","__NEXT_PREVIEW_MODE_SIGNING_KEY","previewModeEncryptionKey","__NEXT_PREVIEW_MODE_ENCRYPTION_KEY"]}\n' },
     // Met in Monaco's grammars: a rule's token, a highlighting scope filled with a capture.
     { filename: 'dev/vs/apex.js', code: 'const cases = { "@keywords": { token: "keyword.$0" }, "@reservedConstNames": { token: "constant.reserved.$0" }, "@tagwords": { token: "keyword.tag-$0" } };\n' },
     // Met in n8n's nodes: a credential form's placeholder that spells out what goes there.

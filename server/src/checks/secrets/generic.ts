@@ -93,7 +93,7 @@ export function isCredentialValue(value: string, assignment: Pick<Assignment, 'q
   if (value.startsWith(':')) return false; // empty fields of a colon-separated record (`user:{plain}password::::::allow_nets=…`)
   if (/^[a-z]+:\/\//i.test(value) || /^(?:\.{0,2}\/|~\/)/.test(value) || /\.(?:json|ya?ml|txt|pem|key|crt|js|ts|py|env|html?|png|svg)$/i.test(value)) return false;
   if (/^[\w.-]+(?:\/[\w.-]+)+\.[a-z]{1,5}$/.test(value)) return false; // a relative file path: `[OAuth]: doc/api/o-auth.md`
-  if (/^[._-]?[A-Za-z]+(?:[_.@/|-]+[A-Za-z]+)*[.,;:!?]?$/.test(value)) return false; // words and identifiers, maybe ending a sentence: getToken, my_password, 'Token inesperado.', `.virtual-comment`, username@appId, apples/oranges, a list of choices (`Basic|Digest|NTLM`)
+  if (/^[._-]{0,2}[A-Za-z]+(?:[_.@/|-]+[A-Za-z]+)*[.,;:!?]?$/.test(value)) return false; // words and identifiers, maybe ending a sentence: getToken, my_password, 'Token inesperado.', `.virtual-comment`, `__NEXT_PREVIEW_MODE_SIGNING_KEY`, username@appId, apples/oranges, a list of choices (`Basic|Digest|NTLM`)
   if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(value)) return false; // an e-mail address (the anonymous FTP password convention)
   if (/^[A-Z]{2,}(?:-[A-Z0-9]{2,})+$/.test(value)) return false; // a mechanism or algorithm: `DIGEST-MD5`, `SCRAM-SHA-256`, `AES-256-GCM`
   if (/^[.,:;/ -]*\$[A-Za-z_]\w*(?:[.,:;/ -]+\$?[A-Za-z_]\w*)*[.,:;/ -]*$/.test(value)) return false; // variables of a shell, PHP or Perl string: `$fullname:$email:admin`, `.$auth_protocol.`

@@ -590,13 +590,15 @@ function wholeQuotedPair(text: string, assignment: Assignment): boolean {
 }
 
 /**
- * A query parameter of an image's URL: a README badge (`codecov.io/…/badge.svg?token=…`) carries a
- * read-only token made to be published with it.
+ * A query parameter of an image's URL: a README badge (`codecov.io/…/badge.svg?token=…`, or the same
+ * badge through a badge service, `img.shields.io/codecov/c/github/…?token=…`) carries a read-only token
+ * made to be published with it.
  */
 function imageQuery(text: string, valueStart: number): boolean {
   const lineStart = text.lastIndexOf('\n', valueStart - 1) + 1;
-  return /\.(?:svg|png|gif|jpe?g|webp)\?[^\s"'`()<>]*$/i.test(text.slice(Math.max(lineStart, valueStart - 400), valueStart));
+  return IMAGE_URL_QUERY.test(text.slice(Math.max(lineStart, valueStart - 400), valueStart));
 }
+const IMAGE_URL_QUERY = /(?:\.(?:svg|png|gif|jpe?g|webp)|\/\/(?:img\.shields\.io|(?:flat\.)?badgen\.net)\/[^\s"'`()<>?]*)\?[^\s"'`()<>]*$/i;
 
 /** `words` are lower-case. */
 function onSameLineAs(text: string, offset: number, words: string[]): boolean {
