@@ -107,6 +107,8 @@ ruleTable('secrets/generic-credential', {
     // list an environment variable after the property it fills.
     { filename: 'README.md', code: '[![coverage](https://img.shields.io/codecov/c/github/shikijs/shiki?token=B85J0E2I7I&style=flat)](https://codecov.io/gh/shikijs/shiki)\n' },
     { filename: 'dist/server/web/get-edge-preview-props.js.map', code: '{"version":3,"names":["process","env","previewModeSigningKey","__NEXT_PREVIEW_MODE_SIGNING_KEY","previewModeEncryptionKey","__NEXT_PREVIEW_MODE_ENCRYPTION_KEY"]}\n' },
+    // Met in CodeMirror's legacy modes: a numbered token style, a word and a counter.
+    { filename: 'mode/nsis.cjs', code: '{regex: /\\${(?:End)?If\\}/i, token: "variable-2", indent: true},\n' },
     // Met in Monaco's grammars: a rule's token, a highlighting scope filled with a capture.
     { filename: 'dev/vs/apex.js', code: 'const cases = { "@keywords": { token: "keyword.$0" }, "@reservedConstNames": { token: "constant.reserved.$0" }, "@tagwords": { token: "keyword.tag-$0" } };\n' },
     // Met in n8n's nodes: a credential form's placeholder that spells out what goes there.
@@ -165,6 +167,8 @@ ruleTable('secrets/generic-credential', {
     { filename: 'api/swagger.yaml', code: 'description: |\n  Some text.\nauth:\n  password: "conta1n3rize14"\n', errors: [{ line: 4, column: 14 }] },
     // A Puppet class's default in quotes is a value.
     { filename: 'examples/all-in-one.pp', code: "class { 'designate::keystone::auth':\n  $keystone_password    = 'kT9#vQ2!pL7@xW4z'\n}\n", errors: [{ line: 2, column: 28 }] },
+    // A person's password may be a word and a counter; a token is not.
+    { filename: 'config/app.yml', code: 'smtp_password: "dragonfly-12"\n', errors: [{ line: 1, column: 17 }] },
     // A secret key with slashes is not a credential scope unless it ends as one.
     { filename: 'signer/v4_test.go', code: 'secretKey := "kT9vQ2pL/7xW4zR8mQ3/Zx6yU1iO5pA8sD2fG4hJ"\n', errors: [{ line: 1, column: 15 }] },
   ],

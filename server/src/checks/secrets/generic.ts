@@ -64,6 +64,17 @@ export function isCredentialName(name: string): boolean {
 }
 
 /**
+ * A lower-case word and a counter (`variable-2`, `primary_12`) given as a token, key or secret: a name
+ * (CodeMirror's numbered token styles, `token: "variable-2"`), since those values are generated. A
+ * password is typed by a person, who does write `dragonfly-12`, so it is still judged as a value.
+ */
+export function isWordWithCounter(name: string, value: string): boolean {
+  return WORD_AND_COUNTER.test(value) && !nameWords(name).flatMap(splitCompound).some((word) => PASSWORD_WORDS.has(word));
+}
+const WORD_AND_COUNTER = /^[a-z]{3,}[-_]?\d{1,3}$/;
+const PASSWORD_WORDS = new Set(['password', 'passwd', 'passphrase', 'pass', 'pwd']);
+
+/**
  * Whether the words before `at` end with a key issuer's name, written as one word or as the words its
  * camel case splits into (`openAiKey`, `sendGridKey`, `HUGGING_FACE_KEY`).
  */
