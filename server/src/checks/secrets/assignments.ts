@@ -367,20 +367,15 @@ const PGPASS_LINE = /^(?!#)(?:(?:[^:\\\n]|\\.)*:){4}((?:[^\\\n\r]|\\.){1,1000})/
 
 function formAssignments(text: string, form: AssignmentForm): Assignment[] {
   const found: Assignment[] = [];
-  const add = (name: string, match: RegExpMatchArray, value: string, quoted: boolean) => {
+  const add = (name: string, match: RegExpMatchArray, value: string, quoted: boolean, call?: Pick<Assignment, 'call' | 'argument'>) => {
     const start = match.index! + match[0].lastIndexOf(value);
-    found.push({ name, value, start, end: start + value.length, quoted });
+    found.push({ name, value, start, end: start + value.length, quoted, ...call });
   };
   if (form === 'dockerfile') for (const match of text.matchAll(DOCKERFILE_ENV)) add(match[1], match, match[3], match[2] !== '');
   if (form === 'netrc') for (const match of text.matchAll(NETRC_PASSWORD)) add('password', match, match[1], false);
   if (form === 'pgpass') for (const match of text.matchAll(PGPASS_LINE)) add('password', match, match[1], false);
   if (form === 'elixir') for (const match of text.matchAll(ELIXIR_ATTRIBUTE)) add(match[1], match, match[3], true);
-  if (form === 'redis') {
-    for (const match of text.matchAll(REDIS_PASSWORD_DIRECTIVE)) {
-      const start = match.index! + match[0].lastIndexOf(match[3]);
-      found.push({ name: 'REDIS_PASSWORD', value: match[3], start, end: start + match[3].length, quoted: match[2] !== '', call: match[1], argument: 'password' });
-    }
-  }
+  if (form === 'redis') for (const match of text.matchAll(REDIS_PASSWORD_DIRECTIVE)) add('REDIS_PASSWORD', match, match[3], match[2] !== '', { call: match[1], argument: 'password' });
   if (form === 'gradle') {
     for (const match of text.matchAll(GROOVY_CALL_LITERAL)) add(match[1], match, match[3], true);
     for (const match of text.matchAll(BUILD_CONFIG_FIELD)) add(match[1], match, match[2] ?? match[3], true);

@@ -110,7 +110,7 @@ export function isCredentialValue(value: string, assignment: Pick<Assignment, 'q
   if (/^[.,:;/ -]*\$[A-Za-z_]\w*(?:[.,:;/ -]+\$?[A-Za-z_]\w*)*[.,:;/ -]*$/.test(value)) return false; // variables of a shell, PHP or Perl string: `$fullname:$email:admin`, `.$auth_protocol.`
   if (isReferenceName(value) || CAMEL_CASE_NAME.test(value) || VERSIONED_NAME.test(value)) return false;
   if (/^arn:aws[\w-]*:/.test(value)) return false; // an AWS resource name identifies, it does not authorise
-  if (SIGNING_SCOPE.test(value) || (SCOPE_WITH_CAPTURE.test(value) && value.includes('$'))) return false;
+  if (SIGNING_SCOPE.test(value) || SCOPE_WITH_CAPTURE.test(value)) return false;
   if (PASSWD_RECORD.test(value)) return false;
   if (/^[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|dev|app|local|internal|lan|corp|cloud|co|us|eu|uk|de)$/i.test(value)) return false; // host names
   if (FOUR_BY_FOUR.test(value)) return isDrawnLetters(value);
@@ -131,8 +131,8 @@ const SIGNING_SCOPE = /^[\w-]+\/\d{8}\/(?:[\w-]+\/)?[\w-]+\/(?:aws4|goog4)_reque
 
 // A syntax-highlighting scope filled with a regular expression's capture (`keyword.$0`,
 // `constant.reserved.$0`, `keyword.tag-$1`): Monaco's Monarch grammars name every rule's `token` this
-// way. Dotted lower-case words, a capture ending some of them (one at least: the caller checks for `$`).
-const SCOPE_WITH_CAPTURE = /^[a-z][a-z0-9-]*(?:\.[a-z0-9-]*(?:\$[#\w]+)?)+$/;
+// way. Dotted lower-case words, a capture ending some of them (one at least: the lookahead).
+const SCOPE_WITH_CAPTURE = /^(?=[^$]*\$)[a-z][a-z0-9-]*(?:\.[a-z0-9-]*(?:\$[#\w]+)?)+$/;
 
 // A record of /etc/passwd (name, `x` for a password kept in /etc/shadow, user and group IDs, …): a test's
 // or an image's users file under the key `passwd`. It holds no password.
