@@ -168,6 +168,19 @@ const ROWS: [string, string, string[]][] = [
   ["auth.js", "const jwtSecret = Buffer.from(secretText, \"kT9#vQ2!pL7@xW4z\");\n", []],
   // A property list's entries: a key and the string after it; a key whose value is no string, or a name.
   ["ios/App/Info.plist", "<dict>\n\t<key>API_SECRET</key>\n\t<string>kT9vQ2pL7xW4zR8mQ3Zx</string>\n\t<key>CFBundleName</key>\n\t<string>AcmeShop</string>\n\t<key>SENTRY_TOKEN</key>\n\t<true/>\n</dict>\n", ["secrets/generic-credential 3:10-3:30"]],
+  // Android's manifest names its entries in its namespace; a Groovy map literal's key is the name, not its bracket.
+  ["android/app/src/main/AndroidManifest.xml", "<application>\n  <meta-data android:name=\"com.onesignal.ApiKey\" android:value=\"kT9vQ2pL7xW4zR8mQ3Zx\"/>\n  <meta-data android:name=\"com.example.ChannelName\" android:value=\"kT9vQ2pL7xW4zR8mQ3Zy\"/>\n</application>\n", ["secrets/generic-credential 2:65-2:85"]],
+  ["android/app/build.gradle", "defaultConfig {\n  manifestPlaceholders = [MAPS_API_KEY: \"kT9vQ2pL7xW4zR8mQ3Zx\"]\n}\n", ["secrets/generic-credential 2:42-2:62"]],
+  // A credential handed alone to its setter or builder; a method that does something else with it is no setter.
+  ["Db.java", "HikariConfig config = new HikariConfig();\nconfig.setPassword(\"kT9#vQ2!pL7@xW4z\");\n", ["secrets/generic-credential 2:21-2:37"]],
+  ["mail.js", "sgMail.setApiKey('kT9vQ2pL7xW4zR8mQ3Zx');\n", ["secrets/generic-credential 1:19-1:39"]],
+  ["pay.php", "<?php\n\\Stripe\\Stripe::setApiKey('kT9vQ2pL7xW4zR8mQ3Zx');\n$client->setAccessToken('kT9vQ2pL7xW4zR8mQ3Zy');\n", ["secrets/generic-credential 2:28-2:48", "secrets/generic-credential 3:26-3:46"]],
+  ["Db.java", "DataSource ds = DataSourceBuilder.create().username(\"app\").password(\"kT9#vQ2!pL7@xW4z\").build();\n", ["secrets/generic-credential 1:70-1:86"]],
+  ["main.go", "opts.SetPassword(\"kT9#vQ2!pL7@xW4z\")\n", ["secrets/generic-credential 1:19-1:35"]],
+  ["Auth.java", "String h = encoder.hashPassword(\"kT9#vQ2!pL7@xW4z\");\nboolean ok = auth.validateToken(\"kT9#vQ2!pL7@xW4z\");\nuser.getPassword(\"kT9#vQ2!pL7@xW4z\");\ncache.setKey(\"kT9#vQ2!pL7@xW4z\");\nconfig.setPassword(\"kT9#vQ2!pL7@xW4z\", realm);\n", []],
+  // Apple's URLRequest takes the header's value first (Swift, Objective-C).
+  ["Api.swift", "request.setValue(\"kT9vQ2pL7xW4zR8mQ3Zx\", forHTTPHeaderField: \"X-Api-Key\")\nrequest.setValue(\"Bearer kT9vQ2pL7xW4zR8mQ3Zy\", forHTTPHeaderField: \"Authorization\")\nrequest.setValue(\"application/json\", forHTTPHeaderField: \"Content-Type\")\n", ["secrets/generic-credential 1:19-1:39", "secrets/generic-credential 2:26-2:46"]],
+  ["Api.m", "[request setValue:@\"kT9vQ2pL7xW4zR8mQ3Zx\" forHTTPHeaderField:@\"X-Api-Key\"];\n", ["secrets/generic-credential 1:21-1:41"]],
   // Redis' own configuration: the password clients AUTH with and a replica's password for its master.
   ["redis.conf", "bind 127.0.0.1\nrequirepass kT9vQ2pL7xW4zR8mQ3Zx\n# requirepass foobared\nmasterauth \"Zr8pV3kq1LmW4tQ9\"\n", ["secrets/generic-credential 2:13-2:33", "secrets/generic-credential 4:13-4:29"]],
   ["notes.txt", "requirepass kT9vQ2pL7xW4zR8mQ3Zx\n", []],

@@ -84,7 +84,8 @@ const CASES: [string, string, string][] = [
   ['pay.rb', `KEYS = { live: :"${STRIPE}" }\n`, NO_FIX],
   ['pay.rb', `key = "#{prefix}${STRIPE}"\n`, NO_FIX],
   // PHP: getenv, not in a class constant, a property default (even a few lines down an array) or a parameter default.
-  ['pay.php', `<?php\nfunction pay() {\n    \\Stripe\\Stripe::setApiKey('${STRIPE}');\n}\n`, `<?php\nfunction pay() {\n    \\Stripe\\Stripe::setApiKey(getenv('STRIPE_KEY'));\n}\n`],
+  // The setter names the key it is given: the provider's API key.
+  ['pay.php', `<?php\nfunction pay() {\n    \\Stripe\\Stripe::setApiKey('${STRIPE}');\n}\n`, `<?php\nfunction pay() {\n    \\Stripe\\Stripe::setApiKey(getenv('STRIPE_API_KEY'));\n}\n`],
   ['pay.php', `<?php\nclass Pay {\n    const KEY = '${STRIPE}';\n}\n`, NO_FIX],
   ['pay.php', `<?php\nclass Pay {\n    private $config = [\n        'mode' => 'live',\n        'key' => '${STRIPE}',\n    ];\n}\n`, NO_FIX],
   ['pay.php', `<?php\nclass Pay {\n    public function connect($key = '${STRIPE}') {}\n}\n`, NO_FIX],

@@ -64,6 +64,13 @@ const ROWS: [string, string, string[]][] = [
   ["api.py", `r = requests.get(url, auth=("svc", "${KEY}"))\n`, ["1:37-56 as the password of `auth`"]],
   ["Mail.cs", `client.Credentials = new NetworkCredential("svc@corp.org", "${KEY}");\n`, ["1:61-80 as the password of `NetworkCredential`"]],
   ["dir.py", `conn.simple_bind_s("cn=admin,dc=corp,dc=org", "${KEY}")\n`, ["1:48-67 as the password of `simple_bind_s`"]],
+  ["client.go", `req.SetBasicAuth("svc", "${KEY}")\n`, ["1:26-45 as the password of `SetBasicAuth`"]],
+  ["Api.kt", `val credential = Credentials.basic("svc", "${KEY}")\n`, ["1:44-63 as the password of `Credentials.basic`"]],
+  ["api.rb", `request.basic_auth("svc", "${KEY}")\n`, ["1:28-47 as the password of `basic_auth`"]],
+  // The AWS SDK for Java's credentials: the secret key (40 characters, AWS's format) after the key ID.
+  ["S3.java", `AWSCredentials c = new BasicAWSCredentials(accessKeyId, "wJa9rXUtnF3MI2K7MDENGbPxRfiCY4Q7ZqL1vT0e");\n`, ["1:58-98 as the key of `BasicAWSCredentials`"]],
+  ["S3.java", `var c = AwsBasicCredentials.create(keyId, "wJa9rXUtnF3MI2K7MDENGbPxRfiCY4Q7ZqL1vT0e");\n`, ["1:44-84 as the key of `AwsBasicCredentials.create`"]],
+  ["S3.java", `var c = AwsBasicCredentials.create(keyId, "${KEY}");\n`, []],
   // A variable, an empty or made-up password, or a call of another name.
   ["db.php", `<?php\n$pdo = new PDO($dsn, $user, $password);\n`, []],
   ["db.php", `<?php\n$pdo = new PDO("mysql:host=localhost", "root", "");\n`, []],

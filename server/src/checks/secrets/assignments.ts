@@ -10,6 +10,7 @@
 // straight to the call that uses it (`jwt.sign(payload, "…")`, `new PDO($dsn, "app", "…")`: key-arguments.ts).
 // Keyed and generic secret rules look at the name; the value keeps its exact position in the text.
 
+import { isCredentialSetter } from './generic';
 import { keyArguments } from './key-arguments';
 
 export interface Assignment {
@@ -163,11 +164,27 @@ export interface FindOptions {
 const QUOTED_SCHEMES: readonly string[] = ['"', "'", '`'].flatMap((quote) => ['bearer', 'basic', 'token', 'digest'].map((scheme) => `${quote}${scheme} `));
 
 /**
+ * How a credential setter's or builder's call starts its literal (SETTER_CALL), lower-case: the end of its
+ * name, its bracket and the quote. With the quote: `key(` alone let through 99 of effect@4.1.0's 572
+ * files (10 MB), where the search for the calls took 33 ms; `key("` and the rest, 14 files.
+ */
+const SETTER_ENDINGS: readonly string[] = ['password(', 'passwd(', 'passphrase(', 'secret(', 'token(', 'key(', 'credentials('].flatMap((ending) => ['"', "'", '`'].map((quote) => ending + quote));
+
+// A credential handed alone to its setter or builder: `config.setPassword("…")` (HikariCP, JavaMail),
+// `sgMail.setApiKey("…")`, `\Stripe\Stripe::setApiKey('…')`, `$client->setAccessToken('…')`,
+// `DataSourceBuilder.create().password("…")`, Go's `.SetPassword("…")`. The method names the value
+// (isCredentialSetter); the literal is its only argument.
+const SETTER_CALL = /(?:\.|::|->)[ \t]*([A-Za-z][A-Za-z0-9_]{0,60})\((["'`])([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})\2[ \t]*\)/g;
+// Apple's URLRequest header, value first: `request.setValue("…", forHTTPHeaderField: "X-Api-Key")`
+// (Swift) or `[request setValue:@"…" forHTTPHeaderField:@"X-Api-Key"]` (Objective-C).
+const HEADER_FIELD_VALUE = /setValue[ \t]*[(:][ \t]*@?"([A-Za-z0-9_\-+/=.~!@#$%^&*|?:; ]{6,1000})"[ \t]*,?[ \t]*forHTTPHeaderField[ \t]*:[ \t]*@?"([A-Za-z][\w-]{0,80})"/g;
+
+/**
  * Words the rarer shapes below need in a file, lower-case: a struct tag's default, a fallback call, a
  * bare Authorization header, a quoted scheme. The secrets pass finds them in its one keyword pass
  * (scan.ts): searching the text for each of them took a tenth of the secrets pass on effect@4.1.0.
  */
-export const FORM_KEYWORDS: readonly string[] = ['default:"', '.unwrap_or', '.orelse(', 'uthorization', ...QUOTED_SCHEMES];
+export const FORM_KEYWORDS: readonly string[] = ['default:"', '.unwrap_or', '.orelse(', 'uthorization', 'forhttpheaderfield', ...SETTER_ENDINGS, ...QUOTED_SCHEMES];
 
 /** FORM_KEYWORDS the text holds, when the keyword pass has not said: one lower-cased copy for them all. */
 function formWordsIn(text: string): Set<string> {
@@ -285,6 +302,26 @@ export function findAssignments(text: string, options: FindOptions = {}): Assign
       found.push({ name: match[1], value: match[2], start, end: start + match[2].length, quoted: false });
     }
   }
+  if (SETTER_ENDINGS.some((word) => formWords.has(word))) {
+    for (const match of text.matchAll(SETTER_CALL)) {
+      const method = match[1];
+      if (!isCredentialSetter(method)) continue;
+      const name = method.replace(/^(?:set|with)_?(?=[A-Za-z])/i, '');
+      const setter = name !== method;
+      const start = match.index! + match[0].indexOf(match[2] + match[3]) + 1;
+      found.push({ name, value: match[3], start, end: start + match[3].length, quoted: true, ...(setter ? { call: method, ...(/pass(?:word|wd|phrase)?$|pwd$/i.test(name) ? { argument: 'password' as const } : {}) } : {}) });
+    }
+  }
+  if (formWords.has('forhttpheaderfield')) {
+    for (const match of text.matchAll(HEADER_FIELD_VALUE)) {
+      const start = match.index! + match[0].indexOf('"') + 1;
+      const scheme = /^(?:Bearer|Basic|Token|Digest) {1,4}/i.exec(match[1]);
+      const valueStart = start + (scheme ? scheme[0].length : 0);
+      const value = match[1].slice(valueStart - start);
+      if (value.includes(' ')) continue;
+      found.push({ name: match[2], value, start: valueStart, end: valueStart + value.length, quoted: true });
+    }
+  }
   if (options.form) found.push(...formAssignments(text, options.form));
   // In code a default inside a string is quoted by that string: Spring's `@Value("${jwt.secret:…}")`.
   // (Elsewhere the operator scan above reads it: `secret: ${JWT_SECRET:…}`.)
@@ -316,7 +353,8 @@ function xmlNamedEntries(text: string): Assignment[] {
     let value: { text: string; start: number } | undefined;
     for (const attribute of tag[2].matchAll(XML_ATTRIBUTE)) {
       const attributeValue = attribute[2] ?? attribute[3];
-      const key = attribute[1].toLowerCase();
+      // Android's manifest names them in its namespace: `<meta-data android:name="…" android:value="…"/>`.
+      const key = attribute[1].toLowerCase().replace(/^[\w.-]+:/, '');
       if (key === 'key' || key === 'name') name ??= attributeValue;
       else if (key === 'value') value = { text: attributeValue, start: attributesStart + attribute.index! + attribute[0].length - attributeValue.length - 1 };
     }
@@ -561,7 +599,8 @@ function nameBefore(text: string, operatorStart: number, commaForm: boolean): st
   }
   // Empty brackets declare an array or append to one (C's `char password[] = "…"`, PHP's `$keys[] = …`):
   // the name is the array's.
-  const name = text.slice(i + 1, end).replace(/\[\]$/, '');
+  // A bracket before it opens a list or a map literal (Groovy's `[MAPS_API_KEY: "…"]`), not an index.
+  const name = text.slice(i + 1, end).replace(/\[\]$/, '').replace(/^\[+/, '');
   // `"NAME", "value"`: the name is the whole literal before the comma, not the end of a URL or a sentence
   // (`createClient("https://ref.supabase.co", "…")`).
   if (commaForm && text[i] !== text[end]) return undefined;

@@ -64,6 +64,17 @@ export function isCredentialName(name: string): boolean {
 }
 
 /**
+ * Whether a method's name names the credential it is given, not something done with it: `setPassword`,
+ * `withApiKey`, `set_token`, or a builder's `password`, `apiKey`, `stripeKey`, `clientSecret`. Not
+ * `getPassword`, `hashPassword`, `validateToken`: a name that starts with another verb.
+ */
+export function isCredentialSetter(method: string): boolean {
+  const words = nameWords(method);
+  if (words[0] === 'set' || words[0] === 'with') return words.length > 1 && isCredentialName(method);
+  return words.length > 0 && (CREDENTIAL_WORDS.has(words[0]) || KEY_QUALIFIERS.has(words[0]) || keyIssuerWords.has(words[0])) && isCredentialName(method);
+}
+
+/**
  * A lower-case word and a counter (`variable-2`, `primary_12`) given as a token, key or secret: a name
  * (CodeMirror's numbered token styles, `token: "variable-2"`), since those values are generated. A
  * password is typed by a person, who does write `dragonfly-12`, so it is still judged as a value.

@@ -75,6 +75,15 @@ export const KEY_PARAMETERS: readonly KeyParameter[] = [
   { call: 'NetworkCredential', position: 2, name: 'SERVICE_PASSWORD', argument: 'password' },
   { call: 'UsernamePasswordCredentials', position: 2, name: 'SERVICE_PASSWORD', argument: 'password' },
   { call: 'PasswordAuthentication', position: 2, name: 'SERVICE_PASSWORD', argument: 'password' },
+  // Go's (*http.Request).SetBasicAuth(username, password), OkHttp's Credentials.basic(username, password),
+  // Ruby's Net::HTTP request.basic_auth(user, password).
+  { call: '.SetBasicAuth', position: 2, name: 'API_PASSWORD', argument: 'password' },
+  { call: 'Credentials.basic', position: 2, name: 'API_PASSWORD', argument: 'password' },
+  { call: '.basic_auth', position: 2, name: 'API_PASSWORD', argument: 'password' },
+  // The AWS SDK for Java: BasicAWSCredentials(accessKey, secretKey) (v1), AwsBasicCredentials.create(accessKeyId,
+  // secretAccessKey) (v2). The access key ID is found by its format.
+  { call: 'BasicAWSCredentials', position: 2, name: 'AWS_SECRET_ACCESS_KEY' },
+  { call: 'AwsBasicCredentials.create', position: 2, name: 'AWS_SECRET_ACCESS_KEY' },
   // LDAP binds: python-ldap's simple_bind_s(who, cred) and simple_bind, PHP's ldap_bind(ldap, dn, password).
   { call: '.simple_bind_s', position: 2, name: 'LDAP_PASSWORD', argument: 'password' },
   { call: '.simple_bind', position: 2, name: 'LDAP_PASSWORD', argument: 'password' },
@@ -91,7 +100,7 @@ export const KEY_PARAMETERS: readonly KeyParameter[] = [
 export const KEY_CALL_KEYWORDS: readonly string[] = [
   'jwt', 'hmac', 'cookiepars', 'pdo(', 'mysqli', 'dbi->connect(', 'getconnection(', 'sequelize(', '.login(', 'plainauth(', 'ftp_login(',
   'auth=(', 'basicauth(', 'digestauth(', 'kcredential(', 'dcredentials(', 'passwordauthentication(', 'simple_bind', 'ldap_bind(',
-  '.signwith(', '.setsigningkey(', 'secretkeyspec(', 'twilio',
+  '.signwith(', '.setsigningkey(', 'secretkeyspec(', 'twilio', 'credentials.basic(', '.basic_auth(', 'awscredentials(', 'basiccredentials.create(',
 ];
 
 const MAX_ARGUMENTS_SCAN = 2000;

@@ -155,7 +155,9 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
     if (match.name || !match.rule || match.rule.kind !== 'pattern') continue;
     // The call it is passed to names it better than a literal before it: `BasicAuth("svc", "…")` is svc's password.
     const holds = (a: Assignment) => a.start <= match.start && match.end <= a.end;
-    const holder = assignments.find((a) => a.call !== undefined && holds(a)) ?? assignments.find(holds);
+    // Else a name that says what it holds beats one that does not (`<meta-data android:name="…API_KEY"
+    // android:value="…"/>` also reads as `android: value = "…"`, a name and its type).
+    const holder = assignments.find((a) => a.call !== undefined && holds(a)) ?? assignments.find((a) => holds(a) && isCredentialName(a.name)) ?? assignments.find(holds);
     if (holder) {
       match.name = holder.name;
       match.call = holder.call;
