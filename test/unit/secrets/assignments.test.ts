@@ -178,6 +178,13 @@ const ROWS: [string, string, string[]][] = [
   ["Db.java", "DataSource ds = DataSourceBuilder.create().username(\"app\").password(\"kT9#vQ2!pL7@xW4z\").build();\n", ["secrets/generic-credential 1:70-1:86"]],
   ["main.go", "opts.SetPassword(\"kT9#vQ2!pL7@xW4z\")\n", ["secrets/generic-credential 1:19-1:35"]],
   ["Auth.java", "String h = encoder.hashPassword(\"kT9#vQ2!pL7@xW4z\");\nboolean ok = auth.validateToken(\"kT9#vQ2!pL7@xW4z\");\nuser.getPassword(\"kT9#vQ2!pL7@xW4z\");\ncache.setKey(\"kT9#vQ2!pL7@xW4z\");\nconfig.setPassword(\"kT9#vQ2!pL7@xW4z\", realm);\n", []],
+  // A credential in a URL's query inside a string of code; not a parameter an interpolation goes on, nor one named otherwise.
+  ["weather.ts", "const res = await fetch(`https://newsapi.org/v2/top-headlines?country=us&apiKey=kT9vQ2pL7xW4zR8mQ3Zx`);\n", ["secrets/generic-credential 1:81-1:101"]],
+  ["weather.py", "r = requests.get(f\"https://api.example.io/v1/items?q={q}&access_token=kT9vQ2pL7xW4zR8mQ3Zx\")\n", ["secrets/generic-credential 1:71-1:91"]],
+  ["weather.ts", "const a = `https://api.example.io/v1?token=${token}`;\nconst b = `https://api.example.io/v1?api_key=kT9vQ2pL7xW4zR8mQ${suffix}`;\nconst c = \"https://api.example.io/v1?page=kT9vQ2pL7xW4zR8mQ3Zx\";\n", []],
+  // A Python f-string with nothing interpolated is a literal; reqwest's bearer_auth is a credential's setter.
+  ["api.py", "headers = {\"Authorization\": f\"Bearer kT9vQ2pL7xW4zR8mQ3Zx\", \"X-Api-Key\": f\"kT9vQ2pL7xW4zR8mQ3Zy\"}\n", ["secrets/generic-credential 1:38-1:58", "secrets/generic-credential 1:76-1:96"]],
+  ["main.rs", "let res = client.get(url).bearer_auth(\"kT9vQ2pL7xW4zR8mQ3Zx\").send().await?;\n", ["secrets/generic-credential 1:40-1:60"]],
   // Apple's URLRequest takes the header's value first (Swift, Objective-C).
   ["Api.swift", "request.setValue(\"kT9vQ2pL7xW4zR8mQ3Zx\", forHTTPHeaderField: \"X-Api-Key\")\nrequest.setValue(\"Bearer kT9vQ2pL7xW4zR8mQ3Zy\", forHTTPHeaderField: \"Authorization\")\nrequest.setValue(\"application/json\", forHTTPHeaderField: \"Content-Type\")\n", ["secrets/generic-credential 1:19-1:39", "secrets/generic-credential 2:26-2:46"]],
   ["Api.m", "[request setValue:@\"kT9vQ2pL7xW4zR8mQ3Zx\" forHTTPHeaderField:@\"X-Api-Key\"];\n", ["secrets/generic-credential 1:21-1:41"]],

@@ -65,6 +65,9 @@ const ROWS: [string, string, string[]][] = [
   ["Mail.cs", `client.Credentials = new NetworkCredential("svc@corp.org", "${KEY}");\n`, ["1:61-80 as the password of `NetworkCredential`"]],
   ["dir.py", `conn.simple_bind_s("cn=admin,dc=corp,dc=org", "${KEY}")\n`, ["1:48-67 as the password of `simple_bind_s`"]],
   ["client.go", `req.SetBasicAuth("svc", "${KEY}")\n`, ["1:26-45 as the password of `SetBasicAuth`"]],
+  ["main.rs", `let res = client.get(url).basic_auth("svc", Some("${KEY}")).send().await?;\n`, ["1:51-70 as the password of `basic_auth`"]],
+  ["db.c", `mysql_real_connect(conn, "db.internal", "app", "${KEY}", "shop", 0, NULL, 0);\n`, ["1:49-68 as the password of `mysql_real_connect`"]],
+  ["db.php", `<?php\n$link = mysql_connect("localhost", "root", "${KEY}");\n`, ["2:45-64 as the password of `mysql_connect`"]],
   ["Api.kt", `val credential = Credentials.basic("svc", "${KEY}")\n`, ["1:44-63 as the password of `Credentials.basic`"]],
   ["api.rb", `request.basic_auth("svc", "${KEY}")\n`, ["1:28-47 as the password of `basic_auth`"]],
   // The AWS SDK for Java's credentials: the secret key (40 characters, AWS's format) after the key ID.

@@ -43,7 +43,7 @@ const OPERATOR_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\|=|\?\?=|\|\||\?\?|=|:|,)[ \t]{
 // `[]byte("…")`, Node's `Buffer.from("…")`, Java's `new String("…")`, pydantic's `SecretStr("…")`, the
 // bytes jose signs with, `new TextEncoder().encode("…")`; or be a pydantic field's default,
 // `api_key: str = Field("…")` or `Field(default="…")`.
-const OPERATOR_QUOTED_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\|=|\?\?=|\|\||\?\?|=|:|,)[ \t]{0,24}(?:String::from\(|\[\]byte\(|Buffer\.from\(|new String\(|new TextEncoder\(\)\.encode\(|SecretStr\(|Field\((?:default=)?)?(?:[bBrRuU@]{1,2})?(\\?["'`])((?:[a-z]{4} ){3}[a-z]{4}(?=["'`])|[A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
+const OPERATOR_QUOTED_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\|=|\?\?=|\|\||\?\?|=|:|,)[ \t]{0,24}(?:String::from\(|\[\]byte\(|Buffer\.from\(|new String\(|new TextEncoder\(\)\.encode\(|SecretStr\(|Field\((?:default=)?)?(?:[bBrRuUfF@]{1,2})?(\\?["'`])((?:[a-z]{4} ){3}[a-z]{4}(?=["'`])|[A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
 /** The longest value the scans take (their `{6,1000}`). */
 const MAX_VALUE_LENGTH = 1000;
 // The rest of a quoted literal from a bracket on, without a blank, a quote or a backslash.
@@ -72,7 +72,7 @@ const SHELL_PARAMETER_NAME = /\$\{[A-Za-z_][A-Za-z0-9_]{0,99}$/;
 // the code. Python's `or` is looked for in Python files only (formAssignments): as a word it would cost
 // the scan of every file a regular-expression start at each `o`.
 const FALLBACK_OPERATORS = new Set(['||', '??']);
-const AUTH_HEADER_VALUE = /(=>|:{1,3}=|[?.+]=|<-|=|:|,)[ \t]{0,24}(\\?["'`])(?:Bearer|bearer|Basic|basic|Token|token|Digest) {1,4}([A-Za-z0-9_\-+/=.~]{8,1000})/y;
+const AUTH_HEADER_VALUE = /(=>|:{1,3}=|[?.+]=|<-|=|:|,)[ \t]{0,24}[fF]?(\\?["'`])(?:Bearer|bearer|Basic|basic|Token|token|Digest) {1,4}([A-Za-z0-9_\-+/=.~]{8,1000})/y;
 // What every match of AUTH_HEADER_VALUE holds once: a quote, the scheme and a blank. The credential holds no
 // quote, so two matches cannot share one.
 const AUTH_SCHEME_QUOTED = /["'`](?:Bearer|bearer|Basic|basic|Token|token|Digest) /g;
@@ -83,7 +83,7 @@ const FALLBACK_CALL = /\.(?:unwrap_or|orElse)\([ \t]*(["'])([A-Za-z0-9_\-+/=.~!@
 // The header written bare: its name, a colon, the scheme and the credential to the end of the token.
 const BARE_AUTHORIZATION = /(Authorization|authorization|AUTHORIZATION)[ \t]*:[ \t]*(Bearer|bearer|Basic|basic|Token|token)[ \t]{1,4}([A-Za-z0-9_\-+/=.~]{8,1000})(?![\w\-+/=.~])/g;
 /** The longest run before the scheme's quote that a match may start with: `:::=` (4), 24 blanks, a backslash. */
-const AUTH_PREFIX_MAX = 29;
+const AUTH_PREFIX_MAX = 30;
 
 /**
  * The matches `text.matchAll(AUTH_HEADER_VALUE)` would give, looked for only where a quoted scheme is:
@@ -168,13 +168,20 @@ const QUOTED_SCHEMES: readonly string[] = ['"', "'", '`'].flatMap((quote) => ['b
  * name, its bracket and the quote. With the quote: `key(` alone let through 99 of effect@4.1.0's 572
  * files (10 MB), where the search for the calls took 33 ms; `key("` and the rest, 14 files.
  */
-const SETTER_ENDINGS: readonly string[] = ['password(', 'passwd(', 'passphrase(', 'secret(', 'token(', 'key(', 'credentials('].flatMap((ending) => ['"', "'", '`'].map((quote) => ending + quote));
+const SETTER_ENDINGS: readonly string[] = ['password(', 'passwd(', 'passphrase(', 'secret(', 'token(', 'key(', 'credentials(', 'auth('].flatMap((ending) => ['"', "'", '`'].map((quote) => ending + quote));
 
 // A credential handed alone to its setter or builder: `config.setPassword("…")` (HikariCP, JavaMail),
 // `sgMail.setApiKey("…")`, `\Stripe\Stripe::setApiKey('…')`, `$client->setAccessToken('…')`,
 // `DataSourceBuilder.create().password("…")`, Go's `.SetPassword("…")`. The method names the value
 // (isCredentialSetter); the literal is its only argument.
 const SETTER_CALL = /(?:\.|::|->)[ \t]*([A-Za-z][A-Za-z0-9_]{0,60})\((["'`])([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})\2[ \t]*\)/g;
+// A credential in a URL's query inside a string of code (`fetch(\`https://newsapi.org/v2/top-headlines?apiKey=…\`)`),
+// which the operator scan, reading only quoted values in code, passes by. The value ends the parameter:
+// an interpolation after it (`?token=${t}`, `{t}`) makes it an expression's prefix.
+const QUERY_PARAMETER = /[?&]([A-Za-z_][\w.-]{0,60})=([A-Za-z0-9_\-+/=.~!@*|:;%]{6,1000})(?=[&#"'`\s<>)\]]|$)/g;
+/** What a credential's query parameter holds (QUERY_PARAMETER), lower-case: the end of its name and `=` (OpenWeatherMap's key is its `appid`). */
+const QUERY_ENDINGS: readonly string[] = ['key=', 'token=', 'secret=', 'password=', 'passwd=', 'pwd=', 'appid='];
+
 // Apple's URLRequest header, value first: `request.setValue("…", forHTTPHeaderField: "X-Api-Key")`
 // (Swift) or `[request setValue:@"…" forHTTPHeaderField:@"X-Api-Key"]` (Objective-C).
 const HEADER_FIELD_VALUE = /setValue[ \t]*[(:][ \t]*@?"([A-Za-z0-9_\-+/=.~!@#$%^&*|?:; ]{6,1000})"[ \t]*,?[ \t]*forHTTPHeaderField[ \t]*:[ \t]*@?"([A-Za-z][\w-]{0,80})"/g;
@@ -184,7 +191,7 @@ const HEADER_FIELD_VALUE = /setValue[ \t]*[(:][ \t]*@?"([A-Za-z0-9_\-+/=.~!@#$%^
  * bare Authorization header, a quoted scheme. The secrets pass finds them in its one keyword pass
  * (scan.ts): searching the text for each of them took a tenth of the secrets pass on effect@4.1.0.
  */
-export const FORM_KEYWORDS: readonly string[] = ['default:"', '.unwrap_or', '.orelse(', 'uthorization', 'forhttpheaderfield', ...SETTER_ENDINGS, ...QUOTED_SCHEMES];
+export const FORM_KEYWORDS: readonly string[] = ['default:"', '.unwrap_or', '.orelse(', 'uthorization', 'forhttpheaderfield', ...SETTER_ENDINGS, ...QUERY_ENDINGS, ...QUOTED_SCHEMES];
 
 /** FORM_KEYWORDS the text holds, when the keyword pass has not said: one lower-cased copy for them all. */
 function formWordsIn(text: string): Set<string> {
@@ -310,6 +317,13 @@ export function findAssignments(text: string, options: FindOptions = {}): Assign
       const setter = name !== method;
       const start = match.index! + match[0].indexOf(match[2] + match[3]) + 1;
       found.push({ name, value: match[3], start, end: start + match[3].length, quoted: true, ...(setter ? { call: method, ...(/pass(?:word|wd|phrase)?$|pwd$/i.test(name) ? { argument: 'password' as const } : {}) } : {}) });
+    }
+  }
+  if (options.quotedOnly && QUERY_ENDINGS.some((word) => formWords.has(word))) {
+    for (const match of text.matchAll(QUERY_PARAMETER)) {
+      const value = match[2];
+      const start = match.index! + match[0].length - value.length;
+      found.push({ name: match[1], value, start, end: start + value.length, quoted: true });
     }
   }
   if (formWords.has('forhttpheaderfield')) {

@@ -56,6 +56,10 @@ export const KEY_PARAMETERS: readonly KeyParameter[] = [
   { call: 'PDO', position: 3, name: 'DB_PASSWORD', argument: 'password' },
   { call: 'mysqli', position: 3, name: 'DB_PASSWORD', argument: 'password' },
   { call: 'mysqli_connect', position: 3, name: 'DB_PASSWORD', argument: 'password' },
+  // PHP's older mysql_connect(server, username, password); the MySQL C API's mysql_real_connect(mysql,
+  // host, user, passwd, db, port, unix_socket, flags).
+  { call: 'mysql_connect', position: 3, name: 'DB_PASSWORD', argument: 'password' },
+  { call: 'mysql_real_connect', position: 4, name: 'DB_PASSWORD', argument: 'password' },
   { call: 'DBI->connect', position: 3, name: 'DB_PASSWORD', argument: 'password' },
   { call: 'DriverManager.getConnection', position: 3, name: 'DB_PASSWORD', argument: 'password' },
   { call: 'Sequelize', position: 3, name: 'DB_PASSWORD', argument: 'password' },
@@ -76,7 +80,7 @@ export const KEY_PARAMETERS: readonly KeyParameter[] = [
   { call: 'UsernamePasswordCredentials', position: 2, name: 'SERVICE_PASSWORD', argument: 'password' },
   { call: 'PasswordAuthentication', position: 2, name: 'SERVICE_PASSWORD', argument: 'password' },
   // Go's (*http.Request).SetBasicAuth(username, password), OkHttp's Credentials.basic(username, password),
-  // Ruby's Net::HTTP request.basic_auth(user, password).
+  // Ruby's Net::HTTP request.basic_auth(user, password), reqwest's basic_auth(username, Some(password)).
   { call: '.SetBasicAuth', position: 2, name: 'API_PASSWORD', argument: 'password' },
   { call: 'Credentials.basic', position: 2, name: 'API_PASSWORD', argument: 'password' },
   { call: '.basic_auth', position: 2, name: 'API_PASSWORD', argument: 'password' },
@@ -100,7 +104,7 @@ export const KEY_PARAMETERS: readonly KeyParameter[] = [
 export const KEY_CALL_KEYWORDS: readonly string[] = [
   'jwt', 'hmac', 'cookiepars', 'pdo(', 'mysqli', 'dbi->connect(', 'getconnection(', 'sequelize(', '.login(', 'plainauth(', 'ftp_login(',
   'auth=(', 'basicauth(', 'digestauth(', 'kcredential(', 'dcredentials(', 'passwordauthentication(', 'simple_bind', 'ldap_bind(',
-  '.signwith(', '.setsigningkey(', 'secretkeyspec(', 'twilio', 'credentials.basic(', '.basic_auth(', 'awscredentials(', 'basiccredentials.create(',
+  '.signwith(', '.setsigningkey(', 'secretkeyspec(', 'twilio', 'credentials.basic(', '.basic_auth(', 'awscredentials(', 'basiccredentials.create(', 'mysql_connect(', 'mysql_real_connect(',
 ];
 
 const MAX_ARGUMENTS_SCAN = 2000;
@@ -196,8 +200,8 @@ function closingQuote(text: string, open: number, end: number): number {
 }
 
 // A literal argument, maybe as bytes: Go's `[]byte("…")`, Node's `Buffer.from("…")`, Python's `b"…"`,
-// jjwt's `Decoders.BASE64.decode("…")` (Java's `"…".getBytes()` follows the literal).
-const KEY_LITERAL = /^(?:\[\]byte\(|Buffer\.from\(|Decoders\.BASE64(?:URL)?\.decode\()?[bB]?(["'`])([^"'`\\\n]{1,500})\1/;
+// jjwt's `Decoders.BASE64.decode("…")` (Java's `"…".getBytes()` follows the literal); Rust's `Some("…")`.
+const KEY_LITERAL = /^(?:\[\]byte\(|Buffer\.from\(|Some\(|Decoders\.BASE64(?:URL)?\.decode\()?[bB]?(["'`])([^"'`\\\n]{1,500})\1/;
 
 function keyLiteral(text: string, at: number): { value: string; start: number } | undefined {
   const match = KEY_LITERAL.exec(text.slice(at, at + 520));

@@ -156,8 +156,10 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
     // The call it is passed to names it better than a literal before it: `BasicAuth("svc", "…")` is svc's password.
     const holds = (a: Assignment) => a.start <= match.start && match.end <= a.end;
     // Else a name that says what it holds beats one that does not (`<meta-data android:name="…API_KEY"
-    // android:value="…"/>` also reads as `android: value = "…"`, a name and its type).
-    const holder = assignments.find((a) => a.call !== undefined && holds(a)) ?? assignments.find((a) => holds(a) && isCredentialName(a.name)) ?? assignments.find(holds);
+    // android:value="…"/>` also reads as `android: value = "…"`, a name and its type), and the name of
+    // the value itself beats that of a string around it (`url = "…?appid=…"`: the query's `appid`).
+    const held = assignments.filter(holds);
+    const holder = held.find((a) => a.call !== undefined) ?? held.find((a) => isCredentialName(a.name)) ?? held.find((a) => a.start === match.start && a.end === match.end) ?? held[0];
     if (holder) {
       match.name = holder.name;
       match.call = holder.call;
