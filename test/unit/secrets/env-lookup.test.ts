@@ -47,6 +47,18 @@ const CASES: [string, string, string][] = [
   ['a.ts', `const key = "${STRIPE}" as const;\n`, NO_FIX],
   ['a.ts', `declare const key = "${STRIPE}";\n`, NO_FIX],
   ['a.ts', `interface Keys { "${STRIPE}": string }\n`, NO_FIX],
+  // A part of a literal (a URL's query): interpolated into a template, which a quoted string becomes when it reads the same as one.
+  ['a.ts', `const u = "https://api.example.io/v1?key=${STRIPE}&q=1";\n`, 'const u = `https://api.example.io/v1?key=${process.env.STRIPE_KEY}&q=1`;\n'],
+  ['a.ts', `const u = \`https://api.example.io/v1?q=\${q}&key=${STRIPE}\`;\n`, 'const u = `https://api.example.io/v1?q=${q}&key=${process.env.STRIPE_KEY}`;\n'],
+  ['a.ts', `const u = \`https://api.example.io/v1?key=${STRIPE}&q=\${q}\`;\n`, 'const u = `https://api.example.io/v1?key=${process.env.STRIPE_KEY}&q=${q}`;\n'],
+  ['a.tsx', `export const A = () => <img src="https://api.example.io/v1?key=${STRIPE}" />;\n`, 'export const A = () => <img src={`https://api.example.io/v1?key=${process.env.STRIPE_KEY}`} />;\n'],
+  ['a.ts', `const u = "https://api.example.io/\\v1?key=${STRIPE}";\n`, NO_FIX],
+  ['a.ts', `const u = "https://api.example.io/\`v1?key=${STRIPE}";\n`, NO_FIX],
+  ['a.ts', `const u = gql\`https://api.example.io/v1?key=${STRIPE}\`;\n`, NO_FIX],
+  ['a.py', `import os\nu = "https://api.example.io/v1?key=${STRIPE}&q=1"\n`, 'import os\nu = f"https://api.example.io/v1?key={os.environ[\'STRIPE_KEY\']}&q=1"\n'],
+  ['a.py', `u = f'https://api.example.io/v1?q={q}&key=${STRIPE}'\n`, 'import os\nu = f\'https://api.example.io/v1?q={q}&key={os.environ["STRIPE_KEY"]}\'\n'],
+  ['a.py', `import os\nu = "https://api.example.io/v1?q={}&key=${STRIPE}".format(q)\n`, NO_FIX],
+  ['a.py', `import os\nu = b"https://api.example.io/v1?key=${STRIPE}"\n`, NO_FIX],
   // Python: the literal's prefix and triple quotes go with it; bytes, f-string braces and joined literals do not.
   ['a.py', `import os\nkey = """${STRIPE}"""\n`, 'import os\nkey = os.environ["STRIPE_KEY"]\n'],
   ['a.py', `import os\nkey = r'${STRIPE}'\n`, 'import os\nkey = os.environ["STRIPE_KEY"]\n'],

@@ -146,10 +146,19 @@ describe('secrets family', () => {
       assert.match(fs.readFileSync(path.join(dir, '.env'), 'utf8'), new RegExp(`^STRIPE_KEY=${STRIPE}\\n$`));
     });
 
-    it('is not offered where the replacement would not be well-formed', () => {
+    it('reads a secret that is a part of a string into it, as a template', () => {
       const inside = visible(analyse(`const url = "https://api.example.com/?key=${STRIPE}";`));
       assert.equal(inside[0].ruleId, 'secrets/stripe-key');
-      assert.equal(inside[0].fixes, undefined, 'the secret is only part of a string');
+      const change = inside[0].fixes?.find((fix) => fix.title.startsWith('Move'))?.changes[0];
+      assert.equal(change?.newText, '`https://api.example.com/?key=${process.env.STRIPE_KEY}`');
+    });
+
+    it('is not offered where the replacement would not be well-formed', () => {
+      const escaped = visible(analyse(`const url = "https://api.example.com/\\n?key=${STRIPE}";`));
+      assert.equal(escaped[0].ruleId, 'secrets/stripe-key');
+      assert.equal(escaped[0].fixes, undefined, 'a string with an escape in it is left as written');
+      const unterminated = visible(analyse(`const url = "https://api.example.com/?key=${STRIPE}';`));
+      assert.equal(unterminated[0].fixes, undefined, 'the string is not finished');
     });
   });
 });

@@ -11,7 +11,7 @@ import { nameWords } from './generic';
 import { gitIgnore } from './git-ignored';
 import { hclEnclosingBlocks, hclVariableNames } from './hcl-blocks';
 
-const GENERIC_NAMES = new Set(['token', 'key', 'secret', 'password', 'passwd', 'pwd', 'pass', 'api_key', 'apikey', 'credential', 'credentials', 'value', 'auth', 'authtoken']);
+const GENERIC_NAMES = new Set(['token', 'key', 'secret', 'password', 'passwd', 'pwd', 'pass', 'api_key', 'apikey', 'credential', 'credentials', 'value', 'auth', 'authtoken', 'appid']);
 
 /** Objects that hold settings of every kind: `this.password` or `config.password` says no more than `password`. */
 const HOLDERS = new Set(['this', 'self', 'config', 'cfg', 'conf', 'configuration', 'settings', 'options', 'opts', 'props', 'params', 'args', 'env', 'environ', 'app', 'secrets', 'credentials', 'creds', 'data', 'default', 'defaults', 'values', 'spring']);
@@ -34,6 +34,8 @@ export function environmentName(assignedName: string | undefined, ruleId: string
     const providerWord = provider.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '').toUpperCase();
     name = said.length > 2 && providerWord ? `${providerWord}_${name}` : fromRule;
   }
+  // A password rule finds the password inside what the name holds (`connectionString`, `DATABASE_URL`): the variable holds only the password.
+  if (/password/.test(ruleId) && !/PASS|PWD/.test(name)) name = `${name}_PASSWORD`;
   return /^[A-Z_]/.test(name) ? name : `SECRET_${name}`;
 }
 

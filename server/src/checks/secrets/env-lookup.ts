@@ -3,8 +3,10 @@
 // code or config that reads the same value at run time:
 // - not where only a constant may stand (an import path, a type, an enum member, a Kotlin `const val`,
 //   a C# `const` or attribute, a PHP property default or parameter default, a Go `const`);
-// - not where the literal is not the whole value (part of a template, an implicitly joined string,
-//   a tagged template, a Python f-string's braces);
+// - where the secret is a part of a literal (a URL's `?apiKey=…`), in TypeScript, JavaScript and Python
+//   only, by interpolation into a template or an f-string (which a plain string becomes when it reads
+//   the same as one); elsewhere not where the literal is not the whole value (an implicitly joined
+//   string, a tagged template, a Python f-string's braces);
 // - not where the language reads the source text differently from the value the scanner saw (escape
 //   sequences, interpolation), since .env must receive the value byte for byte.
 import * as path from 'node:path';
@@ -56,14 +58,56 @@ function scriptLookup(context: CheckContext, start: number, end: number, name: s
   const text = context.document.text;
   if (text.slice(start, end).includes('\\')) return undefined; // an escape: the value at run time differs from the text
   const tree = context.tsTree();
-  const literal = tree && literalSpanning(tree, start - 1, end + 1);
-  if (!literal || tree.isDeclarationFile) return undefined;
+  if (!tree || tree.isDeclarationFile) return undefined;
+  const lookup = scriptEnvironmentRead(text, name);
+  const literal = literalSpanning(tree, start - 1, end + 1);
+  if (!literal) return lookupInsideLiteral(tree, text, start, end, lookup);
   const parent = literal.parent;
   // `<a apiKey="…">`: an attribute takes an expression in braces.
-  const lookup = scriptEnvironmentRead(text, name);
   if (ts.isJsxAttribute(parent)) return [{ start: start - 1, end: end + 1, newText: `{${lookup}}` }];
   if (!standsForAValue(literal)) return undefined;
   return [{ start: start - 1, end: end + 1, newText: lookup }];
+}
+
+/**
+ * The lookup for a secret that is a part of a literal (a URL's `?apiKey=…`, a connection string's
+ * password): interpolated where it was, `${process.env.NAME}`. A template takes it as it is; a quoted
+ * string becomes a template holding the same text, when nothing in it reads differently in one (a
+ * backslash, a backquote, `${`). Not in a tagged template, whose tag sees its parts.
+ */
+function lookupInsideLiteral(tree: ts.SourceFile, text: string, start: number, end: number, lookup: string): RawTextChange[] | undefined {
+  const literal = literalHolding(tree, start, end);
+  if (!literal) return undefined;
+  if (!ts.isStringLiteral(literal)) {
+    const template = ts.isNoSubstitutionTemplateLiteral(literal) ? literal : literal.parent.kind === ts.SyntaxKind.TemplateSpan ? literal.parent.parent : literal.parent;
+    if (ts.isTaggedTemplateExpression(template.parent)) return undefined;
+    return [{ start, end, newText: `\${${lookup}}` }];
+  }
+  const from = literal.getStart(tree);
+  const source = text.slice(from, literal.end);
+  // An unterminated literal (`"sk_…';` as typed) runs to the line's end: the user has not finished it.
+  if (source.length < 2 || source[source.length - 1] !== source[0] || /[\\`]|\$\{/.test(source) || !standsForAValue(literal)) return undefined;
+  const template = `\`${text.slice(from + 1, start)}\${${lookup}}${text.slice(end, literal.end - 1)}\``;
+  return [{ start: from, end: literal.end, newText: ts.isJsxAttribute(literal.parent) ? `{${template}}` : template }];
+}
+
+/** The innermost string literal or template part whose text holds [from, to) inside its delimiters. */
+function literalHolding(tree: ts.SourceFile, from: number, to: number): ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateLiteralLikeNode | undefined {
+  let found: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateLiteralLikeNode | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found || node.end < to || node.pos > from) return;
+    const kind = node.kind;
+    if (kind === ts.SyntaxKind.StringLiteral || kind === ts.SyntaxKind.NoSubstitutionTemplateLiteral || kind === ts.SyntaxKind.TemplateHead || kind === ts.SyntaxKind.TemplateMiddle || kind === ts.SyntaxKind.TemplateTail) {
+      // Inside the delimiters: a quote or backquote, `${` after a part, `}` before one.
+      const open = node.getStart(tree) + 1;
+      const close = node.end - (kind === ts.SyntaxKind.TemplateHead || kind === ts.SyntaxKind.TemplateMiddle ? 2 : 1);
+      if (open <= from && to <= close) found = node as ts.StringLiteral;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(tree);
+  return found;
 }
 
 /**
@@ -118,7 +162,7 @@ function standsForAValue(literal: ts.StringLiteral | ts.NoSubstitutionTemplateLi
 
 function pythonLookup(text: string, start: number, end: number, name: string): RawTextChange[] | undefined {
   const quote = text[start - 1];
-  if (quote !== '"' && quote !== "'") return undefined;
+  if ((quote !== '"' && quote !== "'") || text[end] !== quote) return pythonLookupInsideLiteral(text, start, end, name);
   const run = (at: number, step: number) => {
     let count = 0;
     while (count < 3 && text[at + count * step] === quote) count++;
@@ -139,12 +183,59 @@ function pythonLookup(text: string, start: number, end: number, name: string): R
   const previous = /\S?\s*$/.exec(text.slice(Math.max(0, open - prefix.length - 200), open - prefix.length))![0].trim();
   const next = /^\s*[A-Za-z]{0,2}["']?/.exec(text.slice(close, close + 200))![0].trim();
   if (previous === '"' || previous === "'" || /["']$/.test(next)) return undefined;
-  const changes: RawTextChange[] = [{ start: open - prefix.length, end: close, newText: `os.environ["${name}"]` }];
+  return withOsImported(text, [{ start: open - prefix.length, end: close, newText: `os.environ["${name}"]` }]);
+}
+
+/** `changes`, and `import os` first when the module does not import it. */
+function withOsImported(text: string, changes: RawTextChange[]): RawTextChange[] {
   if (!/^[ \t]*(?:import[ \t]+(?:[\w, ]+,[ \t]*)?os\b|from[ \t]+os[ \t]+import[ \t]+environ)/m.test(text)) {
     const shebang = text.startsWith('#!') ? text.indexOf('\n') + 1 : 0;
     changes.unshift({ start: shebang, end: shebang, newText: 'import os\n' });
   }
   return changes;
+}
+
+/**
+ * A secret that is a part of a one-line literal (a URL's `?apiKey=…`): read into it by an f-string,
+ * `{os.environ['NAME']}` with the other quote (Python before 3.12 allows no other). A plain string becomes an
+ * f-string when no brace in it would turn into an expression; not bytes, nor an f-string whose braces
+ * touch the value.
+ */
+function pythonLookupInsideLiteral(text: string, start: number, end: number, name: string): RawTextChange[] | undefined {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  const literal = pythonLiteralOnLine(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd), start - lineStart, end - lineStart);
+  if (!literal) return undefined;
+  const prefix = literal.prefix.toLowerCase();
+  const body = text.slice(lineStart + literal.open + 1, lineStart + literal.close);
+  const value = text.slice(start, end);
+  if (prefix.includes('b') || /[{}\\]/.test(value) || (!prefix.includes('f') && /[{}]/.test(body))) return undefined;
+  const other = literal.quote === '"' ? "'" : '"';
+  const changes: RawTextChange[] = [{ start, end, newText: `{os.environ[${other}${name}${other}]}` }];
+  if (!prefix.includes('f')) changes.unshift({ start: lineStart + literal.open, end: lineStart + literal.open, newText: 'f' });
+  return withOsImported(text, changes);
+}
+
+/**
+ * The string literal of a line that holds [from, to) between its quotes: where its opening quote and
+ * closing quote are, with its prefix. Comments and the other literals of the line are read past; a
+ * triple-quoted literal, or one a backslash continues, is not one line's.
+ */
+function pythonLiteralOnLine(line: string, from: number, to: number): { open: number; close: number; quote: string; prefix: string } | undefined {
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '#') return undefined;
+    if (c !== '"' && c !== "'") continue;
+    if (line.startsWith(c.repeat(3), i)) return undefined;
+    const prefix = /[A-Za-z]{0,2}$/.exec(line.slice(Math.max(0, i - 2), i))![0];
+    if (/\w/.test(line[i - prefix.length - 1] ?? '')) return undefined;
+    let close = i + 1;
+    while (close < line.length && line[close] !== c) close += line[close] === '\\' ? 2 : 1;
+    if (close >= line.length) return undefined;
+    if (i < from && to <= close) return { open: i, close, quote: c, prefix };
+    i = close;
+  }
+  return undefined;
 }
 
 // ── YAML: Compose, Spring and other configs interpolate `${NAME}`; a GitHub workflow reads `secrets` ─
