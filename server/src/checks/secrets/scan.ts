@@ -614,7 +614,8 @@ function onSameLineAs(text: string, offset: number, words: string[]): boolean {
 
 /** One finding per secret: where finds overlap, a pattern rule beats a keyed rule beats the generic rule. */
 function mostSpecific(matches: SecretMatch[]): SecretMatch[] {
-  const rank = (m: SecretMatch) => (!m.rule ? 3 : m.rule.lowPriority ? 2 : m.rule.kind === 'pattern' ? 0 : 1);
+  // A format the line confirms by naming its provider (`near`: Clerk's `sk_live_…` beside `CLERK_`) before one it does not (Stripe's, the same shape).
+  const rank = (m: SecretMatch) => (!m.rule ? 3 : m.rule.lowPriority ? 2 : m.rule.kind === 'pattern' ? (m.rule.near ? -1 : 0) : 1);
   const sorted = [...matches].sort((a, b) => rank(a) - rank(b) || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: SecretMatch[] = [];
   for (const match of sorted) {
