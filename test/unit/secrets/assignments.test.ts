@@ -182,6 +182,12 @@ const ROWS: [string, string, string[]][] = [
   ["weather.ts", "const res = await fetch(`https://newsapi.org/v2/top-headlines?country=us&apiKey=kT9vQ2pL7xW4zR8mQ3Zx`);\n", ["secrets/generic-credential 1:81-1:101"]],
   ["weather.py", "r = requests.get(f\"https://api.example.io/v1/items?q={q}&access_token=kT9vQ2pL7xW4zR8mQ3Zx\")\n", ["secrets/generic-credential 1:71-1:91"]],
   ["weather.ts", "const a = `https://api.example.io/v1?token=${token}`;\nconst b = `https://api.example.io/v1?api_key=kT9vQ2pL7xW4zR8mQ${suffix}`;\nconst c = \"https://api.example.io/v1?page=kT9vQ2pL7xW4zR8mQ3Zx\";\n", []],
+  // A string of code that is an assignment or a flag, or a line of a file the code writes; a literal stringified for a bundler.
+  ["env.php", "<?php\nputenv(\"API_KEY=kT9vQ2pL7xW4zR8mQ3Zx\");\n", ["secrets/generic-credential 2:17-2:37"]],
+  ["setup.js", "fs.writeFileSync(\".env\", \"PORT=3000\\nOPENAI_API_KEY=kT9vQ2pL7xW4zR8mQ3Zx\\n\");\n", ["secrets/generic-credential 1:53-1:73"]],
+  ["run.js", "const child = spawn(\"tool\", [\"--api-key=kT9vQ2pL7xW4zR8mQ3Zx\", \"--verbose\"]);\n", ["secrets/generic-credential 1:41-1:61"]],
+  ["vite.config.ts", "export default { define: { \"process.env.API_KEY\": JSON.stringify(\"kT9vQ2pL7xW4zR8mQ3Zx\") } };\n", ["secrets/generic-credential 1:67-1:87"]],
+  ["log.js", "log(\"token=%s\", t);\nconst q = \"mode=kT9vQ2pL7xW4zR8mQ3Zx\";\n", []],
   // A Python f-string with nothing interpolated is a literal; reqwest's bearer_auth is a credential's setter.
   ["api.py", "headers = {\"Authorization\": f\"Bearer kT9vQ2pL7xW4zR8mQ3Zx\", \"X-Api-Key\": f\"kT9vQ2pL7xW4zR8mQ3Zy\"}\n", ["secrets/generic-credential 1:38-1:58", "secrets/generic-credential 1:76-1:96"]],
   ["main.rs", "let res = client.get(url).bearer_auth(\"kT9vQ2pL7xW4zR8mQ3Zx\").send().await?;\n", ["secrets/generic-credential 1:40-1:60"]],

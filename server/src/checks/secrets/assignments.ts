@@ -43,7 +43,7 @@ const OPERATOR_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\|=|\?\?=|\|\||\?\?|=|:|,)[ \t]{
 // `[]byte("…")`, Node's `Buffer.from("…")`, Java's `new String("…")`, pydantic's `SecretStr("…")`, the
 // bytes jose signs with, `new TextEncoder().encode("…")`; or be a pydantic field's default,
 // `api_key: str = Field("…")` or `Field(default="…")`.
-const OPERATOR_QUOTED_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\|=|\?\?=|\|\||\?\?|=|:|,)[ \t]{0,24}(?:String::from\(|\[\]byte\(|Buffer\.from\(|new String\(|new TextEncoder\(\)\.encode\(|SecretStr\(|Field\((?:default=)?)?(?:[bBrRuUfF@]{1,2})?(\\?["'`])((?:[a-z]{4} ){3}[a-z]{4}(?=["'`])|[A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
+const OPERATOR_QUOTED_VALUE = /(=>|:{1,3}=|[?.+]=|<-|\|\|=|\?\?=|\|\||\?\?|=|:|,)[ \t]{0,24}(?:String::from\(|\[\]byte\(|Buffer\.from\(|JSON\.stringify\(|new String\(|new TextEncoder\(\)\.encode\(|SecretStr\(|Field\((?:default=)?)?(?:[bBrRuUfF@]{1,2})?(\\?["'`])((?:[a-z]{4} ){3}[a-z]{4}(?=["'`])|[A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})/g;
 /** The longest value the scans take (their `{6,1000}`). */
 const MAX_VALUE_LENGTH = 1000;
 // The rest of a quoted literal from a bracket on, without a blank, a quote or a backslash.
@@ -175,10 +175,12 @@ const SETTER_ENDINGS: readonly string[] = ['password(', 'passwd(', 'passphrase('
 // `DataSourceBuilder.create().password("…")`, Go's `.SetPassword("…")`. The method names the value
 // (isCredentialSetter); the literal is its only argument.
 const SETTER_CALL = /(?:\.|::|->)[ \t]*([A-Za-z][A-Za-z0-9_]{0,60})\((["'`])([A-Za-z0-9_\-+/=.~!@#$%^&*|?:;]{6,1000})\2[ \t]*\)/g;
-// A credential in a URL's query inside a string of code (`fetch(\`https://newsapi.org/v2/top-headlines?apiKey=…\`)`),
-// which the operator scan, reading only quoted values in code, passes by. The value ends the parameter:
-// an interpolation after it (`?token=${t}`, `{t}`) makes it an expression's prefix.
-const QUERY_PARAMETER = /[?&]([A-Za-z_][\w.-]{0,60})=([A-Za-z0-9_\-+/=.~!@*|:;%]{6,1000})(?=[&#"'`\s<>)\]]|$)/g;
+// A credential assigned inside a string of code, which the operator scan, reading only quoted values in
+// code, passes by: a URL's query (`fetch(\`https://newsapi.org/v2/top-headlines?apiKey=…\`)`), a string
+// that is an assignment or a flag (`putenv("API_KEY=…")`, `["--api-key=…"]`), a line of a file written
+// from code (`"…\nOPENAI_API_KEY=…\n"`). The value ends the parameter or the string: an interpolation
+// after it (`?token=${t}`, `{t}`) makes it an expression's prefix.
+const QUERY_PARAMETER = /(?:[?&"'`]|\\n)(?:--?)?([A-Za-z_][\w.-]{0,60})=([A-Za-z0-9_\-+/=.~!@*|:;%]{6,1000})(?=[&#"'`\s<>)\]\\]|$)/g;
 /** What a credential's query parameter holds (QUERY_PARAMETER), lower-case: the end of its name and `=` (OpenWeatherMap's key is its `appid`). */
 const QUERY_ENDINGS: readonly string[] = ['key=', 'token=', 'secret=', 'password=', 'passwd=', 'pwd=', 'appid='];
 
