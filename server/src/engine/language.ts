@@ -30,8 +30,14 @@ export function readsPython(filePath: string): boolean {
 // or a string in quotes, and Elixir (.ex, .exs), whose bare values are atoms and expressions.
 const CODE_EXTENSIONS = new Set(['.go', '.java', '.kt', '.kts', '.cs', '.c', '.h', '.cc', '.cpp', '.hpp', '.rs', '.swift', '.scala', '.dart', '.php', '.groovy', '.gradle', '.rb', '.pl', '.pm', '.lua', '.r', '.pp', '.ex', '.exs']);
 
+// A generator's template of a file is that file with tags in it: `authentication.ts.ejs` is TypeScript
+// (JHipster's templates), `config.yml.j2` YAML.
+const TEMPLATE_EXTENSIONS = new Set(['.ejs', '.eta', '.hbs', '.handlebars', '.mustache', '.njk', '.j2', '.jinja', '.jinja2', '.tmpl', '.tpl', '.liquid', '.template']);
+
 /** Whether a file is a program's source, where values are written as string literals (not a config, .env, shell script or document). */
 export function holdsCode(filePath: string): boolean {
+  const extension = path.extname(filePath).toLowerCase();
+  if (TEMPLATE_EXTENSIONS.has(extension)) return holdsCode(filePath.slice(0, -extension.length));
   const language = languageOf(filePath);
   return language === 'typescript' || language === 'javascript' || language === 'python' || CODE_EXTENSIONS.has(path.extname(filePath).toLowerCase());
 }

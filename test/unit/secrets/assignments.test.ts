@@ -191,6 +191,9 @@ const ROWS: [string, string, string[]][] = [
   // A Python f-string with nothing interpolated is a literal; reqwest's bearer_auth is a credential's setter.
   ["api.py", "headers = {\"Authorization\": f\"Bearer kT9vQ2pL7xW4zR8mQ3Zx\", \"X-Api-Key\": f\"kT9vQ2pL7xW4zR8mQ3Zy\"}\n", ["secrets/generic-credential 1:38-1:58", "secrets/generic-credential 1:76-1:96"]],
   ["main.rs", "let res = client.get(url).bearer_auth(\"kT9vQ2pL7xW4zR8mQ3Zx\").send().await?;\n", ["secrets/generic-credential 1:40-1:60"]],
+  // A generator's template of a source file is that source: a bare value is an expression there too.
+  ["templates/auth.ts.ejs", "const bearerToken = response?.headers?.authorization;\nconst apiKey = \"kT9vQ2pL7xW4zR8mQ3Zx\";\n", ["secrets/generic-credential 2:17-2:37"]],
+  ["templates/config.yml.j2", "api:\n  token: kT9vQ2pL7xW4zR8mQ3Zx\n", ["secrets/generic-credential 2:10-2:30"]],
   // Clerk's secret keys have Stripe's shape: the line that names Clerk says whose it is.
   ["keys.ts", "export const CLERK_SECRET_KEY = \"sk_live_5Rq2vWm8LpX3kT9zN4bH7cJ1dF6gY0aQeU2iO8\";\nexport const STRIPE_SECRET_KEY = \"sk_live_5Rq2vWm8LpX3kT9zN4bH7cJ1dF6gY0aQeU2iO8\";\n", ["secrets/clerk-secret-key 1:34-1:80", "secrets/stripe-key 2:35-2:81"]],
   // Apple's URLRequest takes the header's value first (Swift, Objective-C).
