@@ -62,6 +62,17 @@ describe('file walk and ignore rules', () => {
     assert.deepEqual(['notes.txt', 'other.txt', 'a.log', 'pkg/keep.log', 'pkg/drop.log'].map((file) => oracle.ignores(path.join(root, file))), [false, true, true, false, true]);
   });
 
+  it('asks each folder once: a file below an ignored folder is ignored, however deep, and a reset reads the rules again', () => {
+    const root = makeWorkspace({ ...files, 'build/deep/er/x.js': '', 'pkg/sub/deep/local.ts': '', 'pkg/sub/deep/kept.ts': '' });
+    const oracle = new GitIgnoreOracle();
+    const asked = ['build/deep/er/x.js', 'pkg/sub/deep/local.ts', 'pkg/sub/deep/kept.ts', 'build.ts', 'build/deep/er/x.js', 'pkg/sub/deep/kept.ts'];
+    assert.deepEqual(asked.map((file) => oracle.ignores(path.join(root, file))), [true, true, false, false, true, false]);
+    fs.writeFileSync(path.join(root, '.gitignore'), '*.log\n');
+    assert.equal(oracle.ignores(path.join(root, 'build/deep/er/x.js')), true, 'the answer is kept until a reset');
+    oracle.reset();
+    assert.equal(oracle.ignores(path.join(root, 'build/deep/er/x.js')), false);
+  });
+
   it('outside a repository only the folder own .gitignore files apply; named files and missing paths', () => {
     const root = makeWorkspace({ ...files, '.git/HEAD': undefined as unknown as string, '.git/info/exclude': undefined as unknown as string });
     fs.rmSync(path.join(root, '.git'), { recursive: true, force: true });
