@@ -182,6 +182,12 @@ const ROWS: [string, string, string[]][] = [
   ["weather.ts", "const res = await fetch(`https://newsapi.org/v2/top-headlines?country=us&apiKey=kT9vQ2pL7xW4zR8mQ3Zx`);\n", ["secrets/generic-credential 1:81-1:101"]],
   ["weather.py", "r = requests.get(f\"https://api.example.io/v1/items?q={q}&access_token=kT9vQ2pL7xW4zR8mQ3Zx\")\n", ["secrets/generic-credential 1:71-1:91"]],
   ["weather.ts", "const a = `https://api.example.io/v1?token=${token}`;\nconst b = `https://api.example.io/v1?api_key=kT9vQ2pL7xW4zR8mQ${suffix}`;\nconst c = \"https://api.example.io/v1?page=kT9vQ2pL7xW4zR8mQ3Zx\";\n", []],
+  // A query on a documentation host shows a made-up token; a percent-encoded value is a test's words.
+  ["oauth.py", "'''\n    https://example.com/protected?access_token=kjfch2345sdf\n'''\nq = \"oauth_token_secret=x&oauth_token=lock%26key\"\n", []],
+  // A command line's option that names a credential, its value after a blank; the AWS and GitHub CLIs' settings.
+  ["docker-compose.yml", "services:\n  redis:\n    command: redis-server --requirepass kT9vQ2pL7xW4zR8m\n  api:\n    args: [\"--requirepass\", \"kT9vQ2pL7xW4zR8q\"]\n", ["secrets/generic-credential 3:41-3:57", "secrets/generic-credential 5:30-5:46"]],
+  ["setup.sh", "mytool --api-key kT9vQ2pL7xW4zR8mQ3Zx --verbose\naws configure set aws_secret_access_key wJa9rXUtnF3MI2K7MDENGbPxRfiCY4Q7ZqL1vT0e\ngh secret set API_TOKEN --body \"kT9vQ2pL7xW4zR8mQ3Zy\"\n", ["secrets/generic-credential 1:18-1:38", "secrets/aws-secret-access-key 2:41-2:81", "secrets/generic-credential 3:33-3:53"]],
+  ["setup.sh", "docker build --secret id=npmrc,src=$HOME/.npmrc .\nmytool --password-file /run/secrets/db --token $GITHUB_TOKEN --api-key \"${API_KEY}\"\naws configure set region us-east-1\ngh secret set API_TOKEN < token.txt\n", []],
   // A string of code that is an assignment or a flag, or a line of a file the code writes; a literal stringified for a bundler.
   ["env.php", "<?php\nputenv(\"API_KEY=kT9vQ2pL7xW4zR8mQ3Zx\");\n", ["secrets/generic-credential 2:17-2:37"]],
   ["setup.js", "fs.writeFileSync(\".env\", \"PORT=3000\\nOPENAI_API_KEY=kT9vQ2pL7xW4zR8mQ3Zx\\n\");\n", ["secrets/generic-credential 1:53-1:73"]],

@@ -180,9 +180,19 @@ const SETTER_CALL = /(?:\.|::|->)[ \t]*([A-Za-z][A-Za-z0-9_]{0,60})\((["'`])([A-
 // that is an assignment or a flag (`putenv("API_KEY=…")`, `["--api-key=…"]`), a line of a file written
 // from code (`"…\nOPENAI_API_KEY=…\n"`). The value ends the parameter or the string: an interpolation
 // after it (`?token=${t}`, `{t}`) makes it an expression's prefix.
-const QUERY_PARAMETER = /(?:[?&"'`]|\\n)(?:--?)?([A-Za-z_][\w.-]{0,60})=([A-Za-z0-9_\-+/=.~!@*|:;%]{6,1000})(?=[&#"'`\s<>)\]\\]|$)/g;
+// A percent-encoded value is left out (`oauth_token=lock%26key`, a test's words): the value stops at the `%`.
+const QUERY_PARAMETER = /(?:[?&"'`]|\\n)(?:--?)?([A-Za-z_][\w.-]{0,60})=([A-Za-z0-9_\-+/=.~!@*|:;]{6,1000})(?=[&#"'`\s<>)\]\\]|$)/g;
+
 /** What a credential's query parameter holds (QUERY_PARAMETER), lower-case: the end of its name and `=` (OpenWeatherMap's key is its `appid`). */
 const QUERY_ENDINGS: readonly string[] = ['key=', 'token=', 'secret=', 'password=', 'passwd=', 'pwd=', 'appid='];
+
+// A command line's option that names a credential, its value after a blank (`redis-server --requirepass
+// …`, `mytool --api-key …`), in scripts, CI jobs, Compose files and docs; not a value that is itself
+// settings (`docker build --secret id=npmrc,src=…`), nor one a shell expands (`$TOKEN`).
+const FLAG_VALUE = /(?<![\w-])--([A-Za-z][\w-]{1,60})[ \t]+(["']?)([^\s"'$`{<%=-][^\s"'`;|&)$=]{5,199})\2(?=[\s;|&)]|$)/g;
+// `aws configure set aws_secret_access_key …` (the AWS CLI's documented way to script a profile) and
+// `gh secret set NAME --body …` (the GitHub CLI): the name, then the value.
+const CLI_SETTING = /\baws[ \t]+configure[ \t]+set[ \t]+(?:--profile[ \t]+\S+[ \t]+)?([\w.]{1,100})[ \t]+(["']?)([^\s"'$]{6,1000})\2|\bgh[ \t]+secret[ \t]+set[ \t]+([A-Za-z_]\w{0,100})[^\n]*?(?:--body|-b)(?:[ \t]+|=)(["']?)([^\s"'$]{6,1000})\5/g;
 
 // Apple's URLRequest header, value first: `request.setValue("…", forHTTPHeaderField: "X-Api-Key")`
 // (Swift) or `[request setValue:@"…" forHTTPHeaderField:@"X-Api-Key"]` (Objective-C).
@@ -326,6 +336,21 @@ export function findAssignments(text: string, options: FindOptions = {}): Assign
       const value = match[2];
       const start = match.index! + match[0].length - value.length;
       found.push({ name: match[1], value, start, end: start + value.length, quoted: true });
+    }
+  }
+  if (!options.quotedOnly && text.includes('--')) {
+    for (const match of text.matchAll(FLAG_VALUE)) {
+      const value = match[3];
+      const start = match.index! + match[0].length - match[2].length - value.length;
+      found.push({ name: `--${match[1]}`, value, start, end: start + value.length, quoted: match[2] !== '' });
+    }
+  }
+  if (!options.quotedOnly && (text.includes('configure set') || text.includes('secret set'))) {
+    for (const match of text.matchAll(CLI_SETTING)) {
+      const value = match[3] ?? match[6];
+      const quote = match[2] ?? match[5];
+      const start = match.index! + match[0].length - quote.length - value.length;
+      found.push({ name: match[1] ?? match[4], value, start, end: start + value.length, quoted: quote !== '' });
     }
   }
   if (formWords.has('forhttpheaderfield')) {

@@ -8,7 +8,8 @@ import { isJwtHeader, publicJwt } from './validators';
 import type { Assignment } from './assignments';
 
 // Words of a name that make it a credential.
-const CREDENTIAL_WORDS = new Set(['secret', 'password', 'passwd', 'passphrase', 'pass', 'pwd', 'token', 'apikey', 'credential', 'credentials', 'creds', 'bearer', 'authtoken', 'accesstoken', 'secretkey', 'privatekey', 'clientsecret', 'auth', 'authorization']);
+// Redis' `requirepass` and `masterauth` are its password settings, as directives, options and variables.
+const CREDENTIAL_WORDS = new Set(['secret', 'password', 'passwd', 'passphrase', 'pass', 'pwd', 'token', 'apikey', 'credential', 'credentials', 'creds', 'bearer', 'authtoken', 'accesstoken', 'secretkey', 'privatekey', 'clientsecret', 'auth', 'authorization', 'requirepass', 'masterauth']);
 // `key` counts only after one of these words (`api_key`, `secretKey`) or a provider's name from the rule
 // pack (`openaiKey`, `STRIPE_KEY`: keyIssuerWords), never alone.
 const KEY_QUALIFIERS = new Set(['api', 'access', 'secret', 'private', 'auth', 'signing', 'encryption', 'jwt', 'hmac', 'master', 'client', 'app', 'license', 'service', 'account', 'subscription', 'admin', 'write', 'deploy']);

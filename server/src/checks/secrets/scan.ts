@@ -7,6 +7,7 @@ import { hclBlockLabels, hclVariableNames } from './hcl-blocks';
 import { KEY_CALL_KEYWORDS } from './key-arguments';
 import { isIdentifierWords, isPlaceholder, isUserNameNearby, valueEntropy } from './noise';
 import { publishedExampleValues, type KeyedRule, type PatternRule, type SecretRule } from './rule-pack';
+import { DOCUMENTATION_HOST } from './validators';
 
 export interface SecretMatch {
   /** The rule that found it, or undefined for the generic rule. */
@@ -600,8 +601,14 @@ function wholeQuotedPair(text: string, assignment: Assignment): boolean {
  */
 function imageQuery(text: string, valueStart: number): boolean {
   const lineStart = text.lastIndexOf('\n', valueStart - 1) + 1;
-  return IMAGE_URL_QUERY.test(text.slice(Math.max(lineStart, valueStart - 400), valueStart));
+  const before = text.slice(Math.max(lineStart, valueStart - 400), valueStart);
+  if (IMAGE_URL_QUERY.test(before)) return true;
+  // A documentation host's URL (RFC 2606's example.com) shows a made-up token: no one can sign in there.
+  const host = URL_QUERY_HOST.exec(before)?.[1];
+  return host !== undefined && DOCUMENTATION_HOST.test(host);
 }
+/** The host of a URL whose query the text before a value is in: `https://example.com/p?access_token=` → example.com. */
+const URL_QUERY_HOST = /[a-z][\w+.-]*:\/\/(?:[^\s/@?#]*@)?([\w.-]+)[^\s?#"'`]*\?[^\s"'`#]*$/i;
 const IMAGE_URL_QUERY = /(?:\.(?:svg|png|gif|jpe?g|webp)|\/\/(?:img\.shields\.io|(?:flat\.)?badgen\.net)\/[^\s"'`()<>?]*)\?[^\s"'`()<>]*$/i;
 
 /** `words` are lower-case. */

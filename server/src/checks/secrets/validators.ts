@@ -256,7 +256,7 @@ function introducedAsExample(context: ValidatorContext): boolean {
 const EXAMPLE_INTRODUCTION = /(?:\be\.g\.|\beg:|\bfor (?:example|instance)|\bexamples?:|\bsuch as)[\s:,('"`]*$/i;
 
 // Hosts reserved for documentation and tests (RFC 2606, RFC 6761): no one can sign in there.
-const DOCUMENTATION_HOST = /(?:^|\.)(?:example\.(?:com|net|org)|[\w-]+\.(?:example|test|invalid))$/i;
+export const DOCUMENTATION_HOST = /(?:^|\.)(?:example\.(?:com|net|org)|[\w-]+\.(?:example|test|invalid))$/i;
 
 /** Words that name the password rather than being one: `oplog_reader_password`, `a%20secret`, `MY_DB_PASS`, `authpassword`, `mmpass`, `changepw` (Buildbot's documented default). */
 function spellsOutAPassword(value: string): boolean {
