@@ -192,7 +192,9 @@ const QUERY_ENDINGS: readonly string[] = ['key=', 'token=', 'secret=', 'password
 const FLAG_VALUE = /(?<![\w-])--([A-Za-z][\w-]{1,60})[ \t]+(["']?)([^\s"'$`{<%=-][^\s"'`;|&)$=]{5,199})\2(?=[\s;|&)]|$)/g;
 // `aws configure set aws_secret_access_key …` (the AWS CLI's documented way to script a profile) and
 // `gh secret set NAME --body …` (the GitHub CLI): the name, then the value.
-const CLI_SETTING = /\baws[ \t]+configure[ \t]+set[ \t]+(?:--profile[ \t]+\S+[ \t]+)?([\w.]{1,100})[ \t]+(["']?)([^\s"'$]{6,1000})\2|\bgh[ \t]+secret[ \t]+set[ \t]+([A-Za-z_]\w{0,100})[^\n]*?(?:--body|-b)(?:[ \t]+|=)(["']?)([^\s"'$]{6,1000})\5/g;
+// (One expression for both took the ReDoS analyser minutes to judge; each alone, a second.)
+const AWS_CONFIGURE_SET = /\baws[ \t]+configure[ \t]+set[ \t]+(?:--profile[ \t]+\S{1,100}[ \t]+)?([\w.]{1,100})[ \t]+(["']?)([^\s"'$]{6,1000})\2/g;
+const GH_SECRET_SET = /\bgh[ \t]+secret[ \t]+set[ \t]+([A-Za-z_]\w{0,100})[ \t]+(?:--body|-b)(?:[ \t]+|=)(["']?)([^\s"'$]{6,1000})\2/g;
 
 // Apple's URLRequest header, value first: `request.setValue("…", forHTTPHeaderField: "X-Api-Key")`
 // (Swift) or `[request setValue:@"…" forHTTPHeaderField:@"X-Api-Key"]` (Objective-C).
@@ -345,12 +347,12 @@ export function findAssignments(text: string, options: FindOptions = {}): Assign
       found.push({ name: `--${match[1]}`, value, start, end: start + value.length, quoted: match[2] !== '' });
     }
   }
-  if (!options.quotedOnly && (text.includes('configure set') || text.includes('secret set'))) {
-    for (const match of text.matchAll(CLI_SETTING)) {
-      const value = match[3] ?? match[6];
-      const quote = match[2] ?? match[5];
-      const start = match.index! + match[0].length - quote.length - value.length;
-      found.push({ name: match[1] ?? match[4], value, start, end: start + value.length, quoted: quote !== '' });
+  for (const [word, setting] of [['configure set', AWS_CONFIGURE_SET], ['secret set', GH_SECRET_SET]] as const) {
+    if (options.quotedOnly || !text.includes(word)) continue;
+    for (const match of text.matchAll(setting)) {
+      const value = match[3];
+      const start = match.index! + match[0].length - match[2].length - value.length;
+      found.push({ name: match[1], value, start, end: start + value.length, quoted: match[2] !== '' });
     }
   }
   if (formWords.has('forhttpheaderfield')) {
