@@ -179,8 +179,8 @@ const SETTER_CALL = /(?:\.|::|->)[ \t]*([A-Za-z][A-Za-z0-9_]{0,60})\((["'`])([A-
 // code, passes by: a URL's query (`fetch(\`https://newsapi.org/v2/top-headlines?apiKey=…\`)`), a string
 // that is an assignment or a flag (`putenv("API_KEY=…")`, `["--api-key=…"]`), a line of a file written
 // from code (`"…\nOPENAI_API_KEY=…\n"`). The value ends the parameter or the string: an interpolation
-// after it (`?token=${t}`, `{t}`) makes it an expression's prefix.
-// A percent-encoded value is left out (`oauth_token=lock%26key`, a test's words): the value stops at the `%`.
+// after it (`?token=${t}`, `{t}`) makes it an expression's prefix. A percent-encoded value is left out
+// (`oauth_token=lock%26key`, a test's words): the value stops at the `%`.
 const QUERY_PARAMETER = /(?:[?&"'`]|\\n)(?:--?)?([A-Za-z_][\w.-]{0,60})=([A-Za-z0-9_\-+/=.~!@*|:;]{6,1000})(?=[&#"'`\s<>)\]\\]|$)/g;
 
 /** What a credential's query parameter holds (QUERY_PARAMETER), lower-case: the end of its name and `=` (OpenWeatherMap's key is its `appid`). */
@@ -323,48 +323,10 @@ export function findAssignments(text: string, options: FindOptions = {}): Assign
       found.push({ name: match[1], value: match[2], start, end: start + match[2].length, quoted: false });
     }
   }
-  if (SETTER_ENDINGS.some((word) => formWords.has(word))) {
-    for (const match of text.matchAll(SETTER_CALL)) {
-      const method = match[1];
-      if (!isCredentialSetter(method)) continue;
-      const name = method.replace(/^(?:set|with)_?(?=[A-Za-z])/i, '');
-      const setter = name !== method;
-      const start = match.index! + match[0].indexOf(match[2] + match[3]) + 1;
-      found.push({ name, value: match[3], start, end: start + match[3].length, quoted: true, ...(setter ? { call: method, ...(/pass(?:word|wd|phrase)?$|pwd$/i.test(name) ? { argument: 'password' as const } : {}) } : {}) });
-    }
-  }
-  if (options.quotedOnly && QUERY_ENDINGS.some((word) => formWords.has(word))) {
-    for (const match of text.matchAll(QUERY_PARAMETER)) {
-      const value = match[2];
-      const start = match.index! + match[0].length - value.length;
-      found.push({ name: match[1], value, start, end: start + value.length, quoted: true });
-    }
-  }
-  if (!options.quotedOnly && text.includes('--')) {
-    for (const match of text.matchAll(FLAG_VALUE)) {
-      const value = match[3];
-      const start = match.index! + match[0].length - match[2].length - value.length;
-      found.push({ name: `--${match[1]}`, value, start, end: start + value.length, quoted: match[2] !== '' });
-    }
-  }
-  for (const [word, setting] of [['configure set', AWS_CONFIGURE_SET], ['secret set', GH_SECRET_SET]] as const) {
-    if (options.quotedOnly || !text.includes(word)) continue;
-    for (const match of text.matchAll(setting)) {
-      const value = match[3];
-      const start = match.index! + match[0].length - match[2].length - value.length;
-      found.push({ name: match[1], value, start, end: start + value.length, quoted: match[2] !== '' });
-    }
-  }
-  if (formWords.has('forhttpheaderfield')) {
-    for (const match of text.matchAll(HEADER_FIELD_VALUE)) {
-      const start = match.index! + match[0].indexOf('"') + 1;
-      const scheme = /^(?:Bearer|Basic|Token|Digest) {1,4}/i.exec(match[1]);
-      const valueStart = start + (scheme ? scheme[0].length : 0);
-      const value = match[1].slice(valueStart - start);
-      if (value.includes(' ')) continue;
-      found.push({ name: match[2], value, start: valueStart, end: valueStart + value.length, quoted: true });
-    }
-  }
+  if (SETTER_ENDINGS.some((word) => formWords.has(word))) found.push(...setterCalls(text));
+  if (options.quotedOnly && QUERY_ENDINGS.some((word) => formWords.has(word))) found.push(...parametersInStrings(text));
+  if (!options.quotedOnly) found.push(...commandLineSettings(text));
+  if (formWords.has('forhttpheaderfield')) found.push(...headerFieldValues(text));
   if (options.form) found.push(...formAssignments(text, options.form));
   // In code a default inside a string is quoted by that string: Spring's `@Value("${jwt.secret:…}")`.
   // (Elsewhere the operator scan above reads it: `secret: ${JWT_SECRET:…}`.)
@@ -372,6 +334,56 @@ export function findAssignments(text: string, options: FindOptions = {}): Assign
     for (const match of text.matchAll(PLACEHOLDER_DEFAULT)) found.push(closingLiteral(match, match[1], match[2]));
   }
   found.push(...keyArguments(text, options.keyCalls));
+  return found;
+}
+
+/** SETTER_CALL's credentials; a setter (`setApiKey`) is named by its call, a builder (`.password(…)`) by its name. */
+function setterCalls(text: string): Assignment[] {
+  const found: Assignment[] = [];
+  for (const match of text.matchAll(SETTER_CALL)) {
+    const method = match[1];
+    if (!isCredentialSetter(method)) continue;
+    const name = method.replace(/^(?:set|with)_?(?=[A-Za-z])/i, '');
+    const start = match.index! + match[0].indexOf(match[2] + match[3]) + 1;
+    const call = name === method ? {} : { call: method, ...(/pass(?:word|wd|phrase)?$|pwd$/i.test(name) ? { argument: 'password' as const } : {}) };
+    found.push({ name, value: match[3], start, end: start + match[3].length, quoted: true, ...call });
+  }
+  return found;
+}
+
+/** QUERY_PARAMETER's parameters: a URL's query, an assignment or a flag inside a string of code. */
+function parametersInStrings(text: string): Assignment[] {
+  return [...text.matchAll(QUERY_PARAMETER)].map((match) => {
+    const start = match.index! + match[0].length - match[2].length;
+    return { name: match[1], value: match[2], start, end: start + match[2].length, quoted: true };
+  });
+}
+
+/** A command line's credentials outside code: FLAG_VALUE's options, AWS_CONFIGURE_SET's and GH_SECRET_SET's settings. */
+function commandLineSettings(text: string): Assignment[] {
+  const found: Assignment[] = [];
+  const searches = [['--', FLAG_VALUE, '--'], ['configure set', AWS_CONFIGURE_SET, ''], ['secret set', GH_SECRET_SET, '']] as const;
+  for (const [word, search, namePrefix] of searches) {
+    if (!text.includes(word)) continue;
+    for (const match of text.matchAll(search)) {
+      const [, name, quote, value] = match;
+      const start = match.index! + match[0].length - quote.length - value.length;
+      found.push({ name: namePrefix + name, value, start, end: start + value.length, quoted: quote !== '' });
+    }
+  }
+  return found;
+}
+
+/** HEADER_FIELD_VALUE's values, past an authorization scheme (`"Bearer …"`). */
+function headerFieldValues(text: string): Assignment[] {
+  const found: Assignment[] = [];
+  for (const match of text.matchAll(HEADER_FIELD_VALUE)) {
+    const scheme = /^(?:Bearer|Basic|Token|Digest) {1,4}/i.exec(match[1]);
+    const value = scheme ? match[1].slice(scheme[0].length) : match[1];
+    if (value.includes(' ')) continue;
+    const start = match.index! + match[0].indexOf('"') + 1 + (scheme ? scheme[0].length : 0);
+    found.push({ name: match[2], value, start, end: start + value.length, quoted: true });
+  }
   return found;
 }
 
