@@ -79,8 +79,9 @@ function lookupInsideLiteral(tree: ts.SourceFile, text: string, start: number, e
   const literal = literalHolding(tree, start, end);
   if (!literal) return undefined;
   if (!ts.isStringLiteral(literal)) {
+    // A template expression, not a template literal type's part (`type T = \`…${string}\``), where only types go.
     const template = ts.isNoSubstitutionTemplateLiteral(literal) ? literal : literal.parent.kind === ts.SyntaxKind.TemplateSpan ? literal.parent.parent : literal.parent;
-    if (ts.isTaggedTemplateExpression(template.parent)) return undefined;
+    if (!(ts.isNoSubstitutionTemplateLiteral(template) || ts.isTemplateExpression(template)) || !standsForAValue(template)) return undefined;
     return [{ start, end, newText: `\${${lookup}}` }];
   }
   const from = literal.getStart(tree);
@@ -142,7 +143,7 @@ function literalSpanning(tree: ts.SourceFile, from: number, to: number): ts.Stri
  * enum member or module name), a module specifier, a type, an enum's value, a tagged template's text,
  * `as const`, or in an ambient declaration (`declare`), where only literals may stand.
  */
-function standsForAValue(literal: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral): boolean {
+function standsForAValue(literal: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression): boolean {
   const parent = literal.parent;
   if ((parent as { name?: ts.Node }).name === literal || (parent as { propertyName?: ts.Node }).propertyName === literal) return false;
   if (
