@@ -62,6 +62,8 @@ const CASES: [string, string, string][] = [
   ['a.py', `u = f'https://api.example.io/v1?q={q}&key=${STRIPE}'\n`, 'import os\nu = f\'https://api.example.io/v1?q={q}&key={os.environ["STRIPE_KEY"]}\'\n'],
   ['a.py', `import os\nu = "https://api.example.io/v1?q={}&key=${STRIPE}".format(q)\n`, NO_FIX],
   ['a.py', `import os\nu = b"https://api.example.io/v1?key=${STRIPE}"\n`, NO_FIX],
+  ['a.py', `import os\nu = u"https://api.example.io/v1?key=${STRIPE}"\n`, NO_FIX],
+  ['a.py', `import os\nu = r"https://api.example.io/v1?key=${STRIPE}"\n`, 'import os\nu = rf"https://api.example.io/v1?key={os.environ[\'STRIPE_KEY\']}"\n'],
   // Python: the literal's prefix and triple quotes go with it; bytes, f-string braces and joined literals do not.
   ['a.py', `import os\nkey = """${STRIPE}"""\n`, 'import os\nkey = os.environ["STRIPE_KEY"]\n'],
   ['a.py', `import os\nkey = r'${STRIPE}'\n`, 'import os\nkey = os.environ["STRIPE_KEY"]\n'],

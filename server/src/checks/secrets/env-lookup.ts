@@ -210,7 +210,8 @@ function pythonLookupInsideLiteral(text: string, start: number, end: number, nam
   const prefix = literal.prefix.toLowerCase();
   const body = text.slice(lineStart + literal.open + 1, lineStart + literal.close);
   const value = text.slice(start, end);
-  if (prefix.includes('b') || /[{}\\]/.test(value) || (!prefix.includes('f') && /[{}]/.test(body))) return undefined;
+  // `u` takes no `f` beside it (`uf"…"` is not Python).
+  if (prefix.includes('b') || prefix.includes('u') || /[{}\\]/.test(value) || (!prefix.includes('f') && /[{}]/.test(body))) return undefined;
   const other = literal.quote === '"' ? "'" : '"';
   const changes: RawTextChange[] = [{ start, end, newText: `{os.environ[${other}${name}${other}]}` }];
   if (!prefix.includes('f')) changes.unshift({ start: lineStart + literal.open, end: lineStart + literal.open, newText: 'f' });
