@@ -371,21 +371,63 @@ const LEXICAL_LOOKUPS: LexicalLookup[] = [
 
 function lexicalLookup(language: LexicalLookup, text: string, start: number, end: number, name: string): RawTextChange[] | undefined {
   const quote = text[start - 1];
-  if (!quote || !language.quotes.includes(quote) || text[end] !== quote) return undefined;
+  if (!quote || !language.quotes.includes(quote) || text[end] !== quote) return lexicalLookupInsideLiteral(language, text, start, end, name);
   // Not a triple-quoted string (Kotlin, Groovy, Scala) nor an empty one beside it.
   if (text[start - 2] === quote || text[end + 1] === quote) return undefined;
   const prefix = language.prefix?.exec(text.slice(Math.max(0, start - 3), start - 1))?.[0] ?? '';
   const open = start - 1 - prefix.length;
-  // A letter or `$` right before the quote makes another kind of literal (C#'s `$"…"`, Scala's `s"…"`); `:"…"` is a Ruby symbol.
+  if (anotherKindOfLiteral(text, open) || language.interprets(text.slice(start, end), quote, prefix) || !lookupMayStand(language, text, open)) return undefined;
+  return [{ start: open, end: end + 1, newText: language.lookup(name) }];
+}
+
+/** A letter or `$` right before the quote makes another kind of literal (C#'s `$"…"`, Scala's `s"…"`); `:"…"` is a Ruby symbol. */
+function anotherKindOfLiteral(text: string, open: number): boolean {
   const before = text[open - 1] ?? '';
-  if (/[\w$]/.test(before) || (before === ':' && !/\w/.test(text[open - 2] ?? ''))) return undefined;
-  if (language.interprets(text.slice(start, end), quote, prefix)) return undefined;
+  return /[\w$@]/.test(before) || (before === ':' && !/\w/.test(text[open - 2] ?? ''));
+}
+
+/** Whether an expression may stand where a literal opens at `open`: not where only a constant may, and the file can use the lookup. */
+function lookupMayStand(language: LexicalLookup, text: string, open: number): boolean {
   // The statement so far; a declaration's start is never far from its value (the patterns run on at most 2,000 characters).
   const statement = text.slice(Math.max(text.lastIndexOf(';', open), text.lastIndexOf('{', open), text.lastIndexOf('}', open), open - 2000) + 1, open);
-  if (language.constantOnly?.some((pattern) => pattern.test(statement))) return undefined;
-  if (language.constantOnLine?.test(text.slice(text.lastIndexOf('\n', open - 1) + 1, open))) return undefined;
-  if (language.usable && !language.usable(text, open)) return undefined;
-  return [{ start: open, end: end + 1, newText: language.lookup(name) }];
+  if (language.constantOnly?.some((pattern) => pattern.test(statement))) return false;
+  if (language.constantOnLine?.test(text.slice(text.lastIndexOf('\n', open - 1) + 1, open))) return false;
+  return !language.usable || language.usable(text, open);
+}
+
+/**
+ * A secret that is a part of a plain one-line string (a URL's `?apiKey=…`): the string split around the
+ * lookup and joined again, in brackets so that what follows applies to the whole (`("…" + System.getenv("…") +
+ * "…").getBytes()`); PHP joins with `.`. Not in a string the language reads differently (escapes,
+ * interpolation), a triple-quoted or prefixed one, or where only a constant may stand.
+ */
+function lexicalLookupInsideLiteral(language: LexicalLookup, text: string, start: number, end: number, name: string): RawTextChange[] | undefined {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  const literal = plainLiteralOnLine(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd), start - lineStart, end - lineStart, language.quotes);
+  if (!literal) return undefined;
+  const open = lineStart + literal.open;
+  const close = lineStart + literal.close;
+  const quote = text[open];
+  if (text[open - 1] === quote || text[close + 1] === quote || anotherKindOfLiteral(text, open)) return undefined;
+  if (language.interprets(text.slice(open + 1, close), quote, '') || !lookupMayStand(language, text, open)) return undefined;
+  const head = text.slice(open + 1, start);
+  const tail = text.slice(end, close);
+  const parts = [...(head ? [quote + head + quote] : []), language.lookup(name), ...(tail ? [quote + tail + quote] : [])];
+  return [{ start: open, end: close + 1, newText: `(${parts.join(language.extensions.includes('.php') ? ' . ' : ' + ')})` }];
+}
+
+/** The literal of a line, quoted with one of `quotes`, that holds [from, to) between its quotes (backslash escapes skipped). */
+function plainLiteralOnLine(line: string, from: number, to: number, quotes: string): { open: number; close: number } | undefined {
+  for (let i = 0; i < line.length; i++) {
+    if (!quotes.includes(line[i])) continue;
+    let close = i + 1;
+    while (close < line.length && line[close] !== line[i]) close += line[close] === '\\' ? 2 : 1;
+    if (close >= line.length) return undefined;
+    if (i < from && to <= close) return { open: i, close };
+    i = close;
+  }
+  return undefined;
 }
 
 /** `const (\n  key = "…"\n)`: the last `const (` before `at` has not been closed. */
