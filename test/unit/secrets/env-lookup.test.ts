@@ -121,6 +121,9 @@ const CASES: [string, string, string][] = [
   ['Pay.cs', `class Pay {\n  void Go() { var url = @"https://api.example.io/v1?key=${STRIPE}"; }\n}\n`, NO_FIX],
   ['Pay.cs', `class Pay {\n  const string Url = "https://api.example.io/v1?key=${STRIPE}";\n}\n`, NO_FIX],
   ['main.go', `package main\nimport "os"\nconst url = "https://api.example.io/v1?key=${STRIPE}"\n`, NO_FIX],
+  // Quotes inside a text block or a Go raw string are its text.
+  ['Pay.java', `class Pay {\n  String body = \"\"\"\n    { "key": "${STRIPE}" }\n    \"\"\";\n}\n`, NO_FIX],
+  ['main.go', `package main\nimport "os"\nvar body = \`{\n  "key": "${STRIPE}"\n}\`\n`, NO_FIX],
   ['pay.php', `<?php\n$password = "kT9#vQ2$pL7@xW4z";\n`, NO_FIX],
   ['pay.php', `<?php\n$password = 'kT9#vQ2$pL7@xW4z';\n`, `<?php\n$password = getenv('APP_PASSWORD');\n`],
   ['Pay.kt', `val password = "kT9#vQ2$pL7@xW4z"\n`, NO_FIX],

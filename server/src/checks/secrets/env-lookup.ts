@@ -380,10 +380,16 @@ function lexicalLookup(language: LexicalLookup, text: string, start: number, end
   return [{ start: open, end: end + 1, newText: language.lookup(name) }];
 }
 
-/** A letter or `$` right before the quote makes another kind of literal (C#'s `$"…"`, Scala's `s"…"`); `:"…"` is a Ruby symbol. */
+/**
+ * A letter or `$` right before the quote makes another kind of literal (C#'s `$"…"`, Scala's `s"…"`); `:"…"`
+ * is a Ruby symbol. And quotes inside a text block (`"""…"""`: Java, Kotlin, Groovy, Scala, C#) or a Go raw
+ * string (a backquote) are its text, not a literal of their own: an odd number of them before this one.
+ */
 function anotherKindOfLiteral(text: string, open: number): boolean {
   const before = text[open - 1] ?? '';
-  return /[\w$@]/.test(before) || (before === ':' && !/\w/.test(text[open - 2] ?? ''));
+  if (/[\w$@]/.test(before) || (before === ':' && !/\w/.test(text[open - 2] ?? ''))) return true;
+  const preceding = text.slice(0, open);
+  return (preceding.split('"""').length - 1) % 2 === 1 || (preceding.split('`').length - 1) % 2 === 1;
 }
 
 /** Whether an expression may stand where a literal opens at `open`: not where only a constant may, and the file can use the lookup. */
