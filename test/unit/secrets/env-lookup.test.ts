@@ -121,7 +121,10 @@ const CASES: [string, string, string][] = [
   ['Pay.cs', `class Pay {\n  void Go() { var url = @"https://api.example.io/v1?key=${STRIPE}"; }\n}\n`, NO_FIX],
   ['Pay.cs', `class Pay {\n  const string Url = "https://api.example.io/v1?key=${STRIPE}";\n}\n`, NO_FIX],
   ['main.go', `package main\nimport "os"\nconst url = "https://api.example.io/v1?key=${STRIPE}"\n`, NO_FIX],
-  // Quotes inside a text block or a Go raw string are its text.
+  // Quotes inside a text block, a Go raw string or a heredoc are its text; after the heredoc they are code again.
+  ['pay.rb', `body = <<~JSON\n  { "key": "${STRIPE}" }\nJSON\n`, NO_FIX],
+  ['pay.php', `<?php\n$body = <<<JSON\n{ "key": "${STRIPE}" }\nJSON;\n`, NO_FIX],
+  ['pay.rb', `body = <<~TEXT\n  hello\nTEXT\nStripe.api_key = '${STRIPE}'\n`, 'body = <<~TEXT\n  hello\nTEXT\nStripe.api_key = ENV.fetch("STRIPE_API_KEY")\n'],
   ['Pay.java', `class Pay {\n  String body = \"\"\"\n    { "key": "${STRIPE}" }\n    \"\"\";\n}\n`, NO_FIX],
   ['main.go', `package main\nimport "os"\nvar body = \`{\n  "key": "${STRIPE}"\n}\`\n`, NO_FIX],
   ['pay.php', `<?php\n$password = "kT9#vQ2$pL7@xW4z";\n`, NO_FIX],

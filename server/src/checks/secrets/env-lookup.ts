@@ -308,6 +308,8 @@ interface LexicalLookup {
   constantOnLine?: RegExp;
   /** Whether the file can use the lookup as it is (Go's `os` must be imported). */
   usable?(text: string, at: number): boolean;
+  /** The language has heredocs (`<<~EOS`, PHP's `<<<EOS`), whose quotes are their text. */
+  heredocs?: boolean;
 }
 
 /** Inside an annotation's or attribute's arguments: `@Value("…")`, `[Obsolete("…")]`. */
@@ -358,12 +360,14 @@ const LEXICAL_LOOKUPS: LexicalLookup[] = [
     // ENV.fetch raises when the variable is missing, instead of going on with nil.
     lookup: (name) => `ENV.fetch("${name}")`,
     interprets: (value, quote) => BACKSLASH(value) || (quote === '"' && /#[{@$]/.test(value)),
+    heredocs: true,
   },
   {
     extensions: ['.php'],
     quotes: `"'`,
     lookup: (name) => `getenv('${name}')`,
     interprets: (value, quote) => BACKSLASH(value) || (quote === '"' && /[$]/.test(value)),
+    heredocs: true,
     // Class constants, property and parameter defaults, static variables: constant expressions only.
     constantOnly: [/\bconst\b/, /^\s*(?:#\[[^\]]*\]\s*)*(?:(?:public|protected|private|var|readonly|static|final)\s+)+/, /\bfunction\b[^{;]*\([^)]*$/, /\bstatic\s+\$\w+\s*=/, /\bcase\s+$/],
   },
@@ -376,7 +380,7 @@ function lexicalLookup(language: LexicalLookup, text: string, start: number, end
   if (text[start - 2] === quote || text[end + 1] === quote) return undefined;
   const prefix = language.prefix?.exec(text.slice(Math.max(0, start - 3), start - 1))?.[0] ?? '';
   const open = start - 1 - prefix.length;
-  if (anotherKindOfLiteral(text, open) || language.interprets(text.slice(start, end), quote, prefix) || !lookupMayStand(language, text, open)) return undefined;
+  if (anotherKindOfLiteral(text, open) || (language.heredocs && insideHeredoc(text, open)) || language.interprets(text.slice(start, end), quote, prefix) || !lookupMayStand(language, text, open)) return undefined;
   return [{ start: open, end: end + 1, newText: language.lookup(name) }];
 }
 
@@ -390,6 +394,20 @@ function anotherKindOfLiteral(text: string, open: number): boolean {
   if (/[\w$@]/.test(before) || (before === ':' && !/\w/.test(text[open - 2] ?? ''))) return true;
   const preceding = text.slice(0, open);
   return (preceding.split('"""').length - 1) % 2 === 1 || (preceding.split('`').length - 1) % 2 === 1;
+}
+
+/** A heredoc's opening: Ruby's `<<~EOS`, `<<-EOS`, `<<EOS` (maybe quoted), PHP's `<<<EOS`, `<<<'EOS'`. */
+const HEREDOC_OPENING = /<<(?:<[ \t]*|[~-]?)(["'`]?)([A-Za-z_]\w{0,60})\1/g;
+
+/** Whether `at` is in the body of a heredoc: the last one opened before it, on an earlier line, has not met its terminator yet. */
+function insideHeredoc(text: string, at: number): boolean {
+  const preceding = text.slice(Math.max(0, at - 20000), at);
+  let last: RegExpExecArray | undefined;
+  for (const match of preceding.matchAll(HEREDOC_OPENING)) last = match;
+  if (!last) return false;
+  const body = preceding.indexOf('\n', last.index + last[0].length);
+  if (body < 0) return false;
+  return !new RegExp(`^[ \\t]*${last[2]}\\b`, 'm').test(preceding.slice(body + 1));
 }
 
 /** Whether an expression may stand where a literal opens at `open`: not where only a constant may, and the file can use the lookup. */
@@ -415,7 +433,7 @@ function lexicalLookupInsideLiteral(language: LexicalLookup, text: string, start
   const open = lineStart + literal.open;
   const close = lineStart + literal.close;
   const quote = text[open];
-  if (text[open - 1] === quote || text[close + 1] === quote || anotherKindOfLiteral(text, open)) return undefined;
+  if (text[open - 1] === quote || text[close + 1] === quote || anotherKindOfLiteral(text, open) || (language.heredocs && insideHeredoc(text, open))) return undefined;
   if (language.interprets(text.slice(open + 1, close), quote, '') || !lookupMayStand(language, text, open)) return undefined;
   const head = text.slice(open + 1, start);
   const tail = text.slice(end, close);
