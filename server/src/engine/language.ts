@@ -39,7 +39,7 @@ export function holdsCode(filePath: string): boolean {
   const extension = path.extname(filePath).toLowerCase();
   if (TEMPLATE_EXTENSIONS.has(extension)) return holdsCode(filePath.slice(0, -extension.length));
   const language = languageOf(filePath);
-  return language === 'typescript' || language === 'javascript' || language === 'python' || CODE_EXTENSIONS.has(path.extname(filePath).toLowerCase());
+  return language === 'typescript' || language === 'javascript' || language === 'python' || CODE_EXTENSIONS.has(extension);
 }
 
 export function isScriptLanguage(language: LanguageKind): boolean {

@@ -219,25 +219,20 @@ function pythonLookupInsideLiteral(text: string, start: number, end: number, nam
 }
 
 /**
- * The string literal of a line that holds [from, to) between its quotes: where its opening quote and
- * closing quote are, with its prefix. Comments and the other literals of the line are read past; a
- * triple-quoted literal, or one a backslash continues, is not one line's.
+ * The Python string literal of a line that holds [from, to) between its quotes, with its prefix. A
+ * comment, a triple-quoted literal or a quote right after a word (not a literal's prefix) ends the search:
+ * the line is not read past them.
  */
 function pythonLiteralOnLine(line: string, from: number, to: number): { open: number; close: number; quote: string; prefix: string } | undefined {
-  for (let i = 0; i < line.length; i++) {
+  const prefixAt = (i: number) => /[A-Za-z]{0,2}$/.exec(line.slice(Math.max(0, i - 2), i))![0];
+  const unreadable = (i: number) => {
     const c = line[i];
-    if (c === '#') return undefined;
-    if (c !== '"' && c !== "'") continue;
-    if (line.startsWith(c.repeat(3), i)) return undefined;
-    const prefix = /[A-Za-z]{0,2}$/.exec(line.slice(Math.max(0, i - 2), i))![0];
-    if (/\w/.test(line[i - prefix.length - 1] ?? '')) return undefined;
-    let close = i + 1;
-    while (close < line.length && line[close] !== c) close += line[close] === '\\' ? 2 : 1;
-    if (close >= line.length) return undefined;
-    if (i < from && to <= close) return { open: i, close, quote: c, prefix };
-    i = close;
-  }
-  return undefined;
+    if (c === '#') return true;
+    if (c !== '"' && c !== "'") return false;
+    return line.startsWith(c.repeat(3), i) || /\w/.test(line[i - prefixAt(i).length - 1] ?? '');
+  };
+  const literal = literalOnLine(line, from, to, `"'`, unreadable);
+  return literal && { ...literal, quote: line[literal.open], prefix: prefixAt(literal.open) };
 }
 
 // ── YAML: Compose, Spring and other configs interpolate `${NAME}`; a GitHub workflow reads `secrets` ─
@@ -428,7 +423,7 @@ function lookupMayStand(language: LexicalLookup, text: string, open: number): bo
 function lexicalLookupInsideLiteral(language: LexicalLookup, text: string, start: number, end: number, name: string): RawTextChange[] | undefined {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const lineEnd = text.indexOf('\n', end);
-  const literal = plainLiteralOnLine(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd), start - lineStart, end - lineStart, language.quotes);
+  const literal = literalOnLine(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd), start - lineStart, end - lineStart, language.quotes);
   if (!literal) return undefined;
   const open = lineStart + literal.open;
   const close = lineStart + literal.close;
@@ -441,9 +436,14 @@ function lexicalLookupInsideLiteral(language: LexicalLookup, text: string, start
   return [{ start: open, end: close + 1, newText: `(${parts.join(language.extensions.includes('.php') ? ' . ' : ' + ')})` }];
 }
 
-/** The literal of a line, quoted with one of `quotes`, that holds [from, to) between its quotes (backslash escapes skipped). */
-function plainLiteralOnLine(line: string, from: number, to: number, quotes: string): { open: number; close: number } | undefined {
+/**
+ * The literal of a line, quoted with one of `quotes`, that holds [from, to) between its quotes (backslash
+ * escapes skipped); undefined when it is not found, or when `unreadable` says at a character before it
+ * that the line cannot be read past there (Python's comments and triple quotes).
+ */
+function literalOnLine(line: string, from: number, to: number, quotes: string, unreadable?: (at: number) => boolean): { open: number; close: number } | undefined {
   for (let i = 0; i < line.length; i++) {
+    if (unreadable?.(i)) return undefined;
     if (!quotes.includes(line[i])) continue;
     let close = i + 1;
     while (close < line.length && line[close] !== line[i]) close += line[close] === '\\' ? 2 : 1;

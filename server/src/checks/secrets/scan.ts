@@ -146,7 +146,7 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
     const bare = variable !== undefined || BARE_NAMES.has(assignment.name.toLowerCase());
     if (bare && !isCredentialValue(assignment.value, assignment, options.scriptFile)) continue;
     const name = variable ?? (bare ? ownedName(text, assignment, options) : assignment.name);
-    if (isCredentialName(name) && !judgedPublic.has(assignment.value) && (bare || isCredentialValue(assignment.value, assignment, options.scriptFile)) && !isWordWithCounter(name, assignment.value) && !truncatedAt(text, assignment.end) && !partOfText(text, assignment) && !imageQuery(text, assignment.start) && !insideExample(text, assignment.start, !!options.yaml) && !isUserNameNearby(text, assignment.start, assignment.end, assignment.value)) {
+    if (isCredentialName(name) && !judgedPublic.has(assignment.value) && (bare || isCredentialValue(assignment.value, assignment, options.scriptFile)) && !isWordWithCounter(name, assignment.value) && !truncatedAt(text, assignment.end) && !partOfText(text, assignment) && !publishedOrMadeUpQuery(text, assignment.start) && !insideExample(text, assignment.start, !!options.yaml) && !isUserNameNearby(text, assignment.start, assignment.end, assignment.value)) {
       matches.push({ start: assignment.start, end: assignment.end, value: assignment.value, name, call: assignment.call, argument: assignment.argument });
     }
   }
@@ -595,11 +595,12 @@ function wholeQuotedPair(text: string, assignment: Assignment): boolean {
 }
 
 /**
- * A query parameter of an image's URL: a README badge (`codecov.io/…/badge.svg?token=…`, or the same
- * badge through a badge service, `img.shields.io/codecov/c/github/…?token=…`) carries a read-only token
- * made to be published with it.
+ * A query parameter whose token is shown to everyone or to no one: an image's URL, a README badge
+ * (`codecov.io/…/badge.svg?token=…`, or the same badge through a badge service,
+ * `img.shields.io/codecov/c/github/…?token=…`) carries a read-only token made to be published with it;
+ * a documentation host's URL, a made-up one.
  */
-function imageQuery(text: string, valueStart: number): boolean {
+function publishedOrMadeUpQuery(text: string, valueStart: number): boolean {
   const lineStart = text.lastIndexOf('\n', valueStart - 1) + 1;
   const before = text.slice(Math.max(lineStart, valueStart - 400), valueStart);
   if (IMAGE_URL_QUERY.test(before)) return true;
