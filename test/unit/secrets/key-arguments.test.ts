@@ -49,6 +49,20 @@ const ROWS: [string, string, string[]][] = [
   ["auth.ts", `const t = jwt.sign(payload, "secret");\n`, []],
   ["auth.ts", `const t = jwt.sign(payload);\nconst other = "${KEY}";\n`, []],
   ["sign.js", `const mac = crypto.createHmac("sha256", key).update("${KEY}");\n`, []],
+  // A signing key long enough to sign with (RFC 7518: 256 bits for HS256) is one even when it reads as
+  // words; a shorter phrase, a placeholder, a value for tests, a variable's name or a public key is not.
+  ["auth.ts", `const t = jwt.sign(payload, "ThisIsMySuperSecretKeyForJwtSigning2024!");\n`, ["1:30-70 as the key of `jwt.sign`"]],
+  ["auth.ts", `const t = jwt.sign(payload, "super-secret-key-that-is-at-least-32-characters-long");\n`, ["1:30-82 as the key of `jwt.sign`"]],
+  ["Auth.cs", `var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("ThisIsMySuperSecretKeyForJwtSigning2024!"));\n`, ["1:60-100 as the key of `SymmetricSecurityKey`"]],
+  ["Auth.cs", `var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("${KEY}"));\n`, ["1:60-79 as the key of `SymmetricSecurityKey`"]],
+  ["auth.py", `token = jwt.encode(payload, "my-very-long-secret-key-for-signing-tokens", algorithm="HS256")\n`, ["1:30-72 as the key of `jwt.encode`"]],
+  ["Auth.cs", `IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(builder.Configuration["Jwt:Key"]!)),\n`, []],
+  ["auth.ts", `const t = jwt.sign(payload, "my-super-secret-jwt-key");\n`, []],
+  ["auth.ts", `const t = jwt.sign(payload, "your-secret-key-at-least-32-characters-long");\n`, []],
+  ["auth.ts", `const t = jwt.sign(payload, "test-secret-key-for-unit-tests-only-123");\n`, []],
+  ["auth.ts", `const t = jwt.sign(payload, "JWT_SECRET_KEY_FROM_THE_ENVIRONMENT");\n`, []],
+  ["auth.ts", `const v = jwt.verify(token, "-----BEGIN PUBLIC KEY-----MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA");\n`, []],
+  ["mail.py", `server.login("me@gmail.com", "this-is-my-long-mail-password-for-the-server")\n`, []],
   // Passwords passed to the call that logs in with them.
   ["db.php", `<?php\n$pdo = new PDO("mysql:host=localhost;dbname=shop", "root", "${KEY}");\n`, ["2:61-80 as the password of `PDO`"]],
   ["db.php", `<?php\n$db = new \\PDO($dsn, 'app', '${KEY}', [PDO::ATTR_ERRMODE => 1]);\n`, ["2:30-49 as the password of `PDO`"]],

@@ -2,7 +2,8 @@
 // api key, client secret…), when the value looks random and is not a placeholder. Provider rules win
 // over it for the same value.
 import { shannonEntropy } from './entropy';
-import { isMadeUp, isPasswordHash } from './noise';
+import { isSigningKeyCall } from './key-arguments';
+import { isMadeUp, isPasswordHash, isPlaceholder } from './noise';
 import { keyIssuerWords, publicValueShapes, publishedExampleValues } from './rule-pack';
 import { isJwtHeader, publicJwt } from './validators';
 import type { Assignment } from './assignments';
@@ -99,6 +100,28 @@ function issuerBefore(words: readonly string[], at: number): boolean {
   return false;
 }
 
+/**
+ * A literal passed as an HMAC signing key (`jwt.sign(payload, "…")`, `new SymmetricSecurityKey(…)`) that
+ * is long enough to be used as one: RFC 7518 (3.2) requires a key of at least the hash's size for
+ * HS256, 256 bits, and jjwt and ASP.NET refuse shorter ones, so a written key of 32 characters or more
+ * is there to sign. It is reported even when it reads as words (`ThisIsMySuperSecretKeyForJwtSigning2024!`),
+ * which isCredentialValue dismisses as made up: whoever reads it can forge the tokens it signs. A
+ * placeholder, a value for tests or an environment variable's name is still none.
+ */
+export function isWrittenSigningKey(value: string, assignment: Pick<Assignment, 'call' | 'quoted'>): boolean {
+  if (!assignment.quoted || !isSigningKeyCall(assignment.call)) return false;
+  if (value.length < SIGNING_KEY_MIN_LENGTH || value.length > 500) return false;
+  if (isPlaceholder(value) || publishedExampleValues.has(value) || /test|fake|mock|sample|demo/i.test(value) || PUBLIC_KEY_PEM.test(value)) return false;
+  // An environment variable's name is no key (a phrase in kebab or camel case is one: it is what gets signed with).
+  return !/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value);
+}
+
+/** 256 bits, the HS256 minimum, as characters of a written key. */
+const SIGNING_KEY_MIN_LENGTH = 32;
+
+/** A public key written on one line (`jwt.verify(token, "-----BEGIN PUBLIC KEY-----MIIB…")`): it verifies, it does not sign. */
+const PUBLIC_KEY_PEM = /^-----BEGIN (?:RSA |EC )?PUBLIC KEY-----/;
+
 // A UUID, bare or as a URN (`urn:uuid:…`, as in WebDAV lock tokens): an identifier, not a secret.
 const UUID = /^(?:urn:uuid:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INTEGRITY = /^sha(?:1|256|384|512)-[A-Za-z0-9+/=]+$/;
@@ -107,7 +130,7 @@ const INTEGRITY = /^sha(?:1|256|384|512)-[A-Za-z0-9+/=]+$/;
 export function isCredentialValue(value: string, assignment: Pick<Assignment, 'quoted'>, scriptFile: boolean): boolean {
   if (scriptFile && !assignment.quoted) return false; // in code, a bare value is an expression
   if (value.length < 10 || value.length > 500) return false;
-  if (isMadeUp(value) || publishedExampleValues.has(value)) return false;
+  if (isMadeUp(value) || publishedExampleValues.has(value) || PUBLIC_KEY_PEM.test(value)) return false;
   // A JWT the jwt rule dismisses as published (a Supabase anon key, jwt.io's sample), or a JWT's header alone.
   if (value.startsWith('eyJ') && (publicJwt(value) || isJwtHeader(value))) return false;
   // A provider's kind of key made for browser code, by its shape (the rule pack's `publicValues`).

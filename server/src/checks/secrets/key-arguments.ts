@@ -14,28 +14,32 @@ interface KeyParameter {
   name: string;
   /** What the argument is, for the message (`as the password of \`PDO\``); a key when not said. */
   argument?: 'password';
+  /** The argument is an HMAC signing key (JWT HS256, a cookie's signature): see isWrittenSigningKey. */
+  signing?: true;
 }
 
 // From each library's documented signature.
 export const KEY_PARAMETERS: readonly KeyParameter[] = [
   // jsonwebtoken: sign(payload, secretOrPrivateKey[, options]), verify(token, secretOrPublicKey[, options]).
-  { call: 'jwt.sign', position: 2, name: 'JWT_SECRET' },
-  { call: 'jwt.verify', position: 2, name: 'JWT_SECRET' },
+  { call: 'jwt.sign', position: 2, name: 'JWT_SECRET', signing: true },
+  { call: 'jwt.verify', position: 2, name: 'JWT_SECRET', signing: true },
   // PyJWT: encode(payload, key, algorithm), decode(jwt, key, algorithms).
-  { call: 'jwt.encode', position: 2, name: 'JWT_SECRET' },
-  { call: 'jwt.decode', position: 2, name: 'JWT_SECRET' },
+  { call: 'jwt.encode', position: 2, name: 'JWT_SECRET', signing: true },
+  { call: 'jwt.decode', position: 2, name: 'JWT_SECRET', signing: true },
   // golang-jwt: token.SignedString(key), the key usually as []byte("…").
-  { call: '.SignedString', position: 1, name: 'JWT_SECRET' },
+  { call: '.SignedString', position: 1, name: 'JWT_SECRET', signing: true },
   // Java: jjwt's Keys.hmacShaKeyFor(bytes) and, before 0.10, signWith(algorithm, base64Key) and
   // setSigningKey(key); Auth0's java-jwt Algorithm.HMAC256/384/512(secret); the JCA's
   // SecretKeySpec(key, algorithm). The literal may be followed by `.getBytes(…)`.
-  { call: 'Keys.hmacShaKeyFor', position: 1, name: 'JWT_SECRET' },
-  { call: '.signWith', position: 2, name: 'JWT_SECRET' },
-  { call: '.setSigningKey', position: 1, name: 'JWT_SECRET' },
-  { call: 'Algorithm.HMAC256', position: 1, name: 'JWT_SECRET' },
-  { call: 'Algorithm.HMAC384', position: 1, name: 'JWT_SECRET' },
-  { call: 'Algorithm.HMAC512', position: 1, name: 'JWT_SECRET' },
-  { call: 'SecretKeySpec', position: 1, name: 'SECRET_KEY' },
+  { call: 'Keys.hmacShaKeyFor', position: 1, name: 'JWT_SECRET', signing: true },
+  { call: '.signWith', position: 2, name: 'JWT_SECRET', signing: true },
+  { call: '.setSigningKey', position: 1, name: 'JWT_SECRET', signing: true },
+  { call: 'Algorithm.HMAC256', position: 1, name: 'JWT_SECRET', signing: true },
+  { call: 'Algorithm.HMAC384', position: 1, name: 'JWT_SECRET', signing: true },
+  { call: 'Algorithm.HMAC512', position: 1, name: 'JWT_SECRET', signing: true },
+  { call: 'SecretKeySpec', position: 1, name: 'SECRET_KEY', signing: true },
+  // ASP.NET Core's JWT bearer setup: new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…")).
+  { call: 'SymmetricSecurityKey', position: 1, name: 'JWT_SECRET', signing: true },
   // Twilio's helper libraries: twilio(accountSid, authToken) (also as `require("twilio")(…)`),
   // new Twilio(…), Twilio.init(…) (Java), TwilioClient.Init(…) (.NET). The account SID is an identifier.
   { call: 'twilio', position: 2, name: 'TWILIO_AUTH_TOKEN' },
@@ -45,10 +49,10 @@ export const KEY_PARAMETERS: readonly KeyParameter[] = [
   { call: 'Twilio.init', position: 2, name: 'TWILIO_AUTH_TOKEN' },
   { call: 'TwilioClient.Init', position: 2, name: 'TWILIO_AUTH_TOKEN' },
   // Node's crypto.createHmac(algorithm, key); Python's hmac.new(key, msg, digestmod).
-  { call: 'createHmac', position: 2, name: 'HMAC_SECRET' },
-  { call: 'hmac.new', position: 1, name: 'HMAC_SECRET' },
+  { call: 'createHmac', position: 2, name: 'HMAC_SECRET', signing: true },
+  { call: 'hmac.new', position: 1, name: 'HMAC_SECRET', signing: true },
   // Express' cookie-parser(secret) signs cookies with it.
-  { call: 'cookieParser', position: 1, name: 'COOKIE_SECRET' },
+  { call: 'cookieParser', position: 1, name: 'COOKIE_SECRET', signing: true },
   // Database clients that take the password as a plain argument: PHP's PDO(dsn, username, password) and
   // mysqli(hostname, username, password, database) / mysqli_connect, Perl's DBI->connect(data_source,
   // username, password), JDBC's DriverManager.getConnection(url, user, password), Sequelize(database,
@@ -104,7 +108,7 @@ export const KEY_PARAMETERS: readonly KeyParameter[] = [
 export const KEY_CALL_KEYWORDS: readonly string[] = [
   'jwt', 'hmac', 'cookiepars', 'pdo(', 'mysqli', 'dbi->connect(', 'getconnection(', 'sequelize(', '.login(', 'plainauth(', 'ftp_login(',
   'auth=(', 'basicauth(', 'digestauth(', 'kcredential(', 'dcredentials(', 'passwordauthentication(', 'simple_bind', 'ldap_bind(',
-  '.signwith(', '.setsigningkey(', 'secretkeyspec(', 'twilio', 'credentials.basic(', '.basic_auth(', 'awscredentials(', 'basiccredentials.create(', 'mysql_connect(', 'mysql_real_connect(',
+  '.signwith(', '.setsigningkey(', 'secretkeyspec(', 'symmetricsecuritykey(', 'twilio', 'credentials.basic(', '.basic_auth(', 'awscredentials(', 'basiccredentials.create(', 'mysql_connect(', 'mysql_real_connect(',
 ];
 
 const MAX_ARGUMENTS_SCAN = 2000;
@@ -138,6 +142,13 @@ export function keyArguments(text: string, present?: readonly string[]): Assignm
 }
 
 const PARAMETER_BY_CALL = new Map(KEY_PARAMETERS.map((parameter) => [parameter.call, parameter]));
+
+/** The calls whose key argument is an HMAC signing key, as an Assignment's `call` names them. */
+const SIGNING_CALLS = new Set(KEY_PARAMETERS.filter((parameter) => parameter.signing).map((parameter) => parameter.call.replace(/^\.|=$/g, '')));
+
+export function isSigningKeyCall(call: string | undefined): boolean {
+  return call !== undefined && SIGNING_CALLS.has(call);
+}
 
 /** The calls a keyword stands for: those that hold it, and golang-jwt's SignedString for the package's `jwt`. */
 function callsWith(keyword: string): string[] {
@@ -200,8 +211,9 @@ function closingQuote(text: string, open: number, end: number): number {
 }
 
 // A literal argument, maybe as bytes: Go's `[]byte("…")`, Node's `Buffer.from("…")`, Python's `b"…"`,
-// jjwt's `Decoders.BASE64.decode("…")` (Java's `"…".getBytes()` follows the literal); Rust's `Some("…")`.
-const KEY_LITERAL = /^(?:\[\]byte\(|Buffer\.from\(|Some\(|Decoders\.BASE64(?:URL)?\.decode\()?[bB]?(["'`])([^"'`\\\n]{1,500})\1/;
+// jjwt's `Decoders.BASE64.decode("…")` (Java's `"…".getBytes()` follows the literal), .NET's
+// `Encoding.UTF8.GetBytes("…")`; Rust's `Some("…")`.
+const KEY_LITERAL = /^(?:\[\]byte\(|Buffer\.from\(|Some\(|Decoders\.BASE64(?:URL)?\.decode\(|Encoding\.(?:UTF8|ASCII|Default|Unicode)\.GetBytes\()?[bB]?(["'`])([^"'`\\\n]{1,500})\1/;
 
 function keyLiteral(text: string, at: number): { value: string; start: number } | undefined {
   const match = KEY_LITERAL.exec(text.slice(at, at + 520));

@@ -2,7 +2,7 @@
 // the generic rule over the file's assignments, then overlapping finds reduced to the most specific.
 import { FORM_KEYWORDS, findAssignments, type Assignment, type AssignmentForm } from './assignments';
 import { insideExample, pairedName, parentKey } from './enclosing-keys';
-import { CAMEL_CASE_NAME, isCredentialName, isCredentialValue, isWordWithCounter, nameWords } from './generic';
+import { CAMEL_CASE_NAME, isCredentialName, isCredentialValue, isWordWithCounter, isWrittenSigningKey, nameWords } from './generic';
 import { hclBlockLabels, hclVariableNames } from './hcl-blocks';
 import { KEY_CALL_KEYWORDS } from './key-arguments';
 import { isIdentifierWords, isPlaceholder, isUserNameNearby, valueEntropy } from './noise';
@@ -146,7 +146,7 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
     const bare = variable !== undefined || BARE_NAMES.has(assignment.name.toLowerCase());
     if (bare && !isCredentialValue(assignment.value, assignment, options.scriptFile)) continue;
     const name = variable ?? (bare ? ownedName(text, assignment, options) : assignment.name);
-    if (isCredentialName(name) && !judgedPublic.has(assignment.value) && (bare || isCredentialValue(assignment.value, assignment, options.scriptFile)) && !isWordWithCounter(name, assignment.value) && !truncatedAt(text, assignment.end) && !partOfText(text, assignment) && !publishedOrMadeUpQuery(text, assignment.start) && !insideExample(text, assignment.start, !!options.yaml) && !isUserNameNearby(text, assignment.start, assignment.end, assignment.value)) {
+    if (isCredentialName(name) && !judgedPublic.has(assignment.value) && (bare || isCredentialValue(assignment.value, assignment, options.scriptFile) || isWrittenSigningKey(assignment.value, assignment)) && !isWordWithCounter(name, assignment.value) && !truncatedAt(text, assignment.end) && !partOfText(text, assignment) && !publishedOrMadeUpQuery(text, assignment.start) && !insideExample(text, assignment.start, !!options.yaml) && !isUserNameNearby(text, assignment.start, assignment.end, assignment.value)) {
       matches.push({ start: assignment.start, end: assignment.end, value: assignment.value, name, call: assignment.call, argument: assignment.argument });
     }
   }
