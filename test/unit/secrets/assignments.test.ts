@@ -205,6 +205,17 @@ const ROWS: [string, string, string[]][] = [
   // Apple's URLRequest takes the header's value first (Swift, Objective-C).
   ["Api.swift", "request.setValue(\"kT9vQ2pL7xW4zR8mQ3Zx\", forHTTPHeaderField: \"X-Api-Key\")\nrequest.setValue(\"Bearer kT9vQ2pL7xW4zR8mQ3Zy\", forHTTPHeaderField: \"Authorization\")\nrequest.setValue(\"application/json\", forHTTPHeaderField: \"Content-Type\")\n", ["secrets/generic-credential 1:19-1:39", "secrets/generic-credential 2:26-2:46"]],
   ["Api.m", "[request setValue:@\"kT9vQ2pL7xW4zR8mQ3Zx\" forHTTPHeaderField:@\"X-Api-Key\"];\n", ["secrets/generic-credential 1:21-1:41"]],
+  // A `user:password` literal base64-encoded for a Basic header: the password, in each language's encoder.
+  ["api.ts", "const h = { Authorization: \"Basic \" + btoa(\"admin:kT9vQ2pL7xW4zR8mQ3Zx\") };\n", ["secrets/generic-credential 1:51-1:71"]],
+  ["api.ts", "const h = `Basic ${Buffer.from(\"svc@corp.org:kT9vQ2pL7xW4zR8mQ3Zx\").toString(\"base64\")}`;\n", ["secrets/generic-credential 1:46-1:66"]],
+  ["api.py", "auth = base64.b64encode(b\"admin:kT9vQ2pL7xW4zR8mQ3Zx\").decode()\n", ["secrets/generic-credential 1:33-1:53"]],
+  ["api.rb", "auth = Base64.strict_encode64(\"admin:kT9vQ2pL7xW4zR8mQ3Zx\")\n", ["secrets/generic-credential 1:38-1:58"]],
+  ["api.php", "<?php\n$auth = base64_encode('admin:kT9vQ2pL7xW4zR8mQ3Zx');\n", ["secrets/generic-credential 2:30-2:50"]],
+  ["Api.java", "String auth = Base64.getEncoder().encodeToString(\"admin:kT9vQ2pL7xW4zR8mQ3Zx\".getBytes());\n", ["secrets/generic-credential 1:57-1:77"]],
+  ["api.go", "auth := base64.StdEncoding.EncodeToString([]byte(\"admin:kT9vQ2pL7xW4zR8mQ3Zx\"))\n", ["secrets/generic-credential 1:57-1:77"]],
+  ["Api.cs", "var auth = Convert.ToBase64String(Encoding.UTF8.GetBytes(\"admin:kT9vQ2pL7xW4zR8mQ3Zx\"));\n", ["secrets/generic-credential 1:65-1:85"]],
+  // Not encoded, made up, interpolated, or a token's fixed password (GitHub's `x-oauth-basic`).
+  ["api.ts", "const b = Buffer.from(\"admin:kT9vQ2pL7xW4zR8mQ3Zx\");\nconst c = btoa(\"admin:password\");\nconst d = btoa(`${user}:${pass}`);\nconst e = btoa(\"deploy:x-oauth-basic\");\n", []],
   // Redis' own configuration: the password clients AUTH with and a replica's password for its master.
   ["redis.conf", "bind 127.0.0.1\nrequirepass kT9vQ2pL7xW4zR8mQ3Zx\n# requirepass foobared\nmasterauth \"Zr8pV3kq1LmW4tQ9\"\n", ["secrets/generic-credential 2:13-2:33", "secrets/generic-credential 4:13-4:29"]],
   ["notes.txt", "requirepass kT9vQ2pL7xW4zR8mQ3Zx\n", []],

@@ -50,6 +50,9 @@ const CASES: [string, string, string][] = [
   // A part of a literal (a URL's query): interpolated into a template, which a quoted string becomes when it reads the same as one.
   ['a.ts', `const u = "https://api.example.io/v1?key=${STRIPE}&q=1";\n`, 'const u = `https://api.example.io/v1?key=${process.env.STRIPE_KEY}&q=1`;\n'],
   ['a.ts', `const u = \`https://api.example.io/v1?q=\${q}&key=${STRIPE}\`;\n`, 'const u = `https://api.example.io/v1?q=${q}&key=${process.env.STRIPE_KEY}`;\n'],
+  // A Basic header's password: the user stays in the literal, the password comes from the environment.
+  ['a.ts', `const h = "Basic " + btoa("admin:kT9vQ2pL7xW4zR8mQ3Zx");\n`, 'const h = "Basic " + btoa(`admin:${process.env.BASIC_AUTH_PASSWORD}`);\n'],
+  ['A.java', `String a = Base64.getEncoder().encodeToString("admin:kT9vQ2pL7xW4zR8mQ3Zx".getBytes());\n`, 'String a = Base64.getEncoder().encodeToString(("admin:" + System.getenv("BASIC_AUTH_PASSWORD")).getBytes());\n'],
   ['a.ts', `const u = \`https://api.example.io/v1?key=${STRIPE}&q=\${q}\`;\n`, 'const u = `https://api.example.io/v1?key=${process.env.STRIPE_KEY}&q=${q}`;\n'],
   ['a.tsx', `export const A = () => <img src="https://api.example.io/v1?key=${STRIPE}" />;\n`, 'export const A = () => <img src={`https://api.example.io/v1?key=${process.env.STRIPE_KEY}`} />;\n'],
   ['a.ts', `const u = "https://api.example.io/\\v1?key=${STRIPE}";\n`, NO_FIX],
@@ -140,7 +143,7 @@ describe('secrets: move to environment variable, per language', () => {
   before(() => loadGrammar('python'));
 
   CASES.forEach(([file, source, expected], index) => {
-    it(`#${index} ${file}: ${expected === NO_FIX ? 'no fix for' : 'fixes'} ${JSON.stringify(source.split('\n').find((line) => /sk_|ghp_|password/.test(line))?.trim())}`, () => {
+    it(`#${index} ${file}: ${expected === NO_FIX ? 'no fix for' : 'fixes'} ${JSON.stringify(source.split('\n').find((line) => /sk_|ghp_|password|kT9v/.test(line))?.trim())}`, () => {
       const { text, env } = afterFix(file, source);
       assert.equal(text, expected);
       if (expected === NO_FIX) return;

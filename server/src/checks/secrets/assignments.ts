@@ -200,12 +200,23 @@ const GH_SECRET_SET = /\bgh[ \t]+secret[ \t]+set[ \t]+([A-Za-z_]\w{0,100})[ \t]+
 // (Swift) or `[request setValue:@"…" forHTTPHeaderField:@"X-Api-Key"]` (Objective-C).
 const HEADER_FIELD_VALUE = /setValue[ \t]*[(:][ \t]*@?"([A-Za-z0-9_\-+/=.~!@#$%^&*|?:; ]{6,1000})"[ \t]*,?[ \t]*forHTTPHeaderField[ \t]*:[ \t]*@?"([A-Za-z][\w-]{0,80})"/g;
 
+// A `user:password` literal that code base64-encodes for an HTTP Basic header: `btoa("admin:…")`,
+// `Buffer.from("admin:…").toString("base64")`, Python's `base64.b64encode(b"admin:…")`, Ruby's
+// `Base64.strict_encode64("admin:…")`, PHP's `base64_encode("admin:…")`, Java's
+// `Base64.getEncoder().encodeToString("admin:…".getBytes())`, Go's
+// `base64.StdEncoding.EncodeToString([]byte("admin:…"))`, .NET's
+// `Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:…"))`. The password is the secret; the user
+// is not shown (it may be a token itself: GitHub takes one as the user, `x-oauth-basic` as the password).
+const ENCODED_USER_PASSWORD = /\b(btoa|b64encode|base64_encode|strict_encode64|encode64|encodeToString|EncodeToString|ToBase64String|Buffer\.from)\([ \t]*(?:\[\]byte\(|Encoding\.[A-Za-z0-9]{1,20}\.GetBytes\()?[bB]?(["'`])([^\s"'`:\\$]{1,64}):([^\s"'`\\]{6,200})\2/g;
+/** What ENCODED_USER_PASSWORD needs, lower-case: an encoder's call, or Buffer's conversion to base64. */
+const BASE64_ENCODERS: readonly string[] = ['btoa(', 'b64encode(', 'base64_encode(', 'encode64(', 'encodetostring(', 'tobase64string(', 'tostring("base64', "tostring('base64"];
+
 /**
  * Words the rarer shapes below need in a file, lower-case: a struct tag's default, a fallback call, a
  * bare Authorization header, a quoted scheme. The secrets pass finds them in its one keyword pass
  * (scan.ts): searching the text for each of them took a tenth of the secrets pass on effect@4.1.0.
  */
-export const FORM_KEYWORDS: readonly string[] = ['default:"', '.unwrap_or', '.orelse(', 'uthorization', 'forhttpheaderfield', ...SETTER_ENDINGS, ...QUERY_ENDINGS, ...QUOTED_SCHEMES];
+export const FORM_KEYWORDS: readonly string[] = ['default:"', '.unwrap_or', '.orelse(', 'uthorization', 'forhttpheaderfield', ...SETTER_ENDINGS, ...QUERY_ENDINGS, ...QUOTED_SCHEMES, ...BASE64_ENCODERS];
 
 /** FORM_KEYWORDS the text holds, when the keyword pass has not said: one lower-cased copy for them all. */
 function formWordsIn(text: string): Set<string> {
@@ -327,6 +338,7 @@ export function findAssignments(text: string, options: FindOptions = {}): Assign
   if (options.quotedOnly && QUERY_ENDINGS.some((word) => formWords.has(word))) found.push(...parametersInStrings(text));
   if (!options.quotedOnly) found.push(...commandLineSettings(text));
   if (formWords.has('forhttpheaderfield')) found.push(...headerFieldValues(text));
+  if (BASE64_ENCODERS.some((word) => formWords.has(word))) found.push(...encodedUserPasswords(text));
   if (options.form) found.push(...formAssignments(text, options.form));
   // In code a default inside a string is quoted by that string: Spring's `@Value("${jwt.secret:…}")`.
   // (Elsewhere the operator scan above reads it: `secret: ${JWT_SECRET:…}`.)
@@ -370,6 +382,19 @@ function commandLineSettings(text: string): Assignment[] {
       const start = match.index! + match[0].length - quote.length - value.length;
       found.push({ name: namePrefix + name, value, start, end: start + value.length, quoted: quote !== '' });
     }
+  }
+  return found;
+}
+
+/** ENCODED_USER_PASSWORD's passwords, as the password of the encoder's call; Buffer.from's only when it is turned into base64. */
+function encodedUserPasswords(text: string): Assignment[] {
+  const found: Assignment[] = [];
+  for (const match of text.matchAll(ENCODED_USER_PASSWORD)) {
+    const [whole, call, , , password] = match;
+    const end = match.index! + whole.length;
+    if (call === 'Buffer.from' && !/^\)[ \t]*\.toString\([ \t]*["']base64/.test(text.slice(end, end + 40))) continue;
+    const start = end - 1 - password.length;
+    found.push({ name: 'BASIC_AUTH_PASSWORD', value: password, start, end: start + password.length, quoted: true, call, argument: 'password' });
   }
   return found;
 }
