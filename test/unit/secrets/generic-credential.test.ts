@@ -6,6 +6,15 @@ import { ruleTable } from '../../helpers/rule-tester';
 
 ruleTable('secrets/generic-credential', {
   valid: [
+    // Not a signing key's name, too short to sign, a placeholder, a value for tests, documentation, or an expression.
+    { filename: "appsettings.json", code: "{ \"Jwt\": { \"PublicKey\": \"ThisIsMySuperSecretKeyForJwtSigning2024!\" } }" },
+    { filename: "appsettings.json", code: "{ \"ApiSecret\": \"this-is-my-very-long-api-secret-for-production-2024\" }" },
+    { filename: ".env", code: "JWT_SECRET=my-super-secret-jwt-key" },
+    { filename: ".env", code: "JWT_SECRET=your-super-secret-jwt-key-change-in-production-please" },
+    { filename: ".env", code: "JWT_SECRET=test-secret-for-the-integration-suite-only-123" },
+    { filename: "README.md", code: "JWT_SECRET=this-is-my-very-long-jwt-secret-for-production-2024" },
+    { filename: "docs/auth.md", code: "const t = jwt.sign(payload, \"ThisIsMySuperSecretKeyForJwtSigning2024!\");" },
+    { filename: "src/auth.ts", code: "const jwtSecret = JWT_SECRET_FROM_THE_ENVIRONMENT_VARIABLE;" },
     // Published examples (rules/secrets.yml top-level publishedExamples): RFC 6749, RFC 5849, Twitter's docs.
     '{ "access_token":"2YotnFZFEjr1zCsicMWpAA", "refresh_token":"tGzv3JOkF0XG5Qx2TlKWIA" }',
     "client_secret = 'kd94hf93k423kf44'\ntoken_secret = 'pfkkdhi9sl3r4s00'",
@@ -66,6 +75,12 @@ ruleTable('secrets/generic-credential', {
     "const password = kT9vQ2pL7xW4zR8m;\n",
   ],
   invalid: [
+    // A signing key long enough to sign with (RFC 7518: 256 bits for HS256) is one even when it reads as
+    // words, where its name says it signs: a JWT's key or secret, a session's secret, a framework's SECRET_KEY.
+    { filename: "appsettings.json", code: "{ \"Jwt\": { \"Key\": \"ThisIsMySuperSecretKeyForJwtSigning2024!\", \"Issuer\": \"shop\" } }", errors: [{ line: 1, column: 20, endLine: 1, endColumn: 60, message: /^Credential hardcoded in `Jwt\.Key` / }] },
+    { filename: ".env", code: "JWT_SECRET=this-is-my-very-long-jwt-secret-for-production-2024", errors: [{ line: 1, column: 12, endLine: 1, endColumn: 63, message: /^Credential hardcoded in `JWT_SECRET` / }] },
+    { filename: "settings.py", code: "SECRET_KEY = 'my-django-secret-key-for-this-shop-project-2024'", errors: [{ line: 1, column: 15, endLine: 1, endColumn: 62, message: /^Credential hardcoded in `SECRET_KEY` / }] },
+    { filename: "config/session.ts", code: "export const sessionSecret = \"keyboard-cat-keyboard-cat-keyboard-cat-42\";", errors: [{ line: 1, column: 31, endLine: 1, endColumn: 72, message: /^Credential hardcoded in `sessionSecret` / }] },
     // The same shapes with other values are reported: only the published values are skipped.
     { code: '{ "access_token":"2YotnFZFEjr1zCsicMWpAB" }', errors: [{ line: 1, column: 19, endLine: 1, endColumn: 41 }] },
     { code: "const consumerSecret = 'kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBx';", errors: [{ line: 1, column: 25, endLine: 1, endColumn: 68 }] },

@@ -207,7 +207,9 @@ const HEADER_FIELD_VALUE = /setValue[ \t]*[(:][ \t]*@?"([A-Za-z0-9_\-+/=.~!@#$%^
 // `base64.StdEncoding.EncodeToString([]byte("admin:…"))`, .NET's
 // `Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:…"))`. The password is the secret; the user
 // is not shown (it may be a token itself: GitHub takes one as the user, `x-oauth-basic` as the password).
-const ENCODED_USER_PASSWORD = /\b(btoa|b64encode|base64_encode|strict_encode64|encode64|encodeToString|EncodeToString|ToBase64String|Buffer\.from)\([ \t]*(?:\[\]byte\(|Encoding\.[A-Za-z0-9]{1,20}\.GetBytes\()?[bB]?(["'`])([^\s"'`:\\$]{1,64}):([^\s"'`\\]{6,200})\2/g;
+const ENCODER_CALLS: readonly string[] = ['btoa', 'b64encode', 'base64_encode', 'strict_encode64', 'encode64', 'encodeToString', 'EncodeToString', 'ToBase64String', 'Buffer.from'];
+/** An encoder's argument, from its bracket: the literal, maybe as bytes first (Go's `[]byte(…)`, .NET's `Encoding.UTF8.GetBytes(…)`). */
+const ENCODED_USER_PASSWORD = /\([ \t]*(?:\[\]byte\(|Encoding\.[A-Za-z0-9]{1,20}\.GetBytes\()?[bB]?(["'`])([^\s"'`:\\$]{1,64}):([^\s"'`\\]{6,200})\1/y;
 /** What ENCODED_USER_PASSWORD needs, lower-case: an encoder's call, or Buffer's conversion to base64. */
 const BASE64_ENCODERS: readonly string[] = ['btoa(', 'b64encode(', 'base64_encode(', 'encode64(', 'encodetostring(', 'tobase64string(', 'tostring("base64', "tostring('base64"];
 
@@ -338,7 +340,7 @@ export function findAssignments(text: string, options: FindOptions = {}): Assign
   if (options.quotedOnly && QUERY_ENDINGS.some((word) => formWords.has(word))) found.push(...parametersInStrings(text));
   if (!options.quotedOnly) found.push(...commandLineSettings(text));
   if (formWords.has('forhttpheaderfield')) found.push(...headerFieldValues(text));
-  if (BASE64_ENCODERS.some((word) => formWords.has(word))) found.push(...encodedUserPasswords(text));
+  if (BASE64_ENCODERS.some((word) => formWords.has(word))) found.push(...encodedUserPasswords(text, formWords));
   if (options.form) found.push(...formAssignments(text, options.form));
   // In code a default inside a string is quoted by that string: Spring's `@Value("${jwt.secret:…}")`.
   // (Elsewhere the operator scan above reads it: `secret: ${JWT_SECRET:…}`.)
@@ -386,15 +388,27 @@ function commandLineSettings(text: string): Assignment[] {
   return found;
 }
 
-/** ENCODED_USER_PASSWORD's passwords, as the password of the encoder's call; Buffer.from's only when it is turned into base64. */
-function encodedUserPasswords(text: string): Assignment[] {
+/**
+ * ENCODED_USER_PASSWORD's passwords, as the password of the encoder's call; Buffer.from's only when it is
+ * turned into base64. Each call is found with indexOf (the one search for all of them cost 12 ms on
+ * effect@4.1.0's two files with `btoa(`, 5 MB), then its argument read where it starts.
+ */
+function encodedUserPasswords(text: string, formWords: ReadonlySet<string>): Assignment[] {
   const found: Assignment[] = [];
-  for (const match of text.matchAll(ENCODED_USER_PASSWORD)) {
-    const [whole, call, , , password] = match;
-    const end = match.index! + whole.length;
-    if (call === 'Buffer.from' && !/^\)[ \t]*\.toString\([ \t]*["']base64/.test(text.slice(end, end + 40))) continue;
-    const start = end - 1 - password.length;
-    found.push({ name: 'BASIC_AUTH_PASSWORD', value: password, start, end: start + password.length, quoted: true, call, argument: 'password' });
+  for (const call of ENCODER_CALLS) {
+    const word = call === 'Buffer.from' ? undefined : `${call.toLowerCase()}(`;
+    if (word ? !BASE64_ENCODERS.some((keyword) => word.endsWith(keyword) && formWords.has(keyword)) : !formWords.has('tostring("base64') && !formWords.has("tostring('base64")) continue;
+    for (let at = text.indexOf(`${call}(`); at >= 0; at = text.indexOf(`${call}(`, at + 1)) {
+      if (/[\w$]/.test(text[at - 1] ?? '')) continue; // the end of another name: `my_btoa(`
+      ENCODED_USER_PASSWORD.lastIndex = at + call.length;
+      const match = ENCODED_USER_PASSWORD.exec(text);
+      if (!match) continue;
+      const end = ENCODED_USER_PASSWORD.lastIndex;
+      if (call === 'Buffer.from' && !/^\)[ \t]*\.toString\([ \t]*["']base64/.test(text.slice(end, end + 40))) continue;
+      const password = match[3];
+      const start = end - 1 - password.length;
+      found.push({ name: 'BASIC_AUTH_PASSWORD', value: password, start, end: start + password.length, quoted: true, call, argument: 'password' });
+    }
   }
   return found;
 }

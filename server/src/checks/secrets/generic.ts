@@ -101,20 +101,42 @@ function issuerBefore(words: readonly string[], at: number): boolean {
 }
 
 /**
- * A literal passed as an HMAC signing key (`jwt.sign(payload, "…")`, `new SymmetricSecurityKey(…)`) that
- * is long enough to be used as one: RFC 7518 (3.2) requires a key of at least the hash's size for
- * HS256, 256 bits, and jjwt and ASP.NET refuse shorter ones, so a written key of 32 characters or more
- * is there to sign. It is reported even when it reads as words (`ThisIsMySuperSecretKeyForJwtSigning2024!`),
- * which isCredentialValue dismisses as made up: whoever reads it can forge the tokens it signs. A
- * placeholder, a value for tests or an environment variable's name is still none.
+ * A value long enough to be used as an HMAC signing key: RFC 7518 (3.2) requires a key of at least the
+ * hash's size for HS256, 256 bits, and jjwt and ASP.NET refuse shorter ones, so a written key of 32
+ * characters or more is there to sign. It counts even when it reads as words
+ * (`ThisIsMySuperSecretKeyForJwtSigning2024!`), which isCredentialValue dismisses as made up, where
+ * what holds it says it signs (isSigningKeyName, or a signing call's key: isWrittenSigningKey):
+ * whoever reads it can forge what it signs. A placeholder, a value for tests, an environment
+ * variable's name or a public key is still none; so is a bare value in code (an expression).
  */
-export function isWrittenSigningKey(value: string, assignment: Pick<Assignment, 'call' | 'quoted'>): boolean {
-  if (!assignment.quoted || !isSigningKeyCall(assignment.call)) return false;
+export function isSigningKeyValue(value: string, assignment: Pick<Assignment, 'quoted'>, scriptFile: boolean): boolean {
+  if (scriptFile && !assignment.quoted) return false;
   if (value.length < SIGNING_KEY_MIN_LENGTH || value.length > 500) return false;
   if (isPlaceholder(value) || publishedExampleValues.has(value) || /test|fake|mock|sample|demo/i.test(value) || PUBLIC_KEY_PEM.test(value)) return false;
   // An environment variable's name is no key (a phrase in kebab or camel case is one: it is what gets signed with).
   return !/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value);
 }
+
+/** A literal passed as the key of a call that signs with it (`jwt.sign(payload, "…")`, `new SymmetricSecurityKey(…)`), long enough to sign. */
+export function isWrittenSigningKey(value: string, assignment: Pick<Assignment, 'call' | 'quoted'>): boolean {
+  return isSigningKeyCall(assignment.call) && isSigningKeyValue(value, assignment, true);
+}
+
+/**
+ * A name that says its value signs: a JWT's key or secret (`JWT_SECRET`, `Jwt.Key`, `jwtSigningKey`),
+ * a signing or HMAC key, a session's or cookie's secret, and the frameworks' own `SECRET_KEY` (Django,
+ * Flask) and `secret_key_base` (Rails). Not a public key, nor a key's ID, name, file or lifetime.
+ */
+export function isSigningKeyName(name: string): boolean {
+  const words = nameWords(name);
+  const last = words[words.length - 1];
+  if (last !== 'key' && last !== 'secret' && last !== 'base') return false;
+  if (words.some((word) => SIGNING_KEY_NOT.has(word))) return false;
+  if (words.some((word) => SIGNING_WORDS.has(word))) return true;
+  return words.join('_') === 'secret_key' || words.join('_') === 'secret_key_base';
+}
+const SIGNING_WORDS = new Set(['jwt', 'signing', 'hmac', 'session', 'cookie']);
+const SIGNING_KEY_NOT = new Set(['public', 'pub', 'id', 'name', 'file', 'path', 'url', 'expiry', 'expires', 'ttl']);
 
 /** 256 bits, the HS256 minimum, as characters of a written key. */
 const SIGNING_KEY_MIN_LENGTH = 32;

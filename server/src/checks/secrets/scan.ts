@@ -2,7 +2,7 @@
 // the generic rule over the file's assignments, then overlapping finds reduced to the most specific.
 import { FORM_KEYWORDS, findAssignments, type Assignment, type AssignmentForm } from './assignments';
 import { insideExample, pairedName, parentKey } from './enclosing-keys';
-import { CAMEL_CASE_NAME, isCredentialName, isCredentialValue, isWordWithCounter, isWrittenSigningKey, nameWords } from './generic';
+import { CAMEL_CASE_NAME, isCredentialName, isCredentialValue, isSigningKeyName, isSigningKeyValue, isWordWithCounter, isWrittenSigningKey, nameWords } from './generic';
 import { hclBlockLabels, hclVariableNames } from './hcl-blocks';
 import { KEY_CALL_KEYWORDS } from './key-arguments';
 import { isIdentifierWords, isPlaceholder, isUserNameNearby, valueEntropy } from './noise';
@@ -39,6 +39,8 @@ export interface ScanOptions {
   form?: AssignmentForm;
   /** JavaScript or TypeScript: `${…}` is a template literal's expression, never a placeholder with a default. */
   templateLiterals?: boolean;
+  /** Documentation (Markdown, reStructuredText, AsciiDoc, plain text, HTML): its examples show keys made up to be read, so a signing key that reads as words is not reported there. */
+  prose?: boolean;
   /** The bytes `text` was decoded from (UTF-8, or read as latin1), when the reader has them: the keyword pass reads them rather than encoding the text. */
   bytes?: Uint8Array;
 }
@@ -144,9 +146,10 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
     // So is a Terraform variable's `default`, by its variable.
     const variable = assignment.name === 'default' ? variableAt?.(assignment.start) : undefined;
     const bare = variable !== undefined || BARE_NAMES.has(assignment.name.toLowerCase());
-    if (bare && !isCredentialValue(assignment.value, assignment, options.scriptFile)) continue;
+    const bareCredential = bare && isCredentialValue(assignment.value, assignment, options.scriptFile);
+    if (bare && !bareCredential && (options.prose || !isSigningKeyValue(assignment.value, assignment, options.scriptFile))) continue;
     const name = variable ?? (bare ? ownedName(text, assignment, options) : assignment.name);
-    if (isCredentialName(name) && !judgedPublic.has(assignment.value) && (bare || isCredentialValue(assignment.value, assignment, options.scriptFile) || isWrittenSigningKey(assignment.value, assignment)) && !isWordWithCounter(name, assignment.value) && !truncatedAt(text, assignment.end) && !partOfText(text, assignment) && !publishedOrMadeUpQuery(text, assignment.start) && !insideExample(text, assignment.start, !!options.yaml) && !isUserNameNearby(text, assignment.start, assignment.end, assignment.value)) {
+    if (isCredentialName(name) && !judgedPublic.has(assignment.value) && ((bare ? bareCredential : isCredentialValue(assignment.value, assignment, options.scriptFile)) || isSigningKeyFor(assignment, name, options)) && !isWordWithCounter(name, assignment.value) && !truncatedAt(text, assignment.end) && !partOfText(text, assignment) && !publishedOrMadeUpQuery(text, assignment.start) && !insideExample(text, assignment.start, !!options.yaml) && !isUserNameNearby(text, assignment.start, assignment.end, assignment.value)) {
       matches.push({ start: assignment.start, end: assignment.end, value: assignment.value, name, call: assignment.call, argument: assignment.argument });
     }
   }
@@ -171,6 +174,14 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
 }
 
 const BARE_NAMES = new Set(['value', 'key']);
+
+/**
+ * A signing key long enough to sign, which counts even when it reads as words, where what holds it says
+ * it signs (a signing call, or `name`); not in documentation, whose examples show such keys.
+ */
+function isSigningKeyFor(assignment: Assignment, name: string, options: ScanOptions): boolean {
+  return !options.prose && isSigningKeyValue(assignment.value, assignment, options.scriptFile) && (isWrittenSigningKey(assignment.value, assignment) || isSigningKeyName(name));
+}
 
 /**
  * A value named only `value` is named by its record's `name` (pairedName). A value named only `key` is

@@ -58,7 +58,7 @@ const genericMeta: RuleMeta = {
   family: 'secrets',
   title: 'Hardcoded credential',
   rationale:
-    'A value assigned to a name that says it is a credential (password, token, api key, client secret, a provider\'s key such as `stripeKey`, a `Key` inside a `Jwt` section), or passed as the key of a call that signs with it (`jwt.sign(payload, "…")`, `createHmac`, `hmac.new`) or as the password of a call that logs in with it (`new PDO($dsn, "app", "…")`, `smtp.login(user, "…")`), or handed to its setter (`config.setPassword("…")`, `sgMail.setApiKey("…")`), or a URL\'s query parameter in a string of code (`?apiKey=…`), random enough to be real and not a placeholder. A signing key of 32 characters or more (the 256 bits HS256 needs) counts even when it reads as words: whoever reads it can forge what it signs. Whatever it unlocks is open to everyone who can read the code, its history and its logs.',
+    'A value assigned to a name that says it is a credential (password, token, api key, client secret, a provider\'s key such as `stripeKey`, a `Key` inside a `Jwt` section), or passed as the key of a call that signs with it (`jwt.sign(payload, "…")`, `createHmac`, `hmac.new`) or as the password of a call that logs in with it (`new PDO($dsn, "app", "…")`, `smtp.login(user, "…")`), or handed to its setter (`config.setPassword("…")`, `sgMail.setApiKey("…")`), or a URL\'s query parameter in a string of code (`?apiKey=…`), random enough to be real and not a placeholder. A signing key of 32 characters or more (the 256 bits HS256 needs) counts even when it reads as words, when a signing call takes it or its name says it signs (`JWT_SECRET`, `Jwt.Key`, `SECRET_KEY`): whoever reads it can forge what it signs. Whatever it unlocks is open to everyone who can read the code, its history and its logs.',
   remedy: REMEDY,
   defaultSeverity: 'warning',
   languages: '*',
@@ -118,6 +118,7 @@ function createSecretsCheck(rules: readonly SecretRule[]): Check {
         templateLiterals: isScriptLanguage(document.language),
         hcl: /\.(?:tf|tfvars|hcl)$/i.test(document.path),
         yaml: /\.ya?ml$/i.test(document.path),
+        prose: /\.(?:md|mdx|markdown|rst|adoc|asciidoc|txt|html?)$/i.test(document.path),
         form: assignmentFormOf(document.path),
         generic: genericEnabled,
         bytes: document.bytes,
