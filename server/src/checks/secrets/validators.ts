@@ -48,6 +48,9 @@ export const validators: Record<string, Validator> = {
     return [{ start: context.matchStart, end: end + close[0].length }];
   },
 
+  /** A base64 value that decodes to a PEM private key's header (not a certificate's or a public key's). */
+  'encoded-pem-private-key': (value) => /-----BEGIN[ A-Z0-9_-]{0,40}PRIVATE KEY(?: BLOCK)?-----/.test(Buffer.from(value.slice(0, 120), 'base64').toString('latin1')),
+
   /**
    * A service account key file: `"type": "service_account"` with a private key in the same object. The
    * type alone (in docs, in a config naming the kind of principal) holds nothing to steal.
