@@ -15,6 +15,8 @@ ruleTable('secrets/generic-credential', {
     { filename: "README.md", code: "JWT_SECRET=this-is-my-very-long-jwt-secret-for-production-2024" },
     { filename: "docs/auth.md", code: "const t = jwt.sign(payload, \"ThisIsMySuperSecretKeyForJwtSigning2024!\");" },
     { filename: "src/auth.ts", code: "const jwtSecret = JWT_SECRET_FROM_THE_ENVIRONMENT_VARIABLE;" },
+    { filename: "src/auth.ts", code: "export const JWT_STORAGE_KEY = \"shop-app-authentication-jwt-in-local-storage\";" },
+    { filename: "src/session.ts", code: "export const sessionKey = \"shop-app-session-state-for-the-shopping-cart\";" },
     // Published examples (rules/secrets.yml top-level publishedExamples): RFC 6749, RFC 5849, Twitter's docs.
     '{ "access_token":"2YotnFZFEjr1zCsicMWpAA", "refresh_token":"tGzv3JOkF0XG5Qx2TlKWIA" }',
     "client_secret = 'kd94hf93k423kf44'\ntoken_secret = 'pfkkdhi9sl3r4s00'",

@@ -124,19 +124,21 @@ export function isWrittenSigningKey(value: string, assignment: Pick<Assignment, 
 
 /**
  * A name that says its value signs: a JWT's key or secret (`JWT_SECRET`, `Jwt.Key`, `jwtSigningKey`),
- * a signing or HMAC key, a session's or cookie's secret, and the frameworks' own `SECRET_KEY` (Django,
- * Flask) and `secret_key_base` (Rails). Not a public key, nor a key's ID, name, file or lifetime.
+ * a signing or HMAC key, a session's or cookie's secret (a session's or cookie's `key` is as often a
+ * storage key's name), and the frameworks' own `SECRET_KEY` (Django, Flask) and `secret_key_base`
+ * (Rails). Not a public key, nor a key's ID, name, file, lifetime or place (`JWT_STORAGE_KEY`).
  */
 export function isSigningKeyName(name: string): boolean {
   const words = nameWords(name);
   const last = words[words.length - 1];
-  if (last !== 'key' && last !== 'secret' && last !== 'base') return false;
   if (words.some((word) => SIGNING_KEY_NOT.has(word))) return false;
-  if (words.some((word) => SIGNING_WORDS.has(word))) return true;
+  if ((last === 'key' || last === 'secret') && words.some((word) => KEY_SIGNING_WORDS.has(word))) return true;
+  if (last === 'secret' && words.some((word) => SECRET_SIGNING_WORDS.has(word))) return true;
   return words.join('_') === 'secret_key' || words.join('_') === 'secret_key_base';
 }
-const SIGNING_WORDS = new Set(['jwt', 'signing', 'hmac', 'session', 'cookie']);
-const SIGNING_KEY_NOT = new Set(['public', 'pub', 'id', 'name', 'file', 'path', 'url', 'expiry', 'expires', 'ttl']);
+const KEY_SIGNING_WORDS = new Set(['jwt', 'signing', 'hmac']);
+const SECRET_SIGNING_WORDS = new Set(['session', 'cookie']);
+const SIGNING_KEY_NOT = new Set(['public', 'pub', 'id', 'name', 'file', 'path', 'url', 'expiry', 'expires', 'ttl', 'storage', 'cache', 'header', 'claim', 'field', 'param']);
 
 /** 256 bits, the HS256 minimum, as characters of a written key. */
 const SIGNING_KEY_MIN_LENGTH = 32;
