@@ -88,6 +88,13 @@ const ROWS: [string, string, string[]][] = [
   ["S3.java", `AWSCredentials c = new BasicAWSCredentials(accessKeyId, "wJa9rXUtnF3MI2K7MDENGbPxRfiCY4Q7ZqL1vT0e");\n`, ["1:58-98 as the key of `BasicAWSCredentials`"]],
   ["S3.java", `var c = AwsBasicCredentials.create(keyId, "wJa9rXUtnF3MI2K7MDENGbPxRfiCY4Q7ZqL1vT0e");\n`, ["1:44-84 as the key of `AwsBasicCredentials.create`"]],
   ["S3.java", `var c = AwsBasicCredentials.create(keyId, "${KEY}");\n`, []],
+  // The JCA's key store and PBE passwords, as the char[] it takes; not another call's `.load(…, "…")`.
+  ["Tls.java", `ks.load(new FileInputStream("server.p12"), "${KEY}".toCharArray());\n`, ["1:45-64 as the password of `load`"]],
+  ["Tls.java", `kmf.init(ks, "${KEY}".toCharArray());\nKey k = ks.getKey("server", "${KEY}".toCharArray());\n`, ["1:15-34 as the password of `init`", "2:30-49 as the password of `getKey`"]],
+  ["Tls.java", `ks.setKeyEntry("server", key, "${KEY}".toCharArray(), chain);\n`, ["1:32-51 as the password of `setKeyEntry`"]],
+  ["Pbe.java", `KeySpec spec = new PBEKeySpec("${KEY}".toCharArray(), salt, 65536, 256);\n`, ["1:32-51 as the password of `PBEKeySpec`"]],
+  ["page.js", `$("#box").load("/fragment", "${KEY}");\nchar[] hex = "0123456789abcdef".toCharArray();\n`, []],
+  ["Tls.java", `ks.load(in, password.toCharArray());\n`, []],
   // A variable, an empty or made-up password, or a call of another name.
   ["db.php", `<?php\n$pdo = new PDO($dsn, $user, $password);\n`, []],
   ["db.php", `<?php\n$pdo = new PDO("mysql:host=localhost", "root", "");\n`, []],
@@ -110,7 +117,9 @@ describe("secret keys passed to the call that uses them", () => {
     // golang-jwt's SignedString is a method of a token the file gets from the package it imports: `jwt`.
     for (const parameter of KEY_PARAMETERS.filter((p) => p.call !== ".SignedString")) {
       const call = `${parameter.call}(`.toLowerCase();
-      assert.ok(KEY_CALL_KEYWORDS.some((keyword) => call.includes(keyword)), `no keyword for ${parameter.call}`);
+      // A call too common to be a keyword names its own: what must follow its literal.
+      if (parameter.keyword) assert.ok(KEY_CALL_KEYWORDS.includes(parameter.keyword) && parameter.then?.toLowerCase().includes(parameter.keyword), `${parameter.call}: its keyword is what follows its literal`);
+      else assert.ok(KEY_CALL_KEYWORDS.some((keyword) => call.includes(keyword)), `no keyword for ${parameter.call}`);
     }
   });
 

@@ -16,6 +16,10 @@ interface KeyParameter {
   argument?: 'password';
   /** The argument is an HMAC signing key (JWT HS256, a cookie's signature): see isWrittenSigningKey. */
   signing?: true;
+  /** What must follow the literal (Java's `.toCharArray()`), for a call whose name alone says too little (`.load`). */
+  then?: string;
+  /** The keyword that lets a file through to this call, when the call's own name is too common to be one: the `then`. */
+  keyword?: string;
 }
 
 // From each library's documented signature.
@@ -96,6 +100,16 @@ export const KEY_PARAMETERS: readonly KeyParameter[] = [
   { call: '.simple_bind_s', position: 2, name: 'LDAP_PASSWORD', argument: 'password' },
   { call: '.simple_bind', position: 2, name: 'LDAP_PASSWORD', argument: 'password' },
   { call: 'ldap_bind', position: 3, name: 'LDAP_PASSWORD', argument: 'password' },
+  // The JCA's key store and password-based key passwords, which it takes as char[]: KeyStore.load(stream,
+  // password), store(stream, password), getKey(alias, password), setKeyEntry(alias, key, password, chain),
+  // KeyManagerFactory.init(keyStore, password), new PBEKeySpec(password, …). `.load(` and `.init(` are in
+  // every kind of code: only a literal turned into a char[] where the password goes is read.
+  { call: '.load', position: 2, name: 'KEYSTORE_PASSWORD', argument: 'password', then: '.toCharArray()', keyword: 'tochararray()' },
+  { call: '.store', position: 2, name: 'KEYSTORE_PASSWORD', argument: 'password', then: '.toCharArray()', keyword: 'tochararray()' },
+  { call: '.getKey', position: 2, name: 'KEYSTORE_PASSWORD', argument: 'password', then: '.toCharArray()', keyword: 'tochararray()' },
+  { call: '.setKeyEntry', position: 3, name: 'KEYSTORE_PASSWORD', argument: 'password', then: '.toCharArray()', keyword: 'tochararray()' },
+  { call: '.init', position: 2, name: 'KEYSTORE_PASSWORD', argument: 'password', then: '.toCharArray()', keyword: 'tochararray()' },
+  { call: 'PBEKeySpec', position: 1, name: 'PBE_PASSWORD', argument: 'password', then: '.toCharArray()', keyword: 'tochararray()' },
 ];
 
 /**
@@ -108,7 +122,7 @@ export const KEY_PARAMETERS: readonly KeyParameter[] = [
 export const KEY_CALL_KEYWORDS: readonly string[] = [
   'jwt', 'hmac', 'cookiepars', 'pdo(', 'mysqli', 'dbi->connect(', 'getconnection(', 'sequelize(', '.login(', 'plainauth(', 'ftp_login(',
   'auth=(', 'basicauth(', 'digestauth(', 'kcredential(', 'dcredentials(', 'passwordauthentication(', 'simple_bind', 'ldap_bind(',
-  '.signwith(', '.setsigningkey(', 'secretkeyspec(', 'symmetricsecuritykey(', 'twilio', 'credentials.basic(', '.basic_auth(', 'awscredentials(', 'basiccredentials.create(', 'mysql_connect(', 'mysql_real_connect(',
+  '.signwith(', '.setsigningkey(', 'secretkeyspec(', 'symmetricsecuritykey(', 'tochararray()', 'twilio', 'credentials.basic(', '.basic_auth(', 'awscredentials(', 'basiccredentials.create(', 'mysql_connect(', 'mysql_real_connect(',
 ];
 
 const MAX_ARGUMENTS_SCAN = 2000;
@@ -136,6 +150,8 @@ export function keyArguments(text: string, present?: readonly string[]): Assignm
     const argument = argumentStart(text, at + match[0].length, parameter.position);
     if (argument === undefined) continue;
     const literal = keyLiteral(text, argument);
+    // Past the closing quote: what the call needs after the literal (`.toCharArray()`).
+    if (literal && parameter.then && !text.startsWith(parameter.then, literal.start + literal.value.length + 1)) continue;
     if (literal) found.push({ name: parameter.name, value: literal.value, start: literal.start, end: literal.start + literal.value.length, quoted: true, call: parameter.call.replace(/^\.|=$/g, ''), argument: parameter.argument });
   }
   return found;
@@ -150,9 +166,9 @@ export function isSigningKeyCall(call: string | undefined): boolean {
   return call !== undefined && SIGNING_CALLS.has(call);
 }
 
-/** The calls a keyword stands for: those that hold it, and golang-jwt's SignedString for the package's `jwt`. */
+/** The calls a keyword stands for: those that hold it (or name it as theirs), and golang-jwt's SignedString for the package's `jwt`. */
 function callsWith(keyword: string): string[] {
-  return KEY_PARAMETERS.filter((parameter) => `${parameter.call}(`.toLowerCase().includes(keyword) || (keyword === 'jwt' && parameter.call === '.SignedString')).map((parameter) => parameter.call);
+  return KEY_PARAMETERS.filter((parameter) => (parameter.keyword ? parameter.keyword === keyword : `${parameter.call}(`.toLowerCase().includes(keyword)) || (keyword === 'jwt' && parameter.call === '.SignedString')).map((parameter) => parameter.call);
 }
 
 const callSearches = new Map<string, RegExp>();
