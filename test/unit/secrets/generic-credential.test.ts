@@ -17,6 +17,7 @@ ruleTable('secrets/generic-credential', {
     { filename: "src/auth.ts", code: "const jwtSecret = JWT_SECRET_FROM_THE_ENVIRONMENT_VARIABLE;" },
     { filename: "src/auth.ts", code: "export const JWT_STORAGE_KEY = \"shop-app-authentication-jwt-in-local-storage\";" },
     { filename: "src/session.ts", code: "export const sessionKey = \"shop-app-session-state-for-the-shopping-cart\";" },
+    { filename: "config/default.json", code: "{ \"mail\": { \"secret\": \"my-very-long-mail-secret-for-the-shop-application-2024\" } }" },
     // Published examples (rules/secrets.yml top-level publishedExamples): RFC 6749, RFC 5849, Twitter's docs.
     '{ "access_token":"2YotnFZFEjr1zCsicMWpAA", "refresh_token":"tGzv3JOkF0XG5Qx2TlKWIA" }',
     "client_secret = 'kd94hf93k423kf44'\ntoken_secret = 'pfkkdhi9sl3r4s00'",
@@ -78,7 +79,9 @@ ruleTable('secrets/generic-credential', {
   ],
   invalid: [
     // A signing key long enough to sign with (RFC 7518: 256 bits for HS256) is one even when it reads as
-    // words, where its name says it signs: a JWT's key or secret, a session's secret, a framework's SECRET_KEY.
+    // words, where its name says it signs: a JWT's key or secret, a session's secret, a framework's SECRET_KEY, or a secret under a `jwt` section.
+    { filename: "src/main/resources/application.yml", code: "jwt:\n  secret: my-very-long-jwt-secret-key-for-the-shop-application-2024\n  expiration: 86400000\n", errors: [{ line: 2, column: 11, endLine: 2, endColumn: 68, message: /^Credential hardcoded in `secret` / }] },
+    { filename: "config/default.json", code: "{ \"jwt\": { \"secret\": \"my-very-long-jwt-secret-key-for-the-shop-application-2024\" } }", errors: [{ line: 1, column: 23, endLine: 1, endColumn: 80, message: /^Credential hardcoded in `secret` / }] },
     { filename: "appsettings.json", code: "{ \"Jwt\": { \"Key\": \"ThisIsMySuperSecretKeyForJwtSigning2024!\", \"Issuer\": \"shop\" } }", errors: [{ line: 1, column: 20, endLine: 1, endColumn: 60, message: /^Credential hardcoded in `Jwt\.Key` / }] },
     { filename: ".env", code: "JWT_SECRET=this-is-my-very-long-jwt-secret-for-production-2024", errors: [{ line: 1, column: 12, endLine: 1, endColumn: 63, message: /^Credential hardcoded in `JWT_SECRET` / }] },
     { filename: "settings.py", code: "SECRET_KEY = 'my-django-secret-key-for-this-shop-project-2024'", errors: [{ line: 1, column: 15, endLine: 1, endColumn: 62, message: /^Credential hardcoded in `SECRET_KEY` / }] },

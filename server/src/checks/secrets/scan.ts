@@ -149,7 +149,7 @@ export function scanForSecrets(text: string, rules: readonly SecretRule[], optio
     const bareCredential = bare && isCredentialValue(assignment.value, assignment, options.scriptFile);
     if (bare && !bareCredential && (options.prose || !isSigningKeyValue(assignment.value, assignment, options.scriptFile))) continue;
     const name = variable ?? (bare ? ownedName(text, assignment, options) : assignment.name);
-    if (isCredentialName(name) && !judgedPublic.has(assignment.value) && ((bare ? bareCredential : isCredentialValue(assignment.value, assignment, options.scriptFile)) || isSigningKeyFor(assignment, name, options)) && !isWordWithCounter(name, assignment.value) && !truncatedAt(text, assignment.end) && !partOfText(text, assignment) && !publishedOrMadeUpQuery(text, assignment.start) && !insideExample(text, assignment.start, !!options.yaml) && !isUserNameNearby(text, assignment.start, assignment.end, assignment.value)) {
+    if (isCredentialName(name) && !judgedPublic.has(assignment.value) && ((bare ? bareCredential : isCredentialValue(assignment.value, assignment, options.scriptFile)) || isSigningKeyFor(text, assignment, name, options)) && !isWordWithCounter(name, assignment.value) && !truncatedAt(text, assignment.end) && !partOfText(text, assignment) && !publishedOrMadeUpQuery(text, assignment.start) && !insideExample(text, assignment.start, !!options.yaml) && !isUserNameNearby(text, assignment.start, assignment.end, assignment.value)) {
       matches.push({ start: assignment.start, end: assignment.end, value: assignment.value, name, call: assignment.call, argument: assignment.argument });
     }
   }
@@ -177,10 +177,14 @@ const BARE_NAMES = new Set(['value', 'key']);
 
 /**
  * A signing key long enough to sign, which counts even when it reads as words, where what holds it says
- * it signs (a signing call, or `name`); not in documentation, whose examples show such keys.
+ * it signs (a signing call, `name`, or `name` under its section: Spring's `jwt:` / `secret: …`); not in
+ * documentation, whose examples show such keys.
  */
-function isSigningKeyFor(assignment: Assignment, name: string, options: ScanOptions): boolean {
-  return !options.prose && isSigningKeyValue(assignment.value, assignment, options.scriptFile) && (isWrittenSigningKey(assignment.value, assignment) || isSigningKeyName(name));
+function isSigningKeyFor(text: string, assignment: Assignment, name: string, options: ScanOptions): boolean {
+  if (options.prose || !isSigningKeyValue(assignment.value, assignment, options.scriptFile)) return false;
+  if (isWrittenSigningKey(assignment.value, assignment) || isSigningKeyName(name)) return true;
+  const section = options.scriptFile ? undefined : parentKey(text, assignment.start, !!options.yaml);
+  return section !== undefined && isSigningKeyName(`${section}.${name}`);
 }
 
 /**
