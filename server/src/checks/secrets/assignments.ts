@@ -207,11 +207,17 @@ const HEADER_FIELD_VALUE = /setValue[ \t]*[(:][ \t]*@?"([A-Za-z0-9_\-+/=.~!@#$%^
 // `base64.StdEncoding.EncodeToString([]byte("admin:…"))`, .NET's
 // `Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:…"))`. The password is the secret; the user
 // is not shown (it may be a token itself: GitHub takes one as the user, `x-oauth-basic` as the password).
-const ENCODER_CALLS: readonly string[] = ['btoa', 'b64encode', 'base64_encode', 'strict_encode64', 'encode64', 'encodeToString', 'EncodeToString', 'ToBase64String', 'Buffer.from'];
+// Each call with the keywords that let a file through to it (lower-case): its name and bracket (Ruby's
+// strict_encode64 is let through by encode64's), or for Buffer.from, which every kind of Node code
+// calls, its conversion to base64.
+const ENCODER_CALLS: readonly { call: string; keywords: readonly string[] }[] = [
+  ...['btoa', 'b64encode', 'base64_encode', 'strict_encode64', 'encode64', 'encodeToString', 'EncodeToString', 'ToBase64String'].map((call) => ({ call, keywords: [`${call.toLowerCase().replace(/^strict_/, '')}(`] })),
+  { call: 'Buffer.from', keywords: ['tostring("base64', "tostring('base64"] },
+];
 /** An encoder's argument, from its bracket: the literal, maybe as bytes first (Go's `[]byte(…)`, .NET's `Encoding.UTF8.GetBytes(…)`). */
 const ENCODED_USER_PASSWORD = /\([ \t]*(?:\[\]byte\(|Encoding\.[A-Za-z0-9]{1,20}\.GetBytes\()?[bB]?(["'`])([^\s"'`:\\$]{1,64}):([^\s"'`\\]{6,200})\1/y;
 /** What ENCODED_USER_PASSWORD needs, lower-case: an encoder's call, or Buffer's conversion to base64. */
-const BASE64_ENCODERS: readonly string[] = ['btoa(', 'b64encode(', 'base64_encode(', 'encode64(', 'encodetostring(', 'tobase64string(', 'tostring("base64', "tostring('base64"];
+const BASE64_ENCODERS: readonly string[] = [...new Set(ENCODER_CALLS.flatMap((encoder) => encoder.keywords))];
 
 /**
  * Words the rarer shapes below need in a file, lower-case: a struct tag's default, a fallback call, a
@@ -395,9 +401,8 @@ function commandLineSettings(text: string): Assignment[] {
  */
 function encodedUserPasswords(text: string, formWords: ReadonlySet<string>): Assignment[] {
   const found: Assignment[] = [];
-  for (const call of ENCODER_CALLS) {
-    const word = call === 'Buffer.from' ? undefined : `${call.toLowerCase()}(`;
-    if (word ? !BASE64_ENCODERS.some((keyword) => word.endsWith(keyword) && formWords.has(keyword)) : !formWords.has('tostring("base64') && !formWords.has("tostring('base64")) continue;
+  for (const { call, keywords } of ENCODER_CALLS) {
+    if (!keywords.some((keyword) => formWords.has(keyword))) continue;
     for (let at = text.indexOf(`${call}(`); at >= 0; at = text.indexOf(`${call}(`, at + 1)) {
       if (/[\w$]/.test(text[at - 1] ?? '')) continue; // the end of another name: `my_btoa(`
       ENCODED_USER_PASSWORD.lastIndex = at + call.length;

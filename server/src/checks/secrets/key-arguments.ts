@@ -16,10 +16,16 @@ interface KeyParameter {
   argument?: 'password';
   /** The argument is an HMAC signing key (JWT HS256, a cookie's signature): see isWrittenSigningKey. */
   signing?: true;
-  /** What must follow the literal (Java's `.toCharArray()`), for a call whose name alone says too little (`.load`). */
+  /**
+   * What must follow the literal (Java's `.toCharArray()`), for a call whose name alone says too little
+   * (`.load`): a word of it, not of the name, is the call's keyword in KEY_CALL_KEYWORDS.
+   */
   then?: string;
-  /** The keyword that lets a file through to this call, when the call's own name is too common to be one: the `then`. */
-  keyword?: string;
+}
+
+/** A JCA password, which the JCA takes as a char[]: a literal only with `.toCharArray()` after it. */
+function charArrayPassword(call: string, position: number, name = 'KEYSTORE_PASSWORD'): KeyParameter {
+  return { call, position, name, argument: 'password', then: '.toCharArray()' };
 }
 
 // From each library's documented signature.
@@ -104,12 +110,12 @@ export const KEY_PARAMETERS: readonly KeyParameter[] = [
   // password), store(stream, password), getKey(alias, password), setKeyEntry(alias, key, password, chain),
   // KeyManagerFactory.init(keyStore, password), new PBEKeySpec(password, …). `.load(` and `.init(` are in
   // every kind of code: only a literal turned into a char[] where the password goes is read.
-  { call: '.load', position: 2, name: 'KEYSTORE_PASSWORD', argument: 'password', then: '.toCharArray()', keyword: 'tochararray()' },
-  { call: '.store', position: 2, name: 'KEYSTORE_PASSWORD', argument: 'password', then: '.toCharArray()', keyword: 'tochararray()' },
-  { call: '.getKey', position: 2, name: 'KEYSTORE_PASSWORD', argument: 'password', then: '.toCharArray()', keyword: 'tochararray()' },
-  { call: '.setKeyEntry', position: 3, name: 'KEYSTORE_PASSWORD', argument: 'password', then: '.toCharArray()', keyword: 'tochararray()' },
-  { call: '.init', position: 2, name: 'KEYSTORE_PASSWORD', argument: 'password', then: '.toCharArray()', keyword: 'tochararray()' },
-  { call: 'PBEKeySpec', position: 1, name: 'PBE_PASSWORD', argument: 'password', then: '.toCharArray()', keyword: 'tochararray()' },
+  charArrayPassword('.load', 2),
+  charArrayPassword('.store', 2),
+  charArrayPassword('.getKey', 2),
+  charArrayPassword('.setKeyEntry', 3),
+  charArrayPassword('.init', 2),
+  charArrayPassword('PBEKeySpec', 1, 'PBE_PASSWORD'),
 ];
 
 /**
@@ -166,9 +172,9 @@ export function isSigningKeyCall(call: string | undefined): boolean {
   return call !== undefined && SIGNING_CALLS.has(call);
 }
 
-/** The calls a keyword stands for: those that hold it (or name it as theirs), and golang-jwt's SignedString for the package's `jwt`. */
+/** The calls a keyword stands for: those that hold it (in their `then`, when they have one), and golang-jwt's SignedString for the package's `jwt`. */
 function callsWith(keyword: string): string[] {
-  return KEY_PARAMETERS.filter((parameter) => (parameter.keyword ? parameter.keyword === keyword : `${parameter.call}(`.toLowerCase().includes(keyword)) || (keyword === 'jwt' && parameter.call === '.SignedString')).map((parameter) => parameter.call);
+  return KEY_PARAMETERS.filter((parameter) => (parameter.then ?? `${parameter.call}(`).toLowerCase().includes(keyword) || (keyword === 'jwt' && parameter.call === '.SignedString')).map((parameter) => parameter.call);
 }
 
 const callSearches = new Map<string, RegExp>();
